@@ -1,0 +1,8 @@
+// Progressive enhancement only: every page works before (and without) this script.
+import { initAll } from "/static/govuk/govuk-frontend.min.js";
+
+document.body.classList.add("js-enabled");
+if ("noModule" in HTMLScriptElement.prototype) {
+  document.body.classList.add("govuk-frontend-supported");
+}
+initAll();

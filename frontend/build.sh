@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Build the static files the app serves from build/static: compiled CSS, the design systems'
+# scripts, fonts and images. Everything comes from the pinned npm packages; no CDN.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=build/static
+rm -rf "$out"
+mkdir -p "$out/cpconf" "$out/govuk" "$out/moj"
+npx --no-install sass --load-path=. --quiet-deps --no-source-map --style=compressed \
+  frontend/application.scss "$out/cpconf/application.css"
+cp frontend/application.mjs "$out/cpconf/application.mjs"
+cp -R node_modules/govuk-frontend/dist/govuk/assets "$out/govuk/assets"
+cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js "$out/govuk/"
+cp -R node_modules/@ministryofjustice/frontend/moj/assets "$out/moj/assets"
+cp node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.js "$out/moj/"
+echo "Built static files in $out"

@@ -1,0 +1,1 @@
+"""CP Conference: child protection conference reports and the conferences they feed."""

@@ -1,0 +1,26 @@
+"""Who may see and do what: the one place that answers it, for pages, exports and the API.
+
+Every query that returns a child's information starts from a scope here, so a list, a
+search and a single-object page can never disagree. Deny by default: a user with no role
+that grants sight of a record sees nothing.
+"""
+
+from cpconf.access.rules import (
+    children_visible_to,
+    conferences_visible_to,
+    families_visible_to,
+    get_visible_or_404,
+    may_edit_report,
+    reports_visible_to,
+    roles_of,
+)
+
+__all__ = [
+    "children_visible_to",
+    "conferences_visible_to",
+    "families_visible_to",
+    "get_visible_or_404",
+    "may_edit_report",
+    "reports_visible_to",
+    "roles_of",
+]

@@ -1,0 +1,148 @@
+"""The access rules, written as query filters so they scope lists and single records alike.
+
+The rules (README, "Who may see what"):
+- nothing crosses from one local authority to another: every grant is tied to the
+  authority in which the user holds the role;
+- a professional sees the conferences they are invited to, their own reports at every stage,
+  and others' submitted reports once the conference pack is released;
+- a social worker also sees the families allocated to them, and their conferences;
+- a chair sees the conferences they chair; the unit sees all its authority's conferences;
+- a family member sees only their own family's conferences (reports reach them only as the
+  family copy, once shared — built with the family portal);
+- an auditor sees the audit trail and no family records.
+"""
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+
+from cpconf.accounts.models import Role, RoleAssignment, User
+from cpconf.conferences.models import Conference
+from cpconf.families.models import Child, Family
+from cpconf.reports.models import ProfessionalReport, ReportStatus
+
+AnyUser = User | AnonymousUser
+M = TypeVar("M", bound=Model)
+
+NOTHING = Q(pk__in=[])
+
+
+def roles_of(user: AnyUser) -> list[RoleAssignment]:
+    """The user's role assignments, read once per request and kept on the user object."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    cached: list[RoleAssignment] | None = getattr(user, "_cpconf_roles", None)
+    if cached is None:
+        cached = list(user.role_assignments.select_related("local_authority", "agency"))
+        user._cpconf_roles = cached  # type: ignore[union-attr]
+    return cached
+
+
+def _any_of(conditions: list[Q]) -> Q:
+    combined = NOTHING
+    for condition in conditions:
+        combined |= condition
+    return combined
+
+
+def _conference_grant(user: User, assignment: RoleAssignment) -> Q:
+    in_authority = Q(family__local_authority_id=assignment.local_authority_id)
+    match assignment.role:
+        case Role.UNIT_ADMINISTRATOR:
+            return in_authority
+        case Role.CHAIR:
+            return in_authority & Q(chair=user)
+        case Role.SOCIAL_WORKER:
+            return in_authority & (
+                Q(family__allocated_social_worker=user) | Q(invitations__invitee=user)
+            )
+        case Role.PROFESSIONAL:
+            return in_authority & Q(invitations__invitee=user)
+        case Role.FAMILY_MEMBER:
+            return in_authority & Q(family__members__user=user)
+    return NOTHING
+
+
+def conferences_visible_to(user: AnyUser) -> QuerySet[Conference]:
+    assignments = roles_of(user)
+    if not assignments:
+        return Conference.objects.none()
+    grant = _any_of([_conference_grant(user, a) for a in assignments])  # type: ignore[arg-type]
+    ids = Conference.objects.filter(grant).values("pk")
+    return Conference.objects.filter(pk__in=ids)
+
+
+def families_visible_to(user: AnyUser) -> QuerySet[Family]:
+    """Family case records, for staff: through a visible conference, or by allocation.
+
+    A family member's own role does not open the case record (other adults' details and
+    needs are there); families see what is theirs through the family portal.
+    """
+    conditions = []
+    for assignment in roles_of(user):
+        if assignment.role == Role.FAMILY_MEMBER:
+            continue
+        in_authority = Q(local_authority_id=assignment.local_authority_id)
+        grant = _conference_grant(user, assignment)  # type: ignore[arg-type]
+        conditions.append(Q(pk__in=Conference.objects.filter(grant).values("family_id")))
+        if assignment.role == Role.UNIT_ADMINISTRATOR:
+            conditions.append(in_authority)
+        elif assignment.role == Role.SOCIAL_WORKER:
+            conditions.append(in_authority & Q(allocated_social_worker=user))
+    if not conditions:
+        return Family.objects.none()
+    ids = Family.objects.filter(_any_of(conditions)).values("pk")
+    return Family.objects.filter(pk__in=ids)
+
+
+def children_visible_to(user: AnyUser) -> QuerySet[Child]:
+    return Child.objects.filter(family__in=families_visible_to(user))
+
+
+def _report_grant(user: User, assignment: RoleAssignment) -> Q:
+    in_authority = Q(conference__family__local_authority_id=assignment.local_authority_id)
+    submitted = Q(status=ReportStatus.SUBMITTED)
+    own = in_authority & Q(author=user)
+    match assignment.role:
+        case Role.UNIT_ADMINISTRATOR:
+            return own | (in_authority & submitted)
+        case Role.CHAIR:
+            return own | (in_authority & submitted & Q(conference__chair=user))
+        case Role.PROFESSIONAL | Role.SOCIAL_WORKER:
+            released = Q(conference__pack_released_at__isnull=False)
+            invited = Q(conference__invitations__invitee=user)
+            return own | (in_authority & submitted & released & invited)
+    return NOTHING
+
+
+def reports_visible_to(user: AnyUser) -> QuerySet[ProfessionalReport]:
+    """Whole reports a user may read. Family members read only family copies, elsewhere."""
+    assignments = roles_of(user)
+    if not assignments:
+        return ProfessionalReport.objects.none()
+    grant = _any_of([_report_grant(user, a) for a in assignments])  # type: ignore[arg-type]
+    ids = ProfessionalReport.objects.filter(grant).values("pk")
+    return ProfessionalReport.objects.filter(pk__in=ids)
+
+
+def may_edit_report(user: AnyUser, report: ProfessionalReport) -> bool:
+    """Only the author changes a report, and only until it is submitted."""
+    return (
+        user.is_authenticated
+        and report.author_id == user.pk
+        and not report.is_submitted
+        and reports_visible_to(user).filter(pk=report.pk).exists()
+    )
+
+
+def get_visible_or_404(
+    scope: Callable[[AnyUser], QuerySet[M]], user: AnyUser, **lookup: Any
+) -> M:
+    """The object if the user may see it; otherwise 404, so its existence is not revealed."""
+    try:
+        return scope(user).get(**lookup)
+    except scope(user).model.DoesNotExist:
+        raise Http404 from None

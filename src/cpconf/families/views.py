@@ -1,0 +1,15 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from cpconf.families import selectors
+
+
+def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    family = selectors.family_for(request.user, pk)  # type: ignore[arg-type]
+    context = {
+        "family": family,
+        "children": family.children.all(),
+        "members": family.members.all(),
+        "conferences": selectors.conferences_of(request.user, family),  # type: ignore[arg-type]
+    }
+    return render(request, "families/family_detail.html", context)

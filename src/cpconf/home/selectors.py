@@ -1,0 +1,129 @@
+"""What each role needs to act on, for the home page. Every query starts from an access scope."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from cpconf.access import conferences_visible_to, families_visible_to, reports_visible_to
+from cpconf.accounts.models import Role, User
+from cpconf.audit.models import AuditEvent
+from cpconf.conferences.models import Conference, ConferenceStatus, Invitation
+from cpconf.families.models import Family
+from cpconf.reports.models import ProfessionalReport, ReportStatus
+
+UPCOMING_STATUSES = (ConferenceStatus.SCHEDULED, ConferenceStatus.IN_PROGRESS)
+
+
+def _upcoming(conferences: QuerySet[Conference], now: datetime) -> QuerySet[Conference]:
+    return (
+        conferences.filter(starts_at__gte=now, status__in=UPCOMING_STATUSES)
+        .select_related("family", "family__local_authority", "chair")
+        .order_by("starts_at")
+    )
+
+
+@dataclass
+class ReportToWrite:
+    conference: Conference
+    invitation: Invitation
+    report: ProfessionalReport | None
+
+    @property
+    def status_label(self) -> str:
+        if self.report is None:
+            return str(ReportStatus.NOT_STARTED.label)
+        return self.report.get_status_display()
+
+
+def reports_to_write(user: User, now: datetime | None = None) -> list[ReportToWrite]:
+    """Upcoming conferences the user is invited to, with their own report if started."""
+    now = now or timezone.now()
+    invitations = (
+        Invitation.objects.filter(
+            invitee=user, conference__in=_upcoming(conferences_visible_to(user), now)
+        )
+        .select_related("conference", "conference__family", "conference__family__local_authority")
+        .order_by("conference__starts_at")
+    )
+    own_reports = {
+        r.conference_id: r
+        for r in reports_visible_to(user).filter(
+            author=user, conference__in=[i.conference_id for i in invitations]
+        )
+    }
+    return [
+        ReportToWrite(i.conference, i, own_reports.get(i.conference_id)) for i in invitations
+    ]
+
+
+def allocated_families(user: User) -> QuerySet[Family]:
+    return (
+        families_visible_to(user)
+        .filter(allocated_social_worker=user)
+        .prefetch_related("children")
+        .order_by("name")
+    )
+
+
+def chaired_conferences(user: User, now: datetime | None = None) -> QuerySet[Conference]:
+    return _upcoming(conferences_visible_to(user).filter(chair=user), now or timezone.now())
+
+
+def unit_conferences(user: User, now: datetime | None = None) -> QuerySet[Conference]:
+    """The authority's upcoming conferences with how many reports are in and outstanding."""
+    authority_ids = [a.local_authority_id for a in user.role_assignments.all()
+                     if a.role == Role.UNIT_ADMINISTRATOR]
+    submitted = Q(reports__status=ReportStatus.SUBMITTED)
+    return _upcoming(
+        conferences_visible_to(user).filter(family__local_authority_id__in=authority_ids),
+        now or timezone.now(),
+    ).annotate(
+        invited_count=Count("invitations", distinct=True),
+        submitted_count=Count("reports", filter=submitted, distinct=True),
+    )
+
+
+def family_conferences(user: User, now: datetime | None = None) -> QuerySet[Conference]:
+    return _upcoming(
+        conferences_visible_to(user).filter(family__members__user=user), now or timezone.now()
+    )
+
+
+def recent_audit_events(user: User, limit: int = 20) -> QuerySet[AuditEvent]:
+    """The latest events in the authorities where the user is an auditor."""
+    authority_ids = [a.local_authority_id for a in user.role_assignments.all()
+                     if a.role == Role.AUDITOR]
+    if not authority_ids:
+        return AuditEvent.objects.none()
+    return AuditEvent.objects.filter(local_authority_id__in=authority_ids)[:limit]
+
+
+@dataclass
+class HomePage:
+    roles: set[str]
+    reports_to_write: list[ReportToWrite] = field(default_factory=list)
+    allocated_families: list[Family] = field(default_factory=list)
+    chaired_conferences: list[Conference] = field(default_factory=list)
+    unit_conferences: list[Conference] = field(default_factory=list)
+    family_conferences: list[Conference] = field(default_factory=list)
+    audit_events: list[AuditEvent] = field(default_factory=list)
+
+
+def home_page_for(user: User) -> HomePage:
+    roles = {a.role for a in user.role_assignments.all()}
+    page = HomePage(roles=roles)
+    if roles & {Role.PROFESSIONAL, Role.SOCIAL_WORKER}:
+        page.reports_to_write = reports_to_write(user)
+    if Role.SOCIAL_WORKER in roles:
+        page.allocated_families = list(allocated_families(user))
+    if Role.CHAIR in roles:
+        page.chaired_conferences = list(chaired_conferences(user))
+    if Role.UNIT_ADMINISTRATOR in roles:
+        page.unit_conferences = list(unit_conferences(user))
+    if Role.FAMILY_MEMBER in roles:
+        page.family_conferences = list(family_conferences(user))
+    if Role.AUDITOR in roles:
+        page.audit_events = list(recent_audit_events(user))
+    return page

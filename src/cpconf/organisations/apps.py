@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationsConfig(AppConfig):
+    name = "cpconf.organisations"
+    verbose_name = _("Local authorities and agencies")
+
+    def ready(self) -> None:
+        # Load every policy at start-up so a bad file stops the service with a clear message
+        # instead of failing on the first page that needs it.
+        from cpconf.organisations import policies
+
+        policies.all_policies()

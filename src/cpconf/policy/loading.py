@@ -1,0 +1,183 @@
+"""Read policy files and say exactly what is wrong with a bad one.
+
+Every error names the file, the key and the problem, because the people who edit these
+files are unit managers, not developers.
+"""
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from datetime import date, time
+from pathlib import Path
+from typing import Any
+
+from cpconf.policy.model import (
+    LEAD_TIME_UNITS,
+    NATIONS,
+    STAGES,
+    LeadTime,
+    MeetingType,
+    Policy,
+    Scaling,
+)
+
+
+class PolicyError(ValueError):
+    """A policy file that cannot be used, with the file and key at fault."""
+
+    def __init__(self, source: str, key: str, problem: str) -> None:
+        self.source = source
+        self.key = key
+        self.problem = problem
+        super().__init__(f"{source}: {key}: {problem}")
+
+
+class _Reader:
+    """Pulls typed values out of parsed TOML, raising PolicyError with the dotted key."""
+
+    def __init__(self, source: str, data: Mapping[str, Any], prefix: str = "") -> None:
+        self.source = source
+        self.data = data
+        self.prefix = prefix
+
+    def key(self, name: str) -> str:
+        return f"{self.prefix}{name}"
+
+    def fail(self, name: str, problem: str) -> PolicyError:
+        return PolicyError(self.source, self.key(name), problem)
+
+    def raw(self, name: str) -> Any:
+        if name not in self.data:
+            raise self.fail(name, "is missing")
+        return self.data[name]
+
+    def text(self, name: str) -> str:
+        value = self.raw(name)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(name, "must be some text")
+        return value.strip()
+
+    def whole_number(self, name: str, minimum: int = 0) -> int:
+        value = self.raw(name)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(name, "must be a whole number")
+        if value < minimum:
+            raise self.fail(name, f"must be {minimum} or more, not {value}")
+        return value
+
+    def clock_time(self, name: str) -> time:
+        value = self.raw(name)
+        if isinstance(value, time):
+            return value
+        if isinstance(value, str):
+            try:
+                return time.fromisoformat(value)
+            except ValueError:
+                pass
+        raise self.fail(name, f"must be a time like 17:00, not {value!r}")
+
+    def table(self, name: str) -> "_Reader":
+        value = self.raw(name)
+        if not isinstance(value, Mapping):
+            raise self.fail(name, "must be a table")
+        return _Reader(self.source, value, prefix=f"{self.key(name)}.")
+
+
+def _lead_time(reader: _Reader, name: str) -> LeadTime:
+    table = reader.table(name)
+    units = [unit for unit in LEAD_TIME_UNITS if unit in table.data]
+    if len(units) != 1:
+        raise reader.fail(name, f"must give exactly one of {', '.join(LEAD_TIME_UNITS)}")
+    return LeadTime(amount=table.whole_number(units[0], minimum=0), unit=units[0])
+
+
+def _meeting_type(reader: _Reader, key: str) -> MeetingType:
+    table = reader.table(key)
+    stage = table.text("stage")
+    if stage not in STAGES:
+        raise table.fail("stage", f"must be one of {', '.join(STAGES)}, not {stage!r}")
+    return MeetingType(
+        key=key,
+        label=table.text("label"),
+        stage=stage,
+        report_form=table.text("report_form"),
+        submit_before=_lead_time(table, "submit_before"),
+        share_with_family_before=_lead_time(table, "share_with_family_before"),
+        core_group_within_working_days=table.whole_number(
+            "core_group_within_working_days", minimum=1
+        ),
+    )
+
+
+def _scaling(reader: _Reader) -> Scaling:
+    table = reader.table("scaling")
+    low, high = table.whole_number("low"), table.whole_number("high")
+    if high <= low:
+        raise table.fail("high", f"must be more than low ({low}), not {high}")
+    return Scaling(
+        low=low, high=high, low_means=table.text("low_means"), high_means=table.text("high_means")
+    )
+
+
+def _closure_days(reader: _Reader) -> frozenset[date]:
+    values = reader.data.get("closure_days", [])
+    if not isinstance(values, list) or not all(
+        isinstance(v, date) and not hasattr(v, "hour") for v in values
+    ):
+        raise reader.fail("closure_days", "must be a list of dates like 2026-12-29")
+    return frozenset(values)
+
+
+def _policy_from_data(source: str, data: Mapping[str, Any]) -> Policy:
+    reader = _Reader(source, data)
+    nation = reader.text("nation")
+    if nation not in NATIONS:
+        raise reader.fail("nation", f"must be one of {', '.join(NATIONS)}, not {nation!r}")
+    meeting_types_table = reader.table("meeting_types")
+    if not meeting_types_table.data:
+        raise reader.fail("meeting_types", "must list at least one meeting type")
+    reviews = reader.table("reviews")
+    return Policy(
+        name=reader.text("name"),
+        title=reader.text("title"),
+        nation=nation,
+        working_day_cutoff=reader.clock_time("working_day_cutoff"),
+        scaling=_scaling(reader),
+        meeting_types={
+            key: _meeting_type(meeting_types_table, key) for key in meeting_types_table.data
+        },
+        first_review_within_months=reviews.whole_number("first_within_months", minimum=1),
+        later_reviews_within_months=reviews.whole_number("then_within_months", minimum=1),
+        initial_conference_within_working_days=reader.whole_number(
+            "initial_conference_within_working_days", minimum=1
+        ),
+        contact=reader.text("contact"),
+        closure_days=_closure_days(reader),
+        source=source,
+    )
+
+
+def load_policy(path: Path) -> Policy:
+    """Read one policy file; raise PolicyError naming the file, key and problem."""
+    source = path.name
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise PolicyError(source, "(file)", f"cannot be read: {error.strerror}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise PolicyError(source, "(file)", f"is not valid TOML: {error}") from None
+    policy = _policy_from_data(source, data)
+    if policy.name != path.stem:
+        raise PolicyError(source, "name", f"must match the file name ({path.stem!r})")
+    return policy
+
+
+def load_policies(directories: Iterable[Path]) -> dict[str, Policy]:
+    """Every `*.toml` policy in the directories, by name; a name given twice is an error."""
+    policies: dict[str, Policy] = {}
+    for directory in directories:
+        for path in sorted(Path(directory).glob("*.toml")):
+            policy = load_policy(path)
+            if policy.name in policies:
+                raise PolicyError(path.name, "name", f"{policy.name!r} is already defined")
+            policies[policy.name] = policy
+    return policies

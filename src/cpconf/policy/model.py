@@ -1,0 +1,70 @@
+"""The shape of a local policy once read and checked."""
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+NATIONS = ("england", "wales", "scotland", "northern_ireland")
+STAGES = ("initial", "review")
+LEAD_TIME_UNITS = ("working_days", "hours", "calendar_days")
+
+
+@dataclass(frozen=True)
+class LeadTime:
+    """How long before a meeting something is due: N working days, hours or calendar days."""
+
+    amount: int
+    unit: str
+
+    def describe(self) -> str:
+        words = {"working_days": "working days", "hours": "hours", "calendar_days": "days"}
+        return f"{self.amount} {words[self.unit]}"
+
+
+@dataclass(frozen=True)
+class MeetingType:
+    key: str
+    label: str
+    stage: str
+    report_form: str
+    submit_before: LeadTime
+    share_with_family_before: LeadTime
+    core_group_within_working_days: int
+
+    @property
+    def is_review(self) -> bool:
+        return self.stage == "review"
+
+
+@dataclass(frozen=True)
+class Scaling:
+    """The scaling question's range and what its two ends mean."""
+
+    low: int
+    high: int
+    low_means: str
+    high_means: str
+
+    def contains(self, score: int) -> bool:
+        return self.low <= score <= self.high
+
+
+@dataclass(frozen=True)
+class Policy:
+    name: str
+    title: str
+    nation: str
+    working_day_cutoff: time
+    scaling: Scaling
+    meeting_types: dict[str, MeetingType]
+    first_review_within_months: int
+    later_reviews_within_months: int
+    initial_conference_within_working_days: int
+    contact: str
+    closure_days: frozenset[date] = field(default_factory=frozenset)
+    source: str = ""
+
+    def meeting_type(self, key: str) -> MeetingType:
+        return self.meeting_types[key]
+
+    def meeting_type_choices(self) -> list[tuple[str, str]]:
+        return [(key, mt.label) for key, mt in self.meeting_types.items()]
