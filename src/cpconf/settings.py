@@ -135,18 +135,25 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
+# Production serves collected, hashed files from STATIC_ROOT; elsewhere there is nothing to
+# collect (see WHITENOISE_USE_FINDERS below).
+STATIC_ROOT: Path | None = (
+    Path(env_str("STATIC_ROOT", str(VAR_DIR / "static"))) if PRODUCTION else None
+)
 STATICFILES_DIRS = [PROJECT_DIR / "build" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if CPCONF_ENV == "test"
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
+# Outside production WhiteNoise serves straight from the built files, so `make run` and the
+# tests need no collectstatic step; production serves the hashed, compressed copies.
+WHITENOISE_USE_FINDERS = not PRODUCTION
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",

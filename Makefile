@@ -1,0 +1,75 @@
+# CP Conference. `make run` sets everything up and serves the app; `make test` runs every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMPS := .make
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The tests run on SQLite, then on PostgreSQL when TEST_POSTGRES_URL is set or a server
+# answers on 127.0.0.1:5432. CPCONF_REQUIRE_POSTGRES=1 (set by .ci/run) makes a skipped
+# PostgreSQL run a failure.
+TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cpconf
+POSTGRES_GIVEN := $(filter environment command line,$(origin TEST_POSTGRES_URL))
+PYTEST_ARGS ?=
+
+.PHONY: help setup run test test-sqlite test-postgres lint bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMPS):
+	mkdir -p $(STAMPS)
+
+$(STAMPS)/python: pyproject.toml | $(STAMPS)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+$(STAMPS)/npm: package.json package-lock.json | $(STAMPS)
+	npm ci --no-fund --no-audit --ignore-scripts
+	touch $@
+
+$(STAMPS)/static: $(STAMPS)/npm $(wildcard frontend/*) | $(STAMPS)
+	bash frontend/build.sh
+	touch $@
+
+setup: $(STAMPS)/python $(STAMPS)/static ## Create the virtualenv, install Python and npm packages, build static files
+
+run: setup ## Set up, migrate, add the demo data to an empty database, and serve on 127.0.0.1:8000
+	$(BIN)/cpconf migrate --no-input
+	$(BIN)/cpconf seed_demo --if-empty
+	$(BIN)/cpconf runserver $(HOST):$(PORT)
+
+test: setup ## Run the whole suite on SQLite, then on PostgreSQL
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: setup
+	@echo "== Tests on SQLite"
+	CPCONF_ENV=test DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: setup
+	@if [ -n "$(POSTGRES_GIVEN)" ] || $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
+		echo "== Tests on PostgreSQL"; \
+		CPCONF_ENV=test DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS) && echo "PostgreSQL run: passed"; \
+	elif [ "$${CPCONF_REQUIRE_POSTGRES:-0}" = "1" ]; then \
+		echo "PostgreSQL run: skipped, but CPCONF_REQUIRE_POSTGRES=1: failing"; exit 1; \
+	else \
+		echo "PostgreSQL run: skipped (no server on 127.0.0.1:5432 and TEST_POSTGRES_URL not set)"; \
+	fi
+
+lint: setup ## ruff, mypy, and a check that no migration is missing
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	CPCONF_ENV=test $(BIN)/mypy
+	CPCONF_ENV=test $(BIN)/cpconf makemigrations --check --dry-run
+
+bench: setup ## Benchmarks: writes bench/results/
+	CPCONF_ENV=test $(BIN)/python bench/run.py
+
+clean: ## Remove the virtualenv, npm packages, built files and local database
+	rm -rf $(VENV) node_modules build $(STAMPS) var

@@ -1,0 +1,99 @@
+"""Settings come from the environment; production refuses unsafe ones.
+
+Each case starts a fresh `cpconf` process, because settings are read once at start-up.
+"""
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+
+BASE_ENV = {
+    key: value
+    for key, value in os.environ.items()
+    if key not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "CPCONF_ENV", "DJANGO_SETTINGS_MODULE"}
+}
+
+
+def run_cpconf(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "cpconf", *args],
+        env={**BASE_ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_cpconf("check", CPCONF_ENV="production", ALLOWED_HOSTS="cp.example.org")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when CPCONF_ENV=production" in result.stderr
+
+
+def test_production_refuses_to_start_with_debug_on():
+    result = run_cpconf(
+        "check",
+        CPCONF_ENV="production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="cp.example.org",
+        DEBUG="true",
+    )
+    assert result.returncode != 0
+    assert "DEBUG must not be on" in result.stderr
+
+
+def test_production_settings_pass_the_deployment_check_with_no_warnings():
+    result = run_cpconf(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        CPCONF_ENV="production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="cp.example.org",
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+def test_an_unknown_environment_name_is_refused_with_the_allowed_names():
+    result = run_cpconf("check", CPCONF_ENV="staging")
+    assert result.returncode != 0
+    assert "CPCONF_ENV must be one of development, test, production" in result.stderr
+
+
+def test_a_malformed_boolean_names_the_variable(tmp_path):
+    result = run_cpconf("check", CPCONF_ENV="development", DEBUG="perhaps",
+                        CPCONF_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "DEBUG must be true or false, not 'perhaps'" in result.stderr
+
+
+def test_development_keeps_a_generated_secret_key_under_var(tmp_path):
+    script = "from django.conf import settings; print(settings.SECRET_KEY)"
+    env = {**BASE_ENV, "CPCONF_ENV": "development", "CPCONF_VAR_DIR": str(tmp_path),
+           "DJANGO_SETTINGS_MODULE": "cpconf.settings"}
+    first = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {script}"],
+                           env=env, capture_output=True, text=True, check=True)
+    second = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {script}"],
+                            env=env, capture_output=True, text=True, check=True)
+    key = (tmp_path / "secret_key").read_text()
+    assert first.stdout.strip() == key == second.stdout.strip()
+    assert len(key) >= 50
+    assert oct((tmp_path / "secret_key").stat().st_mode & 0o777) == "0o600"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("TIME_ZONE", "Europe/London"), ("LANGUAGE_CODE", "en-gb")],
+)
+def test_locale_settings(settings, name, expected):
+    assert getattr(settings, name) == expected
+
+
+def test_passwords_are_hashed_with_argon2(settings):
+    assert settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
