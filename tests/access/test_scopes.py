@@ -90,8 +90,11 @@ FAMILY_ACCESS = {
 @pytest.mark.parametrize("who", list(CONFERENCE_ACCESS))
 def test_conference_pages_answer_only_those_who_may_see_them(client, world, who):
     client.force_login(world.users[who])
-    conferences = (world.conference, world.other_conference_same_authority,
-                   world.foreign_conference)
+    conferences = (
+        world.conference,
+        world.other_conference_same_authority,
+        world.foreign_conference,
+    )
     for conference, allowed in zip(conferences, CONFERENCE_ACCESS[who], strict=True):
         response = client.get(reverse("conferences:detail", args=[conference.pk]))
         assert response.status_code == (200 if allowed else 404), (who, conference)
@@ -123,7 +126,9 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, world):
 def test_a_family_member_sees_no_invitation_list_or_report(client, world):
     author = world.users[Role.PROFESSIONAL]
     ProfessionalReportFactory(
-        conference=world.conference, author=author, status=ReportStatus.SUBMITTED,
+        conference=world.conference,
+        author=author,
+        status=ReportStatus.SUBMITTED,
         submitted_at=timezone.now(),
     )
     client.force_login(world.users[Role.FAMILY_MEMBER])
@@ -137,8 +142,11 @@ def test_reports_are_seen_by_their_author_and_others_only_once_submitted_and_rel
     author = world.users[Role.PROFESSIONAL]
     colleague = user_with_role(Role.PROFESSIONAL, world.family.local_authority)
     InvitationFactory(conference=world.conference, invitee=colleague)
-    draft = ProfessionalReportFactory(conference=world.conference, author=author,
-                                      agency=AgencyFactory(local_authority=world.family.local_authority))
+    draft = ProfessionalReportFactory(
+        conference=world.conference,
+        author=author,
+        agency=AgencyFactory(local_authority=world.family.local_authority),
+    )
 
     def visible(user: User) -> bool:
         return reports_visible_to(user).filter(pk=draft.pk).exists()

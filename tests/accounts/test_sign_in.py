@@ -38,9 +38,7 @@ def test_each_role_signs_in_and_sees_its_home_page(client, role):
     other_headings = set(HOME_HEADING_FOR_ROLE.values()) - {HOME_HEADING_FOR_ROLE[role]}
     if role != Role.SOCIAL_WORKER:  # a social worker also writes reports
         assert not [heading for heading in other_headings if heading in page]
-    assert AuditEvent.objects.filter(
-        actor=user, action="sign_in", outcome=Outcome.SUCCESS
-    ).exists()
+    assert AuditEvent.objects.filter(actor=user, action="sign_in", outcome=Outcome.SUCCESS).exists()
 
 
 def test_a_wrong_password_is_explained_keeps_the_email_and_is_audited(client):

@@ -46,7 +46,10 @@ def test_the_shipped_policies_differ_as_the_seeds_do():
     policies = load_policies([SHIPPED])
     northshire, southvale = policies["northshire"], policies["southvale"]
     assert set(northshire.meeting_types) == {
-        "initial", "review", "safer_me_plus_initial", "safer_me_plus_review",
+        "initial",
+        "review",
+        "safer_me_plus_initial",
+        "safer_me_plus_review",
     }
     assert set(southvale.meeting_types) == {"initial", "review"}
     assert (northshire.scaling.low, southvale.scaling.low) == (0, 1)
@@ -67,14 +70,26 @@ def test_a_good_file_loads(tmp_path):
     ("change", "key", "problem"),
     [
         (('nation = "england"', 'nation = "mercia"'), "nation", "must be one of"),
-        (('working_day_cutoff = "17:00"', 'working_day_cutoff = "5pm"'),
-         "working_day_cutoff", "must be a time like 17:00"),
-        (("{{ working_days = 2 }}", "{{ working_days = -2 }}"),
-         "meeting_types.initial.submit_before.working_days", "must be 0 or more"),
-        (("{{ working_days = 2 }}", "{{ }}"),
-         "meeting_types.initial.submit_before", "exactly one of"),
-        (('stage = "initial"', 'stage = "final"'), "meeting_types.initial.stage",
-         "must be one of initial, review"),
+        (
+            ('working_day_cutoff = "17:00"', 'working_day_cutoff = "5pm"'),
+            "working_day_cutoff",
+            "must be a time like 17:00",
+        ),
+        (
+            ("{{ working_days = 2 }}", "{{ working_days = -2 }}"),
+            "meeting_types.initial.submit_before.working_days",
+            "must be 0 or more",
+        ),
+        (
+            ("{{ working_days = 2 }}", "{{ }}"),
+            "meeting_types.initial.submit_before",
+            "exactly one of",
+        ),
+        (
+            ('stage = "initial"', 'stage = "final"'),
+            "meeting_types.initial.stage",
+            "must be one of initial, review",
+        ),
         (("high = 10", "high = 0"), "scaling.high", "must be more than low"),
         (('contact = "Unit, 01632 960 000"', ""), "contact", "is missing"),
     ],

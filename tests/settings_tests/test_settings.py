@@ -67,20 +67,35 @@ def test_an_unknown_environment_name_is_refused_with_the_allowed_names():
 
 
 def test_a_malformed_boolean_names_the_variable(tmp_path):
-    result = run_cpconf("check", CPCONF_ENV="development", DEBUG="perhaps",
-                        CPCONF_VAR_DIR=str(tmp_path))
+    result = run_cpconf(
+        "check", CPCONF_ENV="development", DEBUG="perhaps", CPCONF_VAR_DIR=str(tmp_path)
+    )
     assert result.returncode != 0
     assert "DEBUG must be true or false, not 'perhaps'" in result.stderr
 
 
 def test_development_keeps_a_generated_secret_key_under_var(tmp_path):
     script = "from django.conf import settings; print(settings.SECRET_KEY)"
-    env = {**BASE_ENV, "CPCONF_ENV": "development", "CPCONF_VAR_DIR": str(tmp_path),
-           "DJANGO_SETTINGS_MODULE": "cpconf.settings"}
-    first = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {script}"],
-                           env=env, capture_output=True, text=True, check=True)
-    second = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {script}"],
-                            env=env, capture_output=True, text=True, check=True)
+    env = {
+        **BASE_ENV,
+        "CPCONF_ENV": "development",
+        "CPCONF_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "cpconf.settings",
+    }
+    first = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {script}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    second = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {script}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     key = (tmp_path / "secret_key").read_text()
     assert first.stdout.strip() == key == second.stdout.strip()
     assert len(key) >= 50

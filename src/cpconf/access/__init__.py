@@ -1,7 +1,9 @@
 """Who may see and do what: the one place that answers it, for pages, exports and the API.
 
 Every query that returns a child's information starts from a scope here, so a list, a
-search and a single-object page can never disagree. Deny by default: a user with no role
+search and a single-object page can never disagree: a single object is fetched with
+`get_object_or_404(scope(user), ...)`, so one the user may not see is a 404 before the view
+does anything else. Deny by default: a user with no role
 that grants sight of a record sees nothing.
 """
 
@@ -9,7 +11,6 @@ from cpconf.access.rules import (
     children_visible_to,
     conferences_visible_to,
     families_visible_to,
-    get_visible_or_404,
     may_edit_report,
     reports_visible_to,
     roles_of,
@@ -19,7 +20,6 @@ __all__ = [
     "children_visible_to",
     "conferences_visible_to",
     "families_visible_to",
-    "get_visible_or_404",
     "may_edit_report",
     "reports_visible_to",
     "roles_of",

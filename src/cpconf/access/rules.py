@@ -12,12 +12,8 @@ The rules (README, "Who may see what"):
 - an auditor sees the audit trail and no family records.
 """
 
-from collections.abc import Callable
-from typing import Any, TypeVar
-
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Model, Q, QuerySet
-from django.http import Http404
+from django.db.models import Q, QuerySet
 
 from cpconf.accounts.models import Role, RoleAssignment, User
 from cpconf.conferences.models import Conference
@@ -25,7 +21,6 @@ from cpconf.families.models import Child, Family
 from cpconf.reports.models import ProfessionalReport, ReportStatus
 
 AnyUser = User | AnonymousUser
-M = TypeVar("M", bound=Model)
 
 NOTHING = Q(pk__in=[])
 
@@ -37,7 +32,7 @@ def roles_of(user: AnyUser) -> list[RoleAssignment]:
     cached: list[RoleAssignment] | None = getattr(user, "_cpconf_roles", None)
     if cached is None:
         cached = list(user.role_assignments.select_related("local_authority", "agency"))
-        user._cpconf_roles = cached  # type: ignore[union-attr]
+        setattr(user, "_cpconf_roles", cached)  # noqa: B010  (a per-request cache)
     return cached
 
 
@@ -136,13 +131,3 @@ def may_edit_report(user: AnyUser, report: ProfessionalReport) -> bool:
         and not report.is_submitted
         and reports_visible_to(user).filter(pk=report.pk).exists()
     )
-
-
-def get_visible_or_404(
-    scope: Callable[[AnyUser], QuerySet[M]], user: AnyUser, **lookup: Any
-) -> M:
-    """The object if the user may see it; otherwise 404, so its existence is not revealed."""
-    try:
-        return scope(user).get(**lookup)
-    except scope(user).model.DoesNotExist:
-        raise Http404 from None

@@ -2,9 +2,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-SIGN_IN_INVALID = _(
-    "Enter a correct email address and password. The password is case-sensitive."
-)
+SIGN_IN_INVALID = _("Enter a correct email address and password. The password is case-sensitive.")
 SIGN_IN_INACTIVE = _("This account has been disabled. Contact your unit administrator.")
 EMAIL_REQUIRED = _("Enter your email address")
 PASSWORD_REQUIRED = _("Enter your password")
@@ -16,8 +14,13 @@ class SignInForm(AuthenticationForm):
     username = forms.EmailField(
         label=_("Email address"),
         max_length=254,
-        error_messages={"required": EMAIL_REQUIRED, "invalid": _("Enter an email address in the correct format, like name@example.com")},
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false", "autofocus": True}),
+        error_messages={
+            "required": EMAIL_REQUIRED,
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+        widget=forms.EmailInput(
+            attrs={"autocomplete": "email", "spellcheck": "false", "autofocus": True}
+        ),
     )
     password = forms.CharField(
         label=_("Password"),

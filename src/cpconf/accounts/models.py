@@ -15,9 +15,7 @@ from cpconf.records import BaseModel
 class EmailUserManager(DjangoUserManager["User"]):
     """Users are found and created by email address: there is no separate user name."""
 
-    def _create_user(  # type: ignore[override]
-        self, email: str, password: str | None, **extra_fields: Any
-    ) -> "User":
+    def _create_user(self, email: str, password: str | None, **extra_fields: Any) -> "User":
         if not email:
             raise ValueError("An email address is needed to create a user.")
         user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
@@ -41,6 +39,7 @@ class EmailUserManager(DjangoUserManager["User"]):
 
 
 class User(AbstractUser):
+    # Sign-in is by email address: there is no separate user name.
     username = None  # type: ignore[assignment]
     email = models.EmailField(_("email address"), unique=True)
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
@@ -49,7 +48,7 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = EmailUserManager()  # type: ignore[misc,assignment]
+    objects = EmailUserManager()  # type: ignore[misc]
 
     class Meta:
         verbose_name = _("user")
@@ -61,7 +60,9 @@ class User(AbstractUser):
 
     def roles_in(self, local_authority: LocalAuthority) -> set[str]:
         return {
-            a.role for a in self.role_assignments.all() if a.local_authority_id == local_authority.pk
+            a.role
+            for a in self.role_assignments.all()
+            if a.local_authority_id == local_authority.pk
         }
 
 

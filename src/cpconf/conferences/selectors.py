@@ -1,8 +1,9 @@
 """Reading conferences, always through the access scope."""
 
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 
-from cpconf.access import conferences_visible_to, get_visible_or_404, reports_visible_to, roles_of
+from cpconf.access import conferences_visible_to, reports_visible_to, roles_of
 from cpconf.accounts.models import Role, User
 from cpconf.conferences.models import Conference, Invitation
 from cpconf.reports.models import ProfessionalReport
@@ -12,17 +13,15 @@ STAFF_ROLES = {Role.PROFESSIONAL, Role.SOCIAL_WORKER, Role.UNIT_ADMINISTRATOR, R
 
 def conference_for(user: User, pk: int) -> Conference:
     """The conference, or 404 if this user may not know of it."""
-    def scope(u: User) -> QuerySet[Conference]:
-        return conferences_visible_to(u).select_related(
-            "family", "family__local_authority", "chair", "previous"
-        )
-
-    return get_visible_or_404(scope, user, pk=pk)
+    visible = conferences_visible_to(user).select_related(
+        "family", "family__local_authority", "chair", "previous"
+    )
+    return get_object_or_404(visible, pk=pk)
 
 
 def invitations_for(user: User, conference: Conference) -> QuerySet[Invitation]:
-    """Who else is invited: staff who can see the conference may know; families are told
-    in their own plain-language page."""
+    """Who else is invited. Staff who can see the conference may know; a family is told who
+    is coming in its own plain-language page."""
     authority_id = conference.family.local_authority_id
     is_staff_here = any(
         a.role in STAFF_ROLES and a.local_authority_id == authority_id for a in roles_of(user)

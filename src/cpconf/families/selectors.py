@@ -1,21 +1,18 @@
 """Reading families, always through the access scope."""
 
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 
-from cpconf.access import conferences_visible_to, families_visible_to, get_visible_or_404
+from cpconf.access import conferences_visible_to, families_visible_to
 from cpconf.accounts.models import User
 from cpconf.conferences.models import Conference
 from cpconf.families.models import Family
 
 
 def family_for(user: User, pk: int) -> Family:
-    """The family, or 404 if this user may not know of it."""
-    def scope(u: User) -> QuerySet[Family]:
-        return families_visible_to(u).select_related(
-            "local_authority", "allocated_social_worker"
-        )
-
-    return get_visible_or_404(scope, user, pk=pk)
+    """The family's case record, or 404 if this user may not know of it."""
+    visible = families_visible_to(user).select_related("local_authority", "allocated_social_worker")
+    return get_object_or_404(visible, pk=pk)
 
 
 def conferences_of(user: User, family: Family) -> QuerySet[Conference]:

@@ -53,9 +53,7 @@ def reports_to_write(user: User, now: datetime | None = None) -> list[ReportToWr
             author=user, conference__in=[i.conference_id for i in invitations]
         )
     }
-    return [
-        ReportToWrite(i.conference, i, own_reports.get(i.conference_id)) for i in invitations
-    ]
+    return [ReportToWrite(i.conference, i, own_reports.get(i.conference_id)) for i in invitations]
 
 
 def allocated_families(user: User) -> QuerySet[Family]:
@@ -73,8 +71,11 @@ def chaired_conferences(user: User, now: datetime | None = None) -> QuerySet[Con
 
 def unit_conferences(user: User, now: datetime | None = None) -> QuerySet[Conference]:
     """The authority's upcoming conferences with how many reports are in and outstanding."""
-    authority_ids = [a.local_authority_id for a in user.role_assignments.all()
-                     if a.role == Role.UNIT_ADMINISTRATOR]
+    authority_ids = [
+        a.local_authority_id
+        for a in user.role_assignments.all()
+        if a.role == Role.UNIT_ADMINISTRATOR
+    ]
     submitted = Q(reports__status=ReportStatus.SUBMITTED)
     return _upcoming(
         conferences_visible_to(user).filter(family__local_authority_id__in=authority_ids),
@@ -93,8 +94,9 @@ def family_conferences(user: User, now: datetime | None = None) -> QuerySet[Conf
 
 def recent_audit_events(user: User, limit: int = 20) -> QuerySet[AuditEvent]:
     """The latest events in the authorities where the user is an auditor."""
-    authority_ids = [a.local_authority_id for a in user.role_assignments.all()
-                     if a.role == Role.AUDITOR]
+    authority_ids = [
+        a.local_authority_id for a in user.role_assignments.all() if a.role == Role.AUDITOR
+    ]
     if not authority_ids:
         return AuditEvent.objects.none()
     return AuditEvent.objects.filter(local_authority_id__in=authority_ids)[:limit]

@@ -49,7 +49,10 @@ class ProfessionalReport(BaseModel):
             models.CheckConstraint(
                 condition=(
                     models.Q(status=ReportStatus.SUBMITTED, submitted_at__isnull=False)
-                    | (~models.Q(status=ReportStatus.SUBMITTED) & models.Q(submitted_at__isnull=True))
+                    | (
+                        ~models.Q(status=ReportStatus.SUBMITTED)
+                        & models.Q(submitted_at__isnull=True)
+                    )
                 ),
                 name="submitted_report_has_submission_time",
             ),

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,26 +14,78 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('occurred_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='when')),
-                ('actor_label', models.CharField(blank=True, help_text='The email address given, kept even if the account is later removed.', max_length=254, verbose_name='who, as recorded')),
-                ('roles', models.CharField(blank=True, max_length=200, verbose_name='their roles')),
-                ('action', models.CharField(db_index=True, max_length=60, verbose_name='action')),
-                ('object_type', models.CharField(blank=True, max_length=60, verbose_name='kind of record')),
-                ('object_id', models.CharField(blank=True, max_length=60, verbose_name='record')),
-                ('family_id', models.BigIntegerField(blank=True, db_index=True, null=True, verbose_name='family')),
-                ('local_authority_id', models.BigIntegerField(blank=True, null=True, verbose_name='local authority')),
-                ('outcome', models.CharField(choices=[('success', 'Success'), ('refused', 'Refused'), ('failed', 'Failed')], default='success', max_length=10, verbose_name='outcome')),
-                ('request_id', models.CharField(blank=True, max_length=64, verbose_name='request')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP address')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "occurred_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="when"),
+                ),
+                (
+                    "actor_label",
+                    models.CharField(
+                        blank=True,
+                        help_text="The email address given, kept even if the account is later removed.",
+                        max_length=254,
+                        verbose_name="who, as recorded",
+                    ),
+                ),
+                ("roles", models.CharField(blank=True, max_length=200, verbose_name="their roles")),
+                ("action", models.CharField(db_index=True, max_length=60, verbose_name="action")),
+                (
+                    "object_type",
+                    models.CharField(blank=True, max_length=60, verbose_name="kind of record"),
+                ),
+                ("object_id", models.CharField(blank=True, max_length=60, verbose_name="record")),
+                (
+                    "family_id",
+                    models.BigIntegerField(
+                        blank=True, db_index=True, null=True, verbose_name="family"
+                    ),
+                ),
+                (
+                    "local_authority_id",
+                    models.BigIntegerField(blank=True, null=True, verbose_name="local authority"),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("success", "Success"),
+                            ("refused", "Refused"),
+                            ("failed", "Failed"),
+                        ],
+                        default="success",
+                        max_length=10,
+                        verbose_name="outcome",
+                    ),
+                ),
+                ("request_id", models.CharField(blank=True, max_length=64, verbose_name="request")),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP address"),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="who",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit event',
-                'verbose_name_plural': 'audit events',
-                'ordering': ['-occurred_at', '-id'],
+                "verbose_name": "audit event",
+                "verbose_name_plural": "audit events",
+                "ordering": ["-occurred_at", "-id"],
             },
         ),
     ]

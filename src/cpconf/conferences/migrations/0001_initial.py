@@ -6,79 +6,243 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('families', '0001_initial'),
-        ('organisations', '0001_initial'),
+        ("families", "0001_initial"),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Conference',
+            name="Conference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('modified_at', models.DateTimeField(auto_now=True, verbose_name='modified at')),
-                ('meeting_type', models.CharField(max_length=60, verbose_name='type of meeting')),
-                ('stage', models.CharField(choices=[('initial', 'Initial'), ('review', 'Review')], max_length=10, verbose_name='stage')),
-                ('starts_at', models.DateTimeField(verbose_name='date and time')),
-                ('place', models.CharField(blank=True, max_length=300, verbose_name='place')),
-                ('virtual_link', models.URLField(blank=True, max_length=500, verbose_name='link to join online')),
-                ('status', models.CharField(choices=[('scheduled', 'Scheduled'), ('in_progress', 'In progress'), ('finalised', 'Record finalised'), ('cancelled', 'Cancelled')], default='scheduled', max_length=20, verbose_name='status')),
-                ('pack_released_at', models.DateTimeField(blank=True, null=True, verbose_name='pack released at')),
-                ('chair', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='chaired_conferences', to=settings.AUTH_USER_MODEL, verbose_name='chair')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='conferences', to='families.family', verbose_name='family')),
-                ('modified_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='modified by')),
-                ('previous', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='followed_by', to='conferences.conference', verbose_name='previous conference')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("modified_at", models.DateTimeField(auto_now=True, verbose_name="modified at")),
+                ("meeting_type", models.CharField(max_length=60, verbose_name="type of meeting")),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[("initial", "Initial"), ("review", "Review")],
+                        max_length=10,
+                        verbose_name="stage",
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="date and time")),
+                ("place", models.CharField(blank=True, max_length=300, verbose_name="place")),
+                (
+                    "virtual_link",
+                    models.URLField(blank=True, max_length=500, verbose_name="link to join online"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("scheduled", "Scheduled"),
+                            ("in_progress", "In progress"),
+                            ("finalised", "Record finalised"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="scheduled",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "pack_released_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="pack released at"),
+                ),
+                (
+                    "chair",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="chaired_conferences",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="chair",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="conferences",
+                        to="families.family",
+                        verbose_name="family",
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="modified by",
+                    ),
+                ),
+                (
+                    "previous",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="followed_by",
+                        to="conferences.conference",
+                        verbose_name="previous conference",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'conference',
-                'verbose_name_plural': 'conferences',
-                'ordering': ['starts_at'],
+                "verbose_name": "conference",
+                "verbose_name_plural": "conferences",
+                "ordering": ["starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('modified_at', models.DateTimeField(auto_now=True, verbose_name='modified at')),
-                ('email', models.EmailField(max_length=254, verbose_name='email address')),
-                ('attendance', models.CharField(choices=[('awaiting_reply', 'Awaiting reply'), ('attending', 'Attending'), ('apologies', 'Apologies'), ('report_only', 'Report only')], default='awaiting_reply', max_length=20, verbose_name='attendance')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='invitations', to='organisations.agency', verbose_name='agency')),
-                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='conferences.conference', verbose_name='conference')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('invitee', models.ForeignKey(blank=True, help_text='Empty until a person invited by email sets up their account.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='invitations', to=settings.AUTH_USER_MODEL, verbose_name='invitee')),
-                ('modified_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='modified by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("modified_at", models.DateTimeField(auto_now=True, verbose_name="modified at")),
+                ("email", models.EmailField(max_length=254, verbose_name="email address")),
+                (
+                    "attendance",
+                    models.CharField(
+                        choices=[
+                            ("awaiting_reply", "Awaiting reply"),
+                            ("attending", "Attending"),
+                            ("apologies", "Apologies"),
+                            ("report_only", "Report only"),
+                        ],
+                        default="awaiting_reply",
+                        max_length=20,
+                        verbose_name="attendance",
+                    ),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="invitations",
+                        to="organisations.agency",
+                        verbose_name="agency",
+                    ),
+                ),
+                (
+                    "conference",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="conferences.conference",
+                        verbose_name="conference",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "invitee",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty until a person invited by email sets up their account.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="invitations",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="invitee",
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="modified by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'invitation',
-                'verbose_name_plural': 'invitations',
-                'ordering': ['agency__name', 'email'],
+                "verbose_name": "invitation",
+                "verbose_name_plural": "invitations",
+                "ordering": ["agency__name", "email"],
             },
         ),
         migrations.AddIndex(
-            model_name='conference',
-            index=models.Index(fields=['starts_at'], name='conference_starts_at'),
+            model_name="conference",
+            index=models.Index(fields=["starts_at"], name="conference_starts_at"),
         ),
         migrations.AddConstraint(
-            model_name='conference',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('stage', 'review'), _negated=True), ('previous__isnull', False), _connector='OR'), name='review_follows_a_previous_conference'),
+            model_name="conference",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("stage", "review"), _negated=True),
+                    ("previous__isnull", False),
+                    _connector="OR",
+                ),
+                name="review_follows_a_previous_conference",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='conference',
-            constraint=models.CheckConstraint(condition=models.Q(('previous__isnull', True), models.Q(('previous', models.F('pk')), _negated=True), _connector='OR'), name='conference_does_not_follow_itself'),
+            model_name="conference",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("previous__isnull", True),
+                    models.Q(("previous", models.F("pk")), _negated=True),
+                    _connector="OR",
+                ),
+                name="conference_does_not_follow_itself",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='conference',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('place', ''), _negated=True), models.Q(('virtual_link', ''), _negated=True), _connector='OR'), name='conference_has_a_place_or_link'),
+            model_name="conference",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("place", ""), _negated=True),
+                    models.Q(("virtual_link", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="conference_has_a_place_or_link",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='invitation',
-            constraint=models.UniqueConstraint(fields=('conference', 'email'), name='invited_once_per_conference'),
+            model_name="invitation",
+            constraint=models.UniqueConstraint(
+                fields=("conference", "email"), name="invited_once_per_conference"
+            ),
         ),
     ]

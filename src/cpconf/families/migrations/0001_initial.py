@@ -6,85 +6,277 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisations', '0001_initial'),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Family',
+            name="Family",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('modified_at', models.DateTimeField(auto_now=True, verbose_name='modified at')),
-                ('case_reference', models.CharField(help_text="The reference the authority's case system uses for this family.", max_length=60, verbose_name='case reference')),
-                ('name', models.CharField(help_text='How the family is known, e.g. Ashdown.', max_length=200, verbose_name='family name')),
-                ('allocated_social_worker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='allocated_families', to=settings.AUTH_USER_MODEL, verbose_name='allocated social worker')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('local_authority', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='families', to='organisations.localauthority', verbose_name='local authority')),
-                ('modified_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='modified by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("modified_at", models.DateTimeField(auto_now=True, verbose_name="modified at")),
+                (
+                    "case_reference",
+                    models.CharField(
+                        help_text="The reference the authority's case system uses for this family.",
+                        max_length=60,
+                        verbose_name="case reference",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="How the family is known, e.g. Ashdown.",
+                        max_length=200,
+                        verbose_name="family name",
+                    ),
+                ),
+                (
+                    "allocated_social_worker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="allocated_families",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="allocated social worker",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "local_authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="families",
+                        to="organisations.localauthority",
+                        verbose_name="local authority",
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="modified by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'family',
-                'verbose_name_plural': 'families',
-                'ordering': ['name', 'case_reference'],
+                "verbose_name": "family",
+                "verbose_name_plural": "families",
+                "ordering": ["name", "case_reference"],
             },
         ),
         migrations.CreateModel(
-            name='Child',
+            name="Child",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('modified_at', models.DateTimeField(auto_now=True, verbose_name='modified at')),
-                ('given_name', models.CharField(max_length=100, verbose_name='first name')),
-                ('family_name', models.CharField(max_length=100, verbose_name='last name')),
-                ('date_of_birth', models.DateField(blank=True, null=True, verbose_name='date of birth')),
-                ('expected_due_date', models.DateField(blank=True, help_text='For an unborn baby, instead of a date of birth.', null=True, verbose_name='expected due date')),
-                ('nhs_number', models.CharField(blank=True, max_length=12, verbose_name='NHS number')),
-                ('other_id', models.CharField(blank=True, max_length=60, verbose_name='other ID number')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('modified_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='modified by')),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='children', to='families.family', verbose_name='family')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("modified_at", models.DateTimeField(auto_now=True, verbose_name="modified at")),
+                ("given_name", models.CharField(max_length=100, verbose_name="first name")),
+                ("family_name", models.CharField(max_length=100, verbose_name="last name")),
+                (
+                    "date_of_birth",
+                    models.DateField(blank=True, null=True, verbose_name="date of birth"),
+                ),
+                (
+                    "expected_due_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="For an unborn baby, instead of a date of birth.",
+                        null=True,
+                        verbose_name="expected due date",
+                    ),
+                ),
+                (
+                    "nhs_number",
+                    models.CharField(blank=True, max_length=12, verbose_name="NHS number"),
+                ),
+                (
+                    "other_id",
+                    models.CharField(blank=True, max_length=60, verbose_name="other ID number"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="modified by",
+                    ),
+                ),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="children",
+                        to="families.family",
+                        verbose_name="family",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'child',
-                'verbose_name_plural': 'children',
-                'ordering': ['date_of_birth', 'expected_due_date', 'given_name'],
+                "verbose_name": "child",
+                "verbose_name_plural": "children",
+                "ordering": ["date_of_birth", "expected_due_date", "given_name"],
             },
         ),
         migrations.CreateModel(
-            name='FamilyMember',
+            name="FamilyMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('modified_at', models.DateTimeField(auto_now=True, verbose_name='modified at')),
-                ('full_name', models.CharField(max_length=200, verbose_name='name')),
-                ('relationship', models.CharField(choices=[('mother', 'Mother'), ('father', 'Father'), ('step_parent', 'Step-parent'), ('partner', "Parent's partner"), ('grandparent', 'Grandparent'), ('aunt_or_uncle', 'Aunt or uncle'), ('sibling', 'Adult sibling'), ('carer', 'Carer'), ('young_person', 'Young person'), ('other', 'Other')], max_length=30, verbose_name='relationship to the children')),
-                ('lives_in_household', models.BooleanField(verbose_name='lives in the household')),
-                ('language', models.CharField(default='English', max_length=100, verbose_name='first language')),
-                ('needs_interpreter', models.BooleanField(default=False, verbose_name='needs an interpreter')),
-                ('access_needs', models.TextField(blank=True, help_text='For example large print, easy read, or someone to read reports aloud.', verbose_name='reading or other access needs')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='families.family', verbose_name='family')),
-                ('modified_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='modified by')),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='family_membership', to=settings.AUTH_USER_MODEL, verbose_name='portal account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("modified_at", models.DateTimeField(auto_now=True, verbose_name="modified at")),
+                ("full_name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "relationship",
+                    models.CharField(
+                        choices=[
+                            ("mother", "Mother"),
+                            ("father", "Father"),
+                            ("step_parent", "Step-parent"),
+                            ("partner", "Parent's partner"),
+                            ("grandparent", "Grandparent"),
+                            ("aunt_or_uncle", "Aunt or uncle"),
+                            ("sibling", "Adult sibling"),
+                            ("carer", "Carer"),
+                            ("young_person", "Young person"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                        verbose_name="relationship to the children",
+                    ),
+                ),
+                ("lives_in_household", models.BooleanField(verbose_name="lives in the household")),
+                (
+                    "language",
+                    models.CharField(
+                        default="English", max_length=100, verbose_name="first language"
+                    ),
+                ),
+                (
+                    "needs_interpreter",
+                    models.BooleanField(default=False, verbose_name="needs an interpreter"),
+                ),
+                (
+                    "access_needs",
+                    models.TextField(
+                        blank=True,
+                        help_text="For example large print, easy read, or someone to read reports aloud.",
+                        verbose_name="reading or other access needs",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="families.family",
+                        verbose_name="family",
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="modified by",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="family_membership",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="portal account",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'family member',
-                'verbose_name_plural': 'family members',
-                'ordering': ['-lives_in_household', 'full_name'],
+                "verbose_name": "family member",
+                "verbose_name_plural": "family members",
+                "ordering": ["-lives_in_household", "full_name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='family',
-            constraint=models.UniqueConstraint(fields=('local_authority', 'case_reference'), name='family_case_reference_unique_in_authority'),
+            model_name="family",
+            constraint=models.UniqueConstraint(
+                fields=("local_authority", "case_reference"),
+                name="family_case_reference_unique_in_authority",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='child',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('date_of_birth__isnull', False), ('expected_due_date__isnull', True)), models.Q(('date_of_birth__isnull', True), ('expected_due_date__isnull', False)), _connector='OR'), name='child_has_birth_or_due_date'),
+            model_name="child",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("date_of_birth__isnull", False), ("expected_due_date__isnull", True)),
+                    models.Q(("date_of_birth__isnull", True), ("expected_due_date__isnull", False)),
+                    _connector="OR",
+                ),
+                name="child_has_birth_or_due_date",
+            ),
         ),
     ]

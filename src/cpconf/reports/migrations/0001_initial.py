@@ -6,36 +6,118 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('conferences', '0001_initial'),
-        ('organisations', '0001_initial'),
+        ("conferences", "0001_initial"),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ProfessionalReport',
+            name="ProfessionalReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('modified_at', models.DateTimeField(auto_now=True, verbose_name='modified at')),
-                ('status', models.CharField(choices=[('not_started', 'Not started'), ('draft', 'Draft'), ('shared', 'Shared with family'), ('submitted', 'Submitted')], default='not_started', max_length=20, verbose_name='status')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='submitted at')),
-                ('submitted_late', models.BooleanField(default=False, verbose_name='submitted late')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='organisations.agency', verbose_name='agency')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='conferences.conference', verbose_name='conference')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('modified_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='modified by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("modified_at", models.DateTimeField(auto_now=True, verbose_name="modified at")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("draft", "Draft"),
+                            ("shared", "Shared with family"),
+                            ("submitted", "Submitted"),
+                        ],
+                        default="not_started",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="submitted at"),
+                ),
+                (
+                    "submitted_late",
+                    models.BooleanField(default=False, verbose_name="submitted late"),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reports",
+                        to="organisations.agency",
+                        verbose_name="agency",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reports",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "conference",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reports",
+                        to="conferences.conference",
+                        verbose_name="conference",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="modified by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'professional report',
-                'verbose_name_plural': 'professional reports',
-                'ordering': ['conference__starts_at', 'agency__name'],
-                'constraints': [models.UniqueConstraint(fields=('conference', 'author'), name='one_report_per_author_per_conference'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'submitted'), ('submitted_at__isnull', False)), models.Q(models.Q(('status', 'submitted'), _negated=True), ('submitted_at__isnull', True)), _connector='OR'), name='submitted_report_has_submission_time')],
+                "verbose_name": "professional report",
+                "verbose_name_plural": "professional reports",
+                "ordering": ["conference__starts_at", "agency__name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("conference", "author"), name="one_report_per_author_per_conference"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("status", "submitted"), ("submitted_at__isnull", False)),
+                            models.Q(
+                                models.Q(("status", "submitted"), _negated=True),
+                                ("submitted_at__isnull", True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="submitted_report_has_submission_time",
+                    ),
+                ],
             },
         ),
     ]
