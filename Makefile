@@ -37,6 +37,13 @@ $(STAMPS)/static: $(STAMPS)/npm $(wildcard frontend/*) | $(STAMPS)
 	bash frontend/build.sh
 	touch $@
 
+# Page tests drive Debian's Chromium with Playwright (no browser download of Playwright's own).
+CHROMIUM ?= /usr/bin/chromium
+$(CHROMIUM):
+	@command -v apt-get >/dev/null || { echo "Install Chromium at $(CHROMIUM) (Debian package chromium)"; exit 1; }
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation
+
 setup: $(STAMPS)/python $(STAMPS)/static ## Create the virtualenv, install Python and npm packages, build static files
 
 run: setup ## Set up, migrate, add the demo data to an empty database, and serve on 127.0.0.1:8000
@@ -44,15 +51,15 @@ run: setup ## Set up, migrate, add the demo data to an empty database, and serve
 	$(BIN)/cpconf seed_demo --if-empty
 	$(BIN)/cpconf runserver $(HOST):$(PORT)
 
-test: setup ## Run the whole suite on SQLite, then on PostgreSQL
+test: setup $(CHROMIUM) ## Run the whole suite on SQLite, then on PostgreSQL
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
-test-sqlite: setup
+test-sqlite: setup $(CHROMIUM)
 	@echo "== Tests on SQLite"
 	CPCONF_ENV=test DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest $(PYTEST_ARGS)
 
-test-postgres: setup
+test-postgres: setup $(CHROMIUM)
 	@if [ -n "$(POSTGRES_GIVEN)" ] || $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
 		echo "== Tests on PostgreSQL"; \
 		CPCONF_ENV=test DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS) && echo "PostgreSQL run: passed"; \

@@ -1,0 +1,110 @@
+"""`make bench`: measured figures, written to bench/results/ as JSON and Markdown.
+
+Benchmarks never assert: they measure. Today they time each demo user's home page (median
+and 95th percentile over repeated requests) and count its queries, on a fresh database with
+the demo data, so a change that adds a query per row shows up here.
+"""
+
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+REQUESTS_PER_PAGE = int(os.environ.get("BENCH_REQUESTS", "40"))
+
+
+def _configure_database() -> None:
+    if "BENCH_DATABASE_URL" in os.environ:
+        os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
+        return
+    folder = tempfile.mkdtemp(prefix="cpconf-bench-")
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def home_page_figures() -> list[dict[str, object]]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from cpconf.accounts.models import User
+
+    rows = []
+    for user in User.objects.filter(role_assignments__isnull=False).distinct().order_by("email"):
+        client = Client()
+        client.force_login(user)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse("home:home"))
+        timings = []
+        for _ in range(REQUESTS_PER_PAGE):
+            started = time.perf_counter()
+            response = client.get(reverse("home:home"))
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200  # noqa: S101  (a broken page is not a figure)
+        roles = sorted({a.role for a in user.role_assignments.all()})
+        rows.append(
+            {
+                "user": user.email,
+                "roles": roles,
+                "queries": len(queries),
+                "median_ms": round(statistics.median(timings), 2),
+                "p95_ms": round(_percentile(timings, 0.95), 2),
+            }
+        )
+    return rows
+
+
+def _markdown(rows: list[dict[str, object]], machine: str, database: str) -> str:
+    lines = [
+        "# Home page, per demo user",
+        "",
+        f"{REQUESTS_PER_PAGE} requests each through Django's test client (no network), "
+        f"{database}, on {machine}.",
+        "",
+        "| user | roles | queries | median ms | p95 ms |",
+        "|---|---|---:|---:|---:|",
+    ]
+    for row in rows:
+        roles = ", ".join(row["roles"])  # type: ignore[arg-type]
+        lines.append(
+            f"| {row['user']} | {roles} | {row['queries']} | {row['median_ms']} | {row['p95_ms']} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cpconf.settings")
+    os.environ.setdefault("CPCONF_ENV", "test")
+    _configure_database()
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    from django.db import connection
+
+    rows = home_page_figures()
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    database = connection.vendor
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "home_pages.json").write_text(
+        json.dumps({"machine": machine, "database": database, "pages": rows}, indent=2) + "\n"
+    )
+    (RESULTS / "home_pages.md").write_text(_markdown(rows, machine, database))
+    print(_markdown(rows, machine, database))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
