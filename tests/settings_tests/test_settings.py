@@ -13,7 +13,15 @@ import pytest
 BASE_ENV = {
     key: value
     for key, value in os.environ.items()
-    if key not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "CPCONF_ENV", "DJANGO_SETTINGS_MODULE"}
+    if key
+    not in {
+        "SECRET_KEY",
+        "DEBUG",
+        "ALLOWED_HOSTS",
+        "CPCONF_ENV",
+        "DJANGO_SETTINGS_MODULE",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }
 }
 
 
