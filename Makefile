@@ -42,7 +42,7 @@ CHROMIUM ?= /usr/bin/chromium
 $(CHROMIUM):
 	@command -v apt-get >/dev/null || { echo "Install Chromium at $(CHROMIUM) (Debian package chromium)"; exit 1; }
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation libpango-1.0-0 libpangoft2-1.0-0
 
 setup: $(STAMPS)/python $(STAMPS)/static ## Create the virtualenv, install Python and npm packages, build static files
 

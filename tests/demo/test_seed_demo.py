@@ -1,0 +1,228 @@
+"""`cpconf seed_demo` gives a demo with every role and state, and adds nothing when run again."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from cpconf.accounts.models import Role, RoleAssignment, User
+from cpconf.conferences.models import Conference, Stage
+from cpconf.demo import data
+from cpconf.demo.management.commands.seed_demo import REFUSED_IN_PRODUCTION
+from cpconf.demo.seeding import seed_demo
+from cpconf.families.models import Child, Family, FamilyMember
+from cpconf.reports.models import ProfessionalReport, ReportStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def run_seed_demo(*args: str) -> str:
+    out = StringIO()
+    call_command("seed_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def row_counts() -> dict[str, int]:
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+
+
+@pytest.fixture
+def seeded(settings) -> str:
+    """The demo, hashing passwords quickly: Argon2 for 18 users takes seconds per test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    return run_seed_demo()
+
+
+def northshire_families():
+    return Family.objects.filter(local_authority__slug=data.NORTHSHIRE)
+
+
+def test_a_second_run_adds_no_rows(seeded):
+    before = row_counts()
+
+    output = run_seed_demo()
+
+    assert row_counts() == before
+    assert "Created 0 records" in output
+
+
+def test_a_run_on_a_later_day_adds_no_rows(seeded):
+    before = row_counts()
+
+    summary = seed_demo(now=timezone.now() + timedelta(days=40))
+
+    assert summary.total_created == 0
+    assert row_counts() == before
+
+
+def test_the_first_run_says_how_many_records_it_created(seeded):
+    created = int(seeded.split("Created ")[1].split(" records")[0])
+
+    assert created > 100
+
+
+def test_every_role_is_held_by_a_demo_user(seeded):
+    held = set(RoleAssignment.objects.values_list("role", flat=True))
+
+    assert held == set(Role.values)
+
+
+def test_one_demo_user_holds_two_roles_in_one_authority(seeded):
+    ruth = User.objects.get(email="ruth.akinola@northshire.example")
+
+    assert ruth.roles_in(ruth.role_assignments.get(role=Role.CHAIR).local_authority) == {
+        Role.CHAIR,
+        Role.UNIT_ADMINISTRATOR,
+    }
+
+
+def test_each_family_member_user_is_linked_to_their_own_family(seeded):
+    family_users = User.objects.filter(role_assignments__role=Role.FAMILY_MEMBER)
+
+    assert family_users.count() == 2
+    families = {user.family_membership.family_id for user in family_users}
+    assert len(families) == 2
+
+
+def test_the_demo_authority_has_the_families_the_demo_needs(seeded):
+    families = northshire_families()
+
+    assert families.count() >= 4
+    assert all(family.allocated_social_worker is not None for family in families)
+    assert any(family.children.count() == 3 for family in families)
+
+
+def test_one_family_is_expecting_a_baby(seeded):
+    unborn = Child.objects.get(date_of_birth__isnull=True)
+
+    assert unborn.expected_due_date > timezone.localdate()
+    assert unborn.family.local_authority.slug == data.NORTHSHIRE
+
+
+def test_children_have_test_range_nhs_numbers(seeded):
+    for child in Child.objects.exclude(nhs_number=""):
+        assert child.nhs_number.isdigit()
+        assert len(child.nhs_number) == 10
+        assert child.nhs_number.startswith("999")
+
+
+def test_family_members_include_someone_needing_an_interpreter_and_support_to_read(seeded):
+    assert FamilyMember.objects.filter(needs_interpreter=True, language="Polish").exists()
+    assert FamilyMember.objects.exclude(access_needs="").exists()
+
+
+@pytest.mark.parametrize("stage", [Stage.INITIAL, Stage.REVIEW])
+def test_there_are_past_and_upcoming_conferences_of_each_stage(seeded, stage):
+    now = timezone.now()
+    conferences = Conference.objects.filter(stage=stage)
+
+    assert conferences.filter(starts_at__lt=now).exists()
+    assert conferences.filter(starts_at__gt=now).exists()
+
+
+def test_every_review_follows_an_earlier_conference_of_the_same_family(seeded):
+    reviews = Conference.objects.filter(stage=Stage.REVIEW).select_related("previous")
+
+    assert reviews.exists()
+    for review in reviews:
+        assert review.previous.family_id == review.family_id
+        assert review.previous.starts_at < review.starts_at
+
+
+def test_each_conference_stage_matches_its_meeting_type_in_the_policy(seeded):
+    for conference in Conference.objects.select_related("family__local_authority"):
+        assert conference.stage == conference.meeting_type_policy.stage
+
+
+def test_conferences_include_a_local_type_and_a_virtual_meeting(seeded):
+    assert Conference.objects.filter(meeting_type__startswith="safer_me_plus").exists()
+    assert any(conference.is_virtual for conference in Conference.objects.all())
+
+
+def test_past_conferences_have_their_pack_released(seeded):
+    past = Conference.objects.filter(starts_at__lt=timezone.now())
+
+    assert not past.filter(pack_released_at__isnull=True).exists()
+
+
+def test_conferences_are_spread_across_both_authorities(seeded):
+    southvale = Conference.objects.filter(family__local_authority__slug=data.SOUTHVALE)
+
+    assert southvale.count() == 1
+    chair = southvale.get().chair
+    assert set(chair.role_assignments.values_list("local_authority__slug", flat=True)) == {
+        data.SOUTHVALE
+    }
+
+
+@pytest.mark.parametrize(
+    ("status", "late"),
+    [
+        (ReportStatus.NOT_STARTED, False),
+        (ReportStatus.DRAFT, False),
+        (ReportStatus.SHARED, False),
+        (ReportStatus.SUBMITTED, False),
+        (ReportStatus.SUBMITTED, True),
+    ],
+)
+def test_there_are_reports_in_every_state(seeded, status, late):
+    assert ProfessionalReport.objects.filter(status=status, submitted_late=late).exists()
+
+
+def test_the_main_familys_upcoming_review_shows_every_report_state(seeded):
+    review = Conference.objects.get(
+        family__case_reference="NS-2026-0141", stage=Stage.REVIEW, starts_at__gt=timezone.now()
+    )
+
+    assert set(review.reports.values_list("status", flat=True)) == set(ReportStatus.values)
+
+
+def test_every_report_author_was_invited_for_the_same_agency(seeded):
+    for report in ProfessionalReport.objects.select_related("conference"):
+        invitation = report.conference.invitations.get(invitee=report.author)
+        assert invitation.agency_id == report.agency_id
+
+
+def test_each_printed_user_can_sign_in_with_the_printed_password():
+    seeded = run_seed_demo()
+
+    for person in data.USERS:
+        assert person.email in seeded
+
+        user = authenticate(username=person.email, password=data.DEMO_PASSWORD)
+
+        assert user is not None, person.email
+    assert data.DEMO_PASSWORD in seeded
+
+
+def test_a_second_run_keeps_a_password_the_user_changed(seeded):
+    user = User.objects.get(email=data.USERS[0].email)
+    user.set_password("a-new-password-of-my-own")
+    user.save()
+
+    run_seed_demo()
+
+    assert authenticate(username=user.email, password="a-new-password-of-my-own") is not None
+
+
+def test_if_empty_adds_nothing_to_a_database_that_holds_data(seeded):
+    Child.objects.filter(given_name="Ellie-Mae").delete()
+    before = row_counts()
+
+    output = run_seed_demo("--if-empty")
+
+    assert row_counts() == before
+    assert "no demo data added" in output
+
+
+def test_the_demo_is_refused_in_production(settings):
+    settings.CPCONF_ENV = "production"
+
+    with pytest.raises(CommandError, match=REFUSED_IN_PRODUCTION):
+        run_seed_demo()
+
+    assert not User.objects.exists()
