@@ -7,6 +7,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from cpconf.accounts.models import Role, RoleAssignment, User
@@ -226,3 +227,18 @@ def test_the_demo_is_refused_in_production(settings):
         run_seed_demo()
 
     assert not User.objects.exists()
+
+
+def test_every_demo_user_signs_in_through_the_page_and_sees_a_home_page(client, seeded):
+    for person in data.USERS:
+        response = client.post(
+            reverse("accounts:sign_in"),
+            {"username": person.email, "password": data.DEMO_PASSWORD},
+            follow=True,
+        )
+
+        assert response.status_code == 200, person.email
+        assert response.wsgi_request.user.email == person.email
+        assert response.request["PATH_INFO"] == reverse("home:home"), person.email
+        assert "Sign out" in response.content.decode(), person.email
+        client.logout()
