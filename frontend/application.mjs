@@ -1,5 +1,6 @@
 // Progressive enhancement only: every page works before (and without) this script.
 import { initAll } from "/static/govuk/govuk-frontend.min.js";
+import "/static/cpconf/autosave.mjs";
 
 document.body.classList.add("js-enabled");
 if ("noModule" in HTMLScriptElement.prototype) {

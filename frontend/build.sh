@@ -8,7 +8,7 @@ rm -rf "$out"
 mkdir -p "$out/cpconf" "$out/govuk" "$out/moj"
 npx --no-install sass --load-path=. --quiet-deps --no-source-map --style=compressed \
   frontend/application.scss "$out/cpconf/application.css"
-cp frontend/application.mjs "$out/cpconf/application.mjs"
+cp frontend/*.mjs "$out/cpconf/"
 cp -R node_modules/govuk-frontend/dist/govuk/assets "$out/govuk/assets"
 cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js "$out/govuk/"
 cp -R node_modules/@ministryofjustice/frontend/moj/assets "$out/moj/assets"

@@ -192,6 +192,10 @@ if PRODUCTION:
 CPCONF_POLICY_DIRS = [PACKAGE_DIR / "policies"] + [
     Path(p) for p in env_list("CPCONF_EXTRA_POLICY_DIRS", [])
 ]
+# Report forms (sections, questions, prompts) are data too: the shipped ones plus any extra.
+CPCONF_REPORT_FORM_DIRS = [PACKAGE_DIR / "reportforms"] + [
+    Path(p) for p in env_list("CPCONF_EXTRA_REPORT_FORM_DIRS", [])
+]
 CPCONF_SERVICE_NAME = "CP Conference"
 
 LOGGING = {
@@ -199,4 +203,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every step of every PDF at INFO: only its problems are news.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

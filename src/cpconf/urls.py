@@ -5,4 +5,5 @@ urlpatterns = [
     path("account/", include("cpconf.accounts.urls")),
     path("families/", include("cpconf.families.urls")),
     path("conferences/", include("cpconf.conferences.urls")),
+    path("reports/", include("cpconf.reports.urls")),
 ]

@@ -8,19 +8,23 @@ that grants sight of a record sees nothing.
 """
 
 from cpconf.access.rules import (
+    agency_to_report_for,
     children_visible_to,
     conferences_visible_to,
     families_visible_to,
     may_edit_report,
+    may_see_restricted,
     reports_visible_to,
     roles_of,
 )
 
 __all__ = [
+    "agency_to_report_for",
     "children_visible_to",
     "conferences_visible_to",
     "families_visible_to",
     "may_edit_report",
+    "may_see_restricted",
     "reports_visible_to",
     "roles_of",
 ]

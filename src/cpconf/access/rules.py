@@ -18,6 +18,7 @@ from django.db.models import Q, QuerySet
 from cpconf.accounts.models import Role, RoleAssignment, User
 from cpconf.conferences.models import Conference
 from cpconf.families.models import Child, Family
+from cpconf.organisations.models import Agency
 from cpconf.reports.models import ProfessionalReport, ReportStatus
 
 AnyUser = User | AnonymousUser
@@ -124,10 +125,50 @@ def reports_visible_to(user: AnyUser) -> QuerySet[ProfessionalReport]:
 
 
 def may_edit_report(user: AnyUser, report: ProfessionalReport) -> bool:
-    """Only the author changes a report, and only until it is submitted."""
+    """Only the author changes a report: until it is submitted, or while amending it."""
     return (
         user.is_authenticated
         and report.author_id == user.pk
-        and not report.is_submitted
+        and report.is_editable
         and reports_visible_to(user).filter(pk=report.pk).exists()
     )
+
+
+def may_see_restricted(user: AnyUser, report: ProfessionalReport) -> bool:
+    """A report's restricted section: its author, the conference's chair and the unit of the
+    family's authority. Never a family member, never another professional."""
+    if not user.is_authenticated:
+        return False
+    if report.author_id == user.pk:
+        return True
+    authority_id = report.conference.family.local_authority_id
+    for assignment in roles_of(user):
+        if assignment.local_authority_id != authority_id:
+            continue
+        if assignment.role == Role.UNIT_ADMINISTRATOR:
+            return True
+        if assignment.role == Role.CHAIR and report.conference.chair_id == user.pk:
+            return True
+    return False
+
+
+def agency_to_report_for(user: AnyUser, conference: Conference) -> Agency | None:
+    """The agency a user writes a report for at this conference: they must be invited to it,
+    as a professional or social worker of the family's authority. None means they may not."""
+    if not user.is_authenticated:
+        return None
+    authority_id = conference.family.local_authority_id
+    writers = {
+        a.agency_id
+        for a in roles_of(user)
+        if a.local_authority_id == authority_id
+        and a.role in (Role.PROFESSIONAL, Role.SOCIAL_WORKER)
+    }
+    if not writers:
+        return None
+    invitation = (
+        conference.invitations.filter(invitee=user).select_related("agency").first()
+    )
+    if invitation is None:
+        return None
+    return invitation.agency

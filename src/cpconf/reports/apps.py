@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "cpconf.reports"
     verbose_name = _("Professional reports")
+
+    def ready(self) -> None:
+        # A bad report form file, or a policy naming a form that does not exist, stops
+        # start-up with the file, section and problem, not the first report that needs it.
+        from cpconf.reports import report_forms
+
+        report_forms.check_policies_have_forms()

@@ -1,4 +1,12 @@
-"""The professional report: one per author per conference, covering all the children."""
+"""The professional report: one per author per conference, covering all the children.
+
+A report has a working copy (its sections, saved as the author goes) and, once signed, frozen
+versions. A version is never changed: an amendment makes the next one.
+"""
+
+import hashlib
+import json
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -37,6 +45,21 @@ class ProfessionalReport(BaseModel):
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_late = models.BooleanField(_("submitted late"), default=False)
+    form_key = models.CharField(_("report form"), max_length=60, blank=True)
+    previous_report = models.ForeignKey(
+        "self",
+        verbose_name=_("previous report"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="later_reports",
+        help_text=_("The report for the previous conference this one started from."),
+    )
+    amendment_reason = models.TextField(
+        _("reason for the amendment"),
+        blank=True,
+        help_text=_("Set while the author amends a submitted report; recorded on the next version."),
+    )
 
     class Meta:
         verbose_name = _("professional report")
@@ -67,3 +90,94 @@ class ProfessionalReport(BaseModel):
     @property
     def is_submitted(self) -> bool:
         return self.status == ReportStatus.SUBMITTED
+
+    @property
+    def is_being_amended(self) -> bool:
+        return self.is_submitted and bool(self.amendment_reason)
+
+    @property
+    def is_editable(self) -> bool:
+        """The working copy may change before submission, or during an amendment."""
+        return not self.is_submitted or self.is_being_amended
+
+
+class SectionState(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not yet started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+
+
+class ReportSection(BaseModel):
+    """One part of a report's working copy: a form section, or the front sheet, children or
+    family members. `revision` goes up by one on every save, so a save based on an older
+    revision is a conflict, never a silent overwrite."""
+
+    report = models.ForeignKey(
+        ProfessionalReport,
+        verbose_name=_("report"),
+        on_delete=models.CASCADE,
+        related_name="sections",
+    )
+    key = models.CharField(_("section"), max_length=60)
+    content = models.JSONField(_("content"), default=dict, blank=True)
+    state = models.CharField(
+        _("state"), max_length=20, choices=SectionState.choices, default=SectionState.NOT_STARTED
+    )
+    revision = models.PositiveIntegerField(_("revision"), default=0)
+
+    class Meta:
+        verbose_name = _("report section")
+        verbose_name_plural = _("report sections")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "key"], name="one_section_per_key_per_report")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} (revision {self.revision})"
+
+
+def content_fingerprint(content: dict[str, Any]) -> str:
+    """SHA-256 of the content in one canonical JSON form: the same words give the same
+    fingerprint whatever order they were saved in; any change of content changes it."""
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class ReportVersion(BaseModel):
+    """A signed, submitted report, frozen. The database refuses updates to it."""
+
+    report = models.ForeignKey(
+        ProfessionalReport,
+        verbose_name=_("report"),
+        on_delete=models.PROTECT,
+        related_name="versions",
+    )
+    number = models.PositiveIntegerField(_("version"))
+    content = models.JSONField(_("content"))
+    fingerprint = models.CharField(_("SHA-256 fingerprint"), max_length=64)
+    signed_name = models.CharField(_("signed by"), max_length=200)
+    signed_role = models.CharField(_("role"), max_length=200)
+    signed_at = models.DateTimeField(_("signed at"))
+    late = models.BooleanField(_("submitted after the deadline"), default=False)
+    amendment_reason = models.TextField(_("reason for the amendment"), blank=True)
+
+    class Meta:
+        verbose_name = _("report version")
+        verbose_name_plural = _("report versions")
+        ordering = ["report", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="one_version_number_per_report"),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="version_numbers_from_one"),
+            models.CheckConstraint(
+                condition=models.Q(number=1) | ~models.Q(amendment_reason=""),
+                name="amendment_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} version {self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise ValueError("A submitted report version is never changed: amend the report.")
+        super().save(*args, **kwargs)

@@ -1,0 +1,412 @@
+"""One Django form per kind of report part. Each turns posted fields into that part's content
+(see `cpconf.reports.content`) and back, and says which field is wrong and why.
+
+Nothing here is required field by field: a draft may be saved half-written at any time. What
+must be there is checked when the author marks a part completed, and again at submission.
+"""
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.forms import formset_factory
+from django.utils import timezone
+
+from cpconf.policy import Scaling
+from cpconf.reportform import ReportForm, Section
+from cpconf.reports import content as parts
+
+COMPLETED_CHOICES = (("yes", "Yes, I've completed this section"), ("no", "No, I'll come back later"))
+COMPLETE_FIRST = "Answer every question in this section before you mark it as completed"
+BLANK_ROWS = 2
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+class DateParts:
+    """A GOV.UK date input: day, month and year fields named `<name>_day` and so on. Errors
+    are put on the day field, which the error summary links to."""
+
+    def __init__(self, name: str, label: str, *, future: str | None) -> None:
+        self.name = name
+        self.label = label
+        self.future = future  # the message when a future date is wrong, or None if allowed
+
+    def add_fields(self, form: forms.BaseForm) -> None:
+        for part, width in (("day", 2), ("month", 2), ("year", 4)):
+            form.fields[f"{self.name}_{part}"] = forms.CharField(
+                required=False,
+                max_length=width,
+                label=part.capitalize(),
+            )
+
+    def initial(self, value: str) -> dict[str, str]:
+        if not value:
+            return {}
+        year, month, day = value.split("-")
+        return {
+            f"{self.name}_day": str(int(day)),
+            f"{self.name}_month": str(int(month)),
+            f"{self.name}_year": year,
+        }
+
+    def clean(self, form: forms.BaseForm) -> str:
+        """The date as ISO text, "" if left blank; an error on the form if it is wrong."""
+        data = form.cleaned_data
+        day, month, year = (
+            (data.get(f"{self.name}_{part}") or "").strip() for part in ("day", "month", "year")
+        )
+        if not (day or month or year):
+            return ""
+        field = f"{self.name}_day"
+        if not (day and month and year):
+            form.add_error(field, f"{self.label} must include a day, month and year")
+            return ""
+        try:
+            value = date(int(year), int(month), int(day))
+        except ValueError:
+            form.add_error(field, f"{self.label} must be a real date")
+            return ""
+        if len(year) != 4:
+            form.add_error(field, f"Year in {self.label.lower()} must include 4 numbers")
+            return ""
+        if self.future and value > _today():
+            form.add_error(field, self.future)
+            return ""
+        return value.isoformat()
+
+
+class PartForm(forms.Form):
+    """The question every part ends with, as in GOV.UK's "complete multiple tasks" pattern."""
+
+    completed = forms.ChoiceField(
+        choices=COMPLETED_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        label="Have you completed this section?",
+    )
+
+    def marks_completed(self) -> bool | None:
+        value = self.cleaned_data.get("completed")
+        return {"yes": True, "no": False}.get(value or "")
+
+
+class FrontSheetForm(PartForm):
+    name = forms.CharField(label="Your name", max_length=200, required=False)
+    role = forms.CharField(label="Your role", max_length=200, required=False)
+    workplace = forms.CharField(label="Workplace", max_length=200, required=False)
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        required=False,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.gov.uk"
+        },
+    )
+    field_order = ["name", "role", "workplace", "email", "completed"]
+
+    def to_content(self) -> dict[str, Any]:
+        return {f: self.cleaned_data.get(f, "") for f in ("name", "role", "workplace", "email")}
+
+
+class TextForm(PartForm):
+    text = forms.CharField(required=False, strip=True, widget=forms.Textarea)
+    field_order = ["text", "completed"]
+
+    def __init__(self, *args: Any, section: Section, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.section = section
+        field = self.fields["text"]
+        field.label = section.question
+        field.max_length = section.max_length  # type: ignore[attr-defined]
+        field.validators.append(_max_length(section.max_length, "Your answer"))
+
+    def to_content(self) -> dict[str, Any]:
+        return {"text": self.cleaned_data.get("text", "")}
+
+
+class RestrictedForm(TextForm):
+    reason = forms.CharField(
+        label="Why must this not be shared with the family?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    field_order = ["text", "reason", "completed"]
+
+    def __init__(self, *args: Any, section: Section, **kwargs: Any) -> None:
+        super().__init__(*args, section=section, **kwargs)
+        self.fields["reason"].validators.append(_max_length(2000, "Why it must not be shared"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (data.get("text") or "").strip() and not (data.get("reason") or "").strip():
+            self.add_error("reason", "Say why this information must not be shared with the family")
+        return data
+
+    def to_content(self) -> dict[str, Any]:
+        return {"text": self.cleaned_data.get("text", ""), "reason": self.cleaned_data.get("reason", "")}
+
+
+def _max_length(limit: int, label: str) -> Any:
+    def check(value: str) -> None:
+        if len(value) > limit:
+            raise forms.ValidationError(
+                f"{label} must be {limit:,} characters or fewer; it has {len(value):,}"
+            )
+
+    return check
+
+
+class SharingForm(PartForm):
+    shared = forms.ChoiceField(
+        label="Have you shared this report with the family?",
+        choices=(("yes", "Yes"), ("no", "No")),
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    method = forms.ChoiceField(
+        label="How was it shared?",
+        choices=parts.SHARING_METHODS,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    language_support = forms.ChoiceField(
+        label="Was an interpreter or a translation used?",
+        choices=parts.LANGUAGE_SUPPORT,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    shared_with = forms.CharField(
+        label="Who was it shared with?",
+        help_text="Names and how they are related to the children",
+        max_length=500,
+        required=False,
+    )
+    comments = forms.CharField(
+        label="The family's comments, word for word",
+        required=False,
+        widget=forms.Textarea,
+    )
+    not_shared_reason = forms.CharField(
+        label="Why has it not been shared?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    shared_on = DateParts("shared_on", "Date shared", future="Date shared must be today or in the past")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.shared_on.add_fields(self)
+        self.fields["comments"].validators.append(_max_length(10000, "The family's comments"))
+        self.fields["not_shared_reason"].validators.append(_max_length(2000, "The reason"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["shared_on"] = self.shared_on.clean(self)
+        if self.marks_completed():
+            if data.get("shared") == "yes":
+                for name, message in (
+                    ("shared_on_day", "Enter the date you shared the report"),
+                    ("method", "Select how you shared the report"),
+                    ("shared_with", "Enter who you shared the report with"),
+                ):
+                    value = data.get("shared_on") if name == "shared_on_day" else data.get(name)
+                    if not value and name not in self.errors:
+                        self.add_error(name, message)
+            elif data.get("shared") == "no":
+                if not (data.get("not_shared_reason") or "").strip():
+                    self.add_error("not_shared_reason", "Say why the report has not been shared")
+            else:
+                self.add_error("shared", "Select yes if you have shared the report with the family")
+        return data
+
+    def to_content(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "shared": data.get("shared", ""),
+            "shared_on": data.get("shared_on", ""),
+            "method": data.get("method", ""),
+            "language_support": data.get("language_support") or "none",
+            "shared_with": data.get("shared_with", ""),
+            "comments": data.get("comments", ""),
+            "not_shared_reason": data.get("not_shared_reason", ""),
+        }
+
+    @classmethod
+    def initial_from(cls, content: dict[str, Any]) -> dict[str, Any]:
+        initial = {k: v for k, v in content.items() if k != "shared_on"}
+        initial.update(cls.shared_on.initial(content.get("shared_on", "")))
+        return initial
+
+
+# Rows: children, family members, assessment per child, chronology entries, factors.
+
+
+class ChildRowForm(forms.Form):
+    child_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    name = forms.CharField(label="Name", max_length=200, required=False)
+    id_number = forms.CharField(label="NHS or other ID number", max_length=60, required=False)
+
+    def __init__(self, *args: Any, unborn: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.unborn = unborn
+        if unborn:
+            self.born = DateParts("date_of_birth", "Expected due date", future=None)
+        else:
+            self.born = DateParts(
+                "date_of_birth", "Date of birth", future="Date of birth must be in the past"
+            )
+        self.born.add_fields(self)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["date_of_birth"] = self.born.clean(self)
+        if not (data.get("name") or "").strip():
+            self.add_error("name", "Enter the child's name")
+        return data
+
+
+class MemberRowForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=200, required=False)
+    relationship = forms.CharField(label="Relationship", max_length=100, required=False)
+    household = forms.ChoiceField(
+        label="Lives in the household",
+        choices=parts.HOUSEHOLD,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if any(data.get(f) for f in ("relationship", "household")) and not data.get("name"):
+            self.add_error("name", "Enter the family member's name")
+        return data
+
+
+class AssessmentRowForm(forms.Form):
+    child_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    name = forms.CharField(required=False, widget=forms.HiddenInput)
+    scaling = forms.IntegerField(
+        label="Scaling score",
+        required=False,
+        error_messages={"invalid": "Scaling score must be a whole number"},
+    )
+    recommendation = forms.ChoiceField(
+        label="Your recommendation", choices=(), required=False, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label="Your reasons", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args: Any, scaling: Scaling, report_form: ReportForm, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.scaling = scaling
+        self.fields["recommendation"].choices = list(report_form.recommendations)  # type: ignore[attr-defined]
+        self.fields["scaling"].help_text = (
+            f"{scaling.low} means {scaling.low_means}; {scaling.high} means {scaling.high_means}"
+        )
+        self.fields["reason"].validators.append(_max_length(5000, "Your reasons"))
+
+    def clean_scaling(self) -> int | None:
+        score = self.cleaned_data.get("scaling")
+        if score is not None and not self.scaling.contains(score):
+            raise forms.ValidationError(
+                f"Scaling score must be between {self.scaling.low} and {self.scaling.high}"
+            )
+        return score
+
+
+class ChronologyRowForm(forms.Form):
+    event = forms.CharField(label="What happened", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    source = forms.CharField(label="Source", max_length=200, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.happened = DateParts("date", "Date of the event", future="Date of the event must be today or in the past")
+        self.happened.add_fields(self)
+        self.fields["event"].validators.append(_max_length(2000, "What happened"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["date"] = self.happened.clean(self)
+        if (data.get("event") or data.get("source")) and not data["date"] and "date_day" not in self.errors:
+            self.add_error("date_day", "Enter the date of the event")
+        if (data["date"] or data.get("source")) and not data.get("event"):
+            self.add_error("event", "Say what happened")
+        return data
+
+
+class FactorRowForm(forms.Form):
+    factor = forms.CharField(label="Risk or protective factor", max_length=500, required=False)
+    kind = forms.ChoiceField(label="Kind", choices=parts.FACTOR_KINDS, required=False, widget=forms.RadioSelect)
+    change = forms.ChoiceField(
+        label="Since the last conference it has",
+        choices=parts.FACTOR_CHANGES,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    how_much = forms.CharField(label="By how much", max_length=500, required=False)
+    evidence = forms.CharField(label="Evidence", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if any(data.get(f) for f in ("change", "how_much", "evidence")) and not data.get("factor"):
+            self.add_error("factor", "Name the risk or protective factor")
+        if data.get("factor") and not data.get("change"):
+            self.add_error("change", "Select whether it has increased, diminished or stayed the same")
+        return data
+
+
+class BaseChildFormSet(forms.BaseFormSet):
+    """One row per child of the family; an unborn child's row asks for the due date."""
+
+    def __init__(self, *args: Any, unborn: list[bool], **kwargs: Any) -> None:
+        self.unborn = unborn
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
+        unborn = index is not None and index < len(self.unborn) and self.unborn[index]
+        return {**super().get_form_kwargs(index), "unborn": unborn}
+
+
+ChildFormSet = formset_factory(ChildRowForm, formset=BaseChildFormSet, extra=0)
+AssessmentFormSet = formset_factory(AssessmentRowForm, extra=0)
+
+
+def is_blank_row(data: dict[str, Any], ignore: tuple[str, ...] = ()) -> bool:
+    return not any(value for key, value in data.items() if key not in ignore)
+
+
+class SignForm(forms.Form):
+    """The typed signature: the author's name and role; the date and time are recorded."""
+
+    signed_name = forms.CharField(
+        label="Your full name",
+        max_length=200,
+        error_messages={"required": "Enter your full name to sign the report"},
+    )
+    signed_role = forms.CharField(
+        label="Your role",
+        max_length=200,
+        error_messages={"required": "Enter your role"},
+    )
+    confirm = forms.BooleanField(
+        label="I confirm this report is accurate to the best of my knowledge, and that I have "
+        "shared it with the family or said why not",
+        error_messages={"required": "Confirm the report is accurate before you submit it"},
+    )
+
+
+class AmendForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you amending this report?",
+        help_text="This is kept with the new version, and everyone who can read the report sees it",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={
+            "required": "Enter why you are amending the report",
+            "max_length": "The reason must be 2,000 characters or fewer",
+        },
+    )

@@ -1,0 +1,352 @@
+"""Every change to a professional report: each in one transaction, each audited.
+
+The working copy is a set of `ReportSection` rows saved as the author goes. Submission freezes
+all of it into a `ReportVersion` with a SHA-256 fingerprint; an amendment reopens the working
+copy with a reason and the next signature makes the next version.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from cpconf.accounts.models import User
+from cpconf.audit.services import audit_record
+from cpconf.conferences.models import Conference
+from cpconf.deadlines import MeetingDeadlines, is_late, meeting_deadlines
+from cpconf.families.models import Child
+from cpconf.organisations.models import Agency
+from cpconf.reportform import ReportForm
+from cpconf.reports import content as parts
+from cpconf.reports.models import (
+    ProfessionalReport,
+    ReportSection,
+    ReportStatus,
+    ReportVersion,
+    SectionState,
+    content_fingerprint,
+)
+from cpconf.reports.report_forms import report_form_for, report_form_named
+
+
+class SectionConflict(Exception):
+    """The section changed since the author's page loaded (another tab, another window)."""
+
+    def __init__(self, section: ReportSection) -> None:
+        super().__init__(f"Section {section.key} is at revision {section.revision}.")
+        self.section = section
+
+
+class ReportNotEditable(Exception):
+    """The report is submitted (and not being amended): it is never changed in place."""
+
+
+@dataclass(frozen=True)
+class MissingAnswer:
+    key: str
+    title: str
+    message: str
+
+
+class ReportIncomplete(Exception):
+    def __init__(self, missing: list[MissingAnswer]) -> None:
+        super().__init__(", ".join(m.key for m in missing))
+        self.missing = missing
+
+
+def deadlines_for(conference: Conference) -> MeetingDeadlines:
+    policy = conference.family.local_authority.policy
+    return meeting_deadlines(policy, conference.meeting_type, conference.starts_at)
+
+
+def form_of(report: ProfessionalReport) -> ReportForm:
+    if report.form_key:
+        return report_form_named(report.form_key)
+    return report_form_for(report.conference)
+
+
+def _child_row(child: Child) -> dict[str, Any]:
+    born = child.date_of_birth or child.expected_due_date
+    return {
+        "child_id": child.pk,
+        "name": child.full_name,
+        "date_of_birth": born.isoformat() if born else "",
+        "unborn": child.date_of_birth is None,
+        "id_number": child.nhs_number or child.other_id,
+    }
+
+
+def _starting_content(report: ProfessionalReport, form: ReportForm) -> dict[str, dict[str, Any]]:
+    """Front sheet from the author, children and family from the family record; for a review,
+    every section the previous report had, carried over word for word."""
+    family = report.conference.family
+    author = report.author
+    children = [_child_row(child) for child in family.children.order_by("pk")]
+    content: dict[str, dict[str, Any]] = {
+        parts.FRONT_SHEET: {
+            "name": author.get_full_name() or author.email,
+            "role": author.job_title,
+            "workplace": report.agency.name,
+            "email": author.email,
+        },
+        parts.CHILDREN: {"children": children},
+        parts.FAMILY_MEMBERS: {
+            "members": [
+                {
+                    "name": member.full_name,
+                    "relationship": member.get_relationship_display(),
+                    "household": "yes" if member.lives_in_household else "no",
+                }
+                for member in family.members.order_by("pk")
+            ]
+        },
+    }
+    previous = _latest_content(report.previous_report)
+    for section in form.sections:
+        carried = previous.get(section.key)
+        if section.kind == "sharing":
+            carried = None  # sharing is done afresh for every conference
+        if section.kind == "assessment":
+            carried = {"children": [{**c, "scaling": None, "recommendation": "", "reason": ""}
+                                    for c in children]}
+        content[section.key] = carried or {}
+    return content
+
+
+def _latest_content(report: ProfessionalReport | None) -> dict[str, Any]:
+    if report is None:
+        return {}
+    version = report.versions.order_by("-number").first()
+    return dict(version.content["parts"]) if version else {}
+
+
+def previous_report_for(conference: Conference, author: User, agency: Agency) -> (
+    ProfessionalReport | None
+):
+    """For a review: the author's submitted report for the previous conference, or failing
+    that the same agency's."""
+    if conference.previous_id is None:
+        return None
+    submitted = ProfessionalReport.objects.filter(
+        conference_id=conference.previous_id, status=ReportStatus.SUBMITTED
+    )
+    return (
+        submitted.filter(author=author).first()
+        or submitted.filter(agency=agency).order_by("-submitted_at").first()
+    )
+
+
+@transaction.atomic
+def report_start(
+    *,
+    conference: Conference,
+    author: User,
+    agency: Agency,
+    request: HttpRequest | None = None,
+) -> ProfessionalReport:
+    """Create the author's report with its working copy, or return the one already there."""
+    report, created = ProfessionalReport.objects.get_or_create(
+        conference=conference,
+        author=author,
+        defaults={"agency": agency, "created_by": author, "modified_by": author},
+    )
+    if report.sections.exists():
+        return report
+    form = report_form_for(conference)
+    report.form_key = form.key
+    if form.is_review:
+        report.previous_report = previous_report_for(conference, author, agency)
+    if report.status == ReportStatus.NOT_STARTED:
+        report.status = ReportStatus.DRAFT
+    report.modified_by = author
+    report.save()
+    for key, value in _starting_content(report, form).items():
+        ReportSection.objects.create(
+            report=report,
+            key=key,
+            content=value,
+            state=SectionState.IN_PROGRESS if value else SectionState.NOT_STARTED,
+            created_by=author,
+            modified_by=author,
+        )
+    audit_record(
+        action="report_started" if created else "report_working_copy_created",
+        actor=author,
+        request=request,
+        obj=report,
+        family_id=conference.family_id,
+        local_authority_id=conference.family.local_authority_id,
+    )
+    return report
+
+
+@transaction.atomic
+def section_save(
+    *,
+    report: ProfessionalReport,
+    key: str,
+    content: dict[str, Any],
+    base_revision: int,
+    completed: bool | None,
+    actor: User,
+    request: HttpRequest | None = None,
+) -> ReportSection:
+    """Save one part of the working copy if nobody saved it since `base_revision`.
+
+    `completed` None keeps the state the author last chose (an autosave never marks a
+    section completed by itself)."""
+    locked = ProfessionalReport.objects.select_for_update().get(pk=report.pk)
+    if not locked.is_editable:
+        raise ReportNotEditable(str(report))
+    section = ReportSection.objects.select_for_update().get(report=report, key=key)
+    if section.revision != base_revision:
+        raise SectionConflict(section)
+    section.content = content
+    section.revision += 1
+    if completed is True:
+        section.state = SectionState.COMPLETED
+    elif completed is False or section.state == SectionState.NOT_STARTED:
+        section.state = SectionState.IN_PROGRESS
+    section.modified_by = actor
+    section.save()
+    _note_sharing(locked, key, content, actor)
+    audit_record(
+        action="report_section_saved",
+        actor=actor,
+        request=request,
+        obj=section,
+        family_id=report.conference.family_id,
+        local_authority_id=report.conference.family.local_authority_id,
+    )
+    return section
+
+
+def _note_sharing(report: ProfessionalReport, key: str, content: dict[str, Any], actor: User) -> None:
+    form = form_of(report)
+    if key not in {s.key for s in form.sections if s.kind == "sharing"}:
+        return
+    if report.status == ReportStatus.DRAFT and content.get("shared") == "yes":
+        report.status = ReportStatus.SHARED
+    elif report.status == ReportStatus.SHARED and content.get("shared") != "yes":
+        report.status = ReportStatus.DRAFT
+    else:
+        return
+    report.modified_by = actor
+    report.save(update_fields=["status", "modified_by", "modified_at"])
+
+
+def working_copy(report: ProfessionalReport) -> dict[str, dict[str, Any]]:
+    return {section.key: section.content for section in report.sections.all()}
+
+
+def missing_answers(report: ProfessionalReport) -> list[MissingAnswer]:
+    form = form_of(report)
+    current = working_copy(report)
+    missing = []
+    for part in parts.parts_of(form):
+        if part.required and not parts.is_answered(part.kind, current.get(part.key, {})):
+            missing.append(
+                MissingAnswer(part.key, part.title, f"Answer “{part.title}” before you submit")
+            )
+    return missing
+
+
+def version_content(report: ProfessionalReport) -> dict[str, Any]:
+    """What a version freezes, and what its fingerprint covers: the form and every part."""
+    return {"form": form_of(report).key, "parts": working_copy(report)}
+
+
+@transaction.atomic
+def report_submit(
+    *,
+    report: ProfessionalReport,
+    signed_name: str,
+    signed_role: str,
+    actor: User,
+    request: HttpRequest | None = None,
+    now: datetime | None = None,
+) -> ReportVersion:
+    """Sign and freeze the working copy as the next version; record whether it was late."""
+    now = now or timezone.now()
+    locked = ProfessionalReport.objects.select_for_update().get(pk=report.pk)
+    if not locked.is_editable:
+        raise ReportNotEditable(str(report))
+    missing = missing_answers(locked)
+    if missing:
+        raise ReportIncomplete(missing)
+    content = version_content(locked)
+    number = (locked.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    late = is_late(deadlines_for(locked.conference).submit_by, now)
+    version = ReportVersion.objects.create(
+        report=locked,
+        number=number,
+        content=content,
+        fingerprint=content_fingerprint(content),
+        signed_name=signed_name,
+        signed_role=signed_role,
+        signed_at=now,
+        late=late,
+        amendment_reason=locked.amendment_reason if number > 1 else "",
+        created_by=actor,
+        modified_by=actor,
+    )
+    if number == 1:
+        locked.submitted_late = late
+    locked.status = ReportStatus.SUBMITTED
+    locked.submitted_at = locked.submitted_at or now
+    locked.amendment_reason = ""
+    locked.modified_by = actor
+    locked.save()
+    audit_record(
+        action="report_submitted" if number == 1 else "report_amendment_submitted",
+        actor=actor,
+        request=request,
+        obj=version,
+        family_id=locked.conference.family_id,
+        local_authority_id=locked.conference.family.local_authority_id,
+    )
+    return version
+
+
+@transaction.atomic
+def report_amend(
+    *,
+    report: ProfessionalReport,
+    reason: str,
+    actor: User,
+    request: HttpRequest | None = None,
+) -> ProfessionalReport:
+    """Reopen a submitted report's working copy. The submitted versions stay as they are and
+    stay what everyone else reads until the amendment is signed."""
+    locked = ProfessionalReport.objects.select_for_update().get(pk=report.pk)
+    if not locked.is_submitted:
+        raise ReportNotEditable("Only a submitted report is amended; this one is still a draft.")
+    locked.amendment_reason = reason.strip()
+    locked.modified_by = actor
+    locked.save()
+    audit_record(
+        action="report_amendment_started",
+        actor=actor,
+        request=request,
+        obj=locked,
+        family_id=locked.conference.family_id,
+        local_authority_id=locked.conference.family.local_authority_id,
+    )
+    return locked
+
+
+def audit_download(
+    *, report: ProfessionalReport, copy: str, actor: User, request: HttpRequest | None = None
+) -> None:
+    """A downloaded copy leaves the system: record who took which copy."""
+    audit_record(
+        action=f"report_{copy}_copy_downloaded",
+        actor=actor,
+        request=request,
+        obj=report,
+        family_id=report.conference.family_id,
+        local_authority_id=report.conference.family.local_authority_id,
+    )

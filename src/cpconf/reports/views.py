@@ -1,0 +1,362 @@
+"""Report pages. Views translate HTTP: the rules are in cpconf.access, the changes in services."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from cpconf.access import agency_to_report_for, may_see_restricted
+from cpconf.accounts.models import User
+from cpconf.conferences import selectors as conference_selectors
+from cpconf.documents import report_docx, report_pdf
+from cpconf.reports import content as parts
+from cpconf.reports import copies, selectors, services
+from cpconf.reports.editors import editor_for
+from cpconf.reports.forms import AmendForm, SignForm
+from cpconf.reports.models import ProfessionalReport, ReportSection, ReportVersion
+from cpconf.reports.presenting import (
+    meeting_rows,
+    previous_parts,
+    report_overview,
+    signature_rows,
+    version_footer,
+)
+
+AUTOSAVE_HEADER = "HTTP_X_CPCONF_AUTOSAVE"
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+@require_POST
+def report_start(request: HttpRequest, conference_pk: int) -> HttpResponse:
+    user = _user(request)
+    conference = conference_selectors.conference_for(user, conference_pk)
+    agency = agency_to_report_for(user, conference)
+    if agency is None:
+        raise Http404("You are not invited to write a report for this conference.")
+    report = services.report_start(conference=conference, author=user, agency=agency, request=request)
+    return redirect("reports:task_list", pk=report.pk)
+
+
+def task_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """The author's own report: every part with its state, the deadlines and what's next."""
+    user = _user(request)
+    report = selectors.readable_report(user, pk)
+    if report.author_id != user.pk or not report.sections.exists():
+        return redirect("reports:version", pk=report.pk, number=_latest_number(report))
+    return render(request, "reports/task_list.html", report_overview(report))
+
+
+def _latest_number(report: ProfessionalReport) -> int:
+    version = selectors.latest_version(report)
+    if version is None:
+        raise Http404("This report has not been submitted.")
+    return version.number
+
+
+def part_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    user = _user(request)
+    report = selectors.own_report(user, pk)
+    if not report.is_editable:
+        messages.info(request, "This report is submitted. To change it, amend it.")
+        return redirect("reports:task_list", pk=report.pk)
+    form = services.form_of(report)
+    try:
+        part = parts.part_of(form, key)
+    except KeyError:
+        raise Http404("No such section.") from None
+    section = ReportSection.objects.get(report=report, key=key)
+    scaling = report.conference.family.local_authority.policy.scaling
+    extra_rows = _int(request.GET.get("rows"), 0)
+    if request.method != "POST":
+        editor = editor_for(part, form, scaling, section.content, extra_rows=extra_rows)
+        return _render_part(request, report, part, editor, section.revision)
+
+    data = request.POST.copy()
+    stock_answer = data.get("stock_answer", "")
+    if stock_answer and part.section is not None and stock_answer in part.section.stock_answers:
+        data["text"] = stock_answer
+    # Autosaves come from fetch (a header) or, as the page closes, a beacon (a field).
+    autosave = request.META.get(AUTOSAVE_HEADER) == "1" or data.get("autosave") == "1"
+    editor = editor_for(part, form, scaling, section.content, data=data, extra_rows=extra_rows)
+    base_revision = _int(data.get("revision"), -1)
+    if not editor.is_valid():
+        if autosave:
+            return JsonResponse({"saved": False, "errors": editor.errors}, status=400)
+        return _render_part(request, report, part, editor, base_revision, status=400)
+    try:
+        saved = services.section_save(
+            report=report,
+            key=key,
+            content=editor.to_content(),
+            base_revision=base_revision,
+            completed=None if autosave else editor.completed(),
+            actor=user,
+            request=request,
+        )
+    except services.SectionConflict as conflict:
+        if autosave:
+            return JsonResponse({"saved": False, "conflict": True}, status=409)
+        return _render_conflict(request, report, part, editor, conflict.section)
+    except services.ReportNotEditable:
+        raise Http404("This report can no longer be changed.") from None
+    if autosave:
+        return JsonResponse(
+            {"saved": True, "revision": saved.revision, "saved_at": timezone.localtime().strftime("%H:%M:%S")}
+        )
+    if "add_row" in data:
+        return redirect(f"{request.path}?rows={extra_rows + 1}")
+    if stock_answer:
+        return redirect(request.path)
+    return redirect("reports:task_list", pk=report.pk)
+
+
+def _int(value: Any, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _render_part(
+    request: HttpRequest,
+    report: ProfessionalReport,
+    part: parts.Part,
+    editor: Any,
+    revision: int,
+    status: int = 200,
+) -> HttpResponse:
+    context = report_overview(report)
+    form = context["form"]
+    previous = previous_parts(report)
+    context.update(
+        {
+            "part": part,
+            "editor": editor,
+            "revision": revision,
+            "prompts": part.section.prompts if part.section else (),
+            "agency_prompts": (
+                part.section.prompts_for(report.agency.kind, form.agency_groups)
+                if part.section
+                else ()
+            ),
+            "agency_group": form.agency_group(report.agency.kind).replace("_", " "),
+            "previous_text": (
+                parts.text_of(part.kind, previous.get(part.key, {}), form) if previous else ""
+            ),
+        }
+    )
+    return render(request, editor.template, context, status=status)
+
+
+def _render_conflict(
+    request: HttpRequest,
+    report: ProfessionalReport,
+    part: parts.Part,
+    editor: Any,
+    saved: ReportSection,
+) -> HttpResponse:
+    """Both versions side by side; the author's typed version is in the form, ready to save
+    over the other knowingly (its revision is now the saved one's)."""
+    form = services.form_of(report)
+    context = report_overview(report)
+    context.update(
+        {
+            "part": part,
+            "editor": editor,
+            "revision": saved.revision,
+            "conflict": True,
+            "saved_text": parts.text_of(part.kind, saved.content, form),
+            "saved_by": saved.modified_by,
+            "saved_at": saved.modified_at,
+            "mine_text": parts.text_of(part.kind, editor.to_content(), form),
+            "prompts": (),
+            "agency_prompts": (),
+        }
+    )
+    return render(request, editor.template, context, status=409)
+
+
+def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
+    """Check your answers, then sign: the signature is the submission."""
+    user = _user(request)
+    report = selectors.own_report(user, pk)
+    if not report.is_editable:
+        return redirect("reports:task_list", pk=report.pk)
+    context = report_overview(report)
+    initial = {"signed_name": user.get_full_name(), "signed_role": user.job_title}
+    sign_form = SignForm(request.POST or None, initial=initial)
+    missing = services.missing_answers(report)
+    if request.method == "POST" and sign_form.is_valid():
+        try:
+            version = services.report_submit(
+                report=report,
+                signed_name=sign_form.cleaned_data["signed_name"],
+                signed_role=sign_form.cleaned_data["signed_role"],
+                actor=user,
+                request=request,
+            )
+        except services.ReportIncomplete as incomplete:
+            missing = incomplete.missing
+        else:
+            return redirect("reports:submitted", pk=report.pk, number=version.number)
+    context.update(
+        {
+            "sign_form": sign_form,
+            "missing": missing if request.method == "POST" else [],
+            "document": copies.report_document(
+                form=context["form"],
+                content=services.working_copy(report),
+                copy=copies.CONFERENCE_COPY,
+                meeting=meeting_rows(report),
+                previous=previous_parts(report),
+                draft=True,
+            ),
+        }
+    )
+    status = 400 if request.method == "POST" else 200
+    return render(request, "reports/check_answers.html", context, status=status)
+
+
+def submitted(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    user = _user(request)
+    report = selectors.own_report(user, pk)
+    version = selectors.version_of(report, number)
+    return render(
+        request, "reports/submitted.html", {"report": report, "version": version}
+    )
+
+
+def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    user = _user(request)
+    report = selectors.readable_report(user, pk)
+    version = selectors.version_of(report, number)
+    form = services.form_of(report)
+    copy = copies.CONFERENCE_COPY if may_see_restricted(user, report) else copies.FAMILY_COPY
+    document = _version_document(report, version, copy, marks=True)
+    return render(
+        request,
+        "reports/version.html",
+        {
+            "report": report,
+            "version": version,
+            "versions": selectors.versions_of(report),
+            "document": document,
+            "form": form,
+            "copy": copy,
+            "may_see_conference_copy": copy == copies.CONFERENCE_COPY,
+            "is_author": report.author_id == user.pk,
+        },
+    )
+
+
+def _version_document(
+    report: ProfessionalReport, version: ReportVersion, copy: str, *, marks: bool
+) -> Any:
+    form = services.form_of(report)
+    return copies.report_document(
+        form=form,
+        content=version.content["parts"],
+        copy=copy,
+        meeting=meeting_rows(report),
+        previous=previous_parts(report) if marks else None,
+        signature=signature_rows(version),
+        footer=version_footer(report, version, copy),
+    )
+
+
+def version_compare(request: HttpRequest, pk: int) -> HttpResponse:
+    """Any two versions of a report, the later one's changes marked against the earlier."""
+    user = _user(request)
+    report = selectors.readable_report(user, pk)
+    versions = list(selectors.versions_of(report))
+    numbers = [v.number for v in versions]
+    older = _int(request.GET.get("from"), numbers[0] if numbers else 0)
+    newer = _int(request.GET.get("to"), numbers[-1] if numbers else 0)
+    before = selectors.version_of(report, older)
+    after = selectors.version_of(report, newer)
+    form = services.form_of(report)
+    copy = copies.CONFERENCE_COPY if may_see_restricted(user, report) else copies.FAMILY_COPY
+    document = copies.report_document(
+        form=form,
+        content=after.content["parts"],
+        copy=copy,
+        meeting=meeting_rows(report),
+        previous=selectors.readable_parts(user, report, form, before.content["parts"]),
+        signature=signature_rows(after),
+        footer=version_footer(report, after, copy),
+    )
+    return render(
+        request,
+        "reports/compare.html",
+        {"report": report, "versions": versions, "before": before, "after": after, "document": document},
+    )
+
+
+def amend(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    report = selectors.own_report(user, pk)
+    if not report.is_submitted or report.is_being_amended:
+        return redirect("reports:task_list", pk=report.pk)
+    amend_form = AmendForm(request.POST or None)
+    if request.method == "POST" and amend_form.is_valid():
+        services.report_amend(
+            report=report, reason=amend_form.cleaned_data["reason"], actor=user, request=request
+        )
+        return redirect("reports:task_list", pk=report.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "reports/amend.html", {"report": report, "amend_form": amend_form}, status=status
+    )
+
+
+DOCUMENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def download(request: HttpRequest, pk: int, copy: str, extension: str) -> HttpResponse:
+    """A copy as Word or PDF: of a submitted version (the latest unless `?version=`), or for
+    the author, their draft marked as a draft."""
+    user = _user(request)
+    report = selectors.readable_report(user, pk)
+    if copy not in copies.COPIES or extension not in DOCUMENT_TYPES:
+        raise Http404("No such document.")
+    selectors.copy_allowed(user, report, copy)
+    requested = request.GET.get("version")
+    if requested is None and report.author_id == user.pk and report.is_editable:
+        form = services.form_of(report)
+        document = copies.report_document(
+            form=form,
+            content=services.working_copy(report),
+            copy=copy,
+            meeting=meeting_rows(report),
+            previous=previous_parts(report),
+            draft=True,
+            footer="Draft — not submitted. Official – sensitive.",
+        )
+    else:
+        version = (
+            selectors.version_of(report, _int(requested, 0))
+            if requested is not None
+            else selectors.latest_version(report)
+        )
+        if version is None:
+            raise Http404("This report has not been submitted.")
+        document = _version_document(report, version, copy, marks=True)
+    body = report_docx(document) if extension == "docx" else report_pdf(document)
+    response = HttpResponse(body, content_type=DOCUMENT_TYPES[extension])
+    name = f"{report.conference.family.case_reference}-{report.agency.name}-{copy}-copy.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{_safe_filename(name)}"'
+    services.audit_download(report=report, copy=copy, actor=user, request=request)
+    return response
+
+
+def _safe_filename(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "-" for c in name)

@@ -1,0 +1,198 @@
+"""Writing a report in pages: start, the task list, a page per section, saving, conflicts."""
+
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+
+from cpconf.reports import services
+from cpconf.reports.models import ProfessionalReport, ReportStatus, SectionState
+from tests.reports.conftest import PASSWORD, save, start
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_an_invited_professional_starts_a_report_with_the_front_sheet_filled_in(client, scene):
+    signed_in(client, scene.author)
+
+    response = client.post(reverse("reports:start", args=[scene.conference.pk]))
+
+    report = ProfessionalReport.objects.get(conference=scene.conference, author=scene.author)
+    assert response.url == reverse("reports:task_list", args=[report.pk])
+    assert report.form_key == "initial"
+    assert report.status == ReportStatus.DRAFT
+    front = report.sections.get(key="front_sheet").content
+    assert front == {
+        "name": "Priya Shah",
+        "role": "Designated safeguarding lead",
+        "workplace": "Alder Primary",
+        "email": scene.author.email,
+    }
+    names = [c["name"] for c in report.sections.get(key="children").content["children"]]
+    assert names == ["Lily Hartwell", "Noah Hartwell"]
+
+
+def test_someone_not_invited_cannot_start_a_report(client, scene):
+    outsider = scene.unit
+    signed_in(client, outsider)
+
+    response = client.post(reverse("reports:start", args=[scene.conference.pk]))
+
+    assert response.status_code == 404
+    assert not ProfessionalReport.objects.exists()
+
+
+def test_the_task_list_shows_every_section_with_its_state(client, scene):
+    report = start(scene)
+    save(report, "worries", {"text": "Lily has missed 9 days this term."}, completed=True)
+    save(report, "going_well", {"text": "Noah is settled."}, completed=False)
+    signed_in(client, scene.author)
+
+    page = client.get(reverse("reports:task_list", args=[report.pk])).content.decode()
+
+    form = services.form_of(report)
+    for section in form.sections:
+        assert reverse("reports:part", args=[report.pk, section.key]) in page
+    assert 'id="task-worries-status">\n      Completed' in page
+    assert 'id="task-going_well-status">\n      <strong class="govuk-tag govuk-tag--light-blue">In progress' in page
+    assert 'id="task-involvement-status">\n      <strong class="govuk-tag govuk-tag--blue">Not yet started' in page
+    assert "You have completed" in page
+
+
+def test_a_section_page_saves_and_returns_to_the_task_list(client, scene):
+    report = start(scene)
+    signed_in(client, scene.author)
+    url = reverse("reports:part", args=[report.pk, "worries"])
+
+    response = client.post(url, {"revision": 0, "text": "Lily arrives hungry.", "completed": "yes"})
+
+    assert response.url == reverse("reports:task_list", args=[report.pk])
+    section = report.sections.get(key="worries")
+    assert section.content == {"text": "Lily arrives hungry."}
+    assert section.state == SectionState.COMPLETED
+    assert section.revision == 1
+
+
+def test_the_authors_agency_prompts_are_shown_with_the_question(client, scene):
+    report = start(scene)
+    form = services.form_of(report)
+    worries = form.section("worries")
+    signed_in(client, scene.author)
+
+    page = client.get(reverse("reports:part", args=[report.pk, "worries"])).content.decode()
+
+    assert escape(worries.question) in page
+    for prompt in worries.agency_prompts["school"]:
+        assert escape(prompt) in page
+    for prompt in worries.agency_prompts["health"]:
+        assert escape(prompt) not in page
+
+
+def test_a_gp_sees_the_health_prompts(client, scene):
+    from cpconf.organisations.models import AgencyKind
+
+    agency = scene.colleague.role_assignments.get().agency
+    agency.kind = AgencyKind.GP
+    agency.save()
+    report = start(scene, author=scene.colleague)
+    worries = services.form_of(report).section("worries")
+    signed_in(client, scene.colleague)
+
+    page = client.get(reverse("reports:part", args=[report.pk, "worries"])).content.decode()
+
+    assert all(escape(prompt) in page for prompt in worries.agency_prompts["health"])
+    assert not any(escape(prompt) in page for prompt in worries.agency_prompts["school"])
+
+
+def test_a_stock_answer_is_one_click(client, scene):
+    report = start(scene)
+    worries = services.form_of(report).section("worries")
+    answer = worries.stock_answers[0]
+    signed_in(client, scene.author)
+    url = reverse("reports:part", args=[report.pk, "worries"])
+    assert f'value="{escape(answer)}"' in client.get(url).content.decode()
+
+    client.post(url, {"revision": 0, "text": "", "stock_answer": answer})
+
+    assert report.sections.get(key="worries").content == {"text": answer}
+
+
+def test_a_stock_answer_the_section_does_not_accept_is_ignored(client, scene):
+    report = start(scene)
+    signed_in(client, scene.author)
+    url = reverse("reports:part", args=[report.pk, "worries"])
+
+    client.post(url, {"revision": 0, "text": "Typed words", "stock_answer": "Anything at all"})
+
+    assert report.sections.get(key="worries").content == {"text": "Typed words"}
+
+
+def test_a_second_tab_saving_the_same_section_gets_both_versions_and_nothing_is_overwritten(
+    client, scene
+):
+    report = start(scene)
+    signed_in(client, scene.author)
+    url = reverse("reports:part", args=[report.pk, "worries"])
+    client.post(url, {"revision": 0, "text": "Written in the first tab."})
+
+    response = client.post(url, {"revision": 0, "text": "Written in the second tab."})
+
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "This section was saved somewhere else after you opened it" in page
+    assert "Written in the first tab." in page
+    assert "Written in the second tab." in page
+    assert report.sections.get(key="worries").content == {"text": "Written in the first tab."}
+    # Choosing "Save my version" posts with the saved revision, and then it is kept.
+    assert 'name="revision" value="1"' in page
+    client.post(url, {"revision": 1, "text": "Written in the second tab."})
+    assert report.sections.get(key="worries").content == {"text": "Written in the second tab."}
+
+
+def test_autosave_answers_json_and_refuses_a_stale_revision(client, scene):
+    report = start(scene)
+    signed_in(client, scene.author)
+    url = reverse("reports:part", args=[report.pk, "worries"])
+
+    first = client.post(url, {"revision": 0, "text": "Draft one", "completed": "yes"}, HTTP_X_CPCONF_AUTOSAVE="1")
+    stale = client.post(url, {"revision": 0, "text": "Draft from elsewhere"}, HTTP_X_CPCONF_AUTOSAVE="1")
+    beacon = client.post(url, {"revision": 1, "text": "Draft two", "autosave": "1"})
+
+    assert first.status_code == 200 and first.json()["revision"] == 1
+    assert stale.status_code == 409 and stale.json()["conflict"] is True
+    assert beacon.status_code == 200 and beacon.json()["revision"] == 2
+    section = report.sections.get(key="worries")
+    assert section.content == {"text": "Draft two"}
+    assert section.state == SectionState.IN_PROGRESS  # an autosave never marks it completed
+
+
+def test_another_professional_cannot_open_or_save_the_authors_sections(client, scene):
+    report = start(scene)
+    signed_in(client, scene.colleague)
+    url = reverse("reports:part", args=[report.pk, "worries"])
+
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"revision": 0, "text": "Not mine"}).status_code == 404
+    assert report.sections.get(key="worries").content == {}
+
+
+def test_every_part_page_renders(client, scene):
+    report = start(scene)
+    signed_in(client, scene.author)
+
+    for section in report.sections.all():
+        response = client.get(reverse("reports:part", args=[report.pk, section.key]))
+        assert response.status_code == 200, section.key
+        assert "Have you completed this section?" in response.content.decode()
+
+
+def test_signing_in_with_the_password_reaches_the_report(client, scene):
+    report = start(scene)
+
+    client.post(reverse("accounts:sign_in"), {"username": scene.author.email, "password": PASSWORD})
+
+    assert client.get(reverse("reports:task_list", args=[report.pk])).status_code == 200
