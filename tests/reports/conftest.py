@@ -60,16 +60,25 @@ def scene(settings) -> Scene:
     )
     school = AgencyFactory(local_authority=authority, name="Alder Primary", kind=AgencyKind.SCHOOL)
     author = user_with_role(
-        Role.PROFESSIONAL, authority, agency=school, password=PASSWORD,
-        first_name="Priya", last_name="Shah", job_title="Designated safeguarding lead",
+        Role.PROFESSIONAL,
+        authority,
+        agency=school,
+        password=PASSWORD,
+        first_name="Priya",
+        last_name="Shah",
+        job_title="Designated safeguarding lead",
     )
     InvitationFactory(conference=conference, invitee=author, agency=school)
     colleague = user_with_role(Role.PROFESSIONAL, authority, password=PASSWORD)
-    InvitationFactory(conference=conference, invitee=colleague, agency=colleague.role_assignments.get().agency)
+    InvitationFactory(
+        conference=conference, invitee=colleague, agency=colleague.role_assignments.get().agency
+    )
     unit = user_with_role(Role.UNIT_ADMINISTRATOR, authority, password=PASSWORD)
     parent = user_with_role(Role.FAMILY_MEMBER, authority, password=PASSWORD)
     FamilyMemberFactory(family=family, full_name="Parent Account", user=parent)
-    return Scene(authority, family, children, conference, school, author, colleague, chair, unit, parent)
+    return Scene(
+        authority, family, children, conference, school, author, colleague, chair, unit, parent
+    )
 
 
 def save(report: ProfessionalReport, key: str, content: dict[str, Any], *, completed: bool = True):
@@ -99,26 +108,46 @@ def answers_for(report: ProfessionalReport, words: str = "") -> dict[str, dict[s
             case "assessment":
                 answers[section.key] = {
                     "children": [
-                        {**c, "scaling": 4, "recommendation": "child_protection_plan",
-                         "reason": "Neglect continues."}
+                        {
+                            **c,
+                            "scaling": 4,
+                            "recommendation": "child_protection_plan",
+                            "reason": "Neglect continues.",
+                        }
                         for c in children
                     ]
                 }
             case "sharing":
                 answers[section.key] = {
-                    "shared": "yes", "shared_on": today, "method": "in_person",
-                    "language_support": "none", "shared_with": "Dawn Hartwell, mother",
-                    "comments": "I don't agree that the house is unsafe.", "not_shared_reason": "",
+                    "shared": "yes",
+                    "shared_on": today,
+                    "method": "in_person",
+                    "language_support": "none",
+                    "shared_with": "Dawn Hartwell, mother",
+                    "comments": "I don't agree that the house is unsafe.",
+                    "not_shared_reason": "",
                 }
             case "chronology":
                 answers[section.key] = {
-                    "entries": [{"date": today, "event": "Home visit, kitchen clean", "source": "School nurse"}]
+                    "entries": [
+                        {
+                            "date": today,
+                            "event": "Home visit, kitchen clean",
+                            "source": "School nurse",
+                        }
+                    ]
                 }
             case "factors":
                 answers[section.key] = {
-                    "factors": [{"factor": "Poor school attendance", "kind": "risk",
-                                 "change": "diminished", "how_much": "from 71% to 88%",
-                                 "evidence": "Register"}]
+                    "factors": [
+                        {
+                            "factor": "Poor school attendance",
+                            "kind": "risk",
+                            "change": "diminished",
+                            "how_much": "from 71% to 88%",
+                            "evidence": "Register",
+                        }
+                    ]
                 }
     return answers
 
@@ -132,8 +161,11 @@ def complete(report: ProfessionalReport, words: str = "") -> ProfessionalReport:
 
 def submit(report: ProfessionalReport, **kwargs: Any):
     return services.report_submit(
-        report=report, signed_name="Priya Shah", signed_role="Designated safeguarding lead",
-        actor=report.author, **kwargs,
+        report=report,
+        signed_name="Priya Shah",
+        signed_role="Designated safeguarding lead",
+        actor=report.author,
+        **kwargs,
     )
 
 
@@ -152,8 +184,12 @@ def review_conference(scene: Scene) -> Conference:
     scene.conference.pack_released_at = timezone.now() - dt.timedelta(days=95)
     scene.conference.save()
     review = ConferenceFactory(
-        family=scene.family, chair=scene.chair, meeting_type="review", stage=Stage.REVIEW,
-        previous=scene.conference, starts_at=timezone.now() + dt.timedelta(days=30),
+        family=scene.family,
+        chair=scene.chair,
+        meeting_type="review",
+        stage=Stage.REVIEW,
+        previous=scene.conference,
+        starts_at=timezone.now() + dt.timedelta(days=30),
     )
     InvitationFactory(conference=review, invitee=scene.author, agency=scene.school)
     return review

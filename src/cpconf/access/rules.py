@@ -166,9 +166,7 @@ def agency_to_report_for(user: AnyUser, conference: Conference) -> Agency | None
     }
     if not writers:
         return None
-    invitation = (
-        conference.invitations.filter(invitee=user).select_related("agency").first()
-    )
+    invitation = conference.invitations.filter(invitee=user).select_related("agency").first()
     if invitation is None:
         return None
     return invitation.agency

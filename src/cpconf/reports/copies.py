@@ -98,7 +98,9 @@ def report_document(
             Section(
                 title=f"{number}. {section.title}",
                 question=section.question,
-                paragraphs=_answer(section.kind, dict(visible.get(section.key) or {}), before, form),
+                paragraphs=_answer(
+                    section.kind, dict(visible.get(section.key) or {}), before, form
+                ),
             )
         )
     subtitle = COPIES[copy] + (" — draft, not submitted" if draft else "")

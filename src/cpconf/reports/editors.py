@@ -34,8 +34,10 @@ class Editor:
         valid = self.form.is_valid()
         if self.rows is not None:
             valid = self.rows.is_valid() and valid
-        if valid and self.form.marks_completed() and not parts.is_answered(
-            self.part.kind, self.to_content()
+        if (
+            valid
+            and self.form.marks_completed()
+            and not parts.is_answered(self.part.kind, self.to_content())
         ):
             first = _first_field(self)
             self.form.add_error(None, report_forms.COMPLETE_FIRST)
@@ -49,16 +51,16 @@ class Editor:
         found: list[tuple[str, str]] = []
         first = _first_field(self)
         for message in self.form.non_field_errors():
-            found.append((first, message))
+            found.append((first, str(message)))
         forms_in_order = list(self.rows.forms) if self.rows is not None else []
         for row in forms_in_order:
             for name, messages in row.errors.items():
                 target = row[name].auto_id if name in row.fields else first
-                found.extend((target, m) for m in messages)
+                found.extend((target, str(m)) for m in messages)
         for name, messages in self.form.errors.items():
             if name == "__all__":
                 continue
-            found.extend((self.form[name].auto_id, m) for m in messages)
+            found.extend((str(self.form[name].auto_id), str(m)) for m in messages)
         return found
 
     def completed(self) -> bool | None:
@@ -67,7 +69,7 @@ class Editor:
     def to_content(self) -> dict[str, Any]:
         kind = self.part.kind
         if self.rows is None:
-            return self.form.to_content()  # type: ignore[attr-defined,no-any-return]
+            return self.form.to_content()  # type: ignore[attr-defined]
         rows = [row.cleaned_data for row in self.rows.forms if row.cleaned_data]
         match kind:
             case "children":
@@ -101,7 +103,10 @@ class Editor:
                 return {"entries": entries}
             case "factors":
                 factors = [
-                    {k: row.get(k, "") for k in ("factor", "kind", "change", "how_much", "evidence")}
+                    {
+                        k: row.get(k, "")
+                        for k in ("factor", "kind", "change", "how_much", "evidence")
+                    }
                     for row in rows
                     if not report_forms.is_blank_row(row)
                 ]
@@ -143,21 +148,20 @@ def editor_for(
     kind = part.kind
     match kind:
         case "front_sheet":
-            form: report_forms.PartForm = report_forms.FrontSheetForm(
-                data, initial=content
-            )
+            form: report_forms.PartForm = report_forms.FrontSheetForm(data, initial=content)
             return Editor(part, form)
-        case "text":
-            assert part.section is not None
+        case "text" if part.section is not None:
             return Editor(part, report_forms.TextForm(data, initial=content, section=part.section))
-        case "restricted":
-            assert part.section is not None
+        case "restricted" if part.section is not None:
             return Editor(
                 part, report_forms.RestrictedForm(data, initial=content, section=part.section)
             )
         case "sharing":
             return Editor(
-                part, report_forms.SharingForm(data, initial=report_forms.SharingForm.initial_from(content))
+                part,
+                report_forms.SharingForm(
+                    data, initial=report_forms.SharingForm.initial_from(content)
+                ),
             )
     form = report_forms.PartForm(data)
     rows = _rows_for(kind, report_form, scaling, content, data, extra_rows)
@@ -183,14 +187,16 @@ def _rows_for(
                 {**child, **_date_initial("date_of_birth", child.get("date_of_birth", ""))}
                 for child in children
             ]
-            return report_forms.ChildFormSet(
+            return report_forms.ChildFormSet(  # type: ignore[call-arg]
                 data,
                 initial=initial,
                 prefix="children",
                 unborn=[bool(child.get("unborn")) for child in children],
             )
         case "family_members":
-            return _with_extra(report_forms.MemberRowForm, data, content.get("members", []), "members", extra_rows)
+            return _with_extra(
+                report_forms.MemberRowForm, data, content.get("members", []), "members", extra_rows
+            )
         case "assessment":
             return report_forms.AssessmentFormSet(
                 data,
@@ -203,9 +209,13 @@ def _rows_for(
                 {**entry, **_date_initial("date", entry.get("date", ""))}
                 for entry in content.get("entries", [])
             ]
-            return _with_extra(report_forms.ChronologyRowForm, data, initial, "chronology", extra_rows)
+            return _with_extra(
+                report_forms.ChronologyRowForm, data, initial, "chronology", extra_rows
+            )
         case "factors":
-            return _with_extra(report_forms.FactorRowForm, data, content.get("factors", []), "factors", extra_rows)
+            return _with_extra(
+                report_forms.FactorRowForm, data, content.get("factors", []), "factors", extra_rows
+            )
     raise ValueError(f"No editor for report parts of kind {kind!r}")
 
 

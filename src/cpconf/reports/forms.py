@@ -16,7 +16,10 @@ from cpconf.policy import Scaling
 from cpconf.reportform import ReportForm, Section
 from cpconf.reports import content as parts
 
-COMPLETED_CHOICES = (("yes", "Yes, I've completed this section"), ("no", "No, I'll come back later"))
+COMPLETED_CHOICES = (
+    ("yes", "Yes, I've completed this section"),
+    ("no", "No, I'll come back later"),
+)
 COMPLETE_FIRST = "Answer every question in this section before you mark it as completed"
 BLANK_ROWS = 2
 
@@ -146,7 +149,10 @@ class RestrictedForm(TextForm):
         return data
 
     def to_content(self) -> dict[str, Any]:
-        return {"text": self.cleaned_data.get("text", ""), "reason": self.cleaned_data.get("reason", "")}
+        return {
+            "text": self.cleaned_data.get("text", ""),
+            "reason": self.cleaned_data.get("reason", ""),
+        }
 
 
 def _max_length(limit: int, label: str) -> Any:
@@ -194,7 +200,9 @@ class SharingForm(PartForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    shared_on = DateParts("shared_on", "Date shared", future="Date shared must be today or in the past")
+    shared_on = DateParts(
+        "shared_on", "Date shared", future="Date shared must be today or in the past"
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -300,38 +308,50 @@ class AssessmentRowForm(forms.Form):
         label="Your reasons", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
 
-    def __init__(self, *args: Any, scaling: Scaling, report_form: ReportForm, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, scaling: Scaling, report_form: ReportForm, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.scaling = scaling
+        self.scale = scaling
         self.fields["recommendation"].choices = list(report_form.recommendations)  # type: ignore[attr-defined]
-        self.fields["scaling"].help_text = (
+        self.fields[
+            "scaling"
+        ].help_text = (
             f"{scaling.low} means {scaling.low_means}; {scaling.high} means {scaling.high_means}"
         )
         self.fields["reason"].validators.append(_max_length(5000, "Your reasons"))
 
     def clean_scaling(self) -> int | None:
         score = self.cleaned_data.get("scaling")
-        if score is not None and not self.scaling.contains(score):
+        if score is not None and not self.scale.contains(score):
             raise forms.ValidationError(
-                f"Scaling score must be between {self.scaling.low} and {self.scaling.high}"
+                f"Scaling score must be between {self.scale.low} and {self.scale.high}"
             )
         return score
 
 
 class ChronologyRowForm(forms.Form):
-    event = forms.CharField(label="What happened", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    event = forms.CharField(
+        label="What happened", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     source = forms.CharField(label="Source", max_length=200, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.happened = DateParts("date", "Date of the event", future="Date of the event must be today or in the past")
+        self.happened = DateParts(
+            "date", "Date of the event", future="Date of the event must be today or in the past"
+        )
         self.happened.add_fields(self)
         self.fields["event"].validators.append(_max_length(2000, "What happened"))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         data["date"] = self.happened.clean(self)
-        if (data.get("event") or data.get("source")) and not data["date"] and "date_day" not in self.errors:
+        if (
+            (data.get("event") or data.get("source"))
+            and not data["date"]
+            and "date_day" not in self.errors
+        ):
             self.add_error("date_day", "Enter the date of the event")
         if (data["date"] or data.get("source")) and not data.get("event"):
             self.add_error("event", "Say what happened")
@@ -340,7 +360,9 @@ class ChronologyRowForm(forms.Form):
 
 class FactorRowForm(forms.Form):
     factor = forms.CharField(label="Risk or protective factor", max_length=500, required=False)
-    kind = forms.ChoiceField(label="Kind", choices=parts.FACTOR_KINDS, required=False, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label="Kind", choices=parts.FACTOR_KINDS, required=False, widget=forms.RadioSelect
+    )
     change = forms.ChoiceField(
         label="Since the last conference it has",
         choices=parts.FACTOR_CHANGES,
@@ -348,14 +370,18 @@ class FactorRowForm(forms.Form):
         widget=forms.RadioSelect,
     )
     how_much = forms.CharField(label="By how much", max_length=500, required=False)
-    evidence = forms.CharField(label="Evidence", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    evidence = forms.CharField(
+        label="Evidence", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if any(data.get(f) for f in ("change", "how_much", "evidence")) and not data.get("factor"):
             self.add_error("factor", "Name the risk or protective factor")
         if data.get("factor") and not data.get("change"):
-            self.add_error("change", "Select whether it has increased, diminished or stayed the same")
+            self.add_error(
+                "change", "Select whether it has increased, diminished or stayed the same"
+            )
         return data
 
 

@@ -58,7 +58,9 @@ class ProfessionalReport(BaseModel):
     amendment_reason = models.TextField(
         _("reason for the amendment"),
         blank=True,
-        help_text=_("Set while the author amends a submitted report; recorded on the next version."),
+        help_text=_(
+            "Set while the author amends a submitted report; recorded on the next version."
+        ),
     )
 
     class Meta:
@@ -166,8 +168,12 @@ class ReportVersion(BaseModel):
         verbose_name_plural = _("report versions")
         ordering = ["report", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["report", "number"], name="one_version_number_per_report"),
-            models.CheckConstraint(condition=models.Q(number__gte=1), name="version_numbers_from_one"),
+            models.UniqueConstraint(
+                fields=["report", "number"], name="one_version_number_per_report"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1), name="version_numbers_from_one"
+            ),
             models.CheckConstraint(
                 condition=models.Q(number=1) | ~models.Q(amendment_reason=""),
                 name="amendment_has_reason",

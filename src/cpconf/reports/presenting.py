@@ -36,7 +36,7 @@ GROUPS = (
 def _task(part: parts.Part, section: ReportSection | None) -> Task:
     state = section.state if section else SectionState.NOT_STARTED
     answered = parts.is_answered(part.kind, section.content if section else {})
-    return Task(part, state, SectionState(state).label, answered)
+    return Task(part, state, str(SectionState(state).label), answered)
 
 
 def task_groups(report: ProfessionalReport) -> tuple[TaskGroup, ...]:
@@ -84,7 +84,7 @@ def signature_rows(version: ReportVersion) -> tuple[tuple[str, str], ...]:
 def version_footer(report: ProfessionalReport, version: ReportVersion, copy: str) -> str:
     return (
         f"{report.agency.name} · version {version.number} · SHA-256 {version.fingerprint[:16]}… · "
-        "Official – sensitive"
+        "OFFICIAL-SENSITIVE"
     )
 
 

@@ -10,7 +10,13 @@ from cpconf.reportform import ReportForm
 from cpconf.reports import content as parts
 from cpconf.reports.models import ProfessionalReport, ReportVersion
 
-RELATED = ("conference", "conference__family", "conference__family__local_authority", "agency", "author")
+RELATED = (
+    "conference",
+    "conference__family",
+    "conference__family__local_authority",
+    "agency",
+    "author",
+)
 
 
 def readable_report(user: User, pk: int) -> ProfessionalReport:

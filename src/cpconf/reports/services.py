@@ -110,8 +110,11 @@ def _starting_content(report: ProfessionalReport, form: ReportForm) -> dict[str,
         if section.kind == "sharing":
             carried = None  # sharing is done afresh for every conference
         if section.kind == "assessment":
-            carried = {"children": [{**c, "scaling": None, "recommendation": "", "reason": ""}
-                                    for c in children]}
+            carried = {
+                "children": [
+                    {**c, "scaling": None, "recommendation": "", "reason": ""} for c in children
+                ]
+            }
         content[section.key] = carried or {}
     return content
 
@@ -123,9 +126,9 @@ def _latest_content(report: ProfessionalReport | None) -> dict[str, Any]:
     return dict(version.content["parts"]) if version else {}
 
 
-def previous_report_for(conference: Conference, author: User, agency: Agency) -> (
-    ProfessionalReport | None
-):
+def previous_report_for(
+    conference: Conference, author: User, agency: Agency
+) -> ProfessionalReport | None:
     """For a review: the author's submitted report for the previous conference, or failing
     that the same agency's."""
     if conference.previous_id is None:
@@ -224,7 +227,9 @@ def section_save(
     return section
 
 
-def _note_sharing(report: ProfessionalReport, key: str, content: dict[str, Any], actor: User) -> None:
+def _note_sharing(
+    report: ProfessionalReport, key: str, content: dict[str, Any], actor: User
+) -> None:
     form = form_of(report)
     if key not in {s.key for s in form.sections if s.kind == "sharing"}:
         return

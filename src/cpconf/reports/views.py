@@ -39,7 +39,9 @@ def report_start(request: HttpRequest, conference_pk: int) -> HttpResponse:
     agency = agency_to_report_for(user, conference)
     if agency is None:
         raise Http404("You are not invited to write a report for this conference.")
-    report = services.report_start(conference=conference, author=user, agency=agency, request=request)
+    report = services.report_start(
+        conference=conference, author=user, agency=agency, request=request
+    )
     return redirect("reports:task_list", pk=report.pk)
 
 
@@ -107,7 +109,11 @@ def part_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         raise Http404("This report can no longer be changed.") from None
     if autosave:
         return JsonResponse(
-            {"saved": True, "revision": saved.revision, "saved_at": timezone.localtime().strftime("%H:%M:%S")}
+            {
+                "saved": True,
+                "revision": saved.revision,
+                "saved_at": timezone.localtime().strftime("%H:%M:%S"),
+            }
         )
     if "add_row" in data:
         return redirect(f"{request.path}?rows={extra_rows + 1}")
@@ -227,9 +233,7 @@ def submitted(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     user = _user(request)
     report = selectors.own_report(user, pk)
     version = selectors.version_of(report, number)
-    return render(
-        request, "reports/submitted.html", {"report": report, "version": version}
-    )
+    return render(request, "reports/submitted.html", {"report": report, "version": version})
 
 
 def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
@@ -294,7 +298,13 @@ def version_compare(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "reports/compare.html",
-        {"report": report, "versions": versions, "before": before, "after": after, "document": document},
+        {
+            "report": report,
+            "versions": versions,
+            "before": before,
+            "after": after,
+            "document": document,
+        },
     )
 
 
@@ -339,7 +349,7 @@ def download(request: HttpRequest, pk: int, copy: str, extension: str) -> HttpRe
             meeting=meeting_rows(report),
             previous=previous_parts(report),
             draft=True,
-            footer="Draft — not submitted. Official – sensitive.",
+            footer="Draft — not submitted. OFFICIAL-SENSITIVE.",
         )
     else:
         version = (

@@ -6,71 +6,188 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0001_initial'),
+        ("reports", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='professionalreport',
-            name='amendment_reason',
-            field=models.TextField(blank=True, help_text='Set while the author amends a submitted report; recorded on the next version.', verbose_name='reason for the amendment'),
+            model_name="professionalreport",
+            name="amendment_reason",
+            field=models.TextField(
+                blank=True,
+                help_text="Set while the author amends a submitted report; recorded on the next version.",
+                verbose_name="reason for the amendment",
+            ),
         ),
         migrations.AddField(
-            model_name='professionalreport',
-            name='form_key',
-            field=models.CharField(blank=True, max_length=60, verbose_name='report form'),
+            model_name="professionalreport",
+            name="form_key",
+            field=models.CharField(blank=True, max_length=60, verbose_name="report form"),
         ),
         migrations.AddField(
-            model_name='professionalreport',
-            name='previous_report',
-            field=models.ForeignKey(blank=True, help_text='The report for the previous conference this one started from.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='later_reports', to='reports.professionalreport', verbose_name='previous report'),
+            model_name="professionalreport",
+            name="previous_report",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The report for the previous conference this one started from.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="later_reports",
+                to="reports.professionalreport",
+                verbose_name="previous report",
+            ),
         ),
         migrations.CreateModel(
-            name='ReportSection',
+            name="ReportSection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('modified_at', models.DateTimeField(auto_now=True, verbose_name='modified at')),
-                ('key', models.CharField(max_length=60, verbose_name='section')),
-                ('content', models.JSONField(blank=True, default=dict, verbose_name='content')),
-                ('state', models.CharField(choices=[('not_started', 'Not yet started'), ('in_progress', 'In progress'), ('completed', 'Completed')], default='not_started', max_length=20, verbose_name='state')),
-                ('revision', models.PositiveIntegerField(default=0, verbose_name='revision')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('modified_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='modified by')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='reports.professionalreport', verbose_name='report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("modified_at", models.DateTimeField(auto_now=True, verbose_name="modified at")),
+                ("key", models.CharField(max_length=60, verbose_name="section")),
+                ("content", models.JSONField(blank=True, default=dict, verbose_name="content")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not yet started"),
+                            ("in_progress", "In progress"),
+                            ("completed", "Completed"),
+                        ],
+                        default="not_started",
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                ("revision", models.PositiveIntegerField(default=0, verbose_name="revision")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="modified by",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sections",
+                        to="reports.professionalreport",
+                        verbose_name="report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'report section',
-                'verbose_name_plural': 'report sections',
-                'constraints': [models.UniqueConstraint(fields=('report', 'key'), name='one_section_per_key_per_report')],
+                "verbose_name": "report section",
+                "verbose_name_plural": "report sections",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("report", "key"), name="one_section_per_key_per_report"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ReportVersion',
+            name="ReportVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('modified_at', models.DateTimeField(auto_now=True, verbose_name='modified at')),
-                ('number', models.PositiveIntegerField(verbose_name='version')),
-                ('content', models.JSONField(verbose_name='content')),
-                ('fingerprint', models.CharField(max_length=64, verbose_name='SHA-256 fingerprint')),
-                ('signed_name', models.CharField(max_length=200, verbose_name='signed by')),
-                ('signed_role', models.CharField(max_length=200, verbose_name='role')),
-                ('signed_at', models.DateTimeField(verbose_name='signed at')),
-                ('late', models.BooleanField(default=False, verbose_name='submitted after the deadline')),
-                ('amendment_reason', models.TextField(blank=True, verbose_name='reason for the amendment')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('modified_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='modified by')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='versions', to='reports.professionalreport', verbose_name='report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("modified_at", models.DateTimeField(auto_now=True, verbose_name="modified at")),
+                ("number", models.PositiveIntegerField(verbose_name="version")),
+                ("content", models.JSONField(verbose_name="content")),
+                (
+                    "fingerprint",
+                    models.CharField(max_length=64, verbose_name="SHA-256 fingerprint"),
+                ),
+                ("signed_name", models.CharField(max_length=200, verbose_name="signed by")),
+                ("signed_role", models.CharField(max_length=200, verbose_name="role")),
+                ("signed_at", models.DateTimeField(verbose_name="signed at")),
+                (
+                    "late",
+                    models.BooleanField(default=False, verbose_name="submitted after the deadline"),
+                ),
+                (
+                    "amendment_reason",
+                    models.TextField(blank=True, verbose_name="reason for the amendment"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "modified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="modified by",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="versions",
+                        to="reports.professionalreport",
+                        verbose_name="report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'report version',
-                'verbose_name_plural': 'report versions',
-                'ordering': ['report', 'number'],
-                'constraints': [models.UniqueConstraint(fields=('report', 'number'), name='one_version_number_per_report'), models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='version_numbers_from_one'), models.CheckConstraint(condition=models.Q(('number', 1), models.Q(('amendment_reason', ''), _negated=True), _connector='OR'), name='amendment_has_reason')],
+                "verbose_name": "report version",
+                "verbose_name_plural": "report versions",
+                "ordering": ["report", "number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("report", "number"), name="one_version_number_per_report"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("number__gte", 1)), name="version_numbers_from_one"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("number", 1),
+                            models.Q(("amendment_reason", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="amendment_has_reason",
+                    ),
+                ],
             },
         ),
     ]

@@ -1,0 +1,180 @@
+"""Signing and submitting: a frozen version with a SHA-256 fingerprint; late is recorded;
+amendments make new versions, and any two versions can be compared."""
+
+import datetime as dt
+import hashlib
+import json
+
+import pytest
+from django.db import DatabaseError, IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from cpconf.audit.models import AuditEvent
+from cpconf.reports import services
+from cpconf.reports.models import ReportStatus, ReportVersion
+from tests.reports.conftest import complete, save, start, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_signing_in_the_browser_submits_a_fingerprinted_version(client, scene):
+    report = complete(start(scene))
+    client.force_login(scene.author)
+    check = client.get(reverse("reports:check", args=[report.pk])).content.decode()
+    assert "Check your answers before you sign" in check
+    assert "Lily and Noah" in check
+
+    response = client.post(
+        reverse("reports:check", args=[report.pk]),
+        {
+            "signed_name": "Priya Shah",
+            "signed_role": "Designated safeguarding lead",
+            "confirm": "on",
+        },
+    )
+
+    version = report.versions.get()
+    assert response.url == reverse("reports:submitted", args=[report.pk, 1])
+    canonical = json.dumps(
+        version.content, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+    assert version.fingerprint == hashlib.sha256(canonical.encode()).hexdigest()
+    assert version.content["parts"]["worries"]["text"].startswith("What are you worried about?")
+    assert (version.signed_name, version.signed_role) == (
+        "Priya Shah",
+        "Designated safeguarding lead",
+    )
+    assert version.late is False
+    report.refresh_from_db()
+    assert report.status == ReportStatus.SUBMITTED
+    assert report.submitted_at == version.signed_at
+    assert AuditEvent.objects.filter(action="report_submitted", object_id=str(version.pk)).exists()
+    confirmation = client.get(response.url).content.decode()
+    assert version.fingerprint[:16] in confirmation
+
+
+def test_a_report_after_the_deadline_is_accepted_and_recorded_as_late(scene):
+    # Northshire: an initial conference's reports are due 2 working days before it.
+    scene.conference.starts_at = timezone.now() + dt.timedelta(hours=20)
+    scene.conference.save()
+    report = complete(start(scene))
+
+    version = submit(report)
+
+    report.refresh_from_db()
+    assert version.late is True
+    assert report.submitted_late is True
+
+
+def test_a_submitted_report_is_not_edited_in_place(client, scene):
+    report = complete(start(scene))
+    submit(report)
+    client.force_login(scene.author)
+    section = report.sections.get(key="worries")
+
+    response = client.post(
+        reverse("reports:part", args=[report.pk, "worries"]),
+        {"revision": section.revision, "text": "Changed after submission"},
+    )
+
+    assert response.status_code == 302
+    assert report.sections.get(key="worries").content == section.content
+    with pytest.raises(services.ReportNotEditable):
+        save(report, "worries", {"text": "Changed by a script"})
+
+
+def test_a_version_cannot_be_changed_by_the_model_or_the_database(scene):
+    report = complete(start(scene))
+    version = submit(report)
+
+    version.signed_name = "Someone else"
+    with pytest.raises(ValueError):
+        version.save()
+    with pytest.raises((IntegrityError, DatabaseError)), transaction.atomic():
+        ReportVersion.objects.filter(pk=version.pk).update(signed_name="Someone else")
+    with pytest.raises((IntegrityError, DatabaseError)), transaction.atomic():
+        ReportVersion.objects.filter(pk=version.pk).delete()
+    version.refresh_from_db()
+    assert version.signed_name == "Priya Shah"
+
+
+def test_the_fingerprint_changes_when_and_only_when_the_content_changes(scene):
+    report = complete(start(scene))
+    first = submit(report)
+
+    services.report_amend(report=report, reason="Signed again, nothing changed", actor=scene.author)
+    unchanged = submit(report)
+    services.report_amend(report=report, reason="Added the missed appointment", actor=scene.author)
+    save(report, "worries", {"text": first.content["parts"]["worries"]["text"] + " Missed 3 May."})
+    changed = submit(report)
+    services.report_amend(report=report, reason="Took it back out", actor=scene.author)
+    save(report, "worries", first.content["parts"]["worries"])
+    restored = submit(report)
+
+    assert [v.number for v in report.versions.all()] == [1, 2, 3, 4]
+    assert unchanged.fingerprint == first.fingerprint
+    assert changed.fingerprint != first.fingerprint
+    assert restored.fingerprint == first.fingerprint
+
+
+def test_an_amendment_needs_a_reason_and_keeps_the_earlier_version(client, scene):
+    report = complete(start(scene))
+    first = submit(report)
+    client.force_login(scene.author)
+
+    refused = client.post(reverse("reports:amend", args=[report.pk]), {"reason": ""})
+    assert refused.status_code == 400
+    assert "Enter why you are amending the report" in refused.content.decode()
+
+    client.post(reverse("reports:amend", args=[report.pk]), {"reason": "Wrong date of visit"})
+    section = report.sections.get(key="worries")
+    client.post(
+        reverse("reports:part", args=[report.pk, "worries"]),
+        {
+            "revision": section.revision,
+            "text": "Lily was seen on 4 May, not 3 May.",
+            "completed": "yes",
+        },
+    )
+    second = submit(report)
+
+    first.refresh_from_db()
+    assert first.content["parts"]["worries"]["text"].startswith("What are you worried about?")
+    assert second.amendment_reason == "Wrong date of visit"
+    assert second.content["parts"]["worries"]["text"] == "Lily was seen on 4 May, not 3 May."
+    report.refresh_from_db()
+    assert report.status == ReportStatus.SUBMITTED and not report.is_being_amended
+
+
+def test_while_amending_others_still_read_the_submitted_version(client, scene):
+    report = complete(start(scene))
+    submit(report)
+    services.report_amend(report=report, reason="Update", actor=scene.author)
+    save(report, "worries", {"text": "Unsigned new words"})
+    client.force_login(scene.chair)
+
+    page = client.get(reverse("reports:version", args=[report.pk, 1])).content.decode()
+
+    assert "Lily and Noah" in page
+    assert "Unsigned new words" not in page
+
+
+def test_any_two_versions_are_compared_with_insertions_and_deletions_marked(client, scene):
+    report = complete(start(scene))
+    submit(report)
+    services.report_amend(report=report, reason="Correction", actor=scene.author)
+    save(report, "going_well", {"text": "Noah is settled and happy at nursery."})
+    submit(report)
+    client.force_login(scene.chair)
+
+    page = client.get(
+        reverse("reports:compare", args=[report.pk]) + "?from=1&to=2"
+    ).content.decode()
+
+    assert "Changes from version 1 to version 2" in page
+    assert "<ins>" in page and "<del>" in page
+    assert "Reason for the amendment: Correction" in page
+    assert (
+        client.get(reverse("reports:compare", args=[report.pk]) + "?from=1&to=9").status_code == 404
+    )
