@@ -242,3 +242,28 @@ def test_every_demo_user_signs_in_through_the_page_and_sees_a_home_page(client, 
         assert response.request["PATH_INFO"] == reverse("home:home"), person.email
         assert "Sign out" in response.content.decode(), person.email
         client.logout()
+
+
+def test_every_demo_report_that_was_started_has_real_content(seeded):
+    from cpconf.reports.models import content_fingerprint
+
+    for report in ProfessionalReport.objects.exclude(status=ReportStatus.NOT_STARTED):
+        assert report.form_key, report
+        assert report.sections.filter(key="worries").exclude(content={}).exists(), report
+        if report.status == ReportStatus.SUBMITTED:
+            version = report.versions.get(number=1)
+            assert version.fingerprint == content_fingerprint(version.content)
+            assert version.late == report.submitted_late
+        if report.status == ReportStatus.SHARED:
+            assert report.sections.get(key="sharing").content["shared"] == "yes"
+
+
+def test_demo_review_reports_start_from_the_previous_conferences_report(seeded):
+    reviews = ProfessionalReport.objects.filter(
+        conference__stage=Stage.REVIEW, form_key="review", previous_report__isnull=False
+    )
+
+    assert reviews.exists()
+    for report in reviews:
+        previous = report.previous_report.versions.get(number=1).content["parts"]["worries"]
+        assert report.sections.get(key="worries").content["text"].startswith(previous["text"])

@@ -203,3 +203,38 @@ def test_signing_in_with_the_password_reaches_the_report(client, scene):
     client.post(reverse("accounts:sign_in"), {"username": scene.author.email, "password": PASSWORD})
 
     assert client.get(reverse("reports:task_list", args=[report.pk])).status_code == 200
+
+
+SHARE_WARNING = "The date to share this report with the family has passed"
+
+
+def test_the_share_by_date_is_shown_and_a_warning_once_it_has_passed(client, scene):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    # Northshire: shared with the family at least 3 days before; this meeting is in 2 days.
+    scene.conference.starts_at = timezone.now() + dt.timedelta(days=2)
+    scene.conference.save()
+    report = start(scene)
+    client.force_login(scene.author)
+    deadline = services.deadlines_for(scene.conference).share_with_family_by
+
+    task_list = client.get(reverse("reports:task_list", args=[report.pk])).content.decode()
+    sharing = client.get(reverse("reports:part", args=[report.pk, "sharing"])).content.decode()
+
+    shown = timezone.localtime(deadline).strftime("%A %-d %B %Y, %H:%M")
+    assert shown in task_list and shown in sharing
+    assert SHARE_WARNING in task_list and SHARE_WARNING in sharing
+    save(report, "sharing", {"shared": "no", "not_shared_reason": "Mother in hospital"})
+    task_list = client.get(reverse("reports:task_list", args=[report.pk])).content.decode()
+    assert SHARE_WARNING not in task_list
+
+
+def test_no_warning_while_there_is_time_to_share(client, scene):
+    report = start(scene)  # the meeting is three weeks away
+    client.force_login(scene.author)
+
+    page = client.get(reverse("reports:task_list", args=[report.pk])).content.decode()
+
+    assert SHARE_WARNING not in page

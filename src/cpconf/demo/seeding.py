@@ -19,9 +19,10 @@ from django.utils import timezone
 from cpconf.accounts.models import RoleAssignment, User
 from cpconf.audit.services import audit_record
 from cpconf.conferences.models import Conference, ConferenceStatus, Invitation
-from cpconf.demo import data
+from cpconf.demo import data, report_text
 from cpconf.families.models import Child, Family, FamilyMember
 from cpconf.organisations.models import Agency, LocalAuthority
+from cpconf.reports import services as report_services
 from cpconf.reports.models import ProfessionalReport, ReportStatus
 
 LONDON = ZoneInfo("Europe/London")
@@ -285,24 +286,70 @@ def _seed_invitations(seeded: Seeded) -> None:
 
 
 def _seed_reports(seeded: Seeded) -> None:
-    for report in data.REPORTS:
-        conference = seeded.conferences[report.conference]
-        author = seeded.users[report.author]
-        submitted_at = None
-        if report.status == ReportStatus.SUBMITTED:
-            submitted_at = _submission_time(seeded.now, conference.starts_at, report.late)
-        _first_or_create(
-            seeded,
-            ProfessionalReport,
-            {"conference": conference, "author": author},
-            {
-                "agency": _agency_of(seeded, report.author, conference),
-                "status": report.status,
-                "submitted_at": submitted_at,
-                "submitted_late": report.late,
-                **_recorded_by(author),
-            },
+    """Reports as their authors would have left them: not started (no working copy), a draft
+    half written, shared with the family, or signed and submitted as a version. Reviews start
+    from the previous conference's reports, which come first in the data."""
+    for report_data in data.REPORTS:
+        conference = seeded.conferences[report_data.conference]
+        author = seeded.users[report_data.author]
+        existing = ProfessionalReport.objects.filter(conference=conference, author=author).first()
+        if existing is not None:
+            seeded.summary.count(existing, created=False)
+            continue
+        agency = _agency_of(seeded, report_data.author, conference)
+        if report_data.status == ReportStatus.NOT_STARTED:
+            report = ProfessionalReport.objects.create(
+                conference=conference, author=author, agency=agency, **_recorded_by(author)
+            )
+        else:
+            report = _written_report(seeded, report_data, conference, author, agency)
+        seeded.summary.count(report, created=True)
+
+
+def _written_report(
+    seeded: Seeded,
+    report_data: data.ReportData,
+    conference: Conference,
+    author: User,
+    agency: Agency,
+) -> ProfessionalReport:
+    report = report_services.report_start(conference=conference, author=author, agency=agency)
+    form = report_services.form_of(report)
+    submitted_at = None
+    if report_data.status == ReportStatus.SUBMITTED:
+        submitted_at = _submission_time(seeded.now, conference.starts_at, report_data.late)
+    written_by = submitted_at or seeded.now
+    answers = report_text.demo_answers(
+        form,
+        agency.kind,
+        report_services.working_copy(report),
+        shared=report_data.status != ReportStatus.DRAFT,
+        shared_on=timezone.localdate(written_by, LONDON) - timedelta(days=1),
+    )
+    if report_data.status == ReportStatus.DRAFT:
+        # Half written: the first sections only, nothing shared yet.
+        half = [s.key for s in form.sections][: len(form.sections) // 2]
+        answers = {key: value for key, value in answers.items() if key in half}
+    for key, content in answers.items():
+        section = report.sections.get(key=key)
+        report_services.section_save(
+            report=report,
+            key=key,
+            content=content,
+            base_revision=section.revision,
+            completed=True,
+            actor=author,
         )
+    if submitted_at is not None:
+        report_services.report_submit(
+            report=report,
+            signed_name=author.get_full_name(),
+            signed_role=author.job_title or "Professional",
+            actor=author,
+            now=submitted_at,
+        )
+    report.refresh_from_db()
+    return report
 
 
 def _agency_of(seeded: Seeded, email: str, conference: Conference) -> Agency:

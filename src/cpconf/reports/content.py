@@ -18,6 +18,7 @@ between versions and laid out in Word and PDF, so it is plain JSON and nothing e
 """
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from cpconf.reportform import ReportForm, Section
@@ -82,6 +83,15 @@ def label_for(choices: tuple[tuple[str, str], ...], key: str) -> str:
     return dict(choices).get(key, key)
 
 
+def display_date(value: str) -> str:
+    """An ISO date as people write it: 2 March 2016. Anything else is shown as it is."""
+    try:
+        day = date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value or ""
+    return f"{day.day} {day:%B %Y}"
+
+
 def _filled(value: Any) -> bool:
     return value not in (None, "") and (not isinstance(value, str) or bool(value.strip()))
 
@@ -132,7 +142,14 @@ def text_of(kind: str, content: dict[str, Any], form: ReportForm) -> str:
         case "children":
             lines = [
                 " · ".join(
-                    filter(None, [c.get("name"), c.get("date_of_birth"), c.get("id_number")])
+                    filter(
+                        None,
+                        [
+                            c.get("name"),
+                            display_date(c.get("date_of_birth", "")),
+                            c.get("id_number"),
+                        ],
+                    )
                 )
                 for c in content.get("children", [])
             ]
@@ -157,7 +174,7 @@ def text_of(kind: str, content: dict[str, Any], form: ReportForm) -> str:
             lines = sharing_lines(content)
         case "chronology":
             lines = [
-                f"{e.get('date')}: {e.get('event')} (source: {e.get('source')})"
+                f"{display_date(e.get('date', ''))}: {e.get('event')} (source: {e.get('source')})"
                 for e in content.get("entries", [])
             ]
         case "factors":
@@ -176,7 +193,8 @@ def sharing_lines(content: dict[str, Any]) -> list[str]:
     if content.get("shared") != "yes":
         return []
     return [
-        f"Shared with {content.get('shared_with', '')} on {content.get('shared_on', '')}, "
+        f"Shared with {content.get('shared_with', '')} on "
+        f"{display_date(content.get('shared_on', ''))}, "
         f"{label_for(SHARING_METHODS, content.get('method', '')).lower()}; "
         f"{label_for(LANGUAGE_SUPPORT, content.get('language_support', 'none')).lower()}.",
         f"The family's comments: {content.get('comments', '') or 'none given'}",

@@ -41,7 +41,8 @@ def _children_table(content: Mapping[str, Any]) -> Table:
     rows = tuple(
         (
             child.get("name", ""),
-            (("Due " if child.get("unborn") else "") + (child.get("date_of_birth") or "")),
+            ("Due " if child.get("unborn") else "")
+            + parts.display_date(child.get("date_of_birth") or ""),
             child.get("id_number", ""),
         )
         for child in content.get("children", [])

@@ -187,3 +187,6 @@ class ReportVersion(BaseModel):
         if self.pk is not None and not kwargs.get("force_insert"):
             raise ValueError("A submitted report version is never changed: amend the report.")
         super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValueError("A submitted report version is never removed.")

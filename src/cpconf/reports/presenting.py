@@ -109,4 +109,5 @@ def report_overview(report: ProfessionalReport) -> dict[str, Any]:
         "versions": report.versions.order_by("number"),
         "is_review": report.previous_report_id is not None,
         "may_see_conference_copy": True,  # these pages are the author's own
+        "ready_to_submit": all(t.answered for t in tasks if t.part.required),
     }

@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -211,18 +212,26 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
             missing = incomplete.missing
         else:
             return redirect("reports:submitted", pk=report.pk, number=version.number)
+    document = copies.report_document(
+        form=context["form"],
+        content=services.working_copy(report),
+        copy=copies.CONFERENCE_COPY,
+        meeting=meeting_rows(report),
+        previous=previous_parts(report),
+        draft=True,
+    )
+    change_urls = [
+        reverse("reports:part", args=[report.pk, s.key]) for s in context["form"].sections
+    ]
     context.update(
         {
             "sign_form": sign_form,
             "missing": missing if request.method == "POST" else [],
-            "document": copies.report_document(
-                form=context["form"],
-                content=services.working_copy(report),
-                copy=copies.CONFERENCE_COPY,
-                meeting=meeting_rows(report),
-                previous=previous_parts(report),
-                draft=True,
-            ),
+            "document": document,
+            "cards": list(zip(document.sections, change_urls, strict=True)),
+            "fixed_change_urls": {
+                key: reverse("reports:part", args=[report.pk, key]) for key in parts.FIXED_PARTS
+            },
         }
     )
     status = 400 if request.method == "POST" else 200
