@@ -11,12 +11,11 @@ from pypdf import PdfReader
 
 from cpconf.reports import services
 from cpconf.reports.models import ProfessionalReport, ReportStatus
-from tests.reports.conftest import (  # noqa: F401  (scene is a fixture)
+from tests.report_scene import (
     PASSWORD,
     RESTRICTED_TEXT,
     complete,
     review_conference,
-    scene,
     start,
     submit,
 )

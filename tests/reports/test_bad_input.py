@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cpconf.reports.models import SectionState
-from tests.reports.conftest import save, start
+from tests.report_scene import save, start
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from cpconf.reports import services
-from tests.reports.conftest import RESTRICTED_TEXT, complete, start, submit
+from tests.report_scene import RESTRICTED_TEXT, complete, start, submit
 
 pytestmark = pytest.mark.django_db
 

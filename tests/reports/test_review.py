@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from cpconf.accounts.models import Role
 from cpconf.reports.models import ProfessionalReport
 from tests.factories import InvitationFactory, user_with_role
-from tests.reports.conftest import answers_for, complete, review_conference, save, start, submit
+from tests.report_scene import answers_for, complete, review_conference, save, start, submit
 
 pytestmark = pytest.mark.django_db
 

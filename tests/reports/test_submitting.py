@@ -13,7 +13,7 @@ from django.utils import timezone
 from cpconf.audit.models import AuditEvent
 from cpconf.reports import services
 from cpconf.reports.models import ReportStatus, ReportVersion
-from tests.reports.conftest import complete, save, start, submit
+from tests.report_scene import complete, save, start, submit
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.utils.html import escape
 
 from cpconf.reports import services
 from cpconf.reports.models import ProfessionalReport, ReportStatus, SectionState
-from tests.reports.conftest import PASSWORD, save, start
+from tests.report_scene import PASSWORD, save, start
 
 pytestmark = pytest.mark.django_db
 

@@ -192,6 +192,8 @@ def _sharing(shared: bool, shared_on: date, working_copy: dict[str, dict[str, An
         "method": "in_person",
         "language_support": "none",
         "shared_with": parent,
-        "comments": "I know I need to get them to school. Things are better since I started the group.",
+        "comments": (
+            "I know I need to get them to school. Things are better since I started the group."
+        ),
         "not_shared_reason": "",
     }

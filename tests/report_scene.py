@@ -1,10 +1,12 @@
-"""A Northshire-style conference with everyone around a report, and ways to fill one in."""
+"""A Northshire-style conference with everyone around a report, and ways to fill one in.
+
+The `scene` fixture (tests/conftest.py) builds it; report and browser tests share it.
+"""
 
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-import pytest
 from django.utils import timezone
 
 from cpconf.accounts.models import Role, User
@@ -42,9 +44,7 @@ class Scene:
     parent: User
 
 
-@pytest.fixture
-def scene(settings) -> Scene:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def build_scene() -> Scene:
     authority = LocalAuthorityFactory(policy_name="northshire")
     family = FamilyFactory(local_authority=authority, name="Hartwell")
     children = [
