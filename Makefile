@@ -44,7 +44,14 @@ $(CHROMIUM):
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation libpango-1.0-0 libpangoft2-1.0-0
 
-setup: $(STAMPS)/python $(STAMPS)/static ## Create the virtualenv, install Python and npm packages, build static files
+# PDFs are drawn by WeasyPrint, which needs Pango from the system.
+$(STAMPS)/pdf-libs: | $(STAMPS)
+	@ldconfig -p | grep -q libpangoft2-1.0 || { \
+		command -v apt-get >/dev/null || { echo "Install Pango (Debian: libpango-1.0-0 libpangoft2-1.0-0)"; exit 1; }; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation; }
+	touch $@
+
+setup: $(STAMPS)/python $(STAMPS)/static $(STAMPS)/pdf-libs ## Create the virtualenv, install Python and npm packages and PDF libraries, build static files
 
 run: setup ## Set up, migrate, add the demo data to an empty database, and serve on 127.0.0.1:8000
 	$(BIN)/cpconf migrate --no-input

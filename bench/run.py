@@ -68,6 +68,82 @@ def home_page_figures() -> list[dict[str, object]]:
     return rows
 
 
+def report_figures() -> list[dict[str, object]]:
+    """Per submitted demo report: queries and time for the author's version page, and the
+    time and size of each copy in each format (the median of a few builds)."""
+    import tracemalloc
+
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from cpconf.reports.models import ProfessionalReport, ReportStatus
+
+    rows = []
+    reports = ProfessionalReport.objects.filter(status=ReportStatus.SUBMITTED).select_related(
+        "author", "agency"
+    )
+    for report in reports.order_by("pk")[:6]:
+        client = Client()
+        client.force_login(report.author)
+        page = reverse("reports:version", args=[report.pk, 1])
+        reset_queries()
+        with CaptureQueriesContext(connection) as queries:
+            client.get(page)
+        query_count = len(queries)
+        row: dict[str, object] = {
+            "report": f"{report.agency.name} ({report.form_key})",
+            "page_queries": query_count,
+            "page_ms": _median_ms(lambda c=client, p=page: c.get(p), REPORT_REPEATS),
+        }
+        for copy in ("conference", "family"):
+            for extension in ("docx", "pdf"):
+                url = reverse("reports:download", args=[report.pk, copy, extension])
+                tracemalloc.start()
+                size = len(client.get(url).content)
+                peak = tracemalloc.get_traced_memory()[1]
+                tracemalloc.stop()
+                row[f"{copy}_{extension}_ms"] = _median_ms(lambda c=client, u=url: c.get(u), 3)
+                row[f"{copy}_{extension}_kb"] = round(size / 1024, 1)
+                row[f"{copy}_{extension}_peak_mb"] = round(peak / 2**20, 1)
+        rows.append(row)
+    return rows
+
+
+REPORT_REPEATS = 10
+
+
+def _median_ms(action, repeats: int) -> float:  # type: ignore[no-untyped-def]
+    timings = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        action()
+        timings.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(timings), 1)
+
+
+def _report_markdown(rows: list[dict[str, object]], machine: str, database: str) -> str:
+    lines = [
+        "# Submitted reports: version page and copies",
+        "",
+        f"Django's test client, {database}, on {machine}. Milliseconds are medians (10 page "
+        "loads, 3 builds of each file); peak MB is Python's allocation while one file is built.",
+        "",
+        "| report | page queries | page ms | conference PDF ms | KB | peak MB "
+        "| family PDF ms | conference Word ms | KB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['report']} | {row['page_queries']} | {row['page_ms']} "
+            f"| {row['conference_pdf_ms']} | {row['conference_pdf_kb']} "
+            f"| {row['conference_pdf_peak_mb']} | {row['family_pdf_ms']} "
+            f"| {row['conference_docx_ms']} | {row['conference_docx_kb']} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def _markdown(rows: list[dict[str, object]], machine: str, database: str) -> str:
     lines = [
         "# Home page, per demo user",
@@ -107,6 +183,12 @@ def main() -> int:
     )
     (RESULTS / "home_pages.md").write_text(_markdown(rows, machine, database))
     print(_markdown(rows, machine, database))
+    reports = report_figures()
+    (RESULTS / "reports.json").write_text(
+        json.dumps({"machine": machine, "database": database, "reports": reports}, indent=2) + "\n"
+    )
+    (RESULTS / "reports.md").write_text(_report_markdown(reports, machine, database))
+    print(_report_markdown(reports, machine, database))
     return 0
 
 

@@ -55,6 +55,21 @@ GOING_WELL = {
 }
 
 
+# What a review adds to a section carried over from the previous report.
+SINCE_LAST_CONFERENCE = {
+    "involvement": "Since the last conference I have seen the children every week at school.",
+    "worries": (
+        "Since the last conference: attendance has improved to 90% this half term, but {first} "
+        "still arrives hungry about once a week."
+    ),
+    "going_well": (
+        "Since the last conference: mother has come to every core group meeting and rang the "
+        "school herself when {first} was ill."
+    ),
+    "needs_to_happen": "Since the last conference: this still applies; attendance must hold.",
+}
+
+
 def _first_names(children: list[dict[str, Any]]) -> list[str]:
     return [child["name"].split(" ")[0] for child in children]
 
@@ -122,7 +137,9 @@ def demo_answers(
             case "text":
                 text = _text_for(section.key, group, children)
                 if current.get("text"):
-                    text = f"{current['text']}\n\nSince the last conference: {text}"
+                    first = (_first_names(children) or ["The child"])[0]
+                    update = SINCE_LAST_CONFERENCE.get(section.key, "")
+                    text = current["text"] + ("\n\n" + update.format(first=first) if update else "")
                 if text:
                     answers[section.key] = {"text": text}
             case "restricted" if not current:

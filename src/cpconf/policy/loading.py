@@ -6,10 +6,11 @@ files are unit managers, not developers.
 
 import tomllib
 from collections.abc import Iterable, Mapping
-from datetime import date, time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from cpconf.datafile import DataFileError, TableReader
 from cpconf.policy.model import (
     LEAD_TIME_UNITS,
     NATIONS,
@@ -21,68 +22,11 @@ from cpconf.policy.model import (
 )
 
 
-class PolicyError(ValueError):
+class PolicyError(DataFileError):
     """A policy file that cannot be used, with the file and key at fault."""
 
-    def __init__(self, source: str, key: str, problem: str) -> None:
-        self.source = source
-        self.key = key
-        self.problem = problem
-        super().__init__(f"{source}: {key}: {problem}")
 
-
-class _Reader:
-    """Pulls typed values out of parsed TOML, raising PolicyError with the dotted key."""
-
-    def __init__(self, source: str, data: Mapping[str, Any], prefix: str = "") -> None:
-        self.source = source
-        self.data = data
-        self.prefix = prefix
-
-    def key(self, name: str) -> str:
-        return f"{self.prefix}{name}"
-
-    def fail(self, name: str, problem: str) -> PolicyError:
-        return PolicyError(self.source, self.key(name), problem)
-
-    def raw(self, name: str) -> Any:
-        if name not in self.data:
-            raise self.fail(name, "is missing")
-        return self.data[name]
-
-    def text(self, name: str) -> str:
-        value = self.raw(name)
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(name, "must be some text")
-        return value.strip()
-
-    def whole_number(self, name: str, minimum: int = 0) -> int:
-        value = self.raw(name)
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(name, "must be a whole number")
-        if value < minimum:
-            raise self.fail(name, f"must be {minimum} or more, not {value}")
-        return value
-
-    def clock_time(self, name: str) -> time:
-        value = self.raw(name)
-        if isinstance(value, time):
-            return value
-        if isinstance(value, str):
-            try:
-                return time.fromisoformat(value)
-            except ValueError:
-                pass
-        raise self.fail(name, f"must be a time like 17:00, not {value!r}")
-
-    def table(self, name: str) -> "_Reader":
-        value = self.raw(name)
-        if not isinstance(value, Mapping):
-            raise self.fail(name, "must be a table")
-        return _Reader(self.source, value, prefix=f"{self.key(name)}.")
-
-
-def _lead_time(reader: _Reader, name: str) -> LeadTime:
+def _lead_time(reader: TableReader, name: str) -> LeadTime:
     table = reader.table(name)
     units = [unit for unit in LEAD_TIME_UNITS if unit in table.data]
     if len(units) != 1:
@@ -90,7 +34,7 @@ def _lead_time(reader: _Reader, name: str) -> LeadTime:
     return LeadTime(amount=table.whole_number(units[0], minimum=0), unit=units[0])
 
 
-def _meeting_type(reader: _Reader, key: str) -> MeetingType:
+def _meeting_type(reader: TableReader, key: str) -> MeetingType:
     table = reader.table(key)
     stage = table.text("stage")
     if stage not in STAGES:
@@ -108,7 +52,7 @@ def _meeting_type(reader: _Reader, key: str) -> MeetingType:
     )
 
 
-def _scaling(reader: _Reader) -> Scaling:
+def _scaling(reader: TableReader) -> Scaling:
     table = reader.table("scaling")
     low, high = table.whole_number("low"), table.whole_number("high")
     if high <= low:
@@ -118,7 +62,7 @@ def _scaling(reader: _Reader) -> Scaling:
     )
 
 
-def _closure_days(reader: _Reader) -> frozenset[date]:
+def _closure_days(reader: TableReader) -> frozenset[date]:
     values = reader.data.get("closure_days", [])
     if not isinstance(values, list) or not all(
         isinstance(v, date) and not hasattr(v, "hour") for v in values
@@ -128,7 +72,7 @@ def _closure_days(reader: _Reader) -> frozenset[date]:
 
 
 def _policy_from_data(source: str, data: Mapping[str, Any]) -> Policy:
-    reader = _Reader(source, data)
+    reader = TableReader(source, data, error=PolicyError)
     nation = reader.text("nation")
     if nation not in NATIONS:
         raise reader.fail("nation", f"must be one of {', '.join(NATIONS)}, not {nation!r}")

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from cpconf.datafile import MISSING, TableReader, not_one_of
 from cpconf.policy.model import STAGES
 from cpconf.reportform.model import (
     AGENCY_GROUPS,
@@ -19,7 +20,7 @@ from cpconf.reportform.model import (
     ReportForm,
     Section,
 )
-from cpconf.reportform.reading import MISSING, ReportFormError, TableReader, not_one_of
+from cpconf.reportform.reading import NOT_A_SETTING, ReportFormError
 
 # The forms that come with the product, beside this package.
 SHIPPED_DIRECTORY = Path(__file__).resolve().parent.parent / "reportforms"
@@ -103,8 +104,10 @@ def _section(reader: TableReader, stage: str, accepted: tuple[str, ...]) -> Sect
     # Once the section's key is known, errors name it rather than its place in the file.
     key = _slug(reader, "key") if "key" in reader.data else None
     if key is not None:
-        reader = TableReader(reader.source, reader.data, prefix=f"sections.{key}.")
-    reader.only(SECTION_SETTINGS)
+        reader = TableReader(
+            reader.source, reader.data, prefix=f"sections.{key}.", error=reader.error
+        )
+    reader.only(SECTION_SETTINGS, NOT_A_SETTING)
     if key is None:
         raise reader.fail("key", MISSING)
     kind = reader.choice("kind", SECTION_KINDS)
@@ -134,7 +137,8 @@ def _sections(reader: TableReader, stage: str, accepted: tuple[str, ...]) -> tup
         place = f"sections[{number}]"
         if not isinstance(item, Mapping):
             raise reader.fail(place, MUST_BE_SECTION_TABLE)
-        section = _section(TableReader(reader.source, item, f"{place}."), stage, accepted)
+        item_reader = TableReader(reader.source, item, f"{place}.", error=reader.error)
+        section = _section(item_reader, stage, accepted)
         earlier = [s.key for s in sections]
         if section.key in earlier:
             problem = (
@@ -178,8 +182,8 @@ def _agency_groups(reader: TableReader) -> dict[str, str]:
 
 
 def _form_from_data(key: str, source: str, data: Mapping[str, Any]) -> ReportForm:
-    reader = TableReader(source, data)
-    reader.only(FORM_SETTINGS)
+    reader = TableReader(source, data, error=ReportFormError)
+    reader.only(FORM_SETTINGS, NOT_A_SETTING)
     stage = reader.choice("stage", STAGES)
     stock_answers = reader.text_list("stock_answers")
     return ReportForm(

@@ -122,7 +122,7 @@ class TextForm(PartForm):
         super().__init__(*args, **kwargs)
         self.section = section
         field = self.fields["text"]
-        field.label = section.question
+        field.label = "Your answer"  # the question is the page's lead paragraph
         field.max_length = section.max_length  # type: ignore[attr-defined]
         field.validators.append(_max_length(section.max_length, "Your answer"))
 

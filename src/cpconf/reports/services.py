@@ -57,6 +57,25 @@ class ReportIncomplete(Exception):
         self.missing = missing
 
 
+def _audit(
+    action: str,
+    *,
+    actor: User,
+    request: HttpRequest | None,
+    obj: Any,
+    conference: Conference,
+) -> None:
+    """Every report event is filed under the family and its authority, for the audit trail."""
+    audit_record(
+        action=action,
+        actor=actor,
+        request=request,
+        obj=obj,
+        family_id=conference.family_id,
+        local_authority_id=conference.family.local_authority_id,
+    )
+
+
 def deadlines_for(conference: Conference) -> MeetingDeadlines:
     policy = conference.family.local_authority.policy
     return meeting_deadlines(policy, conference.meeting_type, conference.starts_at)
@@ -175,13 +194,12 @@ def report_start(
             created_by=author,
             modified_by=author,
         )
-    audit_record(
-        action="report_started" if created else "report_working_copy_created",
+    _audit(
+        "report_started" if created else "report_working_copy_created",
         actor=author,
         request=request,
         obj=report,
-        family_id=conference.family_id,
-        local_authority_id=conference.family.local_authority_id,
+        conference=conference,
     )
     return report
 
@@ -216,13 +234,12 @@ def section_save(
     section.modified_by = actor
     section.save()
     _note_sharing(locked, key, content, actor)
-    audit_record(
-        action="report_section_saved",
+    _audit(
+        "report_section_saved",
         actor=actor,
         request=request,
         obj=section,
-        family_id=report.conference.family_id,
-        local_authority_id=report.conference.family.local_authority_id,
+        conference=report.conference,
     )
     return section
 
@@ -305,13 +322,12 @@ def report_submit(
     locked.amendment_reason = ""
     locked.modified_by = actor
     locked.save()
-    audit_record(
-        action="report_submitted" if number == 1 else "report_amendment_submitted",
+    _audit(
+        "report_submitted" if number == 1 else "report_amendment_submitted",
         actor=actor,
         request=request,
         obj=version,
-        family_id=locked.conference.family_id,
-        local_authority_id=locked.conference.family.local_authority_id,
+        conference=locked.conference,
     )
     return version
 
@@ -332,13 +348,12 @@ def report_amend(
     locked.amendment_reason = reason.strip()
     locked.modified_by = actor
     locked.save()
-    audit_record(
-        action="report_amendment_started",
+    _audit(
+        "report_amendment_started",
         actor=actor,
         request=request,
         obj=locked,
-        family_id=locked.conference.family_id,
-        local_authority_id=locked.conference.family.local_authority_id,
+        conference=locked.conference,
     )
     return locked
 
@@ -347,11 +362,10 @@ def audit_download(
     *, report: ProfessionalReport, copy: str, actor: User, request: HttpRequest | None = None
 ) -> None:
     """A downloaded copy leaves the system: record who took which copy."""
-    audit_record(
-        action=f"report_{copy}_copy_downloaded",
+    _audit(
+        f"report_{copy}_copy_downloaded",
         actor=actor,
         request=request,
         obj=report,
-        family_id=report.conference.family_id,
-        local_authority_id=report.conference.family.local_authority_id,
+        conference=report.conference,
     )

@@ -17,7 +17,12 @@ from cpconf.reports import content as parts
 from cpconf.reports import copies, selectors, services
 from cpconf.reports.editors import editor_for
 from cpconf.reports.forms import AmendForm, SignForm
-from cpconf.reports.models import ProfessionalReport, ReportSection, ReportVersion
+from cpconf.reports.models import (
+    ProfessionalReport,
+    ReportSection,
+    ReportVersion,
+    SectionState,
+)
 from cpconf.reports.presenting import (
     meeting_rows,
     previous_parts,
@@ -78,6 +83,8 @@ def part_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     extra_rows = _int(request.GET.get("rows"), 0)
     if request.method != "POST":
         editor = editor_for(part, form, scaling, section.content, extra_rows=extra_rows)
+        if section.state == SectionState.COMPLETED:
+            editor.form.initial["completed"] = "yes"
         return _render_part(request, report, part, editor, section.revision)
 
     data = request.POST.copy()
