@@ -144,7 +144,9 @@ def test_a_scaling_score_in_range_is_saved_per_child_with_the_policys_ends_shown
     client.force_login(scene.author)
     url = reverse("reports:part", args=[report.pk, "assessment"])
 
-    assert "0 means The child is not safe" in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert "From 0 to 10. 0: The child is not safe" in page
+    assert "10: The child is safe enough" in page
     client.post(url, assessment_post(report, 3))
 
     saved = report.sections.get(key="assessment").content["children"]

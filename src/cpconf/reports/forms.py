@@ -314,10 +314,9 @@ class AssessmentRowForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.scale = scaling
         self.fields["recommendation"].choices = list(report_form.recommendations)  # type: ignore[attr-defined]
-        self.fields[
-            "scaling"
-        ].help_text = (
-            f"{scaling.low} means {scaling.low_means}; {scaling.high} means {scaling.high_means}"
+        self.fields["scaling"].help_text = (
+            f"From {scaling.low} to {scaling.high}. {scaling.low}: {scaling.low_means} "
+            f"{scaling.high}: {scaling.high_means}"
         )
         self.fields["reason"].validators.append(_max_length(5000, "Your reasons"))
 
