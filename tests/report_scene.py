@@ -98,7 +98,10 @@ def answers_for(report: ProfessionalReport, words: str = "") -> dict[str, dict[s
     form = services.form_of(report)
     children = report.sections.get(key="children").content["children"]
     today = timezone.localdate().isoformat()
-    answers: dict[str, dict[str, Any]] = {}
+    front = report.sections.get(key="front_sheet").content
+    answers: dict[str, dict[str, Any]] = {
+        "front_sheet": {**front, "role": front.get("role") or "Family support worker"}
+    }
     for section in form.sections:
         match section.kind:
             case "text":

@@ -12,8 +12,10 @@ The rules (README, "Who may see what"):
 - an auditor sees the audit trail and no family records.
 """
 
+from typing import Any
+
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from cpconf.accounts.models import Role, RoleAssignment, User
 from cpconf.conferences.models import Conference
@@ -170,3 +172,44 @@ def agency_to_report_for(user: AnyUser, conference: Conference) -> Agency | None
     if invitation is None:
         return None
     return invitation.agency
+
+
+def _report_in(user: AnyUser, report: ProfessionalReport) -> bool:
+    return reports_visible_to(user).filter(pk=report.pk).exists()
+
+
+# "May this user do this to this record?" — one table for every kind of record and action.
+# Each rule uses the same scopes as the lists, so a page, a list and a file never disagree.
+RULES: dict[tuple[str, str], Any] = {
+    ("families.family", "view"): lambda u, r: families_visible_to(u).filter(pk=r.pk).exists(),
+    ("families.child", "view"): lambda u, r: children_visible_to(u).filter(pk=r.pk).exists(),
+    ("conferences.conference", "view"): lambda u, r: (
+        conferences_visible_to(u).filter(pk=r.pk).exists()
+    ),
+    ("conferences.conference", "write_report"): lambda u, r: agency_to_report_for(u, r) is not None,
+    ("reports.professionalreport", "view"): _report_in,
+    ("reports.professionalreport", "edit"): may_edit_report,
+    ("reports.professionalreport", "view_restricted"): lambda u, r: (
+        _report_in(u, r) and may_see_restricted(u, r)
+    ),
+    ("reports.professionalreport", "download_family_copy"): _report_in,
+    ("reports.professionalreport", "download_conference_copy"): lambda u, r: (
+        _report_in(u, r) and may_see_restricted(u, r)
+    ),
+}
+
+
+def may(user: AnyUser, action: str, record: Model) -> bool:
+    """Deny by default: an action with no rule for this kind of record is refused."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    rule = RULES.get((record._meta.label_lower, action))
+    return bool(rule and rule(user, record))
+
+
+def may_read_audit_trail(user: AnyUser, local_authority_id: int) -> bool:
+    """The audit trail is the auditor's, for their own authority only."""
+    return any(
+        a.role == Role.AUDITOR and a.local_authority_id == local_authority_id
+        for a in roles_of(user)
+    )

@@ -1,9 +1,10 @@
 """Reading conferences, always through the access scope."""
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest
 
 from cpconf.access import conferences_visible_to, reports_visible_to, roles_of
+from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import Role, User
 from cpconf.conferences.models import Conference, Invitation
 from cpconf.reports.models import ProfessionalReport
@@ -11,12 +12,12 @@ from cpconf.reports.models import ProfessionalReport
 STAFF_ROLES = {Role.PROFESSIONAL, Role.SOCIAL_WORKER, Role.UNIT_ADMINISTRATOR, Role.CHAIR}
 
 
-def conference_for(user: User, pk: int) -> Conference:
-    """The conference, or 404 if this user may not know of it."""
-    visible = conferences_visible_to(user).select_related(
+def conference_for(request: HttpRequest, pk: int, action: str = "conference_viewed") -> Conference:
+    """The conference, or 404 if this user may not know of it; audited."""
+    visible = conferences_visible_to(request.user).select_related(
         "family", "family__local_authority", "chair", "previous"
     )
-    return get_object_or_404(visible, pk=pk)
+    return get_visible_or_404(visible, request, action=action, pk=pk)
 
 
 def invitations_for(user: User, conference: Conference) -> QuerySet[Invitation]:

@@ -6,7 +6,7 @@ from cpconf.conferences import selectors
 
 def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    conference = selectors.conference_for(user, pk)  # type: ignore[arg-type]
+    conference = selectors.conference_for(request, pk)
     context = {
         "conference": conference,
         "children": conference.family.children.all(),

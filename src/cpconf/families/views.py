@@ -5,7 +5,7 @@ from cpconf.families import selectors
 
 
 def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    family = selectors.family_for(request.user, pk)  # type: ignore[arg-type]
+    family = selectors.family_for(request, pk)
     context = {
         "family": family,
         "children": family.children.all(),

@@ -1,10 +1,11 @@
 """Reading reports, always through the access scope: one a user may not see is a 404."""
 
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from cpconf.access import may_see_restricted, reports_visible_to
+from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
 from cpconf.reportform import ReportForm
 from cpconf.reports import content as parts
@@ -19,15 +20,17 @@ RELATED = (
 )
 
 
-def readable_report(user: User, pk: int) -> ProfessionalReport:
-    return get_object_or_404(reports_visible_to(user).select_related(*RELATED), pk=pk)
+def readable_report(request: HttpRequest, pk: int, action: str) -> ProfessionalReport:
+    """A report this user may read, or 404; the read (or refusal) is audited as `action`."""
+    visible = reports_visible_to(request.user).select_related(*RELATED)
+    return get_visible_or_404(visible, request, action=action, pk=pk)
 
 
-def own_report(user: User, pk: int) -> ProfessionalReport:
+def own_report(request: HttpRequest, pk: int, action: str) -> ProfessionalReport:
     """The author's own report: anyone else gets 404 on pages that change it."""
-    return get_object_or_404(
-        reports_visible_to(user).filter(author=user).select_related(*RELATED), pk=pk
-    )
+    user = request.user
+    visible = reports_visible_to(user).filter(author=user)  # type: ignore[misc]
+    return get_visible_or_404(visible.select_related(*RELATED), request, action=action, pk=pk)
 
 
 def versions_of(report: ProfessionalReport) -> QuerySet[ReportVersion]:
@@ -50,7 +53,6 @@ def readable_parts(user: User, report: ProfessionalReport, form: ReportForm, con
     return parts.family_copy(content, form)
 
 
-def copy_allowed(user: User, report: ProfessionalReport, copy: str) -> None:
+def copy_allowed(user: User, report: ProfessionalReport, copy: str) -> bool:
     """The conference copy holds the restricted section; only those who may see it get it."""
-    if copy == "conference" and not may_see_restricted(user, report):
-        raise Http404("No such copy.")
+    return copy != "conference" or may_see_restricted(user, report)

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from cpconf.accounts.models import User
+from cpconf.audit.models import Outcome
 from cpconf.audit.services import audit_record
 from cpconf.conferences.models import Conference
 from cpconf.deadlines import MeetingDeadlines, is_late, meeting_deadlines
@@ -358,14 +359,21 @@ def report_amend(
     return locked
 
 
-def audit_download(
-    *, report: ProfessionalReport, copy: str, actor: User, request: HttpRequest | None = None
+def record_copy_taken(
+    *,
+    report: ProfessionalReport,
+    copy: str,
+    actor: User,
+    request: HttpRequest | None = None,
+    refused: bool = False,
 ) -> None:
-    """A downloaded copy leaves the system: record who took which copy."""
-    _audit(
-        f"report_{copy}_copy_downloaded",
+    """A downloaded copy leaves the system: record who took which copy, or was refused it."""
+    audit_record(
+        action=f"report_{copy}_copy_downloaded",
         actor=actor,
         request=request,
         obj=report,
-        conference=report.conference,
+        family_id=report.conference.family_id,
+        local_authority_id=report.conference.family.local_authority_id,
+        outcome=Outcome.REFUSED if refused else Outcome.SUCCESS,
     )

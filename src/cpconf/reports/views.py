@@ -41,7 +41,9 @@ def _user(request: HttpRequest) -> User:
 @require_POST
 def report_start(request: HttpRequest, conference_pk: int) -> HttpResponse:
     user = _user(request)
-    conference = conference_selectors.conference_for(user, conference_pk)
+    conference = conference_selectors.conference_for(
+        request, conference_pk, action="report_start_requested"
+    )
     agency = agency_to_report_for(user, conference)
     if agency is None:
         raise Http404("You are not invited to write a report for this conference.")
@@ -54,7 +56,7 @@ def report_start(request: HttpRequest, conference_pk: int) -> HttpResponse:
 def task_list(request: HttpRequest, pk: int) -> HttpResponse:
     """The author's own report: every part with its state, the deadlines and what's next."""
     user = _user(request)
-    report = selectors.readable_report(user, pk)
+    report = selectors.readable_report(request, pk, "report_viewed")
     if report.author_id != user.pk or not report.sections.exists():
         return redirect("reports:version", pk=report.pk, number=_latest_number(report))
     return render(request, "reports/task_list.html", report_overview(report))
@@ -69,7 +71,7 @@ def _latest_number(report: ProfessionalReport) -> int:
 
 def part_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     user = _user(request)
-    report = selectors.own_report(user, pk)
+    report = selectors.own_report(request, pk, "report_section_viewed")
     if not report.is_editable:
         messages.info(request, "This report is submitted. To change it, amend it.")
         return redirect("reports:task_list", pk=report.pk)
@@ -199,7 +201,7 @@ def _render_conflict(
 def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
     """Check your answers, then sign: the signature is the submission."""
     user = _user(request)
-    report = selectors.own_report(user, pk)
+    report = selectors.own_report(request, pk, "report_check_viewed")
     if not report.is_editable:
         return redirect("reports:task_list", pk=report.pk)
     context = report_overview(report)
@@ -246,15 +248,14 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def submitted(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    user = _user(request)
-    report = selectors.own_report(user, pk)
+    report = selectors.own_report(request, pk, "report_submission_viewed")
     version = selectors.version_of(report, number)
     return render(request, "reports/submitted.html", {"report": report, "version": version})
 
 
 def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     user = _user(request)
-    report = selectors.readable_report(user, pk)
+    report = selectors.readable_report(request, pk, "report_version_viewed")
     version = selectors.version_of(report, number)
     form = services.form_of(report)
     copy = copies.CONFERENCE_COPY if may_see_restricted(user, report) else copies.FAMILY_COPY
@@ -293,7 +294,7 @@ def _version_document(
 def version_compare(request: HttpRequest, pk: int) -> HttpResponse:
     """Any two versions of a report, the later one's changes marked against the earlier."""
     user = _user(request)
-    report = selectors.readable_report(user, pk)
+    report = selectors.readable_report(request, pk, "report_versions_compared")
     versions = list(selectors.versions_of(report))
     numbers = [v.number for v in versions]
     older = _int(request.GET.get("from"), numbers[0] if numbers else 0)
@@ -326,7 +327,7 @@ def version_compare(request: HttpRequest, pk: int) -> HttpResponse:
 
 def amend(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    report = selectors.own_report(user, pk)
+    report = selectors.own_report(request, pk, "report_amendment_viewed")
     if not report.is_submitted or report.is_being_amended:
         return redirect("reports:task_list", pk=report.pk)
     amend_form = AmendForm(request.POST or None)
@@ -351,10 +352,14 @@ def download(request: HttpRequest, pk: int, copy: str, extension: str) -> HttpRe
     """A copy as Word or PDF: of a submitted version (the latest unless `?version=`), or for
     the author, their draft marked as a draft."""
     user = _user(request)
-    report = selectors.readable_report(user, pk)
     if copy not in copies.COPIES or extension not in DOCUMENT_TYPES:
         raise Http404("No such document.")
-    selectors.copy_allowed(user, report, copy)
+    report = selectors.readable_report(request, pk, "report_viewed")
+    if not selectors.copy_allowed(user, report, copy):
+        services.record_copy_taken(
+            report=report, copy=copy, actor=user, request=request, refused=True
+        )
+        raise Http404("No such copy.")
     requested = request.GET.get("version")
     if requested is None and report.author_id == user.pk and report.is_editable:
         form = services.form_of(report)
@@ -377,10 +382,11 @@ def download(request: HttpRequest, pk: int, copy: str, extension: str) -> HttpRe
             raise Http404("This report has not been submitted.")
         document = _version_document(report, version, copy, marks=True)
     body = report_docx(document) if extension == "docx" else report_pdf(document)
+    # What the audit trail must show: who took which copy out of the system.
+    services.record_copy_taken(report=report, copy=copy, actor=user, request=request)
     response = HttpResponse(body, content_type=DOCUMENT_TYPES[extension])
     name = f"{report.conference.family.case_reference}-{report.agency.name}-{copy}-copy.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{_safe_filename(name)}"'
-    services.audit_download(report=report, copy=copy, actor=user, request=request)
     return response
 
 

@@ -1,0 +1,83 @@
+"""Every read of a family's record, and every refusal, is in the audit trail."""
+
+import pytest
+from django.urls import reverse
+
+from cpconf.audit.models import AuditEvent, Outcome
+from tests.report_scene import complete, start, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def events(action: str, **filters):
+    return AuditEvent.objects.filter(action=action, **filters)
+
+
+def test_opening_a_family_record_is_recorded_under_the_family(client, scene):
+    client.force_login(scene.unit)
+
+    client.get(reverse("families:detail", args=[scene.family.pk]))
+
+    event = events("family_viewed").get()
+    assert (event.actor, event.outcome, event.family_id) == (
+        scene.unit,
+        Outcome.SUCCESS,
+        scene.family.pk,
+    )
+    assert event.local_authority_id == scene.authority.pk
+
+
+def test_a_refused_family_record_is_recorded_as_refused_under_that_family(client, scene):
+    client.force_login(scene.colleague)
+    scene.conference.invitations.filter(invitee=scene.colleague).delete()
+
+    response = client.get(reverse("families:detail", args=[scene.family.pk]))
+
+    assert response.status_code == 404
+    event = events("family_viewed").get()
+    assert (event.outcome, event.family_id, event.actor) == (
+        Outcome.REFUSED,
+        scene.family.pk,
+        scene.colleague,
+    )
+
+
+def test_a_record_that_does_not_exist_is_refused_the_same_way(client, scene):
+    client.force_login(scene.unit)
+
+    response = client.get(reverse("conferences:detail", args=[999999]))
+
+    assert response.status_code == 404
+    assert events("conference_viewed", outcome=Outcome.REFUSED, family_id=None).count() == 1
+
+
+def test_reading_and_downloading_a_report_are_recorded(client, scene):
+    report = complete(start(scene))
+    submit(report)
+    client.force_login(scene.chair)
+
+    client.get(reverse("reports:version", args=[report.pk, 1]))
+    client.get(reverse("reports:download", args=[report.pk, "conference", "pdf"]))
+
+    assert events("report_version_viewed", actor=scene.chair, object_id=str(report.pk)).exists()
+    download = events("report_conference_copy_downloaded").get()
+    assert (download.actor, download.outcome, download.family_id) == (
+        scene.chair,
+        Outcome.SUCCESS,
+        scene.family.pk,
+    )
+
+
+def test_a_refused_conference_copy_is_recorded_as_refused(client, scene):
+    from django.utils import timezone
+
+    report = complete(start(scene))
+    submit(report)
+    scene.conference.pack_released_at = timezone.now()
+    scene.conference.save()
+    client.force_login(scene.colleague)
+
+    response = client.get(reverse("reports:download", args=[report.pk, "conference", "docx"]))
+
+    assert response.status_code == 404
+    assert events("report_conference_copy_downloaded", outcome=Outcome.REFUSED).count() == 1

@@ -1,0 +1,343 @@
+"""The authorisation matrix: every URL pattern of the project, for every role and anonymous,
+against records of the user's own family, another family of the same authority, and a family
+of another authority. A new URL pattern fails this test until its row is written here.
+
+Codes: 200 shown; 302 redirected (anonymous → sign-in, or on to the right page); 404 not
+found — the answer to anything the user may not know exists; 405 wrong method.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from cpconf.accounts.models import Role
+from tests.factories import (
+    AgencyFactory,
+    ChildFactory,
+    ConferenceFactory,
+    FamilyFactory,
+    FamilyMemberFactory,
+    InvitationFactory,
+    LocalAuthorityFactory,
+    user_with_role,
+)
+from tests.report_scene import PASSWORD, complete, save, submit
+
+pytestmark = pytest.mark.django_db
+
+USERS = (
+    "anonymous",
+    "professional",
+    "social_worker",
+    "unit",
+    "chair",
+    "family_member",
+    "auditor",
+    "other_authority_unit",
+)
+
+
+@dataclass
+class World:
+    users: dict[str, Any]
+    records: dict[str, Any]
+
+
+# Put into every restricted section; tests/access/test_canary.py looks for it everywhere.
+CANARY = "CANARY-5e1f0c-restricted"
+
+
+def _written(conference, author, *, submitted: bool):
+    report = complete(start_for(conference, author))
+    section = report.sections.get(key="restricted")
+    save(report, "restricted", {"text": f"{CANARY} in report {report.pk}", "reason": "Informant"})
+    assert section.revision < report.sections.get(key="restricted").revision
+    if submitted:
+        submit(report)
+    return report
+
+
+def start_for(conference, author):
+    from cpconf.reports import services
+
+    return services.report_start(
+        conference=conference, author=author, agency=author.role_assignments.get().agency
+    )
+
+
+@pytest.fixture
+def world(settings) -> World:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    north, south = LocalAuthorityFactory(), LocalAuthorityFactory()
+    users: dict[str, Any] = {"anonymous": None}
+    users["professional"] = user_with_role(Role.PROFESSIONAL, north, password=PASSWORD)
+    users["social_worker"] = user_with_role(Role.SOCIAL_WORKER, north, password=PASSWORD)
+    users["unit"] = user_with_role(Role.UNIT_ADMINISTRATOR, north, password=PASSWORD)
+    users["chair"] = user_with_role(Role.CHAIR, north, password=PASSWORD)
+    users["family_member"] = user_with_role(Role.FAMILY_MEMBER, north, password=PASSWORD)
+    users["auditor"] = user_with_role(Role.AUDITOR, north, password=PASSWORD)
+    users["other_authority_unit"] = user_with_role(Role.UNIT_ADMINISTRATOR, south)
+    colleague = user_with_role(
+        Role.PROFESSIONAL, north, agency=AgencyFactory(local_authority=north)
+    )
+
+    own = FamilyFactory(local_authority=north, allocated_social_worker=users["social_worker"])
+    ChildFactory(family=own)
+    FamilyMemberFactory(family=own, user=users["family_member"])
+    own_conference = ConferenceFactory(
+        family=own, chair=users["chair"], pack_released_at=timezone.now()
+    )
+    for writer in (users["professional"], colleague):
+        InvitationFactory(
+            conference=own_conference, invitee=writer, agency=writer.role_assignments.get().agency
+        )
+    other = FamilyFactory(local_authority=north)
+    ChildFactory(family=other)
+    other_conference = ConferenceFactory(family=other, pack_released_at=timezone.now())
+    other_writer = user_with_role(Role.PROFESSIONAL, north)
+    InvitationFactory(
+        conference=other_conference,
+        invitee=other_writer,
+        agency=other_writer.role_assignments.get().agency,
+    )
+    foreign = FamilyFactory(local_authority=south)
+    ChildFactory(family=foreign)
+    foreign_conference = ConferenceFactory(family=foreign, pack_released_at=timezone.now())
+    foreign_writer = user_with_role(Role.PROFESSIONAL, south)
+    InvitationFactory(
+        conference=foreign_conference,
+        invitee=foreign_writer,
+        agency=foreign_writer.role_assignments.get().agency,
+    )
+    records = {
+        "own_family": own,
+        "other_family": other,
+        "foreign_family": foreign,
+        "own_conference": own_conference,
+        "other_conference": other_conference,
+        "foreign_conference": foreign_conference,
+        # The professional's own draft, a colleague's submitted report at the same conference,
+        # and submitted reports of the other family and the other authority.
+        "own_draft": _written(own_conference, users["professional"], submitted=False),
+        "colleagues_report": _written(own_conference, colleague, submitted=True),
+        "other_report": _written(other_conference, other_writer, submitted=True),
+        "foreign_report": _written(foreign_conference, foreign_writer, submitted=True),
+    }
+    return World(users, records)
+
+
+@dataclass(frozen=True)
+class Case:
+    """A URL pattern asked for with `method` for each target; `expect` gives, per user, the
+    status for each target in order."""
+
+    name: str
+    method: str
+    targets: tuple[str, ...]
+    args: Callable[[Any], tuple]
+    expect: dict[str, str]
+
+
+def no_args(record: Any) -> tuple:
+    return ()
+
+
+def pk(record: Any) -> tuple:
+    return (record.pk,)
+
+
+SIGNED_IN_ONLY = {user: "200" for user in USERS} | {"anonymous": "302"}
+FAMILIES = ("own_family", "other_family", "foreign_family")
+CONFERENCES = ("own_conference", "other_conference", "foreign_conference")
+REPORTS = ("own_draft", "colleagues_report", "other_report", "foreign_report")
+NOBODY_BUT_AUTHOR = {
+    "anonymous": "302 302 302 302",
+    "professional": "200 404 404 404",
+    "social_worker": "404 404 404 404",
+    "unit": "404 404 404 404",
+    "chair": "404 404 404 404",
+    "family_member": "404 404 404 404",
+    "auditor": "404 404 404 404",
+    "other_authority_unit": "404 404 404 404",
+}
+# Submitted reports are read by the unit, the chair of that conference, and professionals
+# invited to it once its pack is released; a draft only by its author.
+READERS_OF_SUBMITTED = {
+    "anonymous": "302 302 302 302",
+    "professional": "{own} 200 404 404",
+    "social_worker": "404 404 404 404",
+    "unit": "404 200 200 404",
+    "chair": "404 200 404 404",
+    "family_member": "404 404 404 404",
+    "auditor": "404 404 404 404",
+    "other_authority_unit": "404 404 404 200",
+}
+
+
+def readers(own: str, **changes: str) -> dict[str, str]:
+    table = {user: row.replace("{own}", own) for user, row in READERS_OF_SUBMITTED.items()}
+    return table | changes
+
+
+CASES = (
+    Case("home:home", "get", ("none",), no_args, SIGNED_IN_ONLY),
+    Case(
+        "accounts:sign_in",
+        "get",
+        ("none",),
+        no_args,
+        {user: "302" for user in USERS} | {"anonymous": "200"},
+    ),
+    Case(
+        "accounts:sign_out",
+        "get",
+        ("none",),
+        no_args,
+        {user: "405" for user in USERS} | {"anonymous": "302"},
+    ),
+    Case("accounts:sign_out", "post", ("none",), no_args, {user: "302" for user in USERS}),
+    Case(
+        "families:detail",
+        "get",
+        FAMILIES,
+        pk,
+        {
+            "anonymous": "302 302 302",
+            "professional": "200 404 404",
+            "social_worker": "200 404 404",
+            "unit": "200 200 404",
+            "chair": "200 404 404",
+            "family_member": "404 404 404",
+            "auditor": "404 404 404",
+            "other_authority_unit": "404 404 200",
+        },
+    ),
+    Case(
+        "conferences:detail",
+        "get",
+        CONFERENCES,
+        pk,
+        {
+            "anonymous": "302 302 302",
+            "professional": "200 404 404",
+            "social_worker": "200 404 404",
+            "unit": "200 200 404",
+            "chair": "200 404 404",
+            "family_member": "200 404 404",
+            "auditor": "404 404 404",
+            "other_authority_unit": "404 404 200",
+        },
+    ),
+    Case(
+        "reports:start",
+        "get",
+        CONFERENCES,
+        pk,
+        {u: "405 405 405" for u in USERS} | {"anonymous": "302 302 302"},
+    ),
+    Case(
+        "reports:start",
+        "post",
+        CONFERENCES,
+        pk,
+        {u: "404 404 404" for u in USERS}
+        | {"anonymous": "302 302 302", "professional": "302 404 404"},
+    ),
+    Case(
+        "reports:task_list",
+        "get",
+        REPORTS,
+        pk,
+        {
+            "anonymous": "302 302 302 302",
+            "professional": "200 302 404 404",
+            "social_worker": "404 404 404 404",
+            "unit": "404 302 302 404",
+            "chair": "404 302 404 404",
+            "family_member": "404 404 404 404",
+            "auditor": "404 404 404 404",
+            "other_authority_unit": "404 404 404 302",
+        },
+    ),
+    Case("reports:part", "get", REPORTS, lambda r: (r.pk, "worries"), NOBODY_BUT_AUTHOR),
+    Case("reports:check", "get", REPORTS, pk, NOBODY_BUT_AUTHOR),
+    Case(
+        "reports:amend",
+        "get",
+        REPORTS,
+        pk,
+        NOBODY_BUT_AUTHOR | {"professional": "302 404 404 404"},
+    ),
+    Case(
+        "reports:submitted",
+        "get",
+        REPORTS,
+        lambda r: (r.pk, 1),
+        NOBODY_BUT_AUTHOR | {"professional": "404 404 404 404"},
+    ),
+    Case("reports:version", "get", REPORTS, lambda r: (r.pk, 1), readers(own="404")),
+    Case("reports:compare", "get", REPORTS, pk, readers(own="404")),
+    Case(
+        "reports:download",
+        "get",
+        REPORTS,
+        lambda r: (r.pk, "family", "docx"),
+        readers(own="200"),
+    ),
+    Case(
+        "reports:download",
+        "get",
+        REPORTS,
+        lambda r: (r.pk, "conference", "pdf"),
+        # The conference copy holds the restricted section: not for other professionals.
+        readers(own="200", professional="200 404 404 404"),
+    ),
+)
+
+
+def url_names(patterns: list[Any] | None = None, namespace: str = "") -> Iterator[str]:
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            if pattern.name is None:
+                raise AssertionError(f"URL pattern {pattern.pattern} has no name")
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    covered = {case.name for case in CASES}
+
+    missing = sorted(set(url_names()) - covered)
+
+    assert not missing, f"Add these URL patterns to the authorisation matrix: {missing}"
+
+
+def test_the_matrix_covers_every_user_for_every_target():
+    for case in CASES:
+        assert set(case.expect) == set(USERS), case.name
+        for user, row in case.expect.items():
+            assert len(row.split()) == len(case.targets), (case.name, user)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.method} {c.name}")
+def test_each_user_gets_the_expected_answer(client, world, case):
+    differences = []
+    for user_key in USERS:
+        user = world.users[user_key]
+        expected = case.expect[user_key].split()
+        for target, want in zip(case.targets, expected, strict=True):
+            client.logout()
+            if user is not None:
+                client.force_login(user)
+            record = world.records.get(target)
+            url = reverse(case.name, args=case.args(record))
+            response = getattr(client, case.method)(url)
+            if str(response.status_code) != want:
+                differences.append(f"{user_key} {target}: {response.status_code}, wanted {want}")
+    assert not differences, "\n".join(differences)
