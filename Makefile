@@ -15,7 +15,7 @@ TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cpconf
 POSTGRES_GIVEN := $(filter environment command line,$(origin TEST_POSTGRES_URL))
 PYTEST_ARGS ?=
 
-.PHONY: help setup run test test-sqlite test-postgres lint bench clean
+.PHONY: help setup run test test-sqlite test-postgres lint security bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -81,6 +81,15 @@ lint: setup ## ruff, mypy, and a check that no migration is missing
 	$(BIN)/ruff format --check src tests bench
 	CPCONF_ENV=test $(BIN)/mypy
 	CPCONF_ENV=test $(BIN)/cpconf makemigrations --check --dry-run
+
+security: setup ## bandit (medium and high) on the code, pip-audit on the installed packages
+	$(BIN)/bandit -ll -q -r src
+	@# pip-audit asks PyPI's vulnerability data; where PyPI's JSON API cannot be reached it
+	@# audits nothing, so say so loudly rather than print a clean bill of health.
+	@$(BIN)/pip-audit --progress-spinner off --skip-editable 2>&1 | tee var/pip-audit.txt; \
+	if grep -q "could not be audited" var/pip-audit.txt; then \
+		echo "pip-audit: PyPI's vulnerability data could not be reached; packages NOT audited"; \
+	fi
 
 bench: setup ## Benchmarks: writes bench/results/
 	CPCONF_ENV=test $(BIN)/python bench/run.py

@@ -9,14 +9,15 @@ from django.db.utils import NotSupportedError
 
 MESSAGE = "previous conference must belong to the same family"
 
-POSTGRESQL_CREATE = f"""
+POSTGRESQL_CREATE = """
 CREATE OR REPLACE FUNCTION conference_previous_same_family() RETURNS trigger AS $$
 BEGIN
     IF NEW.previous_id IS NOT NULL AND NOT EXISTS (
         SELECT 1 FROM conferences_conference
         WHERE id = NEW.previous_id AND family_id = NEW.family_id
     ) THEN
-        RAISE EXCEPTION '{MESSAGE}' USING ERRCODE = 'check_violation';
+        RAISE EXCEPTION 'previous conference must belong to the same family'
+            USING ERRCODE = 'check_violation';
     END IF;
     RETURN NEW;
 END;
