@@ -1,5 +1,6 @@
 // Progressive enhancement only: every page works before (and without) this script.
 import { initAll } from "/static/govuk/govuk-frontend.min.js";
+import { initAll as initMoj } from "/static/moj/moj-frontend.min.js";
 import "/static/cpconf/autosave.mjs";
 
 document.body.classList.add("js-enabled");
@@ -7,3 +8,4 @@ if ("noModule" in HTMLScriptElement.prototype) {
   document.body.classList.add("govuk-frontend-supported");
 }
 initAll();
+initMoj();

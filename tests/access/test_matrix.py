@@ -150,6 +150,12 @@ def pk(record: Any) -> tuple:
     return (record.pk,)
 
 
+# The unit of the record's authority, and nobody else.
+UNIT_ONLY = {user: "404 404 404" for user in USERS} | {
+    "anonymous": "302 302 302",
+    "unit": "200 200 404",
+    "other_authority_unit": "404 404 200",
+}
 SIGNED_IN_ONLY = {user: "200" for user in USERS} | {"anonymous": "302"}
 FAMILIES = ("own_family", "other_family", "foreign_family")
 CONFERENCES = ("own_conference", "other_conference", "foreign_conference")
@@ -231,6 +237,17 @@ CASES = (
             "auditor": "404 404 404",
             "other_authority_unit": "404 404 200",
         },
+    ),
+    Case("conferences:book", "get", FAMILIES, pk, UNIT_ONLY),
+    Case("conferences:reschedule", "get", CONFERENCES, pk, UNIT_ONLY),
+    Case("conferences:invite", "get", CONFERENCES, pk, UNIT_ONLY),
+    Case("conferences:board", "get", CONFERENCES, pk, UNIT_ONLY | {"chair": "200 404 404"}),
+    Case(
+        "conferences:attendance",
+        "get",
+        CONFERENCES,
+        lambda c: (c.pk, c.invitations.order_by("pk").first().pk),
+        UNIT_ONLY | {"professional": "200 404 404"},
     ),
     Case(
         "reports:start",

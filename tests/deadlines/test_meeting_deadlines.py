@@ -116,3 +116,18 @@ def test_an_unknown_meeting_type_is_refused(northshire):
 def test_a_naive_meeting_time_is_refused(northshire):
     with pytest.raises(ValueError, match="meeting_at must include a time zone"):
         meeting_deadlines(northshire, "initial", datetime(2026, 3, 16, 10, 0))
+
+
+def test_the_statutory_chain_from_a_strategy_discussion_and_between_reviews():
+    from datetime import date
+
+    from cpconf.deadlines import initial_conference_by, review_by
+
+    policy = load_policy(POLICIES / "northshire.toml")
+
+    # Mon 14 Dec 2026 + 15 working days, skipping 25 and 28 Dec and 1 Jan: Thu 7 Jan 2027.
+    assert initial_conference_by(policy, date(2026, 12, 14)) == date(2027, 1, 7)
+    # First review within 3 months of an initial conference; 30 Nov has no 31st in February.
+    assert review_by(policy, date(2026, 11, 30), previous_was_review=False) == date(2027, 2, 28)
+    # Later reviews within 6 months of the previous review.
+    assert review_by(policy, date(2027, 2, 28), previous_was_review=True) == date(2027, 8, 28)

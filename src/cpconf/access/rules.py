@@ -180,7 +180,28 @@ def _report_in(user: AnyUser, report: ProfessionalReport) -> bool:
 
 # "May this user do this to this record?" — one table for every kind of record and action.
 # Each rule uses the same scopes as the lists, so a page, a list and a file never disagree.
+def _unit_of(user: AnyUser, local_authority_id: int) -> bool:
+    return any(
+        a.role == Role.UNIT_ADMINISTRATOR and a.local_authority_id == local_authority_id
+        for a in roles_of(user)
+    )
+
+
+def _runs(user: AnyUser, conference: Conference) -> bool:
+    """The unit of the family's authority, and the conference's chair, run a conference."""
+    authority_id = conference.family.local_authority_id
+    return _unit_of(user, authority_id) or (
+        conference.chair_id == user.pk
+        and any(
+            a.role == Role.CHAIR and a.local_authority_id == authority_id for a in roles_of(user)
+        )
+    )
+
+
 RULES: dict[tuple[str, str], Any] = {
+    ("families.family", "book_conference"): lambda u, r: _unit_of(u, r.local_authority_id),
+    ("conferences.conference", "manage"): lambda u, r: _unit_of(u, r.family.local_authority_id),
+    ("conferences.conference", "see_board"): _runs,
     ("families.family", "view"): lambda u, r: families_visible_to(u).filter(pk=r.pk).exists(),
     ("families.child", "view"): lambda u, r: children_visible_to(u).filter(pk=r.pk).exists(),
     ("conferences.conference", "view"): lambda u, r: (

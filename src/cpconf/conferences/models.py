@@ -60,6 +60,12 @@ class Conference(BaseModel):
         default=ConferenceStatus.SCHEDULED,
     )
     pack_released_at = models.DateTimeField(_("pack released at"), null=True, blank=True)
+    strategy_discussion_on = models.DateField(
+        _("date of the strategy discussion"),
+        null=True,
+        blank=True,
+        help_text=_("For an initial conference: the statutory timescale counts from it."),
+    )
 
     class Meta:
         verbose_name = _("conference")

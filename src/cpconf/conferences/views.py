@@ -1,16 +1,222 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+"""Conference pages. Views translate HTTP: rules in cpconf.access, changes in services."""
 
-from cpconf.conferences import selectors
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from cpconf.access import may
+from cpconf.accounts.models import Role, User
+from cpconf.conferences import board, scheduling, selectors, services
+from cpconf.conferences.forms import AttendanceForm, BookingForm, InvitationForm, RescheduleForm
+from cpconf.families import selectors as family_selectors
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
 
 
 def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
+    user = _user(request)
     conference = selectors.conference_for(request, pk)
     context = {
         "conference": conference,
         "children": conference.family.children.all(),
-        "invitations": selectors.invitations_for(user, conference),  # type: ignore[arg-type]
-        "reports": selectors.reports_for(user, conference),  # type: ignore[arg-type]
+        "invitations": selectors.invitations_for(user, conference),
+        "reports": selectors.reports_for(user, conference),
+        "may_manage": may(user, "manage", conference),
+        "may_see_board": may(user, "see_board", conference),
     }
     return render(request, "conferences/conference_detail.html", context)
+
+
+def _form_errors(form: Any) -> list[tuple[str, str]]:
+    """(field id, message) in the order the fields stand on the page."""
+    return [
+        (str(form[name].auto_id), str(message))
+        for name in form.fields
+        for message in form.errors.get(name, [])
+    ]
+
+
+def conference_book(request: HttpRequest, family_pk: int) -> HttpResponse:
+    user = _user(request)
+    family = family_selectors.family_for(request, family_pk)
+    if not may(user, "book_conference", family):
+        raise Http404("Only the unit books conferences.")
+    form = BookingForm(request.POST or None, family=family)
+    warnings: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        warnings = scheduling.booking_warnings(
+            scheduling.Booking(
+                family=family,
+                meeting_type=data["meeting_type"],
+                starts_at=data["starts_at"],
+                chair=data["chair"],
+                previous=data["previous"],
+                strategy_discussion_on=data["strategy_discussion_on"],
+            )
+        )
+        if not warnings or request.POST.get("confirm_warnings") == "yes":
+            conference = services.conference_book(
+                family=family,
+                meeting_type=data["meeting_type"],
+                starts_at=data["starts_at"],
+                chair=data["chair"],
+                place=data["place"],
+                virtual_link=data["virtual_link"],
+                previous=data["previous"],
+                strategy_discussion_on=data["strategy_discussion_on"],
+                booked_by=user,
+                request=request,
+            )
+            messages.success(request, "Conference booked. Now invite the professionals.")
+            return redirect("conferences:detail", pk=conference.pk)
+    status = 400 if request.method == "POST" and (form.errors or warnings) else 200
+    return render(
+        request,
+        "conferences/book.html",
+        {"family": family, "form": form, "errors": _form_errors(form), "warnings": warnings},
+        status=status,
+    )
+
+
+def conference_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    conference = selectors.conference_for(request, pk)
+    if not may(user, "manage", conference):
+        raise Http404("Only the unit moves conferences.")
+    local = timezone.localtime(conference.starts_at)
+    initial = {
+        "meeting_date_day": local.day,
+        "meeting_date_month": local.month,
+        "meeting_date_year": local.year,
+        "starts_time": f"{local:%H:%M}",
+        "place": conference.place,
+        "virtual_link": conference.virtual_link,
+    }
+    form = RescheduleForm(request.POST or None, initial=initial)
+    warnings: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        warnings = scheduling.booking_warnings(
+            scheduling.Booking(
+                family=conference.family,
+                meeting_type=conference.meeting_type,
+                starts_at=data["starts_at"],
+                chair=conference.chair,
+                previous=conference.previous,
+                strategy_discussion_on=conference.strategy_discussion_on,
+                moving=conference,
+            )
+        )
+        if not warnings or request.POST.get("confirm_warnings") == "yes":
+            services.conference_reschedule(
+                conference=conference,
+                starts_at=data["starts_at"],
+                place=data["place"],
+                virtual_link=data["virtual_link"],
+                actor=user,
+                request=request,
+            )
+            messages.success(request, "Conference moved. Every invitee has been told.")
+            return redirect("conferences:detail", pk=conference.pk)
+    status = 400 if request.method == "POST" and (form.errors or warnings) else 200
+    return render(
+        request,
+        "conferences/reschedule.html",
+        {
+            "conference": conference,
+            "form": form,
+            "errors": _form_errors(form),
+            "warnings": warnings,
+        },
+        status=status,
+    )
+
+
+def invitation_add(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    conference = selectors.conference_for(request, pk)
+    if not may(user, "manage", conference):
+        raise Http404("Only the unit invites.")
+    form = InvitationForm(request.POST or None, conference=conference)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        invitee = User.objects.filter(
+            email__iexact=email,
+            role_assignments__local_authority=conference.family.local_authority,
+            role_assignments__role__in=(Role.PROFESSIONAL, Role.SOCIAL_WORKER),
+        ).first()
+        services.invitation_add(
+            conference=conference,
+            agency=form.cleaned_data["agency"],
+            email=email,
+            invitee=invitee,
+            actor=user,
+            request=request,
+        )
+        messages.success(request, f"{email} is invited. They have been sent an email.")
+        return redirect("conferences:board", pk=conference.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "conferences/invite.html",
+        {"conference": conference, "form": form, "errors": _form_errors(form)},
+        status=status,
+    )
+
+
+def attendance(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+    """The unit records anyone's answer; an invitee records their own."""
+    user = _user(request)
+    conference = selectors.conference_for(request, pk)
+    invitation = get_object_or_404(conference.invitations, pk=invitation_pk)
+    if not (may(user, "manage", conference) or invitation.invitee_id == user.pk):
+        raise Http404("No such invitation.")
+    form = AttendanceForm(request.POST or None, initial={"attendance": invitation.attendance})
+    if request.method == "POST" and form.is_valid():
+        services.attendance_record(
+            invitation=invitation,
+            attendance=form.cleaned_data["attendance"],
+            actor=user,
+            request=request,
+        )
+        messages.success(request, "Attendance recorded.")
+        return redirect("conferences:detail", pk=conference.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "conferences/attendance.html",
+        {
+            "conference": conference,
+            "invitation": invitation,
+            "form": form,
+            "errors": _form_errors(form),
+        },
+        status=status,
+    )
+
+
+def reports_board(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    conference = selectors.conference_for(request, pk, action="reports_board_viewed")
+    if not may(user, "see_board", conference):
+        raise Http404("No such board.")
+    summary = board.summarise(conference)
+    now = timezone.now()
+    return render(
+        request,
+        "conferences/board.html",
+        {
+            "conference": conference,
+            "rows": board.board_rows(conference),
+            "summary": summary,
+            "submit_days_left": board.days_left(summary.deadlines.submit_by, now),
+            "share_days_left": board.days_left(summary.deadlines.share_with_family_by, now),
+            "may_manage": may(user, "manage", conference),
+        },
+    )

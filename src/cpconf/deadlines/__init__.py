@@ -10,6 +10,7 @@ from cpconf.deadlines.meetings import (
     calendar_for_policy,
     meeting_deadlines,
 )
+from cpconf.deadlines.statutory import initial_conference_by, review_by
 from cpconf.deadlines.timescales import (
     NAIVE_DATETIME,
     UNKNOWN_UNIT,
@@ -42,8 +43,10 @@ __all__ = [
     "calendar_for_policy",
     "deadline_before",
     "end_of_day",
+    "initial_conference_by",
     "is_late",
     "meeting_deadlines",
+    "review_by",
     "within_months_after",
     "within_working_days_after",
 ]

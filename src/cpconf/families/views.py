@@ -1,6 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from cpconf.access import may
 from cpconf.families import selectors
 
 
@@ -11,5 +12,6 @@ def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "children": family.children.all(),
         "members": family.members.all(),
         "conferences": selectors.conferences_of(request.user, family),  # type: ignore[arg-type]
+        "may_book": may(request.user, "book_conference", family),
     }
     return render(request, "families/family_detail.html", context)

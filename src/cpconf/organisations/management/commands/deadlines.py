@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cpconf.deadlines import calendar_for_policy, meeting_deadlines, within_working_days_after
+from cpconf.deadlines import initial_conference_by, meeting_deadlines
 from cpconf.organisations.policies import all_policies
 from cpconf.policy import Policy
 
@@ -85,7 +85,4 @@ def _initial_conference(policy: Policy, discussed: str) -> dict[str, str]:
         day = date.fromisoformat(discussed)
     except ValueError:
         raise _fail(f"--strategy-discussion {discussed!r} is not a date like 2026-11-02.") from None
-    due = within_working_days_after(
-        day, policy.initial_conference_within_working_days, calendar_for_policy(policy)
-    )
-    return {"initial_conference_by": due.date().isoformat()}
+    return {"initial_conference_by": initial_conference_by(policy, day).isoformat()}

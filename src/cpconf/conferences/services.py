@@ -1,0 +1,185 @@
+"""Booking, moving and inviting: each change in one transaction, audited, and the people
+concerned told by email (with the meeting as a calendar attachment)."""
+
+from datetime import date, datetime
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from cpconf.accounts.models import User
+from cpconf.audit.services import audit_record
+from cpconf.conferences.calendar_file import conference_ics
+from cpconf.conferences.models import Attendance, Conference, Invitation
+from cpconf.families.models import Family
+from cpconf.organisations.models import Agency
+
+
+def _audit(
+    action: str, *, actor: User, request: HttpRequest | None, obj: object, conference: Conference
+) -> None:
+    audit_record(
+        action=action,
+        actor=actor,
+        request=request,
+        obj=obj,  # type: ignore[arg-type]
+        family_id=conference.family_id,
+        local_authority_id=conference.family.local_authority_id,
+    )
+
+
+@transaction.atomic
+def conference_book(
+    *,
+    family: Family,
+    meeting_type: str,
+    starts_at: datetime,
+    chair: User,
+    place: str = "",
+    virtual_link: str = "",
+    previous: Conference | None = None,
+    strategy_discussion_on: date | None = None,
+    booked_by: User,
+    request: HttpRequest | None = None,
+) -> Conference:
+    policy = family.local_authority.policy
+    conference = Conference.objects.create(
+        family=family,
+        meeting_type=meeting_type,
+        stage=policy.meeting_type(meeting_type).stage,
+        starts_at=starts_at,
+        chair=chair,
+        place=place,
+        virtual_link=virtual_link,
+        previous=previous,
+        strategy_discussion_on=strategy_discussion_on,
+        created_by=booked_by,
+        modified_by=booked_by,
+    )
+    _audit(
+        "conference_booked", actor=booked_by, request=request, obj=conference, conference=conference
+    )
+    return conference
+
+
+@transaction.atomic
+def conference_reschedule(
+    *,
+    conference: Conference,
+    starts_at: datetime,
+    place: str,
+    virtual_link: str,
+    actor: User,
+    request: HttpRequest | None = None,
+) -> Conference:
+    """Move the meeting; every deadline follows from the new time, and invitees are told."""
+    moved_from = conference.starts_at
+    conference.starts_at = starts_at
+    conference.place = place
+    conference.virtual_link = virtual_link
+    conference.modified_by = actor
+    conference.save()
+    _audit(
+        "conference_rescheduled",
+        actor=actor,
+        request=request,
+        obj=conference,
+        conference=conference,
+    )
+    for invitation in conference.invitations.all():
+        transaction.on_commit(
+            lambda i=invitation: _send_invitation(i, moved_from=moved_from)  # type: ignore[misc]
+        )
+    return conference
+
+
+@transaction.atomic
+def invitation_add(
+    *,
+    conference: Conference,
+    agency: Agency,
+    email: str,
+    invitee: User | None,
+    actor: User,
+    request: HttpRequest | None = None,
+) -> Invitation:
+    invitation = Invitation.objects.create(
+        conference=conference,
+        agency=agency,
+        email=email.strip().lower(),
+        invitee=invitee,
+        created_by=actor,
+        modified_by=actor,
+    )
+    _audit("invitation_sent", actor=actor, request=request, obj=invitation, conference=conference)
+    transaction.on_commit(lambda: _send_invitation(invitation))
+    return invitation
+
+
+@transaction.atomic
+def attendance_record(
+    *,
+    invitation: Invitation,
+    attendance: str,
+    actor: User,
+    request: HttpRequest | None = None,
+) -> Invitation:
+    invitation.attendance = Attendance(attendance)
+    invitation.modified_by = actor
+    invitation.save(update_fields=["attendance", "modified_by", "modified_at"])
+    _audit(
+        "attendance_recorded",
+        actor=actor,
+        request=request,
+        obj=invitation,
+        conference=invitation.conference,
+    )
+    return invitation
+
+
+def _when(moment: datetime) -> str:
+    local = timezone.localtime(moment)
+    return f"{local:%A} {local.day} {local:%B %Y} at {local:%H:%M}"
+
+
+def _send_invitation(invitation: Invitation, moved_from: datetime | None = None) -> None:
+    """The invitation or the change, with the meeting as a calendar file. The email names
+    the family only by its case reference: email is not a safe place for children's names."""
+    conference = invitation.conference
+    from cpconf.reports.services import deadlines_for  # reports depend on conferences
+
+    deadlines = deadlines_for(conference)
+    where = conference.place or "Online (the link is in the service)"
+    if moved_from is None:
+        subject = (
+            f"Invitation: {conference.meeting_type_label} ({conference.family.case_reference})"
+        )
+        opening = "You are invited to a child protection conference."
+    else:
+        subject = f"Moved: {conference.meeting_type_label} ({conference.family.case_reference})"
+        opening = f"The conference on {_when(moved_from)} has moved. Your deadlines have moved too."
+    body = "\n".join(
+        [
+            opening,
+            "",
+            f"When: {_when(conference.starts_at)}",
+            f"Where: {where}",
+            f"Case reference: {conference.family.case_reference}",
+            f"Your agency: {invitation.agency.name}",
+            "",
+            f"Share your report with the family by: {_when(deadlines.share_with_family_by)}",
+            f"Submit your report by: {_when(deadlines.submit_by)}",
+            "",
+            "Sign in to CP Conference to write your report and tell us whether you can attend.",
+        ]
+    )
+    message = EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[invitation.email],
+    )
+    message.attach("conference.ics", conference_ics(conference), "text/calendar; method=REQUEST")
+    message.send()

@@ -1,0 +1,287 @@
+"""The unit books and moves conferences: refusals for what cannot be, warnings for what
+should not be, and every invitee told."""
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from cpconf.accounts.models import Role
+from cpconf.audit.models import AuditEvent
+from cpconf.conferences.models import Conference, Stage
+from tests.factories import ConferenceFactory, InvitationFactory, user_with_role
+
+pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
+
+
+def booking(scene, day: dt.date, **extra):
+    data = {
+        "meeting_type": "initial",
+        "chair": scene.chair.pk,
+        "previous": "",
+        "meeting_date_day": day.day,
+        "meeting_date_month": day.month,
+        "meeting_date_year": day.year,
+        "starts_time": "10:00",
+        "place": "Civic Centre, Room 4",
+        "virtual_link": "",
+    }
+    return data | extra
+
+
+def next_weekday(weekday: int, weeks: int = 3) -> dt.date:
+    day = timezone.localdate() + dt.timedelta(weeks=weeks)
+    while day.weekday() != weekday:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def summary(page: str) -> list[str]:
+    if 'class="govuk-error-summary"' not in page:
+        return []
+    block = page.split('class="govuk-error-summary"', 1)[1].split("</ul>", 1)[0]
+    return re.findall(r'<a href="#[^"]+">([^<]+)</a>', block)
+
+
+def warnings(page: str) -> list[str]:
+    if "cpconf-warnings" not in page:
+        return []
+    block = page.split("cpconf-warnings", 1)[1].split("</ul>", 1)[0]
+    return [w.strip() for w in re.findall(r"<li>([^<]+)</li>", block)]
+
+
+def test_the_unit_books_a_conference_and_it_is_audited(client, scene):
+    client.force_login(scene.unit)
+    day = next_weekday(1)
+
+    response = client.post(reverse("conferences:book", args=[scene.family.pk]), booking(scene, day))
+
+    conference = Conference.objects.exclude(pk=scene.conference.pk).get()
+    assert response.url == reverse("conferences:detail", args=[conference.pk])
+    assert timezone.localtime(conference.starts_at) == dt.datetime(
+        day.year, day.month, day.day, 10, 0, tzinfo=LONDON
+    )
+    assert conference.stage == Stage.INITIAL
+    assert AuditEvent.objects.filter(
+        action="conference_booked", object_id=str(conference.pk)
+    ).exists()
+
+
+def test_only_the_unit_books(client, scene):
+    for user in (scene.author, scene.chair, scene.parent):
+        client.force_login(user)
+        response = client.post(
+            reverse("conferences:book", args=[scene.family.pk]), booking(scene, next_weekday(1))
+        )
+        assert response.status_code == 404
+    assert Conference.objects.count() == 1
+
+
+def test_a_date_in_the_past_is_refused(client, scene):
+    client.force_login(scene.unit)
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+
+    response = client.post(
+        reverse("conferences:book", args=[scene.family.pk]), booking(scene, yesterday)
+    )
+
+    assert response.status_code == 400
+    assert summary(response.content.decode()) == [
+        "The date of the conference must be today or in the future"
+    ]
+    assert 'value="Civic Centre, Room 4"' in response.content.decode()
+
+
+def test_a_review_without_a_previous_conference_is_refused(client, scene):
+    client.force_login(scene.unit)
+
+    response = client.post(
+        reverse("conferences:book", args=[scene.family.pk]),
+        booking(scene, next_weekday(1), meeting_type="review"),
+    )
+
+    assert summary(response.content.decode()) == [
+        "A review must follow a previous conference: choose it"
+    ]
+
+
+def test_missing_and_malformed_answers_are_each_named(client, scene):
+    client.force_login(scene.unit)
+
+    response = client.post(
+        reverse("conferences:book", args=[scene.family.pk]),
+        {"meeting_type": "", "chair": "", "starts_time": "25:00", "place": "", "virtual_link": "x"},
+    )
+
+    assert summary(response.content.decode()) == [
+        "Choose the type of conference",
+        "Choose the chair",
+        "Enter the date of the conference",
+        "Enter a start time like 10:00 or 14:30",
+        "Enter a place, or a link to join online",
+        "Enter the link in full, like https://meet.example.gov.uk/abc",
+    ]
+
+
+def test_a_weekend_is_warned_about_and_booked_only_when_confirmed(client, scene):
+    client.force_login(scene.unit)
+    saturday = next_weekday(5)
+    url = reverse("conferences:book", args=[scene.family.pk])
+
+    first = client.post(url, booking(scene, saturday))
+    assert first.status_code == 400
+    assert warnings(first.content.decode()) == [
+        f"{saturday:%A} {saturday.day} {saturday:%B %Y} is a weekend."
+    ]
+    assert Conference.objects.count() == 1
+
+    client.post(url, booking(scene, saturday, confirm_warnings="yes"))
+    assert Conference.objects.count() == 2
+
+
+def test_a_bank_holiday_and_a_closure_day_are_warned_about(client, scene, settings):
+    client.force_login(scene.unit)
+    url = reverse("conferences:book", args=[scene.family.pk])
+    # Fixed dates in the future: the test clock is real, so skip once they have passed.
+    if timezone.localdate() >= dt.date(2026, 12, 28):
+        pytest.skip("The 2026 Christmas dates have passed")
+
+    boxing_day_substitute = client.post(url, booking(scene, dt.date(2026, 12, 28)))
+    assert warnings(boxing_day_substitute.content.decode()) == [
+        "Monday 28 December 2026 is a bank holiday."
+    ]
+    scene.authority.policy_name = "southvale"
+    scene.authority.save()
+    closed = client.post(url, booking(scene, dt.date(2026, 12, 29)))
+    assert warnings(closed.content.decode()) == [
+        "Tuesday 29 December 2026 is a day the unit is closed."
+    ]
+
+
+def test_an_initial_conference_past_its_statutory_date_is_warned_about(client, scene):
+    client.force_login(scene.unit)
+    day = next_weekday(1, weeks=8)
+    discussed = timezone.localdate() - dt.timedelta(days=1)
+
+    response = client.post(
+        reverse("conferences:book", args=[scene.family.pk]),
+        booking(
+            scene,
+            day,
+            strategy_discussion_day=discussed.day,
+            strategy_discussion_month=discussed.month,
+            strategy_discussion_year=discussed.year,
+        ),
+    )
+
+    [warning] = warnings(response.content.decode())
+    assert warning.startswith(
+        "An initial conference must be held within 15 working days of the strategy discussion"
+    )
+
+
+def test_a_late_review_and_a_busy_chair_are_warned_about(client, scene):
+    client.force_login(scene.unit)
+    day = timezone.localdate() + dt.timedelta(days=150)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    ConferenceFactory(
+        family__local_authority=scene.authority,
+        chair=scene.chair,
+        starts_at=dt.datetime(day.year, day.month, day.day, 11, 0, tzinfo=LONDON),
+    )
+
+    response = client.post(
+        reverse("conferences:book", args=[scene.family.pk]),
+        booking(scene, day, meeting_type="review", previous=scene.conference.pk),
+    )
+
+    found = warnings(response.content.decode())
+    assert len(found) == 2
+    assert found[0].startswith("This review is due by")
+    assert "already chairs a conference at 11:00" in found[1]
+
+
+def test_moving_a_conference_tells_every_invitee_with_a_calendar_file(
+    client, scene, django_capture_on_commit_callbacks
+):
+    client.force_login(scene.unit)
+    new_day = next_weekday(2, weeks=5)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("conferences:reschedule", args=[scene.conference.pk]),
+            {
+                "meeting_date_day": new_day.day,
+                "meeting_date_month": new_day.month,
+                "meeting_date_year": new_day.year,
+                "starts_time": "13:30",
+                "place": "Town Hall",
+                "virtual_link": "",
+            },
+        )
+
+    assert response.status_code == 302
+    scene.conference.refresh_from_db()
+    assert timezone.localtime(scene.conference.starts_at).date() == new_day
+    invitees = {i.email for i in scene.conference.invitations.all()}
+    assert {m.to[0] for m in mail.outbox} == invitees
+    message = mail.outbox[0]
+    assert message.subject.startswith("Moved:")
+    name, content, mimetype = message.attachments[0]
+    assert (name, mimetype.split(";")[0]) == ("conference.ics", "text/calendar")
+    calendar = content.decode() if isinstance(content, bytes) else content
+    assert "BEGIN:VEVENT" in calendar and "LOCATION:Town Hall" in calendar
+    assert "Lily" not in message.body and "Lily" not in calendar
+
+
+def test_inviting_an_existing_professional_links_them_and_emails_a_calendar(
+    client, scene, django_capture_on_commit_callbacks
+):
+    client.force_login(scene.unit)
+    newcomer = user_with_role(Role.PROFESSIONAL, scene.authority)
+    agency = newcomer.role_assignments.get().agency
+    url = reverse("conferences:invite", args=[scene.conference.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"agency": agency.pk, "email": newcomer.email.upper()})
+
+    invitation = scene.conference.invitations.get(email=newcomer.email)
+    assert invitation.invitee == newcomer
+    assert mail.outbox[-1].to == [newcomer.email]
+    assert mail.outbox[-1].attachments[0][0] == "conference.ics"
+    again = client.post(url, {"agency": agency.pk, "email": newcomer.email})
+    assert summary(again.content.decode()) == [
+        f"{newcomer.email} is already invited to this conference"
+    ]
+
+
+def test_an_invitee_records_their_own_attendance_and_nobody_elses(client, scene):
+    own = scene.conference.invitations.get(invitee=scene.author)
+    other = scene.conference.invitations.get(invitee=scene.colleague)
+    client.force_login(scene.author)
+
+    client.post(
+        reverse("conferences:attendance", args=[scene.conference.pk, own.pk]),
+        {"attendance": "apologies"},
+    )
+    refused = client.post(
+        reverse("conferences:attendance", args=[scene.conference.pk, other.pk]),
+        {"attendance": "apologies"},
+    )
+
+    own.refresh_from_db()
+    other.refresh_from_db()
+    assert own.attendance == "apologies"
+    assert refused.status_code == 404
+    assert other.attendance != "apologies"
+
+
+def test_invitations_reach_the_right_conference_only(scene):
+    stranger = InvitationFactory()
+    assert stranger.conference.family.local_authority != scene.authority
