@@ -101,3 +101,18 @@ def test_the_board_page_for_the_unit_and_the_chair_only(client, scene):
     for user in (scene.author, scene.parent):
         client.force_login(user)
         assert client.get(url).status_code == 404
+
+
+def test_invitees_see_their_deadlines_and_the_unit_its_overview_on_the_home_page(client, scene):
+    from cpconf.reports.services import deadlines_for
+
+    deadlines = deadlines_for(scene.conference)
+    client.force_login(scene.author)
+    page = client.get(reverse("home:home")).content.decode()
+    submit_by = timezone.localtime(deadlines.submit_by)
+    assert f"{submit_by.day} {submit_by:%b}, {submit_by:%H:%M}" in page
+
+    client.force_login(scene.unit)
+    page = client.get(reverse("home:home")).content.decode()
+    assert reverse("conferences:board", args=[scene.conference.pk]) in page
+    assert "2 of 2" in page  # both reports outstanding

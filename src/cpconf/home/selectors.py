@@ -9,9 +9,12 @@ from django.utils import timezone
 from cpconf.access import conferences_visible_to, families_visible_to, reports_visible_to
 from cpconf.accounts.models import Role, User
 from cpconf.audit.models import AuditEvent
+from cpconf.conferences.board import ConferenceSummary, unit_overview
 from cpconf.conferences.models import Conference, ConferenceStatus, Invitation
+from cpconf.deadlines import MeetingDeadlines
 from cpconf.families.models import Family
 from cpconf.reports.models import ProfessionalReport, ReportStatus
+from cpconf.reports.services import deadlines_for
 
 UPCOMING_STATUSES = (ConferenceStatus.SCHEDULED, ConferenceStatus.IN_PROGRESS)
 
@@ -29,6 +32,10 @@ class ReportToWrite:
     conference: Conference
     invitation: Invitation
     report: ProfessionalReport | None
+
+    @property
+    def deadlines(self) -> MeetingDeadlines:
+        return deadlines_for(self.conference)
 
     @property
     def status_label(self) -> str:
@@ -108,7 +115,7 @@ class HomePage:
     reports_to_write: list[ReportToWrite] = field(default_factory=list)
     allocated_families: list[Family] = field(default_factory=list)
     chaired_conferences: list[Conference] = field(default_factory=list)
-    unit_conferences: list[Conference] = field(default_factory=list)
+    unit_conferences: list[ConferenceSummary] = field(default_factory=list)
     family_conferences: list[Conference] = field(default_factory=list)
     audit_events: list[AuditEvent] = field(default_factory=list)
 
@@ -123,7 +130,7 @@ def home_page_for(user: User) -> HomePage:
     if Role.CHAIR in roles:
         page.chaired_conferences = list(chaired_conferences(user))
     if Role.UNIT_ADMINISTRATOR in roles:
-        page.unit_conferences = list(unit_conferences(user))
+        page.unit_conferences = unit_overview(unit_conferences(user))
     if Role.FAMILY_MEMBER in roles:
         page.family_conferences = list(family_conferences(user))
     if Role.AUDITOR in roles:
