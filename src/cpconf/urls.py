@@ -6,4 +6,5 @@ urlpatterns = [
     path("families/", include("cpconf.families.urls")),
     path("conferences/", include("cpconf.conferences.urls")),
     path("reports/", include("cpconf.reports.urls")),
+    path("audit/", include("cpconf.audit.urls")),
 ]

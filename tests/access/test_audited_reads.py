@@ -81,3 +81,19 @@ def test_a_refused_conference_copy_is_recorded_as_refused(client, scene):
 
     assert response.status_code == 404
     assert events("report_conference_copy_downloaded", outcome=Outcome.REFUSED).count() == 1
+
+
+def test_the_chair_sees_who_has_looked_at_a_report_and_the_author_does_not(client, scene):
+    report = complete(start(scene))
+    submit(report)
+    client.force_login(scene.unit)
+    client.get(reverse("reports:version", args=[report.pk, 1]))
+
+    client.force_login(scene.chair)
+    page = client.get(reverse("reports:version", args=[report.pk, 1])).content.decode()
+    assert "Who has looked at this report" in page
+    assert scene.unit.email in page or str(scene.unit) in page
+
+    client.force_login(scene.author)
+    page = client.get(reverse("reports:version", args=[report.pk, 1])).content.decode()
+    assert "Who has looked at this report" not in page

@@ -150,6 +150,7 @@ def pk(record: Any) -> tuple:
     return (record.pk,)
 
 
+AUDITORS_ONLY = {user: "404" for user in USERS} | {"anonymous": "302", "auditor": "200"}
 # The unit of the record's authority, and nobody else.
 UNIT_ONLY = {user: "404 404 404" for user in USERS} | {
     "anonymous": "302 302 302",
@@ -238,6 +239,8 @@ CASES = (
             "other_authority_unit": "404 404 200",
         },
     ),
+    Case("audit:search", "get", ("none",), no_args, AUDITORS_ONLY),
+    Case("audit:export", "get", ("none",), no_args, AUDITORS_ONLY),
     Case("conferences:book", "get", FAMILIES, pk, UNIT_ONLY),
     Case("conferences:reschedule", "get", CONFERENCES, pk, UNIT_ONLY),
     Case("conferences:invite", "get", CONFERENCES, pk, UNIT_ONLY),

@@ -4,7 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from cpconf.policy import PolicyError, load_policies, load_policy
+from cpconf.policy import (
+    DEFAULT_RETENTION_YEARS,
+    RETENTION_KINDS,
+    PolicyError,
+    Retention,
+    load_policies,
+    load_policy,
+)
 
 SHIPPED = Path(__file__).resolve().parents[2] / "src" / "cpconf" / "policies"
 
@@ -114,3 +121,62 @@ def test_a_file_that_is_not_toml_says_so(tmp_path):
 def test_the_name_must_match_the_file(tmp_path):
     with pytest.raises(PolicyError, match="must match the file name"):
         load_policy(write(tmp_path, GOOD.format(name="elsewhere")))
+
+
+def test_retention_is_policy_and_differs_between_the_shipped_files():
+    policies = load_policies([SHIPPED])
+    northshire, southvale = policies["northshire"].retention, policies["southvale"].retention
+    assert (northshire.family, northshire.report, northshire.audit) == (35, 35, 35)
+    assert (southvale.family, southvale.report, southvale.audit) == (35, 25, 40)
+    assert southvale.years_for("report") == 25
+
+
+def test_retention_defaults_to_35_years_for_every_kind(tmp_path):
+    policy = load_policy(write(tmp_path, GOOD.format(name="testshire")))
+    assert policy.retention == Retention()
+    assert {kind: policy.retention.years_for(kind) for kind in RETENTION_KINDS} == dict.fromkeys(
+        RETENTION_KINDS, DEFAULT_RETENTION_YEARS
+    )
+    assert DEFAULT_RETENTION_YEARS == 35
+
+
+def test_a_kind_left_out_of_the_retention_table_keeps_the_default(tmp_path):
+    text = GOOD.format(name="testshire") + "\n[retention]\nreport = 20\n"
+    retention = load_policy(write(tmp_path, text)).retention
+    assert (retention.family, retention.conference, retention.report, retention.audit) == (
+        35,
+        35,
+        20,
+        35,
+    )
+
+
+@pytest.mark.parametrize(
+    ("setting", "key", "problem"),
+    [
+        (
+            "[retention]\nreport = 0",
+            "retention.report",
+            "must be a whole number of 1 or more, not 0",
+        ),
+        (
+            '[retention]\nfamily = "35"',
+            "retention.family",
+            "must be a whole number of 1 or more, not '35'",
+        ),
+        (
+            "[retention]\nreports = 25",
+            "retention.reports",
+            "is not a kind of record; the kinds are family, conference, report, audit; "
+            "did you mean 'report'?",
+        ),
+        ('retention = "35 years"', "retention", "must be a table"),
+    ],
+)
+def test_a_bad_retention_setting_is_named(tmp_path, setting, key, problem):
+    # A plain key must come before the file's first table; a table can go at the end.
+    good = GOOD.format(name="testshire")
+    text = f"{good}\n{setting}\n" if setting.startswith("[") else f"{setting}\n{good}"
+    with pytest.raises(PolicyError) as error:
+        load_policy(write(tmp_path, text))
+    assert (error.value.key, error.value.problem) == (key, problem)

@@ -1,16 +1,69 @@
-"""Writing audit events. Called by services inside their own transaction."""
+"""Writing audit events. Called by services inside their own transaction, so an event
+commits or rolls back with the action it records."""
 
+import ipaddress
+from typing import Any
+
+from django.db import transaction
 from django.db.models import Model
 from django.http import HttpRequest
+from django.utils import timezone
 
-from cpconf.accounts.models import User
-from cpconf.audit.models import AuditEvent, Outcome
+from cpconf.accounts.models import RoleAssignment, User
+from cpconf.audit.chain import canonical_content, event_hash
+from cpconf.audit.models import HEAD, AuditChainHead, AuditEvent, Outcome
 
 
 def _client_ip(request: HttpRequest | None) -> str | None:
+    """The address as the database gives it back (so the hash input survives the round trip),
+    or None if the request has none or not a valid one."""
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    try:
+        # A zone ("%eth0") means nothing off this host, and PostgreSQL's inet refuses it.
+        address = ipaddress.ip_address((request.META.get("REMOTE_ADDR") or "").split("%")[0])
+    except ValueError:
+        return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return f"::ffff:{address.ipv4_mapped}"
+    return address.compressed
+
+
+def _in_authority(
+    assignments: list[RoleAssignment], local_authority_id: int | None
+) -> list[RoleAssignment]:
+    """The roles held where the event happened; all of them if the person holds none there
+    (someone from another authority asking for a record is recorded as who they are)."""
+    there = [a for a in assignments if a.local_authority_id == local_authority_id]
+    return there or assignments
+
+
+def _locked_head() -> AuditChainHead:
+    """The chain head, locked until the caller's transaction ends: appends queue here."""
+    head = AuditChainHead.objects.select_for_update().filter(pk=HEAD).first()
+    if head is None:
+        # An empty database (or one just emptied by a test): start the chain.
+        AuditChainHead.objects.bulk_create([AuditChainHead(pk=HEAD)], ignore_conflicts=True)
+        head = AuditChainHead.objects.select_for_update().get(pk=HEAD)
+    return head
+
+
+def _fit(model_field: str, value: str) -> str:
+    """Text cut to its column, so an over-long label can never fail the action it records."""
+    limit = getattr(AuditEvent._meta.get_field(model_field), "max_length", None)
+    return value[:limit] if limit else value
+
+
+def _append(fields: dict[str, Any]) -> AuditEvent:
+    with transaction.atomic():
+        head = _locked_head()
+        event = AuditEvent(sequence=head.sequence + 1, occurred_at=timezone.now(), **fields)
+        event.previous_hash = head.hash
+        event.hash = event_hash(head.hash, canonical_content(event.recorded_fields()))
+        event.save(force_insert=True)
+        head.sequence, head.hash = event.sequence, event.hash
+        head.save(update_fields=["sequence", "hash"])
+    return event
 
 
 def audit_record(
@@ -25,23 +78,46 @@ def audit_record(
     actor_label: str = "",
 ) -> AuditEvent:
     """Record who did what to which record; never the record's content."""
-    roles = ""
+    roles = agency = ""
     if actor is not None:
-        assignments = list(actor.role_assignments.all())
-        roles = ",".join(sorted({a.role for a in assignments}))
+        assignments = list(actor.role_assignments.select_related("agency"))
         authorities = {a.local_authority_id for a in assignments}
         if local_authority_id is None and len(authorities) == 1:
             local_authority_id = authorities.pop()
-    return AuditEvent.objects.create(
-        actor=actor,
-        actor_label=actor_label or (actor.email if actor is not None else ""),
-        roles=roles,
+        held = _in_authority(assignments, local_authority_id)
+        roles = ",".join(sorted({a.role for a in held}))
+        agency = "; ".join(sorted({a.agency.name for a in held if a.agency is not None}))
+    fields = {
+        "actor_id": actor.pk if actor is not None else None,
+        "actor_label": _fit("actor_label", actor_label or (actor.email if actor else "")),
+        "roles": _fit("roles", roles),
+        "agency": _fit("agency", agency),
+        "action": _fit("action", action),
+        "object_type": _fit("object_type", obj._meta.label_lower if obj is not None else ""),
+        "object_id": _fit("object_id", str(obj.pk) if obj is not None else ""),
+        "family_id": family_id,
+        "local_authority_id": local_authority_id,
+        "outcome": str(outcome),
+        "request_id": _fit("request_id", getattr(request, "request_id", "") or ""),
+        "ip_address": _client_ip(request),
+    }
+    return _append(fields)
+
+
+def audit_trail_read(
+    *,
+    action: str,
+    actor: User,
+    request: HttpRequest | None,
+    family_ids: list[int] | None,
+    authority_ids: list[int],
+) -> AuditEvent:
+    """An auditor's search or export is itself in the trail: filed under the family it
+    asked about, when it named exactly one."""
+    return audit_record(
         action=action,
-        object_type=obj._meta.label_lower if obj is not None else "",
-        object_id=str(obj.pk) if obj is not None else "",
-        family_id=family_id,
-        local_authority_id=local_authority_id,
-        outcome=outcome,
-        request_id=getattr(request, "request_id", "") if request is not None else "",
-        ip_address=_client_ip(request),
+        actor=actor,
+        request=request,
+        family_id=family_ids[0] if family_ids is not None and len(family_ids) == 1 else None,
+        local_authority_id=authority_ids[0] if len(authority_ids) == 1 else None,
     )

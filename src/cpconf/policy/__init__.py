@@ -9,21 +9,27 @@ from cpconf.policy.loading import (
     load_policy,
 )
 from cpconf.policy.model import (
+    DEFAULT_RETENTION_YEARS,
     NATIONS,
+    RETENTION_KINDS,
     STAGES,
     LeadTime,
     MeetingType,
     Policy,
+    Retention,
     Scaling,
 )
 
 __all__ = [
+    "DEFAULT_RETENTION_YEARS",
     "NATIONS",
+    "RETENTION_KINDS",
     "STAGES",
     "LeadTime",
     "MeetingType",
     "Policy",
     "PolicyError",
+    "Retention",
     "Scaling",
     "load_policies",
     "load_policy",

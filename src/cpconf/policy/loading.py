@@ -12,14 +12,19 @@ from typing import Any
 
 from cpconf.datafile import DataFileError, TableReader
 from cpconf.policy.model import (
+    DEFAULT_RETENTION_YEARS,
     LEAD_TIME_UNITS,
     NATIONS,
+    RETENTION_KINDS,
     STAGES,
     LeadTime,
     MeetingType,
     Policy,
+    Retention,
     Scaling,
 )
+
+NOT_A_RETENTION_KIND = f"is not a kind of record; the kinds are {', '.join(RETENTION_KINDS)}"
 
 
 class PolicyError(DataFileError):
@@ -71,6 +76,16 @@ def _closure_days(reader: TableReader) -> frozenset[date]:
     return frozenset(values)
 
 
+def _retention(reader: TableReader) -> Retention:
+    """Years per kind of record; a kind left out (or the whole table) keeps the default."""
+    if "retention" not in reader.data:
+        return Retention()
+    table = reader.table("retention")
+    table.only(RETENTION_KINDS, NOT_A_RETENTION_KIND)
+    years = {kind: table.positive_number(kind, DEFAULT_RETENTION_YEARS) for kind in RETENTION_KINDS}
+    return Retention(**years)
+
+
 def _policy_from_data(source: str, data: Mapping[str, Any]) -> Policy:
     reader = TableReader(source, data, error=PolicyError)
     nation = reader.text("nation")
@@ -96,6 +111,7 @@ def _policy_from_data(source: str, data: Mapping[str, Any]) -> Policy:
         ),
         contact=reader.text("contact"),
         closure_days=_closure_days(reader),
+        retention=_retention(reader),
         source=source,
     )
 

@@ -6,6 +6,8 @@ from datetime import date, time
 NATIONS = ("england", "wales", "scotland", "northern_ireland")
 STAGES = ("initial", "review")
 LEAD_TIME_UNITS = ("working_days", "hours", "calendar_days")
+RETENTION_KINDS = ("family", "conference", "report", "audit")
+DEFAULT_RETENTION_YEARS = 35
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,25 @@ class Scaling:
 
 
 @dataclass(frozen=True)
+class Retention:
+    """How many years after the last contact each kind of record is kept.
+
+    35 years is the usual period for child protection case records; an authority that keeps
+    some kinds for less (or more) says so in its policy.
+    """
+
+    family: int = DEFAULT_RETENTION_YEARS
+    conference: int = DEFAULT_RETENTION_YEARS
+    report: int = DEFAULT_RETENTION_YEARS
+    audit: int = DEFAULT_RETENTION_YEARS
+
+    def years_for(self, kind: str) -> int:
+        if kind not in RETENTION_KINDS:
+            raise KeyError(kind)
+        return int(getattr(self, kind))
+
+
+@dataclass(frozen=True)
 class Policy:
     name: str
     title: str
@@ -61,6 +82,7 @@ class Policy:
     initial_conference_within_working_days: int
     contact: str
     closure_days: frozenset[date] = field(default_factory=frozenset)
+    retention: Retention = field(default_factory=Retention)
     source: str = ""
 
     def meeting_type(self, key: str) -> MeetingType:

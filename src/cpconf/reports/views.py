@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cpconf.access import agency_to_report_for, may_see_restricted
+from cpconf.access import agency_to_report_for, may, may_see_restricted
 from cpconf.accounts.models import User
+from cpconf.audit.selectors import report_viewers
 from cpconf.conferences import selectors as conference_selectors
 from cpconf.documents import report_docx, report_pdf
 from cpconf.reports import content as parts
@@ -272,6 +273,10 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             "copy": copy,
             "may_see_conference_copy": copy == copies.CONFERENCE_COPY,
             "is_author": report.author_id == user.pk,
+            # The chair and the unit see who has looked at the report.
+            "viewers": (
+                report_viewers(report) if may(user, "see_board", report.conference) else None
+            ),
         },
     )
 
