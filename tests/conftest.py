@@ -7,6 +7,16 @@ def _fast_and_quiet(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def _force_login_is_fully_signed_in(settings):
+    """Test settings put the test-client backend first, so force_login counts as signed in
+    with the second factor; this keeps it so even if pytest runs without CPCONF_ENV=test."""
+    from cpconf.accounts.backends import TEST_CLIENT_BACKEND
+
+    if TEST_CLIENT_BACKEND not in settings.AUTHENTICATION_BACKENDS:
+        settings.AUTHENTICATION_BACKENDS = [TEST_CLIENT_BACKEND, *settings.AUTHENTICATION_BACKENDS]
+
+
 @pytest.fixture
 def scene(settings):
     """A conference with an invited author, a colleague, the chair, the unit and a parent."""

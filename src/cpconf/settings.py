@@ -59,18 +59,28 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "cpconf.accounts",
     "cpconf.organisations",
     "cpconf.families",
     "cpconf.conferences",
     "cpconf.reports",
     "cpconf.audit",
+    "cpconf.dataprotection",
     "cpconf.home",
     "cpconf.demo",
 ]
 
+# The security headers come first, so that every response carries them, static files too.
+# After sign-in: django-otp says whether the second factor passed; the accounts middleware
+# ends idle or too-old sessions, keeps half-signed-in users on the code pages, and stops
+# browsers keeping any page shown to a signed-in user.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cpconf.audit.middleware.RequestIdMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -78,9 +88,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cpconf.accounts.middleware.SessionLifetimeMiddleware",
+    "cpconf.accounts.middleware.SecondFactorRequiredMiddleware",
+    "cpconf.accounts.middleware.NoStoreWhenSignedInMiddleware",
 ]
 
 ROOT_URLCONF = "cpconf.urls"
@@ -108,6 +121,10 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite ignores SELECT ... FOR UPDATE: taking the write lock when a transaction starts
+    # makes concurrent writers (the audit chain's appends) queue instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -115,18 +132,38 @@ LOGIN_URL = "accounts:sign_in"
 LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:sign_in"
 
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+if CPCONF_ENV == "test":
+    # The test client's force_login signs in through the first backend listed; this one
+    # checks no password, and marks those sessions as past the second factor (see its module).
+    AUTHENTICATION_BACKENDS.insert(0, "cpconf.accounts.backends.TestClientBackend")
+
+# Argon2id (Django's Argon2PasswordHasher); PBKDF2 only so older hashes still verify.
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Length and a common-password check, and no composition rules (NCSC and NIST advice).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "cpconf.accounts.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "cpconf.accounts.passwords.CommonPasswordValidator"},
 ]
+
+# Lockout: this many wrong passwords or codes for one email address within the window, from
+# any IP address, lock the account for CPCONF_ACCOUNT_LOCK_SECONDS.
+CPCONF_SIGN_IN_MAX_FAILURES = 10
+CPCONF_SIGN_IN_FAILURE_WINDOW_SECONDS = 5 * 60
+CPCONF_ACCOUNT_LOCK_SECONDS = 15 * 60
+
+# Second factor: staff use an authenticator app (TOTP, each code once); family members get
+# a 6-digit code by email that lasts CPCONF_EMAIL_CODE_SECONDS and works once.
+OTP_TOTP_ISSUER = "CP Conference"
+CPCONF_EMAIL_CODE_SECONDS = 10 * 60
+CPCONF_EMAIL_CODE_RESEND_SECONDS = 30
 
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
@@ -168,8 +205,19 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "cp-conference@localhost")
 
-# Sessions: short, and never readable by scripts.
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 60 * 60)
+# Sessions: short, and never readable by scripts. They end after SESSION_IDLE_SECONDS
+# without a request, and SESSION_MAX_SECONDS after sign-in whatever happens
+# (cpconf.accounts.middleware.SessionLifetimeMiddleware); the session store forgets them at
+# the idle limit too.
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 15 * 60)
+SESSION_MAX_SECONDS = env_int("SESSION_MAX_SECONDS", 12 * 60 * 60)
+if not 0 < SESSION_IDLE_SECONDS <= SESSION_MAX_SECONDS:
+    raise ImproperlyConfigured(
+        "SESSION_IDLE_SECONDS must be more than 0 and no more than SESSION_MAX_SECONDS."
+    )
+SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -178,6 +226,22 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Scripts, styles and images only from the app itself: no inline script or style anywhere
+# (the QR code for setting up an authenticator app is a data: image).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)

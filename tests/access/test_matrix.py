@@ -207,6 +207,20 @@ CASES = (
         {user: "405" for user in USERS} | {"anonymous": "302"},
     ),
     Case("accounts:sign_out", "post", ("none",), no_args, {user: "302" for user in USERS}),
+    # The second step of signing in: force_login is past it, so each page sends users on.
+    Case("accounts:second_factor", "get", ("none",), no_args, {user: "302" for user in USERS}),
+    Case("accounts:second_factor", "post", ("none",), no_args, {user: "302" for user in USERS}),
+    Case(
+        "accounts:authenticator_set_up", "get", ("none",), no_args, {user: "302" for user in USERS}
+    ),
+    Case(
+        "accounts:email_code_send",
+        "get",
+        ("none",),
+        no_args,
+        {user: "405" for user in USERS} | {"anonymous": "302"},
+    ),
+    Case("accounts:email_code_send", "post", ("none",), no_args, {user: "302" for user in USERS}),
     Case(
         "families:detail",
         "get",

@@ -6,6 +6,12 @@ from django.urls import reverse
 from cpconf.accounts.forms import EMAIL_REQUIRED, SIGN_IN_INVALID
 from cpconf.accounts.models import Role
 from cpconf.audit.models import AuditEvent, Outcome
+from tests.accounts.signing_in import (
+    enter_code,
+    second_factor_code,
+    sign_in_fully,
+    sign_in_with_password,
+)
 from tests.factories import LocalAuthorityFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -26,11 +32,8 @@ HOME_HEADING_FOR_ROLE = {
 def test_each_role_signs_in_and_sees_its_home_page(client, role):
     user = user_with_role(role, LocalAuthorityFactory(), password=PASSWORD)
 
-    response = client.post(
-        reverse("accounts:sign_in"),
-        {"username": user.email.upper(), "password": PASSWORD},
-        follow=True,
-    )
+    client.post(reverse("accounts:sign_in"), {"username": user.email.upper(), "password": PASSWORD})
+    response = enter_code(client, user, second_factor_code(client, user), follow=True)
 
     assert response.redirect_chain[-1][0] == reverse("home:home")
     page = response.content.decode()
@@ -68,13 +71,20 @@ def test_an_empty_form_names_each_missing_field(client):
     assert 'href="#id_password"' in page
 
 
-def test_the_session_id_changes_at_sign_in(client):
+def test_the_session_id_changes_at_sign_in_and_again_after_the_code(client):
     user = user_with_role(Role.CHAIR, LocalAuthorityFactory(), password=PASSWORD)
     client.get(reverse("accounts:sign_in"))
-    client.session.save()
-    before = client.session.session_key
-    client.post(reverse("accounts:sign_in"), {"username": user.email, "password": PASSWORD})
-    assert client.session.session_key != before
+    session = client.session
+    session["anonymous"] = "visit"
+    session.save()
+    before = session.session_key
+
+    sign_in_with_password(client, user, PASSWORD)
+    after_password = client.session.session_key
+    enter_code(client, user, second_factor_code(client, user))
+
+    assert len({before, after_password, client.session.session_key}) == 3
+    assert client.get(reverse("home:home")).status_code == 200
 
 
 def test_pages_need_sign_in(client):
@@ -85,7 +95,8 @@ def test_pages_need_sign_in(client):
 
 def test_signing_out_ends_the_session(client):
     user = user_with_role(Role.CHAIR, LocalAuthorityFactory(), password=PASSWORD)
-    client.post(reverse("accounts:sign_in"), {"username": user.email, "password": PASSWORD})
+    sign_in_fully(client, user, PASSWORD)
+    assert client.get(reverse("home:home")).status_code == 200
     client.post(reverse("accounts:sign_out"))
     assert client.get(reverse("home:home")).status_code == 302
     assert AuditEvent.objects.filter(actor=user, action="sign_out").exists()

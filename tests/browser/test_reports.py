@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from cpconf.reports import services
 from cpconf.reports.models import ProfessionalReport, ReportStatus
+from tests.browser.conftest import sign_in_through_pages
 from tests.report_scene import (
     PASSWORD,
     RESTRICTED_TEXT,
@@ -24,10 +25,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def sign_in(page, live_server, user):
-    page.goto(f"{live_server.url}/account/sign-in/")
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_through_pages(page, live_server.url, user, PASSWORD)
     page.wait_for_url(f"{live_server.url}/")
 
 

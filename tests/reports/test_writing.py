@@ -8,6 +8,7 @@ from django.utils.html import escape
 
 from cpconf.reports import services
 from cpconf.reports.models import ProfessionalReport, ReportStatus, SectionState
+from tests.accounts.signing_in import sign_in_fully
 from tests.report_scene import PASSWORD, save, start
 
 pytestmark = pytest.mark.django_db
@@ -200,7 +201,7 @@ def test_every_part_page_renders(client, scene):
 def test_signing_in_with_the_password_reaches_the_report(client, scene):
     report = start(scene)
 
-    client.post(reverse("accounts:sign_in"), {"username": scene.author.email, "password": PASSWORD})
+    sign_in_fully(client, scene.author, PASSWORD)
 
     assert client.get(reverse("reports:task_list", args=[report.pk])).status_code == 200
 

@@ -119,4 +119,81 @@ def test_locale_settings(settings, name, expected):
 
 
 def test_passwords_are_hashed_with_argon2(settings):
-    assert settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    """Django's Argon2PasswordHasher is Argon2id (tests/accounts/test_passwords.py)."""
+    assert settings.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+
+
+def read_settings(*names: str, **env: str) -> list[str]:
+    """The named settings as a fresh process reads them from this environment."""
+    script = "; ".join(f"print(repr(settings.{name}))" for name in names)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import django; django.setup(); from django.conf import settings; {script}",
+        ],
+        env={**BASE_ENV, "DJANGO_SETTINGS_MODULE": "cpconf.settings", **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.splitlines()
+
+
+def test_session_limits_default_to_fifteen_minutes_idle_and_twelve_hours(tmp_path):
+    assert read_settings(
+        "SESSION_IDLE_SECONDS",
+        "SESSION_MAX_SECONDS",
+        "SESSION_COOKIE_AGE",
+        "SESSION_SAVE_EVERY_REQUEST",
+        CPCONF_ENV="development",
+        CPCONF_VAR_DIR=str(tmp_path),
+    ) == ["900", "43200", "900", "True"]
+
+
+def test_session_limits_come_from_the_environment(tmp_path):
+    assert read_settings(
+        "SESSION_IDLE_SECONDS",
+        "SESSION_MAX_SECONDS",
+        "SESSION_COOKIE_AGE",
+        CPCONF_ENV="development",
+        CPCONF_VAR_DIR=str(tmp_path),
+        SESSION_IDLE_SECONDS="600",
+        SESSION_MAX_SECONDS="28800",
+    ) == ["600", "28800", "600"]
+
+
+def test_an_idle_limit_longer_than_the_whole_session_is_refused(tmp_path):
+    result = run_cpconf(
+        "check",
+        CPCONF_ENV="development",
+        CPCONF_VAR_DIR=str(tmp_path),
+        SESSION_IDLE_SECONDS="50000",
+    )
+    assert result.returncode != 0
+    assert "SESSION_IDLE_SECONDS must be more than 0 and no more than SESSION_MAX_SECONDS" in (
+        result.stderr
+    )
+
+
+@pytest.mark.parametrize("environment", ["development", "production"])
+def test_only_test_settings_list_the_test_client_backend(tmp_path, environment):
+    (backends,) = read_settings(
+        "AUTHENTICATION_BACKENDS",
+        CPCONF_ENV=environment,
+        CPCONF_VAR_DIR=str(tmp_path),
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="cp.example.org",
+    )
+    assert backends == "['django.contrib.auth.backends.ModelBackend']"
+
+
+def test_production_sends_hsts_and_secure_cookies():
+    assert read_settings(
+        "SECURE_HSTS_SECONDS",
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
+        CPCONF_ENV="production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="cp.example.org",
+    ) == ["31536000", "True", "True"]

@@ -1,6 +1,18 @@
+import re
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from cpconf.accounts.models import EMAIL_CODE_DIGITS, FailureKind
+from cpconf.accounts.selectors import account_lock_current
+from cpconf.accounts.services import (
+    account_locked_message,
+    sign_in_failure_record,
+    sign_in_refusal_record,
+)
 
 SIGN_IN_INVALID = _("Enter a correct email address and password. The password is case-sensitive.")
 SIGN_IN_INACTIVE = _("This account has been disabled. Contact your unit administrator.")
@@ -36,3 +48,70 @@ class SignInForm(AuthenticationForm):
 
     def clean_username(self) -> str:
         return self.cleaned_data["username"].lower()
+
+    def clean(self) -> dict[str, Any]:
+        """A locked account is refused before the password is looked at; a wrong password
+        counts towards the lock, and the attempt that reaches the limit says so."""
+        email = self.cleaned_data.get("username")
+        if not email or not self.cleaned_data.get("password"):
+            return super().clean()
+        lock = account_lock_current(email=email)
+        if lock is not None:
+            sign_in_refusal_record(email=email, request=self.request)
+            raise ValidationError(account_locked_message(lock), code="locked")
+        try:
+            return super().clean()
+        except ValidationError as error:
+            if error.code != "invalid_login":
+                raise
+            lock = sign_in_failure_record(
+                email=email, kind=FailureKind.PASSWORD, request=self.request
+            )
+            if lock is None:
+                raise
+            raise ValidationError(account_locked_message(lock), code="locked") from None
+
+
+APP_CODE_REQUIRED = _("Enter the 6-digit code from your authenticator app")
+EMAIL_CODE_REQUIRED = _("Enter the 6-digit code from the email we sent you")
+CODE_FORMAT = _("The code must be 6 digits, like 123456")
+APP_CODE_WRONG = _("The code is not right or has been used. Try the newest code")
+EMAIL_CODE_WRONG = _(
+    "The code is not right, has been used or has run out. "
+    "Use the code in the newest email, or send a new code"
+)
+CODE_TOO_SOON = _("Wait a few seconds after a wrong code, then try the newest code")
+
+
+class SignInCodeForm(forms.Form):
+    """The 6-digit code of the second step; spaces people type between digits are ignored."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "spellcheck": "false",
+                "autofocus": True,
+            }
+        ),
+    )
+
+    def __init__(self, *args: Any, by_email: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["code"]
+        field.error_messages["required"] = EMAIL_CODE_REQUIRED if by_email else APP_CODE_REQUIRED
+        field.help_text = (
+            _("The 6-digit code in the email we sent you")
+            if by_email
+            else _("The 6-digit code your authenticator app shows for CP Conference")
+        )
+        self.wrong_code_message = EMAIL_CODE_WRONG if by_email else APP_CODE_WRONG
+
+    def clean_code(self) -> str:
+        code = re.sub(r"[\s-]", "", self.cleaned_data["code"])
+        if not re.fullmatch(rf"\d{{{EMAIL_CODE_DIGITS}}}", code):
+            raise ValidationError(CODE_FORMAT, code="format")
+        return code

@@ -1,12 +1,19 @@
-"""People who sign in, and the roles each holds in a local authority."""
+"""People who sign in, the roles each holds in a local authority, and what keeps sign-in safe:
+failed attempts and locks, the sessions each person holds, and emailed sign-in codes."""
 
+import secrets
+from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device, ThrottlingMixin
 
 from cpconf.organisations.models import Agency, LocalAuthority
 from cpconf.records import BaseModel
@@ -115,3 +122,126 @@ class RoleAssignment(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} ({self.local_authority})"
+
+
+class FailureKind(models.TextChoices):
+    PASSWORD = "password", _("Wrong password")
+    CODE = "code", _("Wrong sign-in code")
+
+
+class SignInFailure(models.Model):
+    """One wrong password or code given for an email address, whether or not it has an account.
+
+    Kept only while it can still count towards a lock.
+    """
+
+    email = models.CharField(_("email address given"), max_length=254)
+    kind = models.CharField(_("kind"), max_length=10, choices=FailureKind.choices)
+    occurred_at = models.DateTimeField(_("when"), db_index=True)
+
+    class Meta:
+        verbose_name = _("failed sign-in attempt")
+        verbose_name_plural = _("failed sign-in attempts")
+        indexes = [models.Index(fields=["email", "occurred_at"], name="sign_in_failure_email_time")]
+
+    def __str__(self) -> str:
+        return f"{self.email} {self.kind} {self.occurred_at:%Y-%m-%d %H:%M:%S}"
+
+
+class AccountLock(models.Model):
+    """Sign-in refused for an email address until `locked_until`, after too many failures."""
+
+    email = models.CharField(_("email address"), max_length=254, unique=True)
+    reason = models.CharField(_("reason"), max_length=10, choices=FailureKind.choices)
+    locked_at = models.DateTimeField(_("locked at"))
+    locked_until = models.DateTimeField(_("locked until"))
+
+    class Meta:
+        verbose_name = _("account lock")
+        verbose_name_plural = _("account locks")
+
+    def __str__(self) -> str:
+        return f"{self.email} locked until {self.locked_until:%Y-%m-%d %H:%M:%S}"
+
+
+class UserSession(models.Model):
+    """A session a user signed in with, so that all of them can be ended at once."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="signed_in_sessions"
+    )
+    session_key = models.CharField(_("session key"), max_length=40, unique=True)
+    signed_in_at = models.DateTimeField(_("signed in at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("signed-in session")
+        verbose_name_plural = _("signed-in sessions")
+
+    def __str__(self) -> str:
+        return f"{self.user} since {self.signed_in_at:%Y-%m-%d %H:%M}"
+
+
+EMAIL_CODE_DIGITS = 6
+
+
+class EmailCodeDevice(ThrottlingMixin, Device):
+    """A family member's second factor: a 6-digit code sent by email, for a short time, once.
+
+    Only a keyed hash of the code is stored, so the table cannot be read for live codes.
+    """
+
+    # django-otp has no type information: the fields are annotated here.
+    user: "models.ForeignKey[User, User]" = models.ForeignKey(
+        User,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    code_hash: "models.CharField[str, str]" = models.CharField(max_length=64, blank=True)
+    valid_until: "models.DateTimeField[datetime | None, datetime | None]" = models.DateTimeField(
+        null=True, blank=True
+    )
+    sent_at: "models.DateTimeField[datetime | None, datetime | None]" = models.DateTimeField(
+        null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("email code device")
+        verbose_name_plural = _("email code devices")
+
+    def issue_code(self) -> str:
+        """A new code, replacing any earlier one; the caller sends it."""
+        code = f"{secrets.randbelow(10**EMAIL_CODE_DIGITS):0{EMAIL_CODE_DIGITS}d}"
+        now = timezone.now()
+        self.code_hash = self._hash(code)
+        self.sent_at = now
+        self.valid_until = now + timedelta(seconds=settings.CPCONF_EMAIL_CODE_SECONDS)
+        self.save(update_fields=["code_hash", "sent_at", "valid_until"])
+        return code
+
+    def verify_token(self, token: Any) -> bool:
+        allowed, _details = self.verify_is_allowed()
+        if not allowed:
+            return False
+        verified = (
+            bool(self.code_hash)
+            and self.valid_until is not None
+            and timezone.now() < self.valid_until
+            and constant_time_compare(self._hash(str(token)), self.code_hash)
+        )
+        if verified:
+            self.code_hash = ""
+            self.valid_until = None
+            self.throttle_reset(commit=False)
+            self.save()
+        else:
+            self.throttle_increment()
+        return verified
+
+    def get_throttle_factor(self) -> int:
+        return 1
+
+    def _hash(self, code: str) -> str:
+        return salted_hmac(
+            "cpconf.accounts.EmailCodeDevice", f"{self.pk}:{code}", algorithm="sha256"
+        ).hexdigest()

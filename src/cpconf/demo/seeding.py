@@ -15,11 +15,13 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.password_validation import validate_password
 from django.db import models, transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cpconf.accounts.models import RoleAssignment, User
+from cpconf.accounts.models import Role, RoleAssignment, User
 from cpconf.audit.services import audit_record
 from cpconf.conferences.models import Conference, ConferenceStatus, Invitation
 from cpconf.demo import data, report_text
+from cpconf.demo.authenticator import DEMO_AUTHENTICATOR_NAME, demo_key_hex
 from cpconf.families.models import Child, Family, FamilyMember
 from cpconf.organisations.models import Agency, LocalAuthority
 from cpconf.reports import services as report_services
@@ -150,6 +152,18 @@ def _seed_users(seeded: Seeded) -> None:
                 },
                 {"agency": seeded.agencies[role.authority, role.agency] if role.agency else None},
             )
+        if uses_authenticator(person):
+            _first_or_create(
+                seeded,
+                TOTPDevice,
+                {"user": user, "name": DEMO_AUTHENTICATOR_NAME},
+                {"key": demo_key_hex(person.email), "confirmed": True},
+            )
+
+
+def uses_authenticator(person: data.UserData) -> bool:
+    """Staff sign in with an app code; family members get theirs by email."""
+    return any(role.role != Role.FAMILY_MEMBER for role in person.roles)
 
 
 def _user(seeded: Seeded, person: data.UserData) -> User:

@@ -8,13 +8,21 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cpconf.accounts.models import Role
 from cpconf.demo import data
-from cpconf.demo.seeding import SeedSummary, seed_demo
+from cpconf.demo.seeding import SeedSummary, seed_demo, uses_authenticator
 from cpconf.organisations.models import LocalAuthority
 
 REFUSED_IN_PRODUCTION = (
     "The demo data is not added when CPCONF_ENV=production: its users share a published password."
 )
-TABLE_HEADINGS = ("Email", "Name", "Roles", "Agency")
+TABLE_HEADINGS = ("Email", "Name", "Roles", "Agency", "Code after the password")
+APP_CODE = "authenticator app"
+EMAILED_CODE = "email"
+HOW_TO_GET_A_CODE = (
+    "After the password, staff enter the code of their demo authenticator app: "
+    "`cpconf demo_code EMAIL` prints the one to type now, and `cpconf demo_code EMAIL --key` "
+    "the key to add to a real app. Family members are emailed a code (in development the "
+    "email is printed by the server); `cpconf demo_code EMAIL` also gives them a new one."
+)
 
 
 class Command(BaseCommand):
@@ -52,6 +60,7 @@ class Command(BaseCommand):
             cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
             self.stdout.write("  ".join(cells).rstrip())
         self.stdout.write(f"\nEvery demo user's password: {data.DEMO_PASSWORD}")
+        self.stdout.write(HOW_TO_GET_A_CODE)
 
     def _write_summary(self, summary: SeedSummary, *, detailed: bool) -> None:
         if detailed:
@@ -68,10 +77,11 @@ class Command(BaseCommand):
         )
 
 
-def _user_row(person: data.UserData) -> tuple[str, str, str, str]:
+def _user_row(person: data.UserData) -> tuple[str, str, str, str, str]:
     roles = ", ".join(str(Role(role.role).label) for role in person.roles)
     agencies = ", ".join(sorted({role.agency for role in person.roles if role.agency}))
     authority = {role.authority for role in person.roles}
     if data.NORTHSHIRE not in authority:
         roles = f"{roles} ({', '.join(sorted(authority)).title()})"
-    return (person.email, person.full_name, roles, agencies or "—")
+    code = APP_CODE if uses_authenticator(person) else EMAILED_CODE
+    return (person.email, person.full_name, roles, agencies or "—", code)
