@@ -37,21 +37,12 @@ def get_visible_or_404(
     scope: QuerySet[M], request: HttpRequest, *, action: str, **lookup: Any
 ) -> M:
     """The record from `scope`, with `action` audited; else an audited refusal and a 404."""
-    user = request.user
     try:
         record = scope.get(**lookup)
     except scope.model.DoesNotExist:  # type: ignore[attr-defined]
         _record_refusal(scope.model, request, action, lookup)
         raise Http404("No such record.") from None
-    family_id, authority_id = family_ids_of(record)
-    audit_record(
-        action=action,
-        actor=user if user.is_authenticated else None,
-        request=request,
-        obj=record,
-        family_id=family_id,
-        local_authority_id=authority_id,
-    )
+    _record(request, action, record, Outcome.SUCCESS)
     return record
 
 
@@ -60,15 +51,19 @@ def _record_refusal(
 ) -> None:
     """A refused record that exists is filed under its family; one that does not exist is
     still recorded, under no family."""
-    user = request.user
     existing = model._default_manager.filter(**lookup).first()
-    family_id, authority_id = family_ids_of(existing) if existing is not None else (None, None)
+    _record(request, action, existing, Outcome.REFUSED)
+
+
+def _record(request: HttpRequest, action: str, record: Model | None, outcome: str) -> None:
+    user = request.user
+    family_id, authority_id = family_ids_of(record) if record is not None else (None, None)
     audit_record(
         action=action,
         actor=user if user.is_authenticated else None,
         request=request,
-        obj=existing,
+        obj=record,
         family_id=family_id,
         local_authority_id=authority_id,
-        outcome=Outcome.REFUSED,
+        outcome=outcome,
     )

@@ -4,25 +4,11 @@ import csv
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from cpconf.audit.chain import RECORDED_FIELDS
 from cpconf.audit.models import AuditEvent
 
-COLUMNS = (
-    "sequence",
-    "occurred_at",
-    "actor_id",
-    "actor_label",
-    "roles",
-    "agency",
-    "action",
-    "object_type",
-    "object_id",
-    "family_id",
-    "local_authority_id",
-    "outcome",
-    "request_id",
-    "ip_address",
-    "hash",
-)
+# Every recorded field (the chain's hash input), then the event's hash.
+COLUMNS = (*RECORDED_FIELDS, "hash")
 # A cell starting with one of these is read by spreadsheets as a formula (OWASP, "CSV
 # injection"); a leading quote makes it text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -41,6 +41,13 @@ def _form_errors(form: Any) -> list[tuple[str, str]]:
     ]
 
 
+def _confirmed(request: HttpRequest, booking: scheduling.Booking) -> tuple[bool, list[str]]:
+    """Go ahead when there is nothing to warn about, or the unit has ticked that it read the
+    warnings; otherwise show them."""
+    warnings = scheduling.booking_warnings(booking)
+    return not warnings or request.POST.get("confirm_warnings") == "yes", warnings
+
+
 def conference_book(request: HttpRequest, family_pk: int) -> HttpResponse:
     user = _user(request)
     family = family_selectors.family_for(request, family_pk)
@@ -50,7 +57,8 @@ def conference_book(request: HttpRequest, family_pk: int) -> HttpResponse:
     warnings: list[str] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        warnings = scheduling.booking_warnings(
+        go_ahead, warnings = _confirmed(
+            request,
             scheduling.Booking(
                 family=family,
                 meeting_type=data["meeting_type"],
@@ -58,9 +66,9 @@ def conference_book(request: HttpRequest, family_pk: int) -> HttpResponse:
                 chair=data["chair"],
                 previous=data["previous"],
                 strategy_discussion_on=data["strategy_discussion_on"],
-            )
+            ),
         )
-        if not warnings or request.POST.get("confirm_warnings") == "yes":
+        if go_ahead:
             conference = services.conference_book(
                 family=family,
                 meeting_type=data["meeting_type"],
@@ -102,7 +110,8 @@ def conference_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
     warnings: list[str] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        warnings = scheduling.booking_warnings(
+        go_ahead, warnings = _confirmed(
+            request,
             scheduling.Booking(
                 family=conference.family,
                 meeting_type=conference.meeting_type,
@@ -111,9 +120,9 @@ def conference_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
                 previous=conference.previous,
                 strategy_discussion_on=conference.strategy_discussion_on,
                 moving=conference,
-            )
+            ),
         )
-        if not warnings or request.POST.get("confirm_warnings") == "yes":
+        if go_ahead:
             services.conference_reschedule(
                 conference=conference,
                 starts_at=data["starts_at"],
