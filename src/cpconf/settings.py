@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "cpconf.accounts",
     "cpconf.organisations",
     "cpconf.families",
@@ -256,11 +258,28 @@ if PRODUCTION:
 CPCONF_POLICY_DIRS = [PACKAGE_DIR / "policies"] + [
     Path(p) for p in env_list("CPCONF_EXTRA_POLICY_DIRS", [])
 ]
+# Background jobs (reminders) queue in the database: nothing more to run with SQLite in
+# development than `cpconf db_worker`; a worker process beside the web processes in
+# production. Tests run each job as it is enqueued.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if CPCONF_ENV == "test"
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
+# Invitees are reminded this many working days before each of their deadlines.
+CPCONF_REMINDER_WORKING_DAYS = env_int("CPCONF_REMINDER_WORKING_DAYS", 2)
+
 # Report forms (sections, questions, prompts) are data too: the shipped ones plus any extra.
 CPCONF_REPORT_FORM_DIRS = [PACKAGE_DIR / "reportforms"] + [
     Path(p) for p in env_list("CPCONF_EXTRA_REPORT_FORM_DIRS", [])
 ]
 CPCONF_SERVICE_NAME = "CP Conference"
+# The address people reach the service at, for links in emails.
+CPCONF_SITE_URL = env_str("CPCONF_SITE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

@@ -207,6 +207,14 @@ CASES = (
         {user: "405" for user in USERS} | {"anonymous": "302"},
     ),
     Case("accounts:sign_out", "post", ("none",), no_args, {user: "302" for user in USERS}),
+    # A one-time link to set up an invited account: this one is not valid, for anyone.
+    Case(
+        "accounts:set_up",
+        "get",
+        ("none",),
+        lambda r: ("MQ", "not-a-token"),
+        {user: "200" for user in USERS},
+    ),
     # The second step of signing in: force_login is past it, so each page sends users on.
     Case("accounts:second_factor", "get", ("none",), no_args, {user: "302" for user in USERS}),
     Case("accounts:second_factor", "post", ("none",), no_args, {user: "302" for user in USERS}),

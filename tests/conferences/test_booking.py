@@ -285,3 +285,51 @@ def test_an_invitee_records_their_own_attendance_and_nobody_elses(client, scene)
 def test_invitations_reach_the_right_conference_only(scene):
     stranger = InvitationFactory()
     assert stranger.conference.family.local_authority != scene.authority
+
+
+def test_someone_new_gets_an_account_and_a_one_time_link_to_set_it_up(
+    client, scene, django_capture_on_commit_callbacks
+):
+    from cpconf.accounts.models import User
+
+    client.force_login(scene.unit)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("conferences:invite", args=[scene.conference.pk]),
+            {"agency": scene.school.pk, "email": "New.Person@school.example"},
+        )
+
+    newcomer = User.objects.get(email="new.person@school.example")
+    assert not newcomer.has_usable_password()
+    assert newcomer.role_assignments.get().agency == scene.school
+    link = re.search(r"http://\S+/account/set-up/\S+/", mail.outbox[-1].body).group(0)
+    path = link.split("8000", 1)[1] if "8000" in link else link
+    client.logout()
+
+    page = client.get(path, follow=True)
+    assert "Set up your account" in page.content.decode()
+    form_url = page.redirect_chain[-1][0] if page.redirect_chain else path
+    too_short = client.post(form_url, {"new_password1": "short", "new_password2": "short"})
+    assert "Your password must be 12 characters or more" in too_short.content.decode()
+    client.post(
+        form_url,
+        {"new_password1": "amber-kettle-lighthouse", "new_password2": "amber-kettle-lighthouse"},
+    )
+
+    newcomer.refresh_from_db()
+    assert newcomer.check_password("amber-kettle-lighthouse")
+    used = client.get(path, follow=True)
+    assert "This link has expired or has been used" in used.content.decode()
+
+
+def test_an_account_that_does_not_write_reports_here_is_not_invited(client, scene):
+    client.force_login(scene.unit)
+
+    response = client.post(
+        reverse("conferences:invite", args=[scene.conference.pk]),
+        {"agency": scene.school.pk, "email": scene.chair.email},
+    )
+
+    assert summary(response.content.decode()) == [
+        f"{scene.chair.email} has an account but does not write reports here"
+    ]

@@ -2,7 +2,7 @@ import re
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -115,3 +115,20 @@ class SignInCodeForm(forms.Form):
         if not re.fullmatch(rf"\d{{{EMAIL_CODE_DIGITS}}}", code):
             raise ValidationError(CODE_FORMAT, code="format")
         return code
+
+
+class AccountSetUpForm(SetPasswordForm):
+    """Choose a password, with GOV.UK wording; the project's password rules apply."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = "Create a password"
+        self.fields[
+            "new_password1"
+        ].help_text = (
+            "At least 12 characters. A few random words are easy to remember and hard to guess."
+        )
+        self.fields["new_password2"].label = "Type the password again"
+        self.fields["new_password1"].error_messages["required"] = "Create a password"
+        self.fields["new_password2"].error_messages["required"] = "Type the password again"
+        self.error_messages["password_mismatch"] = "The two passwords are not the same"  # noqa: S105

@@ -23,5 +23,10 @@ urlpatterns = [
         second_factor_not_required(views.EmailCodeSendView.as_view()),
         name="email_code_send",
     ),
+    path(
+        "set-up/<uidb64>/<token>/",
+        login_not_required(second_factor_not_required(views.AccountSetUpView.as_view())),
+        name="set_up",
+    ),
     path("sign-out/", second_factor_not_required(views.SignOutView.as_view()), name="sign_out"),
 ]

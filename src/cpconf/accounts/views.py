@@ -14,7 +14,7 @@ from django.views import View
 from django.views.generic import FormView
 from django_otp.models import Device
 
-from cpconf.accounts.forms import CODE_TOO_SOON, SignInCodeForm, SignInForm
+from cpconf.accounts.forms import CODE_TOO_SOON, AccountSetUpForm, SignInCodeForm, SignInForm
 from cpconf.accounts.models import User
 from cpconf.accounts.second_factor import (
     CodeCheck,
@@ -31,6 +31,7 @@ from cpconf.accounts.second_factor import (
 )
 from cpconf.accounts.selectors import account_lock_current, uses_emailed_codes
 from cpconf.accounts.services import account_locked_message
+from cpconf.audit.services import audit_record
 
 
 def next_url(request: HttpRequest) -> str:
@@ -165,3 +166,23 @@ def locked_page(request: HttpRequest, email: str) -> HttpResponse:
     lock = account_lock_current(email=email)
     message = account_locked_message(lock) if lock is not None else ""
     return render(request, "accounts/locked.html", {"message": message})
+
+
+class AccountSetUpView(auth_views.PasswordResetConfirmView):
+    """The one-time link an invited professional follows to choose their password. After it
+    they sign in as everyone does, and set up their authenticator app."""
+
+    template_name = "accounts/set_up.html"
+    form_class = AccountSetUpForm
+    post_reset_login = False
+
+    def get_success_url(self) -> str:
+        return reverse("accounts:sign_in")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        audit_record(action="account_set_up", actor=form.user, request=self.request, obj=form.user)
+        messages.success(
+            self.request, _("Your account is set up. Sign in with your email and new password.")
+        )
+        return response

@@ -154,3 +154,34 @@ class Invitation(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.email} ({self.agency}) to {self.conference}"
+
+
+class ReminderKind(models.TextChoices):
+    SHARE_DUE = "share_due", _("Share your report with the family soon")
+    SUBMIT_DUE = "submit_due", _("Submit your report soon")
+    LATE_TO_UNIT = "late_to_unit", _("A report is late")
+
+
+class Reminder(models.Model):
+    """A reminder sent: one of each kind per invitation, ever, so sending is idempotent —
+    the row is written before the email, in the same transaction."""
+
+    invitation = models.ForeignKey(
+        Invitation, verbose_name=_("invitation"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=ReminderKind.choices)
+    deadline = models.DateTimeField(_("deadline reminded of"))
+    sent_at = models.DateTimeField(_("sent at"))
+    recipients = models.TextField(_("sent to"))
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["invitation", "kind", "deadline"], name="one_reminder_per_deadline"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} to {self.recipients} at {self.sent_at:%Y-%m-%d %H:%M}"

@@ -9,6 +9,11 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from cpconf.accounts.invitations import (
+    account_set_up_link,
+    needs_set_up,
+    professional_account_invite,
+)
 from cpconf.accounts.models import User
 from cpconf.audit.services import audit_record
 from cpconf.conferences.calendar_file import conference_ics
@@ -105,6 +110,12 @@ def invitation_add(
     actor: User,
     request: HttpRequest | None = None,
 ) -> Invitation:
+    """Invite an existing professional, or create an account for someone new and send them
+    a one-time link to set it up."""
+    if invitee is None:
+        invitee = professional_account_invite(
+            email=email, agency=agency, actor=actor, request=request
+        )
     invitation = Invitation.objects.create(
         conference=conference,
         agency=agency,
@@ -175,6 +186,11 @@ def _send_invitation(invitation: Invitation, moved_from: datetime | None = None)
             "Sign in to CP Conference to write your report and tell us whether you can attend.",
         ]
     )
+    if invitation.invitee is not None and needs_set_up(invitation.invitee):
+        body += (
+            "\n\nYou do not have an account yet. Set one up with this link (it works once, "
+            f"for 3 days):\n{account_set_up_link(invitation.invitee)}"
+        )
     message = EmailMessage(
         subject=subject,
         body=body,

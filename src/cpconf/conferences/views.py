@@ -155,11 +155,16 @@ def invitation_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = InvitationForm(request.POST or None, conference=conference)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        invitee = User.objects.filter(
-            email__iexact=email,
-            role_assignments__local_authority=conference.family.local_authority,
-            role_assignments__role__in=(Role.PROFESSIONAL, Role.SOCIAL_WORKER),
-        ).first()
+        invitee = User.objects.filter(email__iexact=email).first()
+        if (
+            invitee is not None
+            and not invitee.role_assignments.filter(
+                local_authority=conference.family.local_authority,
+                role__in=(Role.PROFESSIONAL, Role.SOCIAL_WORKER),
+            ).exists()
+        ):
+            form.add_error("email", f"{email} has an account but does not write reports here")
+            return _invite_page(request, conference, form)
         services.invitation_add(
             conference=conference,
             agency=form.cleaned_data["agency"],
@@ -170,6 +175,10 @@ def invitation_add(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, f"{email} is invited. They have been sent an email.")
         return redirect("conferences:board", pk=conference.pk)
+    return _invite_page(request, conference, form)
+
+
+def _invite_page(request: HttpRequest, conference: Any, form: InvitationForm) -> HttpResponse:
     status = 400 if request.method == "POST" else 200
     return render(
         request,
