@@ -306,6 +306,13 @@ CASES = (
         },
     ),
     Case("reports:part", "get", REPORTS, lambda r: (r.pk, "worries"), NOBODY_BUT_AUTHOR),
+    Case(
+        "reports:coach",
+        "post",
+        REPORTS,
+        lambda r: (r.pk, "worries"),
+        NOBODY_BUT_AUTHOR,
+    ),
     Case("reports:check", "get", REPORTS, pk, NOBODY_BUT_AUTHOR),
     Case(
         "reports:amend",

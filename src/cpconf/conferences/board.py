@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from cpconf.conferences.models import Conference, Invitation
 from cpconf.deadlines import MeetingDeadlines, initial_conference_by, review_by
+from cpconf.reports.coaching import warning_count
 from cpconf.reports.models import ProfessionalReport, ReportStatus
 from cpconf.reports.services import deadlines_for
 
@@ -44,6 +45,14 @@ class BoardRow:
     status: str
     sharing: str
     shared: bool
+
+    @property
+    def coach_warnings(self) -> int | None:
+        """The quality coach's warnings on the report as it stands; None with no report."""
+        if self.report is None or not self.report.form_key:
+            return None
+        content = {section.key: section.content for section in self.report.sections.all()}
+        return warning_count(self.report, content)
 
     @property
     def status_label(self) -> str:

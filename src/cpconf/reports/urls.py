@@ -8,6 +8,7 @@ urlpatterns = [
     path("start/<int:conference_pk>/", views.report_start, name="start"),
     path("<int:pk>/", views.task_list, name="task_list"),
     path("<int:pk>/parts/<slug:key>/", views.part_edit, name="part"),
+    path("<int:pk>/parts/<slug:key>/coach/", views.part_coach, name="coach"),
     path("<int:pk>/check/", views.check_answers, name="check"),
     path("<int:pk>/versions/<int:number>/", views.version_detail, name="version"),
     path("<int:pk>/versions/<int:number>/submitted/", views.submitted, name="submitted"),

@@ -4,18 +4,18 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cpconf.access import agency_to_report_for, may, may_see_restricted
+from cpconf.access import agency_to_report_for, may, may_see_restricted, reports_visible_to
 from cpconf.accounts.models import User
 from cpconf.audit.selectors import report_viewers
 from cpconf.conferences import selectors as conference_selectors
 from cpconf.documents import report_docx, report_pdf
 from cpconf.reports import content as parts
-from cpconf.reports import copies, selectors, services
+from cpconf.reports import coaching, copies, selectors, services
 from cpconf.reports.editors import editor_for
 from cpconf.reports.forms import AmendForm, SignForm
 from cpconf.reports.models import (
@@ -168,6 +168,12 @@ def _render_part(
             ),
         }
     )
+    if part.kind in coaching.COACHED_KINDS:
+        text = str(editor.form["text"].value() or "")
+        analysis = coaching.coach(report, part.key, text)
+        context["coached"] = True
+        context["coaching"] = coaching.findings_in(text, analysis)
+        context["reading"] = analysis["reading"]
     return render(request, editor.template, context, status=status)
 
 
@@ -197,6 +203,29 @@ def _render_conflict(
         }
     )
     return render(request, editor.template, context, status=409)
+
+
+@require_POST
+def part_coach(request: HttpRequest, pk: int, key: str) -> JsonResponse:
+    """The coach's findings for text being written, as the author pauses. Not audited: it
+    reads nothing but the text the author sends, and answers only the author."""
+    user = _user(request)
+    report = get_object_or_404(reports_visible_to(user).filter(author=user), pk=pk)
+    form = services.form_of(report)
+    try:
+        part = parts.part_of(form, key)
+    except KeyError:
+        raise Http404("No such section.") from None
+    if part.kind not in coaching.COACHED_KINDS or part.section is None:
+        raise Http404("The coach reads written sections only.")
+    text = request.POST.get("text", "")[: part.section.max_length * 2]
+    analysis = coaching.coach(report, key, text)
+    return JsonResponse(
+        {
+            "reading": analysis["reading"],
+            "findings": [vars(f) for f in coaching.findings_in(text, analysis)],
+        }
+    )
 
 
 def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
@@ -239,6 +268,7 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
             "missing": missing if request.method == "POST" else [],
             "document": document,
             "cards": list(zip(document.sections, change_urls, strict=True)),
+            "coaching": coaching.report_coaching(report, services.working_copy(report)),
             "fixed_change_urls": {
                 key: reverse("reports:part", args=[report.pk, key]) for key in parts.FIXED_PARTS
             },

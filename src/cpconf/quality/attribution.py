@@ -1,0 +1,117 @@
+"""Who a sentence's information comes from, when it is not the writer.
+
+Three shapes matter. A named source ("Lily told her teacher that …", "According to the
+school, …", "… was confirmed by the housing officer"): a third party, fine. An unnamed
+source ("It was reported that …", "Concerns have been raised …", "I was told …",
+"Apparently …"): the information came from someone else but the reader cannot tell who, which
+is the `unattributed_report` rule. And the writer's own telling ("I told Mum that …"), which is
+neither.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from cpconf.quality.cue_lists import (
+    FLAGS,
+    alternatives,
+    cue_data,
+    named_by,
+    source_cues,
+    unattributed_cues,
+    words_pattern,
+)
+from cpconf.quality.results import Finding
+from cpconf.quality.sentences import Span
+from cpconf.quality.wording import make_finding
+
+NAMED_SOURCE = "Someone else gave this information, and the sentence says who."
+SPEAKER_REACH = 120
+AUXILIARY_VERB = r"(?:was|were|is|are|had|has|have|did|does|would|will|could|can|should|might)\b"
+# The reported clause: "that …", "she has …", "the bruise was …", "Dad was …".
+CLAUSE_START = (
+    r"(?:that\b|(?:he|she|they|it|there|i|we|you|mum|dad|mother|father)\s+[\w\x27’]"
+    rf"|(?:the|her|his|their|my)\s+[\w\x27’]+\s+(?:[\w\x27’]+\s+)?{AUXILIARY_VERB}"
+    rf"|(?-i:[A-Z][a-z]+)\s+{AUXILIARY_VERB})"
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A sentence's information comes from someone else: named (third party) or not."""
+
+    named: bool
+    view: bool
+    """The source gave a view ("the school thinks …"), not an account of events."""
+    start: int
+    end: int
+    why: str
+
+
+@cache
+def _speech_frame() -> re.Pattern[str]:
+    """A verb of telling followed by what was told ("told her teacher that …"). The verb is
+    found first, because it is rare; the speaker is the word just before it."""
+    verbs = alternatives(cue_data()["attribution"]["speech_verbs"])
+    return re.compile(
+        rf"\b(?P<verb>{verbs})\b(?:\s+(?!about\b|that\b)[\w\x27’-]+){{0,6}}?\s*,?\s+{CLAUSE_START}",
+        FLAGS,
+    )
+
+
+@cache
+def _speaker() -> re.Pattern[str]:
+    data = cue_data()["attribution"]
+    auxiliaries = alternatives(data["auxiliaries"])
+    bridge = rf"(?:{alternatives(data['bridges'])}\s+(?:[\w\x27’]+\s+){{0,3}}?to\s+)"
+    return re.compile(
+        rf"\b(?P<speaker>[^\W_]++)\s*,?\s+(?:{auxiliaries}\s+)*{bridge}?\Z", FLAGS
+    )
+
+
+@cache
+def _not_speakers() -> frozenset[str]:
+    data = cue_data()["attribution"]
+    return frozenset(data["not_speakers"]) | frozenset(data["writer"])
+
+
+@cache
+def _view_verbs() -> re.Pattern[str]:
+    views = cue_data()["attribution"]["view_verbs"]
+    return re.compile(words_pattern(views) + r"|worried|concern|fears", FLAGS)
+
+
+def attribution(text: str, span: Span) -> Attribution | None:
+    """Where the sentence says its information came from someone else, and whether it
+    names them."""
+    frame = unattributed_cues().search(text, span.start, span.end)
+    if frame is not None:
+        named = named_by().match(text, frame.end(), span.end) is not None
+        why = NAMED_SOURCE if named else unattributed_cues().why
+        return Attribution(named, False, frame.start(), frame.end(), why)
+    speech = _named_speaker(text, span)
+    if speech is not None:
+        start, frame = speech
+        view = _view_verbs().search(frame.group("verb")) is not None
+        return Attribution(True, view, start, frame.end("verb"), NAMED_SOURCE)
+    named = source_cues()["third_party"].search(text, span.start, span.end)
+    if named is not None:
+        return Attribution(True, False, named.start(), named.end(), NAMED_SOURCE)
+    return None
+
+
+def _named_speaker(text: str, span: Span) -> tuple[int, re.Match[str]] | None:
+    """The first report of speech whose speaker is someone other than the writer, with the
+    speaker's offset."""
+    for frame in _speech_frame().finditer(text, span.start, span.end):
+        window = max(span.start, frame.start() - SPEAKER_REACH)
+        speaker = _speaker().search(text, window, frame.start())
+        if speaker is not None and speaker.group("speaker").casefold() not in _not_speakers():
+            return speaker.start(), frame
+    return None
+
+
+def unattributed_findings(text: str, found: Attribution | None) -> list[Finding]:
+    if found is None or found.named:
+        return []
+    return [make_finding("unattributed_report", text, found.start, found.end)]

@@ -1,0 +1,120 @@
+"""Which child a sentence means, when one report covers several children.
+
+"He was late 12 times" is clear in a report about one child and a puzzle in a report about
+Lily and Jack. A sentence is clear when it names a child, or when the sentence before names
+exactly one; "he" or "she" is also clear when an adult of that sex is named before it ("Dad
+said he …"). Descriptions that pick out one child ("the baby", "the eldest") need no name.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from cpconf.quality.cue_lists import FLAGS, any_of, cue_data, words_pattern
+from cpconf.quality.results import Finding
+from cpconf.quality.sentences import Span
+from cpconf.quality.wording import make_finding
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+
+
+@dataclass(frozen=True)
+class Adults:
+    male: re.Pattern[str]
+    female: re.Pattern[str]
+    anyone: re.Pattern[str]
+
+
+@cache
+def _references() -> re.Pattern[str]:
+    return any_of(cue_data()["children"]["references"])
+
+
+@cache
+def _adults() -> Adults:
+    data = cue_data()["children"]
+    return Adults(
+        male=re.compile(words_pattern(data["male_adults"]), FLAGS),
+        female=re.compile(words_pattern(data["female_adults"]), FLAGS),
+        anyone=re.compile(words_pattern(data["neutral_adults"]), FLAGS),
+    )
+
+
+def _name_pattern(children: Sequence[str]) -> list[re.Pattern[str]]:
+    patterns = []
+    for child in children:
+        names = {child.strip(), *child.split()[:1]} - {""}
+        alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+        patterns.append(re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])"))
+    return patterns
+
+
+def ambiguous_child_findings(
+    text: str, spans: Sequence[Span], children: Sequence[str]
+) -> list[Finding]:
+    named = [child for child in children if child.strip()]
+    if len(named) < 2:
+        return []
+    names = _name_pattern(named)
+    findings = []
+    previous: Span | None = None
+    for span in spans:
+        reference = _reference(text, span)
+        if reference is not None and not _clear(text, span, previous, reference, names):
+            findings.append(_finding(text, reference, named))
+        previous = span
+    return findings
+
+
+def _reference(text: str, span: Span) -> re.Match[str] | None:
+    return _references().search(text, span.start, span.end)
+
+
+def _children_named(text: str, span: Span, names: list[re.Pattern[str]]) -> int:
+    return sum(1 for name in names if name.search(text, span.start, span.end))
+
+
+def _clear(
+    text: str,
+    span: Span,
+    previous: Span | None,
+    reference: re.Match[str],
+    names: list[re.Pattern[str]],
+) -> bool:
+    if _children_named(text, span, names) > 0:
+        return True
+    if previous is not None and _children_named(text, previous, names) == 1:
+        return True
+    before = Span(span.start, reference.start())
+    return _adult_for(text, before, reference.group()) or (
+        previous is not None
+        and _children_named(text, previous, names) == 0
+        and _adult_for(text, previous, reference.group())
+    )
+
+
+def _adult_for(text: str, span: Span, pronoun: str) -> bool:
+    """An adult named in the span whom the pronoun could mean."""
+    word = pronoun.casefold()
+    if word not in MALE | FEMALE:
+        return False
+    adults = _adults()
+    sexed = adults.male if word in MALE else adults.female
+    return any(
+        pattern.search(text, span.start, span.end) is not None
+        for pattern in (sexed, adults.anyone)
+    )
+
+
+def _finding(text: str, reference: re.Match[str], children: Sequence[str]) -> Finding:
+    names = " or ".join(f"“{child.split()[0]}”" for child in children)
+    return make_finding(
+        "ambiguous_child",
+        text,
+        reference.start(),
+        reference.end(),
+        count=len(children),
+        names=names,
+    )

@@ -1,0 +1,153 @@
+"""Each sentence's kind (fact, observation, allegation, opinion) and source (the writer, a
+third party, a record, or unknown), with the cues that decided them.
+
+The order of the tests is the policy: a claim of harm passed on from someone else is an
+allegation even if the writer adds a view; the writer's explicit view beats what they saw;
+what they saw beats a hedge; anything left is a recorded fact.
+"""
+
+import re
+from functools import cached_property
+
+from cpconf.quality.attribution import Attribution, attribution
+from cpconf.quality.cue_lists import (
+    harm,
+    harm_negation,
+    kind_cues,
+    normalise_answer,
+    source_cues,
+    stock_answers,
+)
+from cpconf.quality.judgement import Judgement, find_judgement, has_evidence
+from cpconf.quality.results import Cue, Decides, Kind, Sentence, Source
+from cpconf.quality.sentences import Span
+
+FIRST_PERSON = re.compile(r"\b(?-i:I)\b|\b(?:my|me|we|our|myself|ourselves)\b", re.IGNORECASE)
+WHY_ALLEGATION = "Someone else says a person caused harm or did wrong: it has not been proved."
+WHY_JUDGEMENT = "It judges a person rather than describing what happened."
+WHY_FACT = "It states an event or figure that can be checked, with no judgement or report."
+WHY_STOCK = "One of the report form's accepted answers."
+WHY_WRITER = "The writer speaks for themselves (I, my, we)."
+WHY_WRITER_VIEW = "It is the writer's own judgement or observation."
+WHY_UNKNOWN = "It reports a claim without saying where it came from."
+WHY_RECORD = "No one is named as the source: it reads as a recorded fact."
+VIEW_OR_SEEN = ("opinion_frame", "hedge", "perception", "appearance")
+STOCK_LONGEST = 60
+
+
+class Signs:
+    """What one sentence shows, shared by the classifier and the rules. Read lazily: most
+    sentences are decided by their first cues, and the costly searches are then never run."""
+
+    def __init__(self, text: str, span: Span) -> None:
+        self.text = text
+        self.span = span
+        written = text[span.start : span.end]
+        self.stock = len(written) <= STOCK_LONGEST and normalise_answer(written) in stock_answers()
+        self.attribution = attribution(text, span)
+        self._cues: dict[str, re.Match[str] | None] = {}
+
+    def cue(self, name: str) -> re.Match[str] | None:
+        """The first match of one of the kind cue groups (opinion_frame, hedge, …)."""
+        if name not in self._cues:
+            self._cues[name] = kind_cues()[name].search(self.text, self.span.start, self.span.end)
+        return self._cues[name]
+
+    @cached_property
+    def harm(self) -> re.Match[str] | None:
+        for found in harm().finditer(self.text, self.span.start, self.span.end):
+            before = self.text[max(self.span.start, found.start() - 40) : found.start()]
+            if harm_negation().search(before) is None:
+                return found
+        return None
+
+    @cached_property
+    def judgement(self) -> Judgement | None:
+        return find_judgement(self.text, self.span)
+
+    @cached_property
+    def evidence(self) -> bool:
+        return has_evidence(self.text, self.span)
+
+
+def read_signs(text: str, span: Span) -> Signs:
+    return Signs(text, span)
+
+
+def is_bare_judgement(signs: Signs) -> bool:
+    """A judgement with no sign it is a view, no evidence and no one else's name on it."""
+    if signs.attribution is not None or signs.judgement is None or signs.evidence:
+        return False
+    return all(signs.cue(name) is None for name in VIEW_OR_SEEN)
+
+
+def classify(text: str, span: Span, signs: Signs) -> Sentence:
+    kind, kind_cue = _kind(text, span, signs)
+    source, source_cue = _source(text, span, signs, kind)
+    return Sentence(
+        text=text[span.start : span.end],
+        start=span.start,
+        end=span.end,
+        kind=kind,
+        source=source,
+        cues=(kind_cue, source_cue),
+    )
+
+
+def _kind(text: str, span: Span, signs: Signs) -> tuple[Kind, Cue]:
+    if signs.stock:
+        return "fact", _empty("kind", "fact", WHY_STOCK, span)
+    if (claim := signs.cue("allegation_word")) is not None:
+        return "allegation", _from_group("kind", "allegation", "allegation_word", claim)
+    if signs.attribution is not None and signs.harm is not None:
+        return "allegation", _from_match("kind", "allegation", WHY_ALLEGATION, signs.harm)
+    if (view := signs.cue("opinion_frame")) is not None:
+        return "opinion", _from_group("kind", "opinion", "opinion_frame", view)
+    if (seen := signs.cue("perception")) is not None:
+        return "observation", _from_group("kind", "observation", "perception", seen)
+    if (judged := signs.judgement) is not None:
+        return "opinion", _at("kind", "opinion", WHY_JUDGEMENT, text, judged.start, judged.end)
+    if (hedged := signs.cue("hedge")) is not None:
+        return "opinion", _from_group("kind", "opinion", "hedge", hedged)
+    if signs.attribution is not None and signs.attribution.view:
+        told = signs.attribution
+        return "opinion", _at("kind", "opinion", WHY_JUDGEMENT, text, told.start, told.end)
+    if (looked := signs.cue("appearance")) is not None:
+        return "observation", _from_group("kind", "observation", "appearance", looked)
+    return "fact", _empty("kind", "fact", WHY_FACT, span)
+
+
+def _source(text: str, span: Span, signs: Signs, kind: Kind) -> tuple[Source, Cue]:
+    attributed = signs.attribution
+    if attributed is not None and not signs.stock:
+        source: Source = "third_party" if attributed.named else "unknown"
+        return source, _at("source", source, attributed.why, text, attributed.start, attributed.end)
+    record = source_cues()["record"]
+    from_record = record.search(text, span.start, span.end)
+    if from_record is not None:
+        return "record", _from_match("source", "record", record.why, from_record)
+    writer = FIRST_PERSON.search(text, span.start, span.end)
+    if writer is not None:
+        return "author", _from_match("source", "author", WHY_WRITER, writer)
+    if kind in ("opinion", "observation") or signs.stock:
+        return "author", _empty("source", "author", WHY_WRITER_VIEW, span)
+    if kind == "allegation":
+        return "unknown", _empty("source", "unknown", WHY_UNKNOWN, span)
+    return "record", _empty("source", "record", WHY_RECORD, span)
+
+
+def _from_group(decides: Decides, value: str, group: str, match: re.Match[str]) -> Cue:
+    return _from_match(decides, value, kind_cues()[group].why, match)
+
+
+def _from_match(decides: Decides, value: str, why: str, match: re.Match[str]) -> Cue:
+    return Cue(decides, value, why, match.start(), match.end(), match.group())
+
+
+def _at(decides: Decides, value: str, why: str, text: str, start: int, end: int) -> Cue:
+    return Cue(decides, value, why, start, end, text[start:end])
+
+
+def _empty(decides: Decides, value: str, why: str, span: Span) -> Cue:
+    """A cue for the absence of other cues: it points at the sentence's start."""
+    return Cue(decides, value, why, span.start, span.start, "")

@@ -1,0 +1,1 @@
+"""The quality coach's lexicons and cue lists, shipped as package data (edit the TOML, not code)."""

@@ -1,0 +1,105 @@
+"""Judgements of people: "Mum is neglectful", "Dad does not care about the children".
+
+A judgement is fine when it is marked as the writer's view ("In my view …", "Mum seems …")
+or comes with its evidence ("… when I visited on 3 May", "… because …"). Stated bare, as
+fact, it is the `opinion_as_fact` rule: the family reads it as a verdict, and the conference
+cannot weigh it.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from cpconf.quality.cue_lists import FLAGS, alternatives, any_of, cue_data
+from cpconf.quality.results import Finding
+from cpconf.quality.sentences import Span
+from cpconf.quality.wording import make_finding
+
+NOT_NAMES = (
+    "The|This|That|These|Those|It|There|Here|When|What|Which|Who|However|Also|He|She|They|We|"
+    "I|If|In|On|At|As|But|And|So|Such|Our|My|Her|His|Their|Your|Its|Each|Every|All|Some|Any|"
+    "No|One|Both|Since|After|Before|During|Although|While|Whilst|Because|Today|Yesterday"
+)
+NAME = rf"(?-i:(?!(?:{NOT_NAMES})\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+DETERMINER = r"(?:the|both|her|his|their|this|that)\s+"
+LINKING = (
+    r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|can\s+be|could\s+be|is\s+being|"
+    r"are\s+being|remains?|became|becomes|has\s+become|comes?\s+across\s+as)"
+)
+SUBJECT_REACH = 80
+BEFORE_LINKING = r"(?:\s+(?:also|often|always|very|clearly|generally|sometimes|usually|still|now|really|just|obviously|simply|totally))*"
+INTENSIFIERS = (
+    r"(?:\s*,?\s+(?:a|an|very|extremely|so|really|quite|too|often|always|completely|totally|"
+    r"highly|incredibly|particularly|deeply|clearly|generally|consistently|not|increasingly|"
+    r"openly|frequently|sometimes|utterly|wholly|entirely|fundamentally|simply|just|such))*"
+)
+PERSON_NOUNS = (
+    r"(?:parents?|mother|father|mum|dad|carers?|man|woman|person|partner|influence|"
+    r"role\s+model|individual|people|family|couple|home|household)"
+)
+LOWERED_START = re.compile(r"(?i:the|both|her|his|their|this|that|he|she|they)\b")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    start: int
+    end: int
+    subject: str
+    predicate: str
+
+
+@cache
+def _subject() -> re.Pattern[str]:
+    """The person judged, ending where the judging words begin ("Mum's partner", "Mr Jones")."""
+    data = cue_data()["judgement"]
+    people = alternatives(data["people"])
+    titles = alternatives(data["titles"])
+    person = rf"(?:{titles}\.?\s+{NAME}|{people}\b|{NAME})"
+    owner = rf"(?:{person}[\x27’]s\s+(?:(?:new|current|former|ex|older|younger|eldest|youngest)\s+)?)"
+    pattern = rf"\b(?P<subject>(?:{DETERMINER})?{owner}?{person}){BEFORE_LINKING}\s*\Z"
+    return re.compile(pattern, FLAGS)
+
+
+@cache
+def _predicate() -> re.Pattern[str]:
+    """What is said of the person: a linking verb and judging words, or a judging phrase.
+    Found first, because it is rare; the subject is then checked just before it."""
+    data = cue_data()["judgement"]
+    judging = alternatives(data["words"])
+    judged = (
+        rf"{judging}(?:\s*(?:,|and|but|as\s+well\s+as)\s+(?:very\s+|so\s+)?{judging})*"
+        rf"(?:\s+{PERSON_NOUNS})?"
+    )
+    phrases = "|".join(f"(?:{phrase})" for phrase in data["phrases"])
+    return re.compile(rf"\b(?:{LINKING}{INTENSIFIERS}\s+{judged}|{phrases})\b", FLAGS)
+
+
+@cache
+def _evidence() -> re.Pattern[str]:
+    return any_of(cue_data()["judgement"]["evidence"])
+
+
+def find_judgement(text: str, span: Span) -> Judgement | None:
+    for predicate in _predicate().finditer(text, span.start, span.end):
+        window = max(span.start, predicate.start() - SUBJECT_REACH)
+        subject = _subject().search(text, window, predicate.start())
+        if subject is not None:
+            return Judgement(
+                subject.start("subject"),
+                predicate.end(),
+                subject.group("subject"),
+                text[subject.end("subject") : predicate.end()].strip(),
+            )
+    return None
+
+
+def has_evidence(text: str, span: Span) -> bool:
+    return _evidence().search(text, span.start, span.end) is not None
+
+
+def opinion_as_fact_findings(text: str, judgement: Judgement) -> list[Finding]:
+    subject = judgement.subject
+    if LOWERED_START.match(subject):
+        subject = subject[0].lower() + subject[1:]
+    view = " ".join(f"{subject} {judgement.predicate}".split())
+    return [make_finding("opinion_as_fact", text, judgement.start, judgement.end, view=view)]

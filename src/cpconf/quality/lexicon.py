@@ -1,0 +1,135 @@
+"""The jargon lexicon and the acronym table, read from ``data/`` and indexed for speed.
+
+Jargon is matched word by word against a dictionary of phrases (every listed form and its
+-s/-ed/-ing inflections), so the cost per word is a few dictionary look-ups however long the
+lexicon grows.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from cpconf.quality.cue_lists import load
+
+WORD = re.compile(r"[^\W_]+(?:[\x27’][^\W_]+)*")
+# Short words and function words are never inflected: "as" must not become "a".
+UNINFLECTED = frozenset(
+    "a an and as at by for from in into of on or the to with without not no own".split()
+)
+
+
+@dataclass(frozen=True)
+class JargonTerm:
+    words: str
+    plain: str
+    domain: str
+
+
+@dataclass(frozen=True)
+class JargonIndex:
+    phrases: dict[tuple[str, ...], JargonTerm]
+    longest: int
+    first_words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Acronym:
+    letters: str
+    stands_for: str
+    plain: str
+    full_form: re.Pattern[str]
+    """The full form as a report might write it: any case, any spacing or punctuation."""
+
+
+@dataclass(frozen=True)
+class AcronymTable:
+    known: dict[str, Acronym]
+    allow: frozenset[str]
+    not_acronyms: frozenset[str]
+
+
+def token_key(token: str) -> str:
+    return token.casefold().replace("’", "'")
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(token_key(match.group()) for match in WORD.finditer(phrase))
+
+
+def inflections(word: str) -> set[str]:
+    """The word with its likely -s, -es, -ed and -ing forms; over-generating is harmless."""
+    if len(word) < 4 or word in UNINFLECTED or not word.isalpha():
+        return {word}
+    bases = {word}
+    for suffix, replacements in (
+        ("ing", ("", "e")),
+        ("ied", ("y",)),
+        ("ies", ("y",)),
+        ("ed", ("", "e")),
+        ("es", ("", "e")),
+        ("s", ("",)),
+    ):
+        if word.endswith(suffix) and not word.endswith("ss"):
+            bases.update(word[: -len(suffix)] + ending for ending in replacements)
+            break
+    forms = set()
+    for base in bases:
+        forms.update({base, base + "s", base + "es", base + "ed", base + "d", base + "ing"})
+        if base.endswith("e"):
+            forms.add(base[:-1] + "ing")
+        if base.endswith("y"):
+            forms.update({base[:-1] + "ies", base[:-1] + "ied"})
+    return forms
+
+
+def _phrase_forms(phrase: str, inflect: bool) -> set[tuple[str, ...]]:
+    key = phrase_key(phrase)
+    if not inflect:
+        return {key}
+    # Only the first and last words inflect ("lacked insight", "parental capacities"): the
+    # words between rarely change, and inflecting them all multiplies the forms.
+    forms: set[tuple[str, ...]] = {()}
+    for position, word in enumerate(key):
+        variants = inflections(word) if position in (0, len(key) - 1) else {word}
+        forms = {form + (variant,) for form in forms for variant in variants}
+    return forms
+
+
+@cache
+def jargon_index() -> JargonIndex:
+    """Every written form first, then inflections: an exact form of one term beats an
+    inflection of another."""
+    phrases: dict[tuple[str, ...], JargonTerm] = {}
+    entries = load("jargon")["term"]
+    for inflecting in (False, True):
+        for entry in entries:
+            if inflecting and not entry.get("inflect", True):
+                continue
+            term = JargonTerm(entry["words"], entry["plain"], entry.get("domain", ""))
+            for written in (entry["words"], *entry.get("forms", [])):
+                for form in _phrase_forms(written, inflecting):
+                    if form:
+                        phrases.setdefault(form, term)
+    longest = max(len(form) for form in phrases)
+    return JargonIndex(phrases, longest, frozenset(form[0] for form in phrases))
+
+
+def _full_form(stands_for: str) -> re.Pattern[str]:
+    words = [re.escape(match.group()) for match in WORD.finditer(stands_for.split(" (")[0])]
+    return re.compile(r"\b" + r"[\W_]+".join(words) + r"\b", re.IGNORECASE)
+
+
+@cache
+def acronym_table() -> AcronymTable:
+    data = load("acronyms")
+    known = {
+        letters: Acronym(
+            letters, entry["stands_for"], entry.get("plain", ""), _full_form(entry["stands_for"])
+        )
+        for letters, entry in data["acronym"].items()
+    }
+    return AcronymTable(
+        known=known,
+        allow=frozenset(data["allow"]),
+        not_acronyms=frozenset(data["not_acronyms"]),
+    )

@@ -1,0 +1,168 @@
+"""Plain language: jargon, acronyms not spelled out, and sentences too long to follow."""
+
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
+
+from cpconf.quality.lexicon import Acronym, AcronymTable, acronym_table, jargon_index, token_key
+from cpconf.quality.results import Finding
+from cpconf.quality.sentences import Span, words
+from cpconf.quality.wording import make_finding, rule_setting
+
+# What may sit between the words of one phrase: spaces, a hyphen or slash, a comma, one dot.
+PHRASE_GAP = re.compile(r"(?:[\s\-‐‑/,]|(?<![.])\.(?![.]))+")
+ACRONYM = re.compile(r"(?<![\w&\x27’-])[A-Z][A-Za-z0-9&]*[A-Za-z0-9](?![\w&])")
+NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]+[\x27’]?\s+$")
+SPELLING_WORDS = re.compile(r"[^\W_]+")
+NOT_INITIALS = frozenset({"and", "of", "the", "for", "to", "in", "on", "with", "a", "an"})
+UNKNOWN_LONGEST = 6
+
+
+def jargon_findings(text: str, span: Span) -> list[Finding]:
+    """Each lexicon phrase in the sentence, longest match first, never overlapping."""
+    index = jargon_index()
+    tokens = words(text, span.start, span.end)
+    keys = [token_key(token.group()) for token in tokens]
+    findings = []
+    position = 0
+    while position < len(tokens):
+        taken = 0
+        if keys[position] in index.first_words:
+            taken = _longest_phrase(text, tokens, keys, position, index.longest)
+        if taken:
+            first, last = tokens[position], tokens[position + taken - 1]
+            term = index.phrases[tuple(keys[position : position + taken])]
+            findings.append(
+                make_finding("jargon", text, first.start(), last.end(), plain=term.plain)
+            )
+        position += taken or 1
+    return findings
+
+
+def _longest_phrase(
+    text: str, tokens: list[re.Match[str]], keys: list[str], position: int, longest: int
+) -> int:
+    index = jargon_index()
+    for length in range(min(longest, len(tokens) - position), 0, -1):
+        if tuple(keys[position : position + length]) in index.phrases and _joined(
+            text, tokens[position : position + length]
+        ):
+            return length
+    return 0
+
+
+def _joined(text: str, tokens: list[re.Match[str]]) -> bool:
+    """The words run on within one phrase: no sentence punctuation between them."""
+    for before, after in zip(tokens, tokens[1:], strict=False):
+        gap = PHRASE_GAP.fullmatch(text, before.end(), after.start())
+        if gap is None:
+            return False
+    return True
+
+
+def long_sentence_findings(text: str, span: Span) -> list[Finding]:
+    limit = int(rule_setting("long_sentence", "limit"))
+    count = len(words(text, span.start, span.end))
+    if count <= limit:
+        return []
+    return [make_finding("long_sentence", text, span.start, span.end, words=count, limit=limit)]
+
+
+@dataclass
+class AcronymReader:
+    """Acronyms across a report, in reading order: each is flagged once, the first time it
+    appears without having been spelled out."""
+
+    introduced: set[str] = field(default_factory=set)
+
+    def findings(self, text: str, spans: Collection[Span]) -> list[Finding]:
+        table = acronym_table()
+        found = []
+        for span in spans:
+            capitals_only = not any(char.islower() for char in text[span.start : span.end])
+            for match in ACRONYM.finditer(text, span.start, span.end):
+                finding = self._check(text, match, table, capitals_only)
+                if finding is not None:
+                    found.append(finding)
+        return found
+
+    def _check(
+        self, text: str, match: re.Match[str], table: AcronymTable, capitals_only: bool
+    ) -> Finding | None:
+        letters = acronym_letters(match.group(), table)
+        if letters is None or letters in self.introduced:
+            return None
+        known = table.known.get(letters)
+        if _spelled_out(text, match, letters, known):
+            self.introduced.add(letters)
+            return None
+        if known is None and (capitals_only or _after_a_name(text, match.start())):
+            return None  # a heading in capitals, or a surname: "Lily SMITH"
+        if known is None and len(letters) > UNKNOWN_LONGEST:
+            return None  # a word in capitals for emphasis, not an abbreviation
+        self.introduced.add(letters)
+        return _acronym_finding(text, match, known)
+
+
+def acronym_letters(token: str, table: AcronymTable) -> str | None:
+    """The acronym a capitalised token stands for ("ACEs" is ACE), or None if it is not one."""
+    if token in table.allow:
+        return None
+    base = token[:-1] if token.endswith("s") and token[:-1].isupper() else token
+    capitals = sum(1 for char in base if char.isupper())
+    if capitals < 2:
+        return None
+    if base.isupper():
+        return None if base in table.allow or base in table.not_acronyms else base
+    upper = token.upper()
+    return upper if upper in table.known else None
+
+
+def _spelled_out(text: str, match: re.Match[str], letters: str, known: Acronym | None) -> bool:
+    if known is not None and known.full_form.search(text, 0, match.start()):
+        return True
+    return _bracketed_definition(text, match, letters)
+
+
+def _bracketed_definition(text: str, match: re.Match[str], letters: str) -> bool:
+    """"Team Around the Family (TAF)" or "TAF (Team Around the Family)"."""
+    before = text[max(0, match.start() - 200) : match.start()]
+    if before.endswith("(") and text[match.end() : match.end() + 1] == ")":
+        return _initials(SPELLING_WORDS.findall(before), letters, from_end=True)
+    after = re.match(r"\s*\(([^)]{1,200})\)", text[match.end() : match.end() + 210])
+    if after is not None:
+        return _initials(SPELLING_WORDS.findall(after.group(1)), letters, from_end=False)
+    return False
+
+
+def _initials(found_words: list[str], letters: str, *, from_end: bool) -> bool:
+    initials = [word[0].upper() for word in found_words if word.casefold() not in NOT_INITIALS]
+    wanted = [char for char in letters if char.isalpha()]
+    if len(initials) < len(wanted):
+        return False
+    chosen = initials[-len(wanted) :] if from_end else initials[: len(wanted)]
+    return chosen == wanted
+
+
+def _after_a_name(text: str, start: int) -> bool:
+    return NAME_BEFORE.search(text[max(0, start - 40) : start]) is not None
+
+
+def _acronym_finding(text: str, match: re.Match[str], known: Acronym | None) -> Finding:
+    if known is None:
+        return make_finding("acronym", text, match.start(), match.end(), variant="unknown")
+    plain_note = f" (in everyday words: {known.plain})" if known.plain else ""
+    return make_finding(
+        "acronym",
+        text,
+        match.start(),
+        match.end(),
+        stands_for=known.stands_for,
+        plain_note=plain_note,
+    )
+
+
+def all_findings(text: str, spans: Collection[Span]) -> Iterator[Finding]:
+    for span in spans:
+        yield from jargon_findings(text, span)
+        yield from long_sentence_findings(text, span)

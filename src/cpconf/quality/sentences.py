@@ -1,0 +1,106 @@
+"""Splitting a report into sentences and words, keeping exact offsets into the text.
+
+Reports are typed into text boxes or Word, so a line break usually ends a thought even
+without a full stop (lists, headings); a line that ends mid-phrase and carries on in lower
+case is one sentence wrapped. Full stops after titles and abbreviations ("Mr.", "e.g.") do
+not end a sentence.
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from cpconf.quality.cue_lists import cue_data
+
+WORD = re.compile(r"[^\W_]+(?:[\x27’][^\W_]+)*")
+# Where a sentence can end: terminal punctuation (with closing quotes or brackets), or a run
+# of line breaks. Every kind of line break counts, not only "\n".
+# Possessive runs that start only at the run's first character keep this linear on long
+# runs of punctuation.
+BOUNDARY = re.compile(
+    r"(?<![.!?…])[.!?…]++[\"\x27”’)\]]*+(?=\s|$)"
+    r"|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]++"
+)
+LINE_BREAK = re.compile(r"[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# List markers, headings and quote marks at the start of a line are not part of the sentence.
+LEADING_MARKER = re.compile(
+    r"(?:\s|[-*•·‣◦▪●–—>#]++(?=\s)|\(?\d{1,3}[.)](?=\s)|\(?[a-z][.)](?=\s))*+"
+)
+HAS_WORD = re.compile(r"[^\W_]")
+ABBREVIATION_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:\.[^\W\d_]+)*$")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(cue_data()["abbreviations"])
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The words of ``text[start:end]``: runs of letters and digits, apostrophes inside."""
+    return list(WORD.finditer(text, start, len(text) if end is None else end))
+
+
+def split_sentences(text: str) -> list[Span]:
+    """The sentences of the text, trimmed of list markers and spaces; none without a word."""
+    spans = []
+    for start, end in _raw_sentences(text):
+        span = _trimmed(text, start, end)
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def _raw_sentences(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for boundary in BOUNDARY.finditer(text):
+        if _ends_sentence(text, boundary):
+            yield start, boundary.end()
+            start = boundary.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
+    if LINE_BREAK.match(boundary.group()):
+        return not _wrapped_line(text, boundary)
+    following = text[boundary.end() : boundary.end() + 3].lstrip()
+    if following[:1].islower():
+        return False
+    return boundary.group()[0] != "." or not _after_abbreviation(text, boundary.start())
+
+
+def _wrapped_line(text: str, boundary: re.Match[str]) -> bool:
+    """A single line break between a lower-case word (or comma) and a lower-case word."""
+    if len(boundary.group()) > 1 and boundary.group() not in ("\r\n",):
+        return False
+    before = text[boundary.start() - 1 : boundary.start()]
+    after = text[boundary.end() : boundary.end() + 1]
+    return (before.islower() or before == ",") and after.islower()
+
+
+def _after_abbreviation(text: str, dot: int) -> bool:
+    match = ABBREVIATION_BEFORE.search(text, max(0, dot - 12), dot)
+    if match is None:
+        return False
+    word = match.group()
+    if len(word) == 1 and word.isupper():
+        return True  # an initial, as in "J. Smith"
+    return word.lower() in _abbreviations()
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    lead = LEADING_MARKER.match(text, start, end)
+    if lead is not None:
+        start = lead.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end or HAS_WORD.search(text, start, end) is None:
+        return None
+    return Span(start, end)

@@ -1,0 +1,41 @@
+"""Turning a rule's match into a finding, worded from ``data/rules.toml``."""
+
+from typing import Any, cast
+
+from cpconf.quality.cue_lists import rule_texts
+from cpconf.quality.results import Finding, Severity
+
+
+def make_finding(
+    rule: str,
+    text: str,
+    start: int,
+    end: int,
+    *,
+    variant: str = "",
+    **fields: Any,
+) -> Finding:
+    """A finding for ``text[start:end]``; ``variant`` picks an alternative wording
+    (``unknown_message`` for an unknown acronym)."""
+    texts = rule_texts(rule)
+    found = text[start:end]
+    values = {"text": _shortened(found), **fields}
+    prefix = f"{variant}_" if variant else ""
+    return Finding(
+        rule=rule,
+        severity=cast(Severity, texts["severity"]),
+        start=start,
+        end=end,
+        text=found,
+        message=texts[f"{prefix}message"].format_map(values),
+        suggestion=texts[f"{prefix}suggestion"].format_map(values),
+    )
+
+
+def rule_setting(rule: str, name: str) -> Any:
+    return rule_texts(rule)[name]
+
+
+def _shortened(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,96 @@
+"""The quality coach beside the report: findings for one section's text, with the words each
+finding is about, and a count per section for the check-your-answers page and the board.
+
+The coach advises; it never blocks saving or submission."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from cpconf.quality import analyse
+from cpconf.reports import content as parts
+from cpconf.reports.models import ProfessionalReport
+
+COACHED_KINDS = ("text", "restricted")
+CONTEXT = 40  # characters shown either side of the words a finding is about
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    suggestion: str
+    before: str
+    words: str
+    after: str
+
+
+def children_of(report: ProfessionalReport) -> tuple[str, ...]:
+    """The children's names as they stand in the report's own list of children."""
+    names: list[str] = []
+    content: dict[str, Any] = next(
+        (s.content for s in report.sections.all() if s.key == parts.CHILDREN), {}
+    )
+    for child in content.get("children", []):
+        name = (child.get("name") or "").strip()
+        if name:
+            names.append(name)
+    return tuple(names)
+
+
+def coach(report: ProfessionalReport, key: str, text: str) -> dict[str, Any]:
+    """The engine's analysis (the `cpconf quality --json` shape) of one section's text."""
+    return analyse(text, children=children_of(report), section=key).to_dict()
+
+
+def findings_in(text: str, analysis: dict[str, Any]) -> list[Finding]:
+    found = []
+    for item in analysis["findings"]:
+        start, end = item["start"], item["end"]
+        found.append(
+            Finding(
+                rule=item["rule"],
+                severity=item["severity"],
+                message=item["message"],
+                suggestion=item.get("suggestion") or "",
+                before=("…" if start > CONTEXT else "") + text[max(0, start - CONTEXT) : start],
+                words=text[start:end],
+                after=text[end : end + CONTEXT] + ("…" if end + CONTEXT < len(text) else ""),
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class SectionCoaching:
+    key: str
+    title: str
+    warnings: int
+    advice: int
+
+
+def report_coaching(report: ProfessionalReport, content: dict[str, Any]) -> list[SectionCoaching]:
+    """Per coached section, how many warnings and pieces of advice the coach has."""
+    from cpconf.reports.services import form_of
+
+    summary = []
+    for section in form_of(report).sections:
+        if section.kind not in COACHED_KINDS:
+            continue
+        text = (content.get(section.key) or {}).get("text", "")
+        if not text:
+            continue
+        findings = coach(report, section.key, text)["findings"]
+        summary.append(
+            SectionCoaching(
+                key=section.key,
+                title=section.title,
+                warnings=sum(1 for f in findings if f["severity"] == "warning"),
+                advice=sum(1 for f in findings if f["severity"] == "advice"),
+            )
+        )
+    return summary
+
+
+def warning_count(report: ProfessionalReport, content: dict[str, Any]) -> int:
+    return sum(item.warnings for item in report_coaching(report, content))
