@@ -192,6 +192,13 @@ def main() -> int:
     )
     (RESULTS / "reports.md").write_text(_report_markdown(reports, machine, database))
     print(_report_markdown(reports, machine, database))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import quality  # bench/quality.py: the coach on a 5,000-word report, and proselint
+
+    coach = quality.quality_figures()
+    (RESULTS / "quality.json").write_text(json.dumps(coach, indent=2, default=str) + "\n")
+    (RESULTS / "quality.md").write_text(quality.markdown(coach))
+    print(quality.markdown(coach))
     return 0
 
 

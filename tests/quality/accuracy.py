@@ -119,11 +119,11 @@ def _score_plain_language(scores: Scores, row: dict[str, Any], analysis: Analysi
         scores.jargon.true_positive += hit
         scores.jargon.false_negative += not hit
         if not hit:
-            scores.mistakes.append(f"{row['id']} jargon missed {row['text'][span[0]:span[1]]!r}")
+            scores.mistakes.append(f"{row['id']} jargon missed {row['text'][span[0] : span[1]]!r}")
     for span in found:
         if not any(_overlaps(span, other) for other in gold):
             scores.jargon.false_positive += 1
-            scores.mistakes.append(f"{row['id']} jargon extra {row['text'][span[0]:span[1]]!r}")
+            scores.mistakes.append(f"{row['id']} jargon extra {row['text'][span[0] : span[1]]!r}")
 
 
 def _score_flags(scores: Scores, row: dict[str, Any], analysis: Analysis) -> None:

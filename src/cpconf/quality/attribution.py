@@ -30,8 +30,8 @@ SPEAKER_REACH = 120
 AUXILIARY_VERB = r"(?:was|were|is|are|had|has|have|did|does|would|will|could|can|should|might)\b"
 # The reported clause: "that …", "she has …", "the bruise was …", "Dad was …".
 CLAUSE_START = (
-    r"(?:that\b|(?:he|she|they|it|there|i|we|you|mum|dad|mother|father)\s+[\w\x27’]"
-    rf"|(?:the|her|his|their|my)\s+[\w\x27’]+\s+(?:[\w\x27’]+\s+)?{AUXILIARY_VERB}"
+    r"(?:that\b|(?:he|she|they|it|there|i|we|you|mum|dad|mother|father)\s+[\w\x27\u2019]"
+    rf"|(?:the|her|his|their|my)\s+[\w\x27\u2019]+\s+(?:[\w\x27\u2019]+\s+)?{AUXILIARY_VERB}"
     rf"|(?-i:[A-Z][a-z]+)\s+{AUXILIARY_VERB})"
 )
 
@@ -54,7 +54,7 @@ def _speech_frame() -> re.Pattern[str]:
     found first, because it is rare; the speaker is the word just before it."""
     verbs = alternatives(cue_data()["attribution"]["speech_verbs"])
     return re.compile(
-        rf"\b(?P<verb>{verbs})\b(?:\s+(?!about\b|that\b)[\w\x27’-]+){{0,6}}?\s*,?\s+{CLAUSE_START}",
+        rf"\b(?P<verb>{verbs})\b(?:\s+(?!about\b|that\b)[\w\x27\u2019-]+){{0,6}}?\s*,?\s+{CLAUSE_START}",
         FLAGS,
     )
 
@@ -63,10 +63,8 @@ def _speech_frame() -> re.Pattern[str]:
 def _speaker() -> re.Pattern[str]:
     data = cue_data()["attribution"]
     auxiliaries = alternatives(data["auxiliaries"])
-    bridge = rf"(?:{alternatives(data['bridges'])}\s+(?:[\w\x27’]+\s+){{0,3}}?to\s+)"
-    return re.compile(
-        rf"\b(?P<speaker>[^\W_]++)\s*,?\s+(?:{auxiliaries}\s+)*{bridge}?\Z", FLAGS
-    )
+    bridge = rf"(?:{alternatives(data['bridges'])}\s+(?:[\w\x27\u2019]+\s+){{0,3}}?to\s+)"
+    return re.compile(rf"\b(?P<speaker>[^\W_]++)\s*,?\s+(?:{auxiliaries}\s+)*{bridge}?\Z", FLAGS)
 
 
 @cache
@@ -94,9 +92,9 @@ def attribution(text: str, span: Span) -> Attribution | None:
         start, frame = speech
         view = _view_verbs().search(frame.group("verb")) is not None
         return Attribution(True, view, start, frame.end("verb"), NAMED_SOURCE)
-    named = source_cues()["third_party"].search(text, span.start, span.end)
-    if named is not None:
-        return Attribution(True, False, named.start(), named.end(), NAMED_SOURCE)
+    source = source_cues()["third_party"].search(text, span.start, span.end)
+    if source is not None:
+        return Attribution(True, False, source.start(), source.end(), NAMED_SOURCE)
     return None
 
 

@@ -43,9 +43,11 @@ def _adults() -> Adults:
 
 
 def _name_pattern(children: Sequence[str]) -> list[re.Pattern[str]]:
+    """Each child's full name or first name, as written or with a capital."""
     patterns = []
     for child in children:
-        names = {child.strip(), *child.split()[:1]} - {""}
+        first = child.split()[0]
+        names = {child, child.title(), first, first.title()}
         alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
         patterns.append(re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])"))
     return patterns
@@ -54,7 +56,7 @@ def _name_pattern(children: Sequence[str]) -> list[re.Pattern[str]]:
 def ambiguous_child_findings(
     text: str, spans: Sequence[Span], children: Sequence[str]
 ) -> list[Finding]:
-    named = [child for child in children if child.strip()]
+    named = list(dict.fromkeys(" ".join(child.split()) for child in children if child.strip()))
     if len(named) < 2:
         return []
     names = _name_pattern(named)
@@ -103,8 +105,7 @@ def _adult_for(text: str, span: Span, pronoun: str) -> bool:
     adults = _adults()
     sexed = adults.male if word in MALE else adults.female
     return any(
-        pattern.search(text, span.start, span.end) is not None
-        for pattern in (sexed, adults.anyone)
+        pattern.search(text, span.start, span.end) is not None for pattern in (sexed, adults.anyone)
     )
 
 

@@ -9,7 +9,7 @@ what they saw beats a hedge; anything left is a recorded fact.
 import re
 from functools import cached_property
 
-from cpconf.quality.attribution import Attribution, attribution
+from cpconf.quality.attribution import attribution
 from cpconf.quality.cue_lists import (
     harm,
     harm_negation,
@@ -75,8 +75,12 @@ def read_signs(text: str, span: Span) -> Signs:
 
 
 def is_bare_judgement(signs: Signs) -> bool:
-    """A judgement with no sign it is a view, no evidence and no one else's name on it."""
+    """A judgement with no sign it is a view, no evidence and no one else's name on it. A
+    sentence in which the writer appears ("Mum was honest with me") tells of their own
+    dealings with the person, which is evidence of a kind."""
     if signs.attribution is not None or signs.judgement is None or signs.evidence:
+        return False
+    if FIRST_PERSON.search(signs.text, signs.span.start, signs.span.end) is not None:
         return False
     return all(signs.cue(name) is None for name in VIEW_OR_SEEN)
 

@@ -60,7 +60,7 @@ def alternatives(words: list[str]) -> str:
     return f"(?:{_branches(trie)})"
 
 
-SPECIAL_CHARACTERS = {" ": r"\s+", "-": r"[\s-]?", "'": r"[\x27’]", "’": r"[\x27’]"}
+SPECIAL_CHARACTERS = {" ": r"\s+", "-": r"[\s-]?", "'": r"[\x27\u2019]", "\u2019": r"[\x27\u2019]"}
 
 
 def _branches(node: dict[str, Any]) -> str:

@@ -1,5 +1,6 @@
 """The coach's entry points: one text, or a whole report section by section."""
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ from cpconf.quality.plain_language import (
 from cpconf.quality.reading import combined, reading
 from cpconf.quality.report import RepetitionIndex, missing_impact_findings
 from cpconf.quality.results import RULES, Analysis, Finding, ReportAnalysis
-from cpconf.quality.sentences import Span, split_sentences
+from cpconf.quality.sentences import Span, split_sentences, words
 
 
 @dataclass
@@ -41,9 +42,7 @@ def analyse_report(sections: Mapping[str, str], children: Iterable[str] = ()) ->
     repetition across sections is found (its finding sits in the later section)."""
     names = tuple(children)
     reader = ReportReader()
-    analyses = {
-        key: _analyse(text, names, key, reader, key) for key, text in sections.items()
-    }
+    analyses = {key: _analyse(text, names, key, reader, key) for key, text in sections.items()}
     report_reading = combined(analysis.reading for analysis in analyses.values())
     return ReportAnalysis(analyses, report_reading, names)
 
@@ -56,25 +55,28 @@ def _analyse(
     section_key: str | None,
 ) -> Analysis:
     spans = split_sentences(text)
+    tokens = [words(text, span.start, span.end) for span in spans]
     signs = [read_signs(text, span) for span in spans]
     skip = [sign.stock for sign in signs]
     written = [span for span, skipped in zip(spans, skip, strict=True) if not skipped]
     findings: list[Finding] = []
-    for span, sign in zip(spans, signs, strict=True):
+    for span, sentence_words, sign in zip(spans, tokens, signs, strict=True):
         if not sign.stock:
-            findings.extend(_sentence_findings(text, span, sign))
+            findings.extend(_sentence_findings(text, span, sentence_words, sign))
     findings.extend(reader.acronyms.findings(text, written))
     findings.extend(ambiguous_child_findings(text, written, children))
-    findings.extend(reader.repetition.findings(text, spans, section_key, skip))
+    findings.extend(reader.repetition.findings(text, spans, tokens, section_key, skip))
     findings.extend(missing_impact_findings(text, spans, section, skip, children))
     findings.sort(key=lambda finding: (finding.start, finding.end, RULES.index(finding.rule)))
     sentences = [classify(text, span, sign) for span, sign in zip(spans, signs, strict=True)]
-    return Analysis(text, reading(text, spans), sentences, findings)
+    return Analysis(text, reading(tokens), sentences, findings)
 
 
-def _sentence_findings(text: str, span: Span, signs: Signs) -> list[Finding]:
-    findings = jargon_findings(text, span)
-    findings.extend(long_sentence_findings(text, span))
+def _sentence_findings(
+    text: str, span: Span, sentence_words: list[re.Match[str]], signs: Signs
+) -> list[Finding]:
+    findings = jargon_findings(text, sentence_words)
+    findings.extend(long_sentence_findings(text, span, len(sentence_words)))
     findings.extend(unattributed_findings(text, signs.attribution))
     if is_bare_judgement(signs) and signs.judgement is not None:
         findings.extend(opinion_as_fact_findings(text, signs.judgement))

@@ -27,7 +27,11 @@ LINKING = (
     r"are\s+being|remains?|became|becomes|has\s+become|comes?\s+across\s+as)"
 )
 SUBJECT_REACH = 80
-BEFORE_LINKING = r"(?:\s+(?:also|often|always|very|clearly|generally|sometimes|usually|still|now|really|just|obviously|simply|totally))*"
+RELATION = r"(?:new|current|former|ex|older|younger|eldest|youngest)"
+BEFORE_LINKING = (
+    r"(?:\s+(?:also|often|always|very|clearly|generally|sometimes|usually|still|now|really|"
+    r"just|obviously|simply|totally))*"
+)
 INTENSIFIERS = (
     r"(?:\s*,?\s+(?:a|an|very|extremely|so|really|quite|too|often|always|completely|totally|"
     r"highly|incredibly|particularly|deeply|clearly|generally|consistently|not|increasingly|"
@@ -55,7 +59,7 @@ def _subject() -> re.Pattern[str]:
     people = alternatives(data["people"])
     titles = alternatives(data["titles"])
     person = rf"(?:{titles}\.?\s+{NAME}|{people}\b|{NAME})"
-    owner = rf"(?:{person}[\x27’]s\s+(?:(?:new|current|former|ex|older|younger|eldest|youngest)\s+)?)"
+    owner = rf"(?:{person}[\x27\u2019]s\s+(?:{RELATION}\s+)?)"
     pattern = rf"\b(?P<subject>(?:{DETERMINER})?{owner}?{person}){BEFORE_LINKING}\s*\Z"
     return re.compile(pattern, FLAGS)
 

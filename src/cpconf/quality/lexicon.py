@@ -11,11 +11,7 @@ from functools import cache
 
 from cpconf.quality.cue_lists import load
 
-WORD = re.compile(r"[^\W_]+(?:[\x27’][^\W_]+)*")
-# Short words and function words are never inflected: "as" must not become "a".
-UNINFLECTED = frozenset(
-    "a an and as at by for from in into of on or the to with without not no own".split()
-)
+WORD = re.compile(r"[^\W_]+(?:[\x27\u2019][^\W_]+)*")
 
 
 @dataclass(frozen=True)
@@ -49,16 +45,21 @@ class AcronymTable:
 
 
 def token_key(token: str) -> str:
-    return token.casefold().replace("’", "'")
+    return token.casefold().replace("\u2019", "'")
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(token_key(match.group()) for match in WORD.finditer(phrase))
 
 
+@cache
+def _uninflected() -> frozenset[str]:
+    return frozenset(load("jargon")["uninflected"])
+
+
 def inflections(word: str) -> set[str]:
     """The word with its likely -s, -es, -ed and -ing forms; over-generating is harmless."""
-    if len(word) < 4 or word in UNINFLECTED or not word.isalpha():
+    if len(word) < 4 or word in _uninflected() or not word.isalpha():
         return {word}
     bases = {word}
     for suffix, replacements in (
@@ -91,7 +92,7 @@ def _phrase_forms(phrase: str, inflect: bool) -> set[tuple[str, ...]]:
     forms: set[tuple[str, ...]] = {()}
     for position, word in enumerate(key):
         variants = inflections(word) if position in (0, len(key) - 1) else {word}
-        forms = {form + (variant,) for form in forms for variant in variants}
+        forms = {(*form, variant) for form in forms for variant in variants}
     return forms
 
 

@@ -1,27 +1,30 @@
 """Plain language: jargon, acronyms not spelled out, and sentences too long to follow."""
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from cpconf.quality.lexicon import Acronym, AcronymTable, acronym_table, jargon_index, token_key
 from cpconf.quality.results import Finding
-from cpconf.quality.sentences import Span, words
+from cpconf.quality.sentences import Span
 from cpconf.quality.wording import make_finding, rule_setting
 
 # What may sit between the words of one phrase: spaces, a hyphen or slash, a comma, one dot.
-PHRASE_GAP = re.compile(r"(?:[\s\-‐‑/,]|(?<![.])\.(?![.]))+")
-ACRONYM = re.compile(r"(?<![\w&\x27’-])[A-Z][A-Za-z0-9&]*[A-Za-z0-9](?![\w&])")
-NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]+[\x27’]?\s+$")
+PHRASE_GAP = re.compile(r"(?:[\s\-\u2010\u2011/,]|(?<![.])\.(?![.]))+")
+ACRONYM = re.compile(r"(?<![\w&\x27\u2019-])[A-Z][A-Za-z0-9&]*[A-Za-z0-9](?![\w&])")
+NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]+[\x27\u2019]?\s+$")
 SPELLING_WORDS = re.compile(r"[^\W_]+")
+NOT_SPACE_BEFORE = re.compile(r"\S*$")
+NOT_SPACE_AFTER = re.compile(r"\S*")
 NOT_INITIALS = frozenset({"and", "of", "the", "for", "to", "in", "on", "with", "a", "an"})
 UNKNOWN_LONGEST = 6
 
 
-def jargon_findings(text: str, span: Span) -> list[Finding]:
-    """Each lexicon phrase in the sentence, longest match first, never overlapping."""
+def jargon_findings(text: str, tokens: list[re.Match[str]]) -> list[Finding]:
+    """Each lexicon phrase among the sentence's words, longest match first, never
+    overlapping."""
     index = jargon_index()
-    tokens = words(text, span.start, span.end)
     keys = [token_key(token.group()) for token in tokens]
     findings = []
     position = 0
@@ -53,16 +56,15 @@ def _longest_phrase(
 
 def _joined(text: str, tokens: list[re.Match[str]]) -> bool:
     """The words run on within one phrase: no sentence punctuation between them."""
-    for before, after in zip(tokens, tokens[1:], strict=False):
+    for before, after in pairwise(tokens):
         gap = PHRASE_GAP.fullmatch(text, before.end(), after.start())
         if gap is None:
             return False
     return True
 
 
-def long_sentence_findings(text: str, span: Span) -> list[Finding]:
+def long_sentence_findings(text: str, span: Span, count: int) -> list[Finding]:
     limit = int(rule_setting("long_sentence", "limit"))
-    count = len(words(text, span.start, span.end))
     if count <= limit:
         return []
     return [make_finding("long_sentence", text, span.start, span.end, words=count, limit=limit)]
@@ -90,7 +92,7 @@ class AcronymReader:
         self, text: str, match: re.Match[str], table: AcronymTable, capitals_only: bool
     ) -> Finding | None:
         letters = acronym_letters(match.group(), table)
-        if letters is None or letters in self.introduced:
+        if letters is None or letters in self.introduced or _in_an_address(text, match):
             return None
         known = table.known.get(letters)
         if _spelled_out(text, match, letters, known):
@@ -125,7 +127,7 @@ def _spelled_out(text: str, match: re.Match[str], letters: str, known: Acronym |
 
 
 def _bracketed_definition(text: str, match: re.Match[str], letters: str) -> bool:
-    """"Team Around the Family (TAF)" or "TAF (Team Around the Family)"."""
+    """ "Team Around the Family (TAF)" or "TAF (Team Around the Family)"."""
     before = text[max(0, match.start() - 200) : match.start()]
     if before.endswith("(") and text[match.end() : match.end() + 1] == ")":
         return _initials(SPELLING_WORDS.findall(before), letters, from_end=True)
@@ -144,6 +146,14 @@ def _initials(found_words: list[str], letters: str, *, from_end: bool) -> bool:
     return chosen == wanted
 
 
+def _in_an_address(text: str, match: re.Match[str]) -> bool:
+    """Part of an email or web address ("IRO.CP5@wigan.gov.uk"), not an abbreviation."""
+    left = NOT_SPACE_BEFORE.search(text, max(0, match.start() - 80), match.start())
+    right = NOT_SPACE_AFTER.match(text, match.end(), match.end() + 80)
+    chunk = (left.group() if left else "") + match.group() + (right.group() if right else "")
+    return "@" in chunk or "://" in chunk or chunk.casefold().startswith("www.")
+
+
 def _after_a_name(text: str, start: int) -> bool:
     return NAME_BEFORE.search(text[max(0, start - 40) : start]) is not None
 
@@ -160,9 +170,3 @@ def _acronym_finding(text: str, match: re.Match[str], known: Acronym | None) -> 
         stands_for=known.stands_for,
         plain_note=plain_note,
     )
-
-
-def all_findings(text: str, spans: Collection[Span]) -> Iterator[Finding]:
-    for span in spans:
-        yield from jargon_findings(text, span)
-        yield from long_sentence_findings(text, span)

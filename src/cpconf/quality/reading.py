@@ -7,9 +7,9 @@ to tell a plain report from a dense one, and needs no word list or download.
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from cpconf.quality.results import Reading
-from cpconf.quality.sentences import Span, words
 
 VOWEL_GROUPS = re.compile(r"[aeiouyàáâäæãåāèéêëēėęîïíīįìôöòóœøōõûüùúū]+")
 SILENT_ENDINGS = ("es", "ed")
@@ -19,24 +19,32 @@ OLDEST = 25.0
 
 
 def syllables(word: str) -> int:
+    return _syllables(word.casefold())
+
+
+@lru_cache(maxsize=16384)
+def _syllables(word: str) -> int:
     """Vowel groups, less a silent final "e" and the silent "e" of most "-es" and "-ed"."""
-    word = word.casefold()
     if word.isdigit():
         return max(1, (len(word) + 1) // 2)
     if len(word) <= 3:
         return 1
     count = len(VOWEL_GROUPS.findall(word))
-    if count > 1 and word.endswith("e") and not word.endswith(("le", "ee", "ye")):
-        count -= 1
-    elif count > 1 and word.endswith(SILENT_ENDINGS) and not word.endswith(SOUNDED_ENDINGS):
+    if count > 1 and _silent_ending(word):
         count -= 1
     return max(1, count)
 
 
-def reading(text: str, spans: Iterable[Span]) -> Reading:
+def _silent_ending(word: str) -> bool:
+    if word.endswith("e"):
+        return not word.endswith(("le", "ee", "ye"))
+    return word.endswith(SILENT_ENDINGS) and not word.endswith(SOUNDED_ENDINGS)
+
+
+def reading(sentence_words: Iterable[list[re.Match[str]]]) -> Reading:
+    """Figures from each sentence's words."""
     word_count = sentence_count = syllable_count = 0
-    for span in spans:
-        found = words(text, span.start, span.end)
+    for found in sentence_words:
         sentence_count += 1
         word_count += len(found)
         syllable_count += sum(syllables(match.group()) for match in found)

@@ -5,24 +5,16 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from cpconf.quality.cue_lists import child_states, child_words, cue_data, impact
 from cpconf.quality.results import Finding
-from cpconf.quality.sentences import Span, words
+from cpconf.quality.sentences import Span
 from cpconf.quality.wording import make_finding
 
 SUFFIXES = ("ing", "ed", "es", "s")
 # Without the children's names, a name that is not a title or an adult's role may be a child's.
 UNTITLED_NAME = re.compile(r"(?<!Mr )(?<!Mrs )(?<!Ms )(?<!Miss )(?<!Dr )\b[A-Z][a-z]+\b")
-NOT_A_CHILD = frozenset(
-    "Mum Mummy Mother Dad Daddy Father Grandma Grandad Nan Gran Granny Grandpa Mr Mrs Ms Miss "
-    "Dr The This That These Those It There When What Which However He She They We I If In On "
-    "At As But And So Both Since After Before During While Whilst Because Today Yesterday "
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Police School Year Reception "
-    "Nursery Court Council".split()
-)
 
 
 @dataclass(frozen=True)
@@ -35,10 +27,16 @@ class Remembered:
 
 
 @cache
+def _not_a_child() -> frozenset[str]:
+    return frozenset(cue_data()["impact"]["not_children"])
+
+
+@cache
 def _stopwords() -> frozenset[str]:
     return frozenset(cue_data()["repetition"]["stopwords"])
 
 
+@lru_cache(maxsize=16384)
 def _stem(word: str) -> str:
     for suffix in SUFFIXES:
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
@@ -46,9 +44,9 @@ def _stem(word: str) -> str:
     return word
 
 
-def content_words(text: str, span: Span) -> frozenset[str]:
+def content_words(tokens: list[re.Match[str]]) -> frozenset[str]:
     stop = _stopwords()
-    found = (match.group().casefold() for match in words(text, span.start, span.end))
+    found = (match.group().casefold() for match in tokens)
     return frozenset(_stem(word) for word in found if word not in stop)
 
 
@@ -61,14 +59,21 @@ class RepetitionIndex:
     postings: dict[str, list[int]] = field(default_factory=dict)
 
     def findings(
-        self, text: str, spans: Sequence[Span], section: str | None, skip: Sequence[bool]
+        self,
+        text: str,
+        spans: Sequence[Span],
+        tokens: Sequence[list[re.Match[str]]],
+        section: str | None,
+        skip: Sequence[bool],
     ) -> list[Finding]:
         settings = cue_data()["repetition"]
         threshold, shortest = float(settings["similarity"]), int(settings["min_content_words"])
         found = []
-        for span, skipped in zip(spans, skip, strict=True):
-            content = content_words(text, span)
-            if skipped or len(content) < shortest:
+        for span, sentence_words, skipped in zip(spans, tokens, skip, strict=True):
+            if skipped:
+                continue
+            content = content_words(sentence_words)
+            if len(content) < shortest:
                 continue
             earlier = self._most_similar(content, threshold)
             if earlier is not None:
@@ -130,7 +135,7 @@ def _says_impact(text: str, span: Span, children: Sequence[str]) -> bool:
         return True
     if children:
         return any(_names(child).search(sentence) for child in children)
-    return any(name not in NOT_A_CHILD for name in UNTITLED_NAME.findall(sentence))
+    return any(name not in _not_a_child() for name in UNTITLED_NAME.findall(sentence))
 
 
 @cache

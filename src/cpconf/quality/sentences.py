@@ -13,19 +13,19 @@ from functools import cache
 
 from cpconf.quality.cue_lists import cue_data
 
-WORD = re.compile(r"[^\W_]+(?:[\x27’][^\W_]+)*")
+WORD = re.compile(r"[^\W_]+(?:[\x27\u2019][^\W_]+)*")
 # Where a sentence can end: terminal punctuation (with closing quotes or brackets), or a run
 # of line breaks. Every kind of line break counts, not only "\n".
 # Possessive runs that start only at the run's first character keep this linear on long
 # runs of punctuation.
 BOUNDARY = re.compile(
-    r"(?<![.!?…])[.!?…]++[\"\x27”’)\]]*+(?=\s|$)"
+    r"(?<![.!?…])[.!?…]++[\"\x27”\u2019)\]]*+(?=\s|$)"
     r"|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]++"
 )
 LINE_BREAK = re.compile(r"[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # List markers, headings and quote marks at the start of a line are not part of the sentence.
 LEADING_MARKER = re.compile(
-    r"(?:\s|[-*•·‣◦▪●–—>#]++(?=\s)|\(?\d{1,3}[.)](?=\s)|\(?[a-z][.)](?=\s))*+"
+    r"(?:\s|[-*•·‣◦▪●\u2013—>#]++(?=\s)|\(?\d{1,3}[.)](?=\s)|\(?[a-z][.)](?=\s))*+"
 )
 HAS_WORD = re.compile(r"[^\W_]")
 ABBREVIATION_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:\.[^\W\d_]+)*$")

@@ -14,8 +14,8 @@ from cpconf.accounts.models import User
 from cpconf.audit.selectors import report_viewers
 from cpconf.conferences import selectors as conference_selectors
 from cpconf.documents import report_docx, report_pdf
-from cpconf.reports import content as parts
 from cpconf.reports import coaching, copies, selectors, services
+from cpconf.reports import content as parts
 from cpconf.reports.editors import editor_for
 from cpconf.reports.forms import AmendForm, SignForm
 from cpconf.reports.models import (

@@ -117,7 +117,7 @@ def describe(name: str, text: str, analysis: Analysis) -> list[str]:
             line = bisect_right(starts, sentence.start)
             lines += [
                 "",
-                f"Line {line}, characters {sentence.start}–{sentence.end}: {sentence.text}",
+                f"Line {line}, characters {sentence.start} to {sentence.end}: {sentence.text}",
             ]
             lines.append(f"  {sentence.kind}, from {sentence.source.replace('_', ' ')}")
             lines += [_finding_line(finding) for finding in found]
@@ -126,7 +126,7 @@ def describe(name: str, text: str, analysis: Analysis) -> list[str]:
 
 def _finding_line(finding: Finding) -> str:
     return (
-        f"  {finding.severity} {finding.rule} ({finding.start}–{finding.end}): "
+        f"  {finding.severity} {finding.rule} ({finding.start} to {finding.end}): "
         f"{finding.message} {finding.suggestion}"
     )
 
