@@ -9,12 +9,12 @@ and ``markdown``. Benchmarks measure; they never assert.
 import os
 import platform
 import random
-import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from typing import Any
+
+from timing import median_ms
 
 REPORT_WORDS = 5000
 REPEATS = int(os.environ.get("BENCH_QUALITY_REPEATS", "15"))
@@ -84,13 +84,8 @@ def _varied(sentence: str, chooser: random.Random) -> str:
 
 
 def _median_ms(action: Callable[[], object], repeats: int = REPEATS) -> float:
-    action()  # warm: the first call reads and compiles the data files
-    timings = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        action()
-        timings.append((time.perf_counter() - started) * 1000)
-    return round(statistics.median(timings), 1)
+    # Warm first: the first call reads and compiles the data files.
+    return median_ms(action, repeats, warm=True)
 
 
 def _cold_start_ms(text: str) -> float:

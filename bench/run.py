@@ -69,6 +69,8 @@ def home_page_figures() -> list[dict[str, object]]:
 
 
 def report_figures() -> list[dict[str, object]]:
+    from timing import median_ms
+
     """Per submitted demo report: queries and time for the author's version page, and the
     time and size of each copy in each format (the median of a few builds)."""
     import tracemalloc
@@ -98,7 +100,7 @@ def report_figures() -> list[dict[str, object]]:
         row: dict[str, object] = {
             "report": f"{report.agency.name} ({report.form_key})",
             "page_queries": query_count,
-            "page_ms": _median_ms(lambda c=client, p=page: c.get(p), REPORT_REPEATS),
+            "page_ms": median_ms(lambda c=client, p=page: c.get(p), REPORT_REPEATS),
         }
         for copy in ("conference", "family"):
             for extension in ("docx", "pdf"):
@@ -107,7 +109,7 @@ def report_figures() -> list[dict[str, object]]:
                 size = len(client.get(url).content)
                 peak = tracemalloc.get_traced_memory()[1]
                 tracemalloc.stop()
-                row[f"{copy}_{extension}_ms"] = _median_ms(lambda c=client, u=url: c.get(u), 3)
+                row[f"{copy}_{extension}_ms"] = median_ms(lambda c=client, u=url: c.get(u), 3)
                 row[f"{copy}_{extension}_kb"] = round(size / 1024, 1)
                 row[f"{copy}_{extension}_peak_mb"] = round(peak / 2**20, 1)
         rows.append(row)
@@ -115,15 +117,6 @@ def report_figures() -> list[dict[str, object]]:
 
 
 REPORT_REPEATS = 10
-
-
-def _median_ms(action, repeats: int) -> float:  # type: ignore[no-untyped-def]
-    timings = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        action()
-        timings.append((time.perf_counter() - started) * 1000)
-    return round(statistics.median(timings), 1)
 
 
 def _report_markdown(rows: list[dict[str, object]], machine: str, database: str) -> str:
