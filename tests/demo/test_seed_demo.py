@@ -281,3 +281,14 @@ def test_demo_review_reports_start_from_the_previous_conferences_report(seeded):
     for report in reviews:
         previous = report.previous_report.versions.get(number=1).content["parts"]["worries"]
         assert report.sections.get(key="worries").content["text"].startswith(previous["text"])
+
+
+def test_demo_initial_conferences_meet_the_statutory_timescale(seeded):
+    from cpconf.conferences.board import statutory_due
+
+    initials = Conference.objects.filter(previous__isnull=True)
+    assert initials.exists()
+    for conference in initials:
+        assert conference.strategy_discussion_on is not None
+        due = statutory_due(conference)
+        assert timezone.localtime(conference.starts_at).date() <= due, conference

@@ -33,6 +33,7 @@ SATURDAY = 5
 ON_TIME_BEFORE_MEETING = timedelta(days=8)
 LATE_BEFORE_MEETING = timedelta(hours=2)
 PACK_RELEASED_BEFORE_MEETING = timedelta(days=1)
+STRATEGY_DISCUSSION_BEFORE_MEETING = timedelta(days=17)
 
 M = TypeVar("M", bound=models.Model)
 
@@ -269,9 +270,18 @@ def _seed_conferences(seeded: Seeded) -> None:
                 "pack_released_at": (
                     _weekday_before(starts_at, PACK_RELEASED_BEFORE_MEETING) if released else None
                 ),
+                "strategy_discussion_on": (
+                    None if conference.previous else _strategy_discussion(starts_at)
+                ),
                 **_recorded_by(booked_by),
             },
         )
+
+
+def _strategy_discussion(starts_at: datetime) -> date:
+    """An initial conference's strategy discussion: three weeks before, on a weekday, so the
+    15-working-day timescale is met in the demo (a real one is entered by the unit)."""
+    return _weekday_before(starts_at, STRATEGY_DISCUSSION_BEFORE_MEETING).date()
 
 
 def _meeting_time(today: date, conference: data.ConferenceData) -> datetime:
