@@ -121,3 +121,24 @@ def audit_trail_read(
         family_id=family_ids[0] if family_ids is not None and len(family_ids) == 1 else None,
         local_authority_id=authority_ids[0] if len(authority_ids) == 1 else None,
     )
+
+
+def audit_for_family(
+    *,
+    action: str,
+    actor: User | None,
+    family: Any,
+    request: HttpRequest | None = None,
+    obj: Model | None = None,
+    outcome: str = Outcome.SUCCESS,
+) -> AuditEvent:
+    """An event filed under a family and its authority, so that authority's auditors see it."""
+    return audit_record(
+        action=action,
+        actor=actor,
+        request=request,
+        obj=obj,
+        family_id=family.pk,
+        local_authority_id=family.local_authority_id,
+        outcome=outcome,
+    )

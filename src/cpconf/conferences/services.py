@@ -2,6 +2,7 @@
 concerned told by email (with the meeting as a calendar attachment)."""
 
 from datetime import date, datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -15,7 +16,7 @@ from cpconf.accounts.invitations import (
     professional_account_invite,
 )
 from cpconf.accounts.models import User
-from cpconf.audit.services import audit_record
+from cpconf.audit.services import audit_for_family
 from cpconf.conferences.calendar_file import conference_ics
 from cpconf.conferences.models import Attendance, Conference, Invitation
 from cpconf.families.models import Family
@@ -23,16 +24,9 @@ from cpconf.organisations.models import Agency
 
 
 def _audit(
-    action: str, *, actor: User, request: HttpRequest | None, obj: object, conference: Conference
+    action: str, *, actor: User, request: HttpRequest | None, obj: Any, conference: Conference
 ) -> None:
-    audit_record(
-        action=action,
-        actor=actor,
-        request=request,
-        obj=obj,  # type: ignore[arg-type]
-        family_id=conference.family_id,
-        local_authority_id=conference.family.local_authority_id,
-    )
+    audit_for_family(action=action, actor=actor, request=request, obj=obj, family=conference.family)
 
 
 @transaction.atomic

@@ -15,7 +15,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from cpconf.accounts.models import User
-from cpconf.audit.services import audit_record
+from cpconf.audit.services import audit_for_family, audit_record
 from cpconf.conferences.models import Conference
 from cpconf.dataprotection import retention
 from cpconf.dataprotection.frozen_versions import versions_destroyable
@@ -137,14 +137,7 @@ def legal_hold_lift(
 
 
 def _audit_hold(action: str, hold: LegalHold, actor: User, request: HttpRequest | None) -> None:
-    audit_record(
-        action=action,
-        actor=actor,
-        request=request,
-        obj=hold,
-        family_id=hold.family_id,
-        local_authority_id=hold.family.local_authority_id,
-    )
+    audit_for_family(action=action, actor=actor, request=request, obj=hold, family=hold.family)
 
 
 def _family_of(kind: str, record_id: int) -> int | None:

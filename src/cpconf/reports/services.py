@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from cpconf.accounts.models import User
 from cpconf.audit.models import Outcome
-from cpconf.audit.services import audit_record
+from cpconf.audit.services import audit_for_family
 from cpconf.conferences.models import Conference
 from cpconf.deadlines import MeetingDeadlines, is_late, meeting_deadlines
 from cpconf.families.models import Child
@@ -67,14 +67,7 @@ def _audit(
     conference: Conference,
 ) -> None:
     """Every report event is filed under the family and its authority, for the audit trail."""
-    audit_record(
-        action=action,
-        actor=actor,
-        request=request,
-        obj=obj,
-        family_id=conference.family_id,
-        local_authority_id=conference.family.local_authority_id,
-    )
+    audit_for_family(action=action, actor=actor, request=request, obj=obj, family=conference.family)
 
 
 def deadlines_for(conference: Conference) -> MeetingDeadlines:
@@ -368,12 +361,11 @@ def record_copy_taken(
     refused: bool = False,
 ) -> None:
     """A downloaded copy leaves the system: record who took which copy, or was refused it."""
-    audit_record(
+    audit_for_family(
         action=f"report_{copy}_copy_downloaded",
         actor=actor,
         request=request,
         obj=report,
-        family_id=report.conference.family_id,
-        local_authority_id=report.conference.family.local_authority_id,
+        family=report.conference.family,
         outcome=Outcome.REFUSED if refused else Outcome.SUCCESS,
     )
