@@ -71,6 +71,12 @@ INSTALLED_APPS = [
     "cpconf.reports",
     "cpconf.audit",
     "cpconf.dataprotection",
+    "cpconf.packs",
+    "cpconf.conference_records",
+    "cpconf.preparation",
+    "cpconf.outcomes",
+    "cpconf.portal",
+    "cpconf.api",
     "cpconf.home",
     "cpconf.demo",
 ]

@@ -7,4 +7,10 @@ urlpatterns = [
     path("conferences/", include("cpconf.conferences.urls")),
     path("reports/", include("cpconf.reports.urls")),
     path("audit/", include("cpconf.audit.urls")),
+    path("packs/", include("cpconf.packs.urls")),
+    path("records/", include("cpconf.conference_records.urls")),
+    path("preparation/", include("cpconf.preparation.urls")),
+    path("outcomes/", include("cpconf.outcomes.urls")),
+    path("family/", include("cpconf.portal.urls")),
+    path("api/", include("cpconf.api.urls")),
 ]

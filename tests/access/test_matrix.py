@@ -6,7 +6,9 @@ Codes: 200 shown; 302 redirected (anonymous → sign-in, or on to the right page
 found — the answer to anything the user may not know exists; 405 wrong method.
 """
 
-from collections.abc import Callable, Iterator
+import importlib
+import pkgutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +17,21 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from cpconf.accounts.models import Role
+from tests.access import matrix_extensions
+from tests.access.matrix_base import (
+    AUDITORS_ONLY,
+    CONFERENCES,
+    FAMILIES,
+    NOBODY_BUT_AUTHOR,
+    REPORTS,
+    SIGNED_IN_ONLY,
+    UNIT_ONLY,
+    USERS,
+    Case,
+    no_args,
+    pk,
+    readers,
+)
 from tests.factories import (
     AgencyFactory,
     ChildFactory,
@@ -29,15 +46,9 @@ from tests.report_scene import PASSWORD, complete, save, submit
 
 pytestmark = pytest.mark.django_db
 
-USERS = (
-    "anonymous",
-    "professional",
-    "social_worker",
-    "unit",
-    "chair",
-    "family_member",
-    "auditor",
-    "other_authority_unit",
+EXTENSIONS = tuple(
+    importlib.import_module(f"{matrix_extensions.__name__}.{module.name}")
+    for module in pkgutil.iter_modules(matrix_extensions.__path__)
 )
 
 
@@ -127,70 +138,13 @@ def world(settings) -> World:
         "other_report": _written(other_conference, other_writer, submitted=True),
         "foreign_report": _written(foreign_conference, foreign_writer, submitted=True),
     }
+    for extension in EXTENSIONS:
+        if hasattr(extension, "extend_world"):
+            extension.extend_world(users, records)
     return World(users, records)
 
 
-@dataclass(frozen=True)
-class Case:
-    """A URL pattern asked for with `method` for each target; `expect` gives, per user, the
-    status for each target in order."""
-
-    name: str
-    method: str
-    targets: tuple[str, ...]
-    args: Callable[[Any], tuple]
-    expect: dict[str, str]
-
-
-def no_args(record: Any) -> tuple:
-    return ()
-
-
-def pk(record: Any) -> tuple:
-    return (record.pk,)
-
-
-AUDITORS_ONLY = {user: "404" for user in USERS} | {"anonymous": "302", "auditor": "200"}
-# The unit of the record's authority, and nobody else.
-UNIT_ONLY = {user: "404 404 404" for user in USERS} | {
-    "anonymous": "302 302 302",
-    "unit": "200 200 404",
-    "other_authority_unit": "404 404 200",
-}
-SIGNED_IN_ONLY = {user: "200" for user in USERS} | {"anonymous": "302"}
-FAMILIES = ("own_family", "other_family", "foreign_family")
-CONFERENCES = ("own_conference", "other_conference", "foreign_conference")
-REPORTS = ("own_draft", "colleagues_report", "other_report", "foreign_report")
-NOBODY_BUT_AUTHOR = {
-    "anonymous": "302 302 302 302",
-    "professional": "200 404 404 404",
-    "social_worker": "404 404 404 404",
-    "unit": "404 404 404 404",
-    "chair": "404 404 404 404",
-    "family_member": "404 404 404 404",
-    "auditor": "404 404 404 404",
-    "other_authority_unit": "404 404 404 404",
-}
-# Submitted reports are read by the unit, the chair of that conference, and professionals
-# invited to it once its pack is released; a draft only by its author.
-READERS_OF_SUBMITTED = {
-    "anonymous": "302 302 302 302",
-    "professional": "{own} 200 404 404",
-    "social_worker": "404 404 404 404",
-    "unit": "404 200 200 404",
-    "chair": "404 200 404 404",
-    "family_member": "404 404 404 404",
-    "auditor": "404 404 404 404",
-    "other_authority_unit": "404 404 404 200",
-}
-
-
-def readers(own: str, **changes: str) -> dict[str, str]:
-    table = {user: row.replace("{own}", own) for user, row in READERS_OF_SUBMITTED.items()}
-    return table | changes
-
-
-CASES = (
+CORE_CASES = (
     Case("home:home", "get", ("none",), no_args, SIGNED_IN_ONLY),
     Case(
         "accounts:sign_in",
@@ -346,6 +300,8 @@ CASES = (
         readers(own="200", professional="200 404 404 404"),
     ),
 )
+
+CASES = CORE_CASES + tuple(case for e in EXTENSIONS for case in e.CASES)
 
 
 def url_names(patterns: list[Any] | None = None, namespace: str = "") -> Iterator[str]:

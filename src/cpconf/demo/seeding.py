@@ -6,6 +6,7 @@ whatever someone changed while trying the demo survives a second run. Dates are 
 from the day of seeding only when a record is first created.
 """
 
+import importlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -75,6 +76,16 @@ class Seeded:
         return timezone.localdate(self.now, LONDON)
 
 
+# Parts of the system that add their own demo records, in order: each may use what the ones
+# before it wrote. Each module has `seed_demo_part(seeded: Seeded) -> None`, idempotent.
+LATER_PARTS = (
+    "cpconf.conference_records.demo",
+    "cpconf.outcomes.demo",
+    "cpconf.packs.demo",
+    "cpconf.portal.demo",
+)
+
+
 def seed_demo(*, now: datetime | None = None) -> SeedSummary:
     """Write the demo data in one transaction: all of it or, if anything fails, none."""
     seeded = Seeded(summary=SeedSummary(), now=now or timezone.now())
@@ -85,6 +96,8 @@ def seed_demo(*, now: datetime | None = None) -> SeedSummary:
         _seed_conferences(seeded)
         _seed_invitations(seeded)
         _seed_reports(seeded)
+        for part in LATER_PARTS:
+            importlib.import_module(part).seed_demo_part(seeded)
         if seeded.summary.total_created:
             _record_seeding(seeded)
     return seeded.summary
