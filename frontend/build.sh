@@ -13,4 +13,7 @@ cp -R node_modules/govuk-frontend/dist/govuk/assets "$out/govuk/assets"
 cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js "$out/govuk/"
 cp -R node_modules/@ministryofjustice/frontend/moj/assets "$out/moj/assets"
 cp node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.js "$out/moj/"
+# MOJ's header styles ask for the GOV.UK crest beside MOJ's own images; without it production's
+# collectstatic (hashed file names) stops at the missing file.
+cp node_modules/govuk-frontend/dist/govuk/assets/images/govuk-crest.svg "$out/moj/assets/images/"
 echo "Built static files in $out"

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
     "cpconf.accounts",
     "cpconf.organisations",
     "cpconf.families",
@@ -283,6 +285,29 @@ CPCONF_REMINDER_WORKING_DAYS = env_int("CPCONF_REMINDER_WORKING_DAYS", 2)
 CPCONF_REPORT_FORM_DIRS = [PACKAGE_DIR / "reportforms"] + [
     Path(p) for p in env_list("CPCONF_EXTRA_REPORT_FORM_DIRS", [])
 ]
+# The integration API (cpconf.api): bearer tokens of system clients only, never a session
+# (so no CSRF to think about), JSON in and out, errors naming the field.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["cpconf.api.authentication.ApiClientAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "cpconf.api.pagination.ApiPagination",
+    "EXCEPTION_HANDLER": "cpconf.api.errors.api_exception_handler",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "CP Conference integration API",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cpconf.api.schema.describe_api",
+    ],
+}
 CPCONF_SERVICE_NAME = "CP Conference"
 # The address people reach the service at, for links in emails.
 CPCONF_SITE_URL = env_str("CPCONF_SITE_URL", "http://127.0.0.1:8000")

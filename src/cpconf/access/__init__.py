@@ -15,7 +15,9 @@ from cpconf.access.rules import (
     may,
     may_edit_report,
     may_read_audit_trail,
+    may_read_minutes,
     may_see_restricted,
+    outcome_letters_visible_to,
     reports_visible_to,
     roles_of,
 )
@@ -28,7 +30,9 @@ __all__ = [
     "may",
     "may_edit_report",
     "may_read_audit_trail",
+    "may_read_minutes",
     "may_see_restricted",
+    "outcome_letters_visible_to",
     "reports_visible_to",
     "roles_of",
 ]

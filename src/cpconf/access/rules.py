@@ -21,6 +21,7 @@ from cpconf.accounts.models import Role, RoleAssignment, User
 from cpconf.conferences.models import Conference
 from cpconf.families.models import Child, Family
 from cpconf.organisations.models import Agency
+from cpconf.outcomes.models import OutcomeLetter
 from cpconf.reports.models import ProfessionalReport, ReportStatus
 
 AnyUser = User | AnonymousUser
@@ -198,10 +199,106 @@ def _runs(user: AnyUser, conference: Conference) -> bool:
     )
 
 
+def outcome_letters_visible_to(user: AnyUser) -> QuerySet[OutcomeLetter]:
+    """Issued outcome letters: the conference's chair and the unit of the family's authority,
+    and the family's own members (a letter exists only once issued)."""
+    conference = "record_version__record__conference__"
+    conditions = []
+    for assignment in roles_of(user):
+        in_authority = Q(
+            **{f"{conference}family__local_authority_id": assignment.local_authority_id}
+        )
+        match assignment.role:
+            case Role.UNIT_ADMINISTRATOR:
+                conditions.append(in_authority)
+            case Role.CHAIR:
+                conditions.append(in_authority & Q(**{f"{conference}chair": user}))
+            case Role.FAMILY_MEMBER:
+                conditions.append(in_authority & Q(**{f"{conference}family__members__user": user}))
+    if not conditions:
+        return OutcomeLetter.objects.none()
+    ids = OutcomeLetter.objects.filter(_any_of(conditions)).values("pk")
+    return OutcomeLetter.objects.filter(pk__in=ids)
+
+
+def may_read_minutes(user: AnyUser, conference: Conference) -> bool:
+    """The chair and the unit; once an outcome letter is issued, the professionals invited."""
+    if _runs(user, conference):
+        return True
+    authority_id = conference.family.local_authority_id
+    is_professional_here = any(
+        a.role in (Role.PROFESSIONAL, Role.SOCIAL_WORKER) and a.local_authority_id == authority_id
+        for a in roles_of(user)
+    )
+    return (
+        is_professional_here
+        and conference.invitations.filter(invitee_id=user.pk).exists()
+        and OutcomeLetter.objects.filter(record_version__record__conference=conference).exists()
+    )
+
+
+def _portal(check: str) -> Any:
+    """A family member's rule, answered by the portal's own scopes (which start from the
+    member's FamilyMember record); imported late, as the portal builds on this module."""
+
+    def rule(user: AnyUser, record: Model) -> bool:
+        from cpconf.portal import selectors
+
+        return bool(getattr(selectors, check)(user, record))
+
+    return rule
+
+
+def _invites_family_member(user: AnyUser, family: Family) -> bool:
+    """The unit, or the family's allocated social worker, invites its members to the portal."""
+    return _unit_of(user, family.local_authority_id) or (
+        family.allocated_social_worker_id == user.pk
+        and any(
+            a.role == Role.SOCIAL_WORKER and a.local_authority_id == family.local_authority_id
+            for a in roles_of(user)
+        )
+    )
+
+
+def _pack_grant(user: User, assignment: RoleAssignment) -> Q:
+    in_authority = Q(family__local_authority_id=assignment.local_authority_id)
+    match assignment.role:
+        case Role.UNIT_ADMINISTRATOR:
+            return in_authority
+        case Role.CHAIR:
+            return in_authority & Q(chair=user)
+        case Role.PROFESSIONAL | Role.SOCIAL_WORKER:
+            released = Q(pack_released_at__isnull=False)
+            return in_authority & released & Q(invitations__invitee=user)
+    return NOTHING
+
+
+def pack_conferences_visible_to(user: AnyUser) -> QuerySet[Conference]:
+    """Conferences whose pack and merged chronology a user may read: the unit's and the
+    chair's at any time, an invited professional's once the pack is released. Family members
+    read the family copy of each report in the portal instead."""
+    assignments = roles_of(user)
+    if not assignments:
+        return Conference.objects.none()
+    grant = _any_of([_pack_grant(user, a) for a in assignments])  # type: ignore[arg-type]
+    ids = Conference.objects.filter(grant).values("pk")
+    return Conference.objects.filter(pk__in=ids)
+
+
+def _reads_pack(user: AnyUser, conference: Conference) -> bool:
+    return pack_conferences_visible_to(user).filter(pk=conference.pk).exists()
+
+
 RULES: dict[tuple[str, str], Any] = {
+    # The family portal: a shared, submitted report's family copy; a child's views.
+    ("reports.professionalreport", "portal_read"): _portal("may_read_shared_report"),
+    ("portal.childview", "view"): _portal("may_see_child_view"),
+    ("families.family", "invite_family_member"): _invites_family_member,
     ("families.family", "book_conference"): lambda u, r: _unit_of(u, r.local_authority_id),
     ("conferences.conference", "manage"): lambda u, r: _unit_of(u, r.family.local_authority_id),
     ("conferences.conference", "see_board"): _runs,
+    ("conferences.conference", "prepare"): _runs,
+    ("conferences.conference", "run_record"): _runs,
     ("families.family", "view"): lambda u, r: families_visible_to(u).filter(pk=r.pk).exists(),
     ("families.child", "view"): lambda u, r: children_visible_to(u).filter(pk=r.pk).exists(),
     ("conferences.conference", "view"): lambda u, r: (
@@ -217,6 +314,20 @@ RULES: dict[tuple[str, str], Any] = {
     ("reports.professionalreport", "download_conference_copy"): lambda u, r: (
         _report_in(u, r) and may_see_restricted(u, r)
     ),
+    ("conferences.conference", "issue_outcome"): _runs,
+    ("conferences.conference", "read_minutes"): may_read_minutes,
+    ("outcomes.outcomeletter", "view"): lambda u, r: (
+        outcome_letters_visible_to(u).filter(pk=r.pk).exists()
+    ),
+    # The conference pack: the unit releases it; the conference copy (restricted sections
+    # included) is the unit's and the chair's, the family copy also invited professionals'.
+    ("conferences.conference", "release_pack"): lambda u, r: _unit_of(
+        u, r.family.local_authority_id
+    ),
+    ("conferences.conference", "read_pack"): _reads_pack,
+    ("conferences.conference", "read_pack_conference_copy"): _runs,
+    ("packs.conferencepack", "download_family_copy"): lambda u, r: _reads_pack(u, r.conference),
+    ("packs.conferencepack", "download_conference_copy"): lambda u, r: _runs(u, r.conference),
 }
 
 

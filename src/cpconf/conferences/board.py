@@ -2,6 +2,8 @@
 and the unit's overview of what is outstanding, overdue, unshared or at statutory risk."""
 
 import math
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -11,7 +13,7 @@ from django.utils import timezone
 from cpconf.conferences.models import Conference, Invitation
 from cpconf.deadlines import MeetingDeadlines, initial_conference_by, review_by
 from cpconf.reports.coaching import warning_count
-from cpconf.reports.models import ProfessionalReport, ReportStatus
+from cpconf.reports.models import ProfessionalReport, ReportSection, ReportStatus
 from cpconf.reports.services import deadlines_for
 
 NOT_STARTED = "not_started"
@@ -30,6 +32,9 @@ STATUS_COLOURS = {
     ReportStatus.SUBMITTED: "green",
     SUBMITTED_LATE: "orange",
 }
+
+
+SHARING_SECTIONS = "sharing_sections"
 
 
 def days_left(deadline: datetime, now: datetime) -> int:
@@ -70,7 +75,11 @@ class BoardRow:
 def _sharing(report: ProfessionalReport | None) -> tuple[str, bool]:
     if report is None:
         return "Not recorded", False
-    section = next((s for s in report.sections.all() if s.key == "sharing"), None)
+    # The unit's overview fetches only the sharing sections, for every board at once.
+    sections = getattr(report, SHARING_SECTIONS, None)
+    if sections is None:
+        sections = report.sections.all()
+    section = next((s for s in sections if s.key == "sharing"), None)
     content = section.content if section else {}
     if content.get("shared") == "yes":
         shared_on = content.get("shared_on", "")
@@ -90,15 +99,17 @@ def _status(report: ProfessionalReport | None) -> str:
 
 
 def board_rows(conference: Conference) -> list[BoardRow]:
-    reports = {
-        r.author_id: r
-        for r in ProfessionalReport.objects.filter(conference=conference).prefetch_related(
-            "sections"
-        )
-    }
+    reports = ProfessionalReport.objects.filter(conference=conference).prefetch_related("sections")
+    return _rows(conference.invitations.select_related("agency", "invitee"), reports)
+
+
+def _rows(
+    invitations: Iterable[Invitation], reports: Iterable[ProfessionalReport]
+) -> list[BoardRow]:
+    by_author = {r.author_id: r for r in reports}
     rows = []
-    for invitation in conference.invitations.select_related("agency", "invitee"):
-        report = reports.get(invitation.invitee_id) if invitation.invitee_id else None
+    for invitation in invitations:
+        report = by_author.get(invitation.invitee_id) if invitation.invitee_id else None
         sharing, shared = _sharing(report)
         rows.append(BoardRow(invitation, report, _status(report), sharing, shared))
     return rows
@@ -131,10 +142,13 @@ def statutory_due(conference: Conference) -> date | None:
     return None
 
 
-def summarise(conference: Conference, now: datetime | None = None) -> ConferenceSummary:
+def summarise(
+    conference: Conference, now: datetime | None = None, rows: list[BoardRow] | None = None
+) -> ConferenceSummary:
+    """`rows`: the conference's board when the caller has it already."""
     now = now or timezone.now()
     deadlines = deadlines_for(conference)
-    rows = board_rows(conference)
+    rows = board_rows(conference) if rows is None else rows
     outstanding = [row for row in rows if not row.is_submitted]
     return ConferenceSummary(
         conference=conference,
@@ -148,5 +162,33 @@ def summarise(conference: Conference, now: datetime | None = None) -> Conference
 
 
 def unit_overview(conferences: QuerySet[Conference]) -> list[ConferenceSummary]:
+    """Every conference's board summary from four queries however many conferences there
+    are: the conferences, their invitations, their reports and the reports' sharing sections,
+    each with only the columns a summary counts from. (An authority has hundreds of upcoming
+    conferences with several invitees each; the rows themselves are not shown here. Filtering
+    by the conferences' ids, not by thousands of report ids, keeps each query short.)"""
     now = timezone.now()
-    return [summarise(c, now) for c in conferences.select_related("previous")]
+    listed = list(conferences.select_related("previous"))
+    ids = [conference.pk for conference in listed]
+    invitations: dict[int, list[Invitation]] = defaultdict(list)
+    for invitation in (
+        Invitation.objects.filter(conference_id__in=ids)
+        .only("id", "conference_id", "invitee_id")
+        .order_by()
+    ):
+        invitations[invitation.conference_id].append(invitation)
+    sharing = {
+        section.report_id: section
+        for section in ReportSection.objects.filter(
+            key="sharing", report__conference_id__in=ids
+        ).only("id", "report_id", "key", "content")
+    }
+    reports: dict[int, list[ProfessionalReport]] = defaultdict(list)
+    for report in (
+        ProfessionalReport.objects.filter(conference_id__in=ids)
+        .only("id", "conference_id", "author_id", "status", "submitted_late")
+        .order_by()
+    ):
+        setattr(report, SHARING_SECTIONS, [sharing[report.pk]] if report.pk in sharing else [])
+        reports[report.conference_id].append(report)
+    return [summarise(c, now, rows=_rows(invitations[c.pk], reports[c.pk])) for c in listed]

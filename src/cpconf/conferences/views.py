@@ -28,6 +28,8 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reports": selectors.reports_for(user, conference),
         "may_manage": may(user, "manage", conference),
         "may_see_board": may(user, "see_board", conference),
+        "may_run_record": may(user, "run_record", conference),
+        "may_read_pack": may(user, "read_pack", conference),
     }
     return render(request, "conferences/conference_detail.html", context)
 
@@ -224,14 +226,15 @@ def reports_board(request: HttpRequest, pk: int) -> HttpResponse:
     conference = selectors.conference_for(request, pk, action="reports_board_viewed")
     if not may(user, "see_board", conference):
         raise Http404("No such board.")
-    summary = board.summarise(conference)
+    rows = board.board_rows(conference)
+    summary = board.summarise(conference, rows=rows)
     now = timezone.now()
     return render(
         request,
         "conferences/board.html",
         {
             "conference": conference,
-            "rows": board.board_rows(conference),
+            "rows": rows,
             "summary": summary,
             "submit_days_left": board.days_left(summary.deadlines.submit_by, now),
             "share_days_left": board.days_left(summary.deadlines.share_with_family_by, now),

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from cpconf.accounts.models import User
 from cpconf.audit.services import audit_for_family, audit_record
+from cpconf.conference_records.models import ConferenceRecord, RecordVersion
 from cpconf.conferences.models import Conference
 from cpconf.dataprotection import retention
 from cpconf.dataprotection.frozen_versions import versions_destroyable
@@ -23,6 +24,8 @@ from cpconf.dataprotection.models import LegalHold
 from cpconf.dataprotection.selectors import kept_records
 from cpconf.dataprotection.subject_access import family_export, person_export
 from cpconf.families.models import Family, FamilyMember
+from cpconf.outcomes.models import OutcomeLetter
+from cpconf.portal.models import ChildView, ConferenceFeedback, ParentsReport, ReportComment
 from cpconf.reports.models import ProfessionalReport, ReportVersion
 
 SUBJECT_ACCESS_EXPORT = "subject_access_export"
@@ -199,12 +202,23 @@ class _Destruction:
 
     def reports(self, ids: list[int]) -> None:
         for batch in _leaves_first(ProfessionalReport, ids, "previous_report"):
+            self.destroy(ReportComment.objects.filter(report__in=batch))
             self.destroy(ReportVersion.objects.filter(report__in=batch))
             self.destroy(ProfessionalReport.objects.filter(pk__in=batch))
+
+    def conference_records(self, ids: list[int]) -> None:
+        """What the chair recorded and the family sent: kept as long as the conference, and
+        protected from deletion until it goes (letters, then versions, then the record)."""
+        self.destroy(OutcomeLetter.objects.filter(record_version__record__conference__in=ids))
+        self.destroy(RecordVersion.objects.filter(record__conference__in=ids))
+        self.destroy(ConferenceRecord.objects.filter(conference__in=ids))
+        for family_part in (ParentsReport, ChildView, ConferenceFeedback):
+            self.destroy(family_part.objects.filter(conference__in=ids))
 
     def conferences(self, ids: list[int]) -> None:
         reports = ProfessionalReport.objects.filter(conference__in=ids)
         self.reports(list(reports.values_list("pk", flat=True)))
+        self.conference_records(ids)
         for batch in _leaves_first(Conference, ids, "previous"):
             self.destroy(Conference.objects.filter(pk__in=batch))
 

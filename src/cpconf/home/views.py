@@ -1,6 +1,10 @@
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
+from cpconf.accounts.middleware import second_factor_not_required
 from cpconf.home.selectors import home_page_for
 
 
@@ -8,3 +12,15 @@ def home(request: HttpRequest) -> HttpResponse:
     """Everything the signed-in user needs to act on, a section for each role they hold."""
     page = home_page_for(request.user)  # type: ignore[arg-type]
     return render(request, "home/home.html", {"page": page})
+
+
+@require_safe
+@login_not_required
+@second_factor_not_required
+def health(request: HttpRequest) -> HttpResponse:
+    """For the load balancer: 200 "OK" when this process answers and its database does.
+    Nothing about anyone; the same for everyone, signed in or not (also the load run's
+    minimal page, which the other pages' figures are compared with)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("OK", content_type="text/plain; charset=utf-8")

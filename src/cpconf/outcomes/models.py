@@ -42,7 +42,15 @@ class OutcomeLetter(BaseModel):
     def __str__(self) -> str:
         return _("Outcome letter for %(record)s") % {"record": self.record_version}
 
+    @property
+    def conference(self) -> Any:
+        """The conference the letter is about (audit events are filed under its family)."""
+        return self.record_version.record.conference
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None and not kwargs.get("force_insert"):
             raise ValueError("An issued letter is never changed: correct the record and reissue.")
         super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValueError("An issued letter is never removed: the family may have read it.")

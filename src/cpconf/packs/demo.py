@@ -5,4 +5,6 @@ from typing import Any
 
 
 def seed_demo_part(seeded: Any) -> None:
-    """Nothing yet: this part's demo records are written with the part itself."""
+    """Nothing of its own: the demo's released conferences have their packs queued as their
+    reports are submitted (`report_submit` queues a build once a pack is released), and
+    `cpconf db_worker` or `cpconf build_packs` builds them."""

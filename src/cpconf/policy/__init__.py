@@ -9,10 +9,12 @@ from cpconf.policy.loading import (
     load_policy,
 )
 from cpconf.policy.model import (
+    DEFAULT_APPEAL_WORKING_DAYS,
     DEFAULT_RETENTION_YEARS,
     NATIONS,
     RETENTION_KINDS,
     STAGES,
+    Appeals,
     LeadTime,
     MeetingType,
     Policy,
@@ -21,10 +23,12 @@ from cpconf.policy.model import (
 )
 
 __all__ = [
+    "DEFAULT_APPEAL_WORKING_DAYS",
     "DEFAULT_RETENTION_YEARS",
     "NATIONS",
     "RETENTION_KINDS",
     "STAGES",
+    "Appeals",
     "LeadTime",
     "MeetingType",
     "Policy",

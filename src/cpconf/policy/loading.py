@@ -12,11 +12,14 @@ from typing import Any
 
 from cpconf.datafile import DataFileError, TableReader
 from cpconf.policy.model import (
+    APPEALS_KEYS,
+    DEFAULT_APPEAL_WORKING_DAYS,
     DEFAULT_RETENTION_YEARS,
     LEAD_TIME_UNITS,
     NATIONS,
     RETENTION_KINDS,
     STAGES,
+    Appeals,
     LeadTime,
     MeetingType,
     Policy,
@@ -25,6 +28,7 @@ from cpconf.policy.model import (
 )
 
 NOT_A_RETENTION_KIND = f"is not a kind of record; the kinds are {', '.join(RETENTION_KINDS)}"
+NOT_AN_APPEALS_SETTING = f"is not an appeals setting; the settings are {', '.join(APPEALS_KEYS)}"
 
 
 class PolicyError(DataFileError):
@@ -86,6 +90,20 @@ def _retention(reader: TableReader) -> Retention:
     return Retention(**years)
 
 
+def _appeals(reader: TableReader) -> Appeals:
+    """The family's right of appeal; left out, 10 working days and the policy's contact."""
+    if "appeals" not in reader.data:
+        return Appeals()
+    table = reader.table("appeals")
+    table.only(APPEALS_KEYS, NOT_AN_APPEALS_SETTING)
+    return Appeals(
+        within_working_days=table.positive_number(
+            "within_working_days", DEFAULT_APPEAL_WORKING_DAYS
+        ),
+        contact=table.text("contact") if "contact" in table.data else "",
+    )
+
+
 def _policy_from_data(source: str, data: Mapping[str, Any]) -> Policy:
     reader = TableReader(source, data, error=PolicyError)
     nation = reader.text("nation")
@@ -112,6 +130,7 @@ def _policy_from_data(source: str, data: Mapping[str, Any]) -> Policy:
         contact=reader.text("contact"),
         closure_days=_closure_days(reader),
         retention=_retention(reader),
+        appeals=_appeals(reader),
         source=source,
     )
 

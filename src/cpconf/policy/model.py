@@ -8,6 +8,8 @@ STAGES = ("initial", "review")
 LEAD_TIME_UNITS = ("working_days", "hours", "calendar_days")
 RETENTION_KINDS = ("family", "conference", "report", "audit")
 DEFAULT_RETENTION_YEARS = 35
+DEFAULT_APPEAL_WORKING_DAYS = 10
+APPEALS_KEYS = ("within_working_days", "contact")
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,18 @@ class Retention:
 
 
 @dataclass(frozen=True)
+class Appeals:
+    """How long a family has to appeal a conference's decision, and whom the outcome letter
+    tells them to contact about it, an appeal or a complaint (in words a parent knows).
+
+    An empty contact means the policy's own contact.
+    """
+
+    within_working_days: int = DEFAULT_APPEAL_WORKING_DAYS
+    contact: str = ""
+
+
+@dataclass(frozen=True)
 class Policy:
     name: str
     title: str
@@ -83,7 +97,12 @@ class Policy:
     contact: str
     closure_days: frozenset[date] = field(default_factory=frozenset)
     retention: Retention = field(default_factory=Retention)
+    appeals: Appeals = field(default_factory=Appeals)
     source: str = ""
+
+    @property
+    def appeal_contact(self) -> str:
+        return self.appeals.contact or self.contact
 
     def meeting_type(self, key: str) -> MeetingType:
         return self.meeting_types[key]

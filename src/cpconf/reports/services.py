@@ -323,7 +323,18 @@ def report_submit(
         obj=version,
         conference=locked.conference,
     )
+    _rebuild_released_pack(locked.conference)
     return version
+
+
+def _rebuild_released_pack(conference: Conference) -> None:
+    """A report submitted late, or an amendment signed, after the pack's release goes into
+    the pack: both copies are built again once this submission commits."""
+    if conference.pack_released_at is None:
+        return
+    from cpconf.packs.services import pack_queue  # the packs build on reports: import late
+
+    pack_queue(conference=conference)
 
 
 @transaction.atomic

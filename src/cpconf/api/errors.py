@@ -1,0 +1,50 @@
+"""Every refusal as one JSON shape, each error naming the field it is about:
+
+    {"errors": [{"field": "children[0].date_of_birth", "message": "Enter a date of birth ..."}]}
+
+`field` is null for an error about the whole request (no token, no such record, bad JSON).
+"""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import exceptions
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+NOT_FOUND = "There is no such record, or it belongs to another local authority"
+
+
+def flatten(detail: Any, path: str = "") -> list[dict[str, str | None]]:
+    """DRF's nested error detail as a flat list, paths written as in JavaScript."""
+    if isinstance(detail, dict):
+        found: list[dict[str, str | None]] = []
+        for key, value in detail.items():
+            if key in ("non_field_errors", "detail"):
+                found += flatten(value, path)
+            elif isinstance(key, int):  # DRF gives a list's errors by the item's index
+                found += flatten(value, f"{path}[{key}]")
+            else:
+                found += flatten(value, f"{path}.{key}" if path else str(key))
+        return found
+    if isinstance(detail, list):
+        if all(not isinstance(item, dict | list) for item in detail):
+            return [{"field": path or None, "message": str(item)} for item in detail]
+        found = []
+        for index, item in enumerate(detail):
+            found += flatten(item, f"{path}[{index}]")
+        return found
+    return [{"field": path or None, "message": str(detail)}]
+
+
+def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, Http404 | PermissionDenied):
+        # Something another authority holds is as unknown as something that does not exist.
+        exc = exceptions.NotFound(_(NOT_FOUND))
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    response.data = {"errors": flatten(response.data) or [{"field": None, "message": ""}]}
+    return response

@@ -1,0 +1,130 @@
+"""System clients of the integration API, and the case system's own references for the
+children and family members it sends.
+
+A client is a local authority's case system (or a script it runs): it belongs to one
+authority and sees nothing of any other. Its token is shown once, when the client is made;
+only its SHA-256 is kept, so a copy of the database gives no one a working token.
+
+Each client acts through a service account of its own (no password, never active, no role):
+records it creates or changes say so in their `created_by`/`modified_by`, and services that
+want a user as their actor get one, while nobody can ever sign in to a page as it.
+"""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from cpconf.families.models import Child, Family, FamilyMember
+from cpconf.organisations.models import LocalAuthority
+from cpconf.records import BaseModel
+
+TOKEN_BYTES = 32
+TOKEN_PREFIX_LENGTH = 8
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+class ApiClient(BaseModel):
+    local_authority = models.ForeignKey(
+        LocalAuthority,
+        verbose_name=_("local authority"),
+        on_delete=models.PROTECT,
+        related_name="api_clients",
+    )
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("What the client is, e.g. Case system.")
+    )
+    token_hash = models.CharField(_("SHA-256 of the token"), max_length=64, unique=True)
+    token_prefix = models.CharField(
+        _("start of the token"),
+        max_length=TOKEN_PREFIX_LENGTH,
+        help_text=_("Enough of the token to tell which one a system holds; not enough to use."),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("service account"),
+        on_delete=models.PROTECT,
+        related_name="api_client",
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API client")
+        verbose_name_plural = _("API clients")
+        ordering = ["local_authority__name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["local_authority", "name"], name="api_client_name_unique_in_authority"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.local_authority})"
+
+    @property
+    def audit_label(self) -> str:
+        """How the audit trail names the client."""
+        return f"API client {self.name} ({self.local_authority.name})"
+
+
+class ReferenceKind(models.TextChoices):
+    CHILD = "child", _("Child")
+    MEMBER = "member", _("Family member")
+
+
+class ExternalReference(models.Model):
+    """The case system's reference for a child or family member, so that sending the same
+    person again updates them instead of adding them twice."""
+
+    family = models.ForeignKey(
+        Family, verbose_name=_("family"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=ReferenceKind.choices)
+    reference = models.CharField(_("case system reference"), max_length=60)
+    child = models.OneToOneField(
+        Child,
+        verbose_name=_("child"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="external_reference",
+    )
+    member = models.OneToOneField(
+        FamilyMember,
+        verbose_name=_("family member"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="external_reference",
+    )
+
+    class Meta:
+        verbose_name = _("case system reference")
+        verbose_name_plural = _("case system references")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["family", "kind", "reference"], name="external_reference_unique_in_family"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(kind=ReferenceKind.CHILD, child__isnull=False, member__isnull=True)
+                    | Q(kind=ReferenceKind.MEMBER, member__isnull=False, child__isnull=True)
+                ),
+                name="external_reference_names_one_person",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.reference}"

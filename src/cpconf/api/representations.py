@@ -1,0 +1,153 @@
+"""The API's view of reports and records: plain dicts in the shapes of the output
+serializers, every missing key given its empty value so a response always keeps to its
+schema. The report content is always the family copy."""
+
+from typing import Any
+
+from django.utils import timezone
+
+from cpconf.conference_records import content as record_parts
+from cpconf.conference_records.models import RecordVersion
+from cpconf.conferences.models import Conference, Invitation
+from cpconf.reports import content as report_parts
+from cpconf.reports.models import ProfessionalReport, ReportVersion
+from cpconf.reports.report_forms import report_form_named
+from cpconf.reports.services import deadlines_for, form_of
+
+SUBMITTED_LATE = "submitted_late"
+NOT_STARTED = "not_started"
+
+
+def report_status(invitation: Invitation, report: ProfessionalReport | None) -> dict[str, Any]:
+    """Where the invitee's report is, in the words of the reports-received board."""
+    status = NOT_STARTED if report is None else str(report.status)
+    if report is not None and report.is_submitted and report.submitted_late:
+        status = SUBMITTED_LATE
+    submitted = report is not None and report.is_submitted
+    submit_by = deadlines_for(invitation.conference).submit_by
+    return {
+        "status": status,
+        "overdue": not submitted and timezone.now() > submit_by,
+        "submitted_at": report.submitted_at if report is not None else None,
+        "report": report.pk if submitted and report is not None else None,
+    }
+
+
+def invitation_payload(invitation: Invitation, report: ProfessionalReport | None) -> dict:
+    return {
+        "id": invitation.pk,
+        "conference_id": invitation.conference_id,
+        "agency": invitation.agency,
+        "email": invitation.email,
+        "attendance": invitation.attendance,
+        "report_status": report_status(invitation, report),
+    }
+
+
+def family_copy_parts(report: ProfessionalReport, version: ReportVersion) -> list[dict]:
+    """The version's parts the family may read, in the form's order. A restricted part never
+    leaves, whatever the form says about who sees it."""
+    form = (
+        report_form_named(version.content["form"]) if "form" in version.content else form_of(report)
+    )
+    content = report_parts.family_copy(dict(version.content.get("parts", {})), form)
+    parts = []
+    for part in report_parts.parts_of(form):
+        if part.kind == "restricted" or part.key not in content:
+            continue
+        value = content[part.key] if isinstance(content[part.key], dict) else {}
+        parts.append(
+            {
+                "key": part.key,
+                "title": part.title,
+                "kind": part.kind,
+                "text": report_parts.text_of(part.kind, value, form),
+                "content": value,
+            }
+        )
+    return parts
+
+
+def report_payload(report: ProfessionalReport, version: ReportVersion) -> dict[str, Any]:
+    return {
+        "id": report.pk,
+        "conference": report.conference_id,
+        "family": report.conference.family.case_reference,
+        "agency": report.agency,
+        "copy": "family",
+        "version": version.number,
+        "signed_name": version.signed_name,
+        "signed_role": version.signed_role,
+        "signed_at": version.signed_at,
+        "late": version.late,
+        "amendment_reason": version.amendment_reason,
+        "parts": family_copy_parts(report, version),
+    }
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ("" if value is None else str(value))
+
+
+def _texts(values: Any) -> list[str]:
+    return [_text(v) for v in values] if isinstance(values, list) else []
+
+
+def _ints(values: Any) -> list[int]:
+    return [v for v in values if isinstance(v, int)] if isinstance(values, list) else []
+
+
+def _rows(part: Any, key: str) -> list[dict[str, Any]]:
+    rows = part.get(key, []) if isinstance(part, dict) else []
+    return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
+
+
+def _decision(child: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "child_id": child.get("child_id") if isinstance(child.get("child_id"), int) else None,
+        **{k: _text(child.get(k)) for k in ("name", "suffered_harm", "likely_to_suffer")},
+        "outcome": _text(child.get("outcome")),
+        "categories": _texts(child.get("categories")),
+        "consensus": _text(child.get("consensus")),
+    }
+
+
+def _action(action: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **{k: _text(action.get(k)) for k in ("action", "who", "by_when", "priority", "progress")},
+        "carried_forward": bool(action.get("carried_forward")),
+        "child_ids": _ints(action.get("child_ids")),
+    }
+
+
+def outcome_payload(conference: Conference, version: RecordVersion) -> dict[str, Any]:
+    """Decisions, plan and future dates from the finalised record (the rest of the minutes
+    stay in the service)."""
+    content = version.content if isinstance(version.content, dict) else {}
+    decisions = content.get(record_parts.DECISIONS) or {}
+    dates = content.get(record_parts.FUTURE_DATES) or {}
+    if not isinstance(dates, dict):
+        dates = {}
+    return {
+        "conference": conference.pk,
+        "version": version.number,
+        "finalised_at": version.finalised_at,
+        "decisions": {
+            "children": [_decision(c) for c in _rows(decisions, "children")],
+            "chair_summary": _text(decisions.get("chair_summary"))
+            if isinstance(decisions, dict)
+            else "",
+            "dissent": [
+                {"who": _text(d.get("who")), "view": _text(d.get("view"))}
+                for d in _rows(decisions, "dissent")
+            ],
+        },
+        "plan": [_action(a) for a in _rows(content.get(record_parts.PLAN), "actions")],
+        "future_dates": {
+            "core_group_members": _texts(dates.get("core_group_members")),
+            **{
+                k: _text(dates.get(k))
+                for k in ("core_group_on", "next_review_on", "child_in_need_meeting_on")
+            },
+        },
+    }

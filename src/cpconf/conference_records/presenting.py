@@ -1,0 +1,234 @@
+"""A record's content as a reader sees it: for each part, rows of a GOV.UK summary list
+(what was asked, what was recorded, and which field to change). Used by check and finalise,
+the finalised versions and the conflict page, so all three read the same."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from cpconf.conference_records import content as parts
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    lines: list[str]
+    field: str  # the content field it shows, for the Change link's anchor
+
+
+def _labels(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return {key: _(label) for key, label in pairs}
+
+
+def _yes_no(value: Any) -> str:
+    return {"yes": _("Yes"), "no": _("No"), True: _("Yes"), False: _("No")}.get(value, "")
+
+
+def _answer(value: Any) -> str:
+    return _yes_no(value) or _("not recorded")
+
+
+def _day(value: str) -> str:
+    if not value:
+        return ""
+    year, month, day = value.split("-")
+    months = [
+        _("January"), _("February"), _("March"), _("April"), _("May"), _("June"), _("July"),
+        _("August"), _("September"), _("October"), _("November"), _("December"),
+    ]  # fmt: skip
+    return f"{int(day)} {months[int(month) - 1]} {year}"
+
+
+def _text(value: Any) -> list[str]:
+    return [str(value)] if value else []
+
+
+def _family_meeting(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
+    return [
+        Row(_("Met the family beforehand"), _text(_yes_no(c.get("held"))), "held"),
+        Row(_("Notes"), _text(c.get("notes")), "notes"),
+        Row(_("Who attended"), list(c.get("attended", [])), "attended"),
+    ]
+
+
+def _person(p: dict[str, Any]) -> str:
+    kinds = _labels(parts.PARTICIPANT_KINDS)
+    kind = kinds.get(p.get("kind", ""), "")
+    shown = [p.get("role"), p.get("agency"), kind if kind != p.get("role") else ""]
+    details = ", ".join(v for v in shown if v)
+    away = _(" (sent apologies)") if p.get("attendance") == "apologies" else ""
+    return f"{p.get('name', '')}{': ' + details if details else ''}{away}"
+
+
+def _introductions(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
+    people = c.get("participants", [])
+    present = [_person(p) for p in people if p.get("attendance") != "apologies"]
+    away = [_person(p) for p in people if p.get("attendance") == "apologies"]
+    return [
+        Row(_("Present"), present, "participants"),
+        Row(_("Apologies"), away, "participants"),
+        Row(_("The parents' own report"), _text(c.get("parents_report")), "parents_report"),
+        Row(
+            _("Confidentiality statement"),
+            [_("Explained")] if c.get("confidentiality_confirmed") else [],
+            "confidentiality_confirmed",
+        ),
+        Row(
+            _("Equal opportunities statement"),
+            [_("Explained")] if c.get("equal_opportunities_confirmed") else [],
+            "equal_opportunities_confirmed",
+        ),
+    ]
+
+
+WHY_HERE_LABELS = (
+    ("child_voice", "The voice of the child"),
+    ("advocacy", "Advocacy, direct work, wishes and feelings"),
+    ("danger_statement", "Danger statement"),
+    ("safety_goals", "Safety goals"),
+    ("additional_information", "Information not shared in the reports"),
+    ("questions", "Questions about the reports"),
+)
+
+
+def _why_here(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
+    return [Row(_(label), _text(c.get(key)), key) for key, label in WHY_HERE_LABELS]
+
+
+def _discussion(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
+    rows = []
+    for heading, title in parts.DISCUSSION_HEADINGS:
+        said = []
+        for entry in c.get("entries", []):
+            if entry.get("heading") != heading:
+                continue
+            who = entry.get("speaker", "")
+            if entry.get("agency"):
+                who = f"{who} ({entry['agency']})"
+            said.append(f"{who}: {entry.get('text', '')}")
+        rows.append(Row(_(title), said, heading))
+    return rows
+
+
+def _plan(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
+    priorities, progress = _labels(parts.PRIORITIES), _labels(parts.PROGRESS)
+    rows = []
+    for index, action in enumerate(c.get("actions", [])):
+        details = [
+            _("Who: %(who)s") % {"who": action.get("who") or _("not recorded")},
+            _("By: %(day)s") % {"day": _day(action.get("by_when", "")) or _("not recorded")},
+        ]
+        if action.get("priority"):
+            details.append(_("Priority: %(p)s") % {"p": priorities.get(action["priority"], "")})
+        details.append(_("Progress: %(p)s") % {"p": progress.get(action.get("progress", ""), "")})
+        children = [names.get(i, "") for i in action.get("child_ids", [])]
+        if children:
+            details.append(_("For: %(children)s") % {"children": ", ".join(children)})
+        if action.get("carried_forward"):
+            details.append(_("Carried forward from the last plan"))
+        label = _("Action %(n)s") % {"n": index + 1}
+        rows.append(Row(label, [action.get("action", ""), *details], f"actions-{index}-action"))
+    return rows or [Row(_("Actions"), [], "actions")]
+
+
+def _scaling(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
+    by_child: dict[Any, list[str]] = {}
+    for score in c.get("scores", []):
+        by_child.setdefault(score.get("child_id"), []).append(
+            f"{score.get('participant', '')}: {score.get('score')}"
+        )
+    rows = [
+        Row(_("Scores for %(name)s") % {"name": name}, by_child.pop(child_id, []), "scores")
+        for child_id, name in names.items()
+    ]
+    rows += [Row(_("Scores for a child no longer listed"), s, "scores") for s in by_child.values()]
+    return rows
+
+
+def _decisions(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
+    outcomes, categories = _labels(parts.OUTCOMES), _labels(parts.CATEGORIES)
+    rows = []
+    for index, d in enumerate(c.get("children", [])):
+        name = d.get("name") or names.get(d.get("child_id"), "")
+        chosen = [categories.get(k, k) for k in d.get("categories", [])]
+        lines = [
+            _("Decision: %(o)s") % {"o": outcomes.get(d.get("outcome", ""), _("not recorded"))},
+        ]
+        if chosen:
+            lines.append(_("Category: %(c)s") % {"c": ", ".join(chosen)})
+        lines += [
+            _("Has suffered significant harm: %(a)s") % {"a": _answer(d.get("suffered_harm"))},
+            _("Likely to suffer significant harm: %(a)s")
+            % {"a": _answer(d.get("likely_to_suffer"))},
+        ]
+        if d.get("consensus") == "no":
+            lines.append(_("No consensus: this is the chair's decision"))
+        elif d.get("consensus") == "yes":
+            lines.append(_("The conference agreed"))
+        if d.get("professional_views"):
+            lines.append(_("Professionals' views: %(v)s") % {"v": d["professional_views"]})
+        rows.append(Row(name, lines, f"children-{index}-outcome"))
+    rows.append(Row(_("The chair's summary"), _text(c.get("chair_summary")), "chair_summary"))
+    dissent = [f"{d.get('who', '')}: {d.get('view', '')}" for d in c.get("dissent", [])]
+    rows.append(Row(_("Dissenting views"), dissent, "dissent"))
+    return rows
+
+
+def _future_dates(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
+    return [
+        Row(_("Core group members"), list(c.get("core_group_members", [])), "core_group_members"),
+        Row(_("Core group meeting"), _text(_day(c.get("core_group_on", ""))), "core_group_on"),
+        Row(
+            _("Next review conference"), _text(_day(c.get("next_review_on", ""))), "next_review_on"
+        ),
+        Row(
+            _("Child in need meeting"),
+            _text(_day(c.get("child_in_need_meeting_on", ""))),
+            "child_in_need_meeting_on",
+        ),
+        Row(
+            _("Feedback forms sent"),
+            _text(_yes_no(bool(c.get("feedback_forms_sent")))),
+            "feedback_forms_sent",
+        ),
+        Row(
+            _("Right to appeal explained"),
+            _text(_yes_no(bool(c.get("appeal_explained")))),
+            "appeal_explained",
+        ),
+    ]
+
+
+SUMMARIES = {
+    parts.FAMILY_MEETING: _family_meeting,
+    parts.INTRODUCTIONS: _introductions,
+    parts.WHY_HERE: _why_here,
+    parts.DISCUSSION: _discussion,
+    parts.PLAN: _plan,
+    parts.SCALING: _scaling,
+    parts.DECISIONS: _decisions,
+    parts.FUTURE_DATES: _future_dates,
+}
+
+
+def summary_rows(key: str, content: dict[str, Any], children: list[tuple[int, str]]) -> list[Row]:
+    return SUMMARIES[key](content or {}, dict(children))
+
+
+@dataclass(frozen=True)
+class PartSummary:
+    key: str
+    number: int
+    title: str
+    rows: list[Row]
+
+
+def record_summary(
+    content: dict[str, dict[str, Any]], children: list[tuple[int, str]]
+) -> list[PartSummary]:
+    """Every part of a record in agenda order."""
+    return [
+        PartSummary(key, number, _(title), summary_rows(key, content.get(key, {}), children))
+        for key, number, title in parts.AGENDA
+    ]

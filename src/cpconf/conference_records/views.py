@@ -1,0 +1,483 @@
+"""The chair's pages for running the conference, one per agenda section. Views translate
+HTTP: who may run a record is decided by the selector (a 404 for anyone else, before anything
+else happens), every change is a service call."""
+
+import functools
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cpconf.accounts.models import User
+from cpconf.conference_records import content as parts
+from cpconf.conference_records import selectors, services
+from cpconf.conference_records.editors import Editor, Setting, editor_for
+from cpconf.conference_records.forms import CorrectionForm, NextReviewForm
+from cpconf.conference_records.models import ConferenceRecord, RecordPart
+from cpconf.conference_records.presenting import record_summary, summary_rows
+from cpconf.conferences import board, scheduling
+from cpconf.conferences.models import Attendance, Conference, ConferenceStatus
+from cpconf.families.models import FamilyMember, Relationship
+
+TITLES = {key: (number, title) for key, number, title in parts.AGENDA}
+STARTED_FIRST = "Start the record first."
+AUTOSAVE_HEADER = "HTTP_X_CPCONF_AUTOSAVE"
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _record(request: HttpRequest, conference_pk: int, action: str) -> ConferenceRecord:
+    """The record of a conference this user runs; 404 for anyone else. A record not yet
+    started raises _NotStarted, which `_records` turns into a visit to the overview (where
+    the chair starts it with a POST: no page starts a record by being opened)."""
+    conference = selectors.runnable_conference(request, conference_pk, action=action)
+    record = ConferenceRecord.objects.filter(conference=conference).first()
+    if record is None:
+        raise _NotStarted(conference_pk)
+    record.conference = conference
+    return record
+
+
+class _NotStarted(Exception):
+    def __init__(self, conference_pk: int) -> None:
+        self.conference_pk = conference_pk
+
+
+def _records(view: Any) -> Any:
+    """Send anyone opening a page of a record not yet started to the overview."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, conference_pk: int, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, conference_pk, **kwargs)
+        except _NotStarted:
+            messages.info(request, _(STARTED_FIRST))
+            return redirect("conference_records:overview", conference_pk=conference_pk)
+
+    return wrapped
+
+
+def _children(conference: Conference) -> list[tuple[int, str]]:
+    return services.children_of(conference)
+
+
+def _setting(record: ConferenceRecord) -> Setting:
+    conference = record.conference
+    introductions = record.parts.filter(key=parts.INTRODUCTIONS).first()
+    scaling = conference.family.local_authority.policy.scaling
+    return Setting(
+        children=[{"child_id": i, "name": n} for i, n in _children(conference)],
+        participants=list((introductions.content if introductions else {}).get("participants", [])),
+        low=scaling.low,
+        high=scaling.high,
+        suggested_participants=_suggested_participants(conference),
+    )
+
+
+def _suggested_participants(conference: Conference) -> list[dict[str, Any]]:
+    """For a first look at introductions: the family, then everyone invited, to edit."""
+    family = [
+        {"name": m.full_name, "role": m.get_relationship_display(), "kind": _kind_of(m)}
+        for m in conference.family.members.all()
+    ]
+    invited = [
+        {
+            "name": str(i.invitee) if i.invitee else i.email,
+            "role": i.invitee.job_title if i.invitee else "",
+            "agency": i.agency.name,
+            "kind": "professional",
+            "attendance": "apologies" if i.attendance == Attendance.APOLOGIES else "present",
+        }
+        for i in conference.invitations.select_related("agency", "invitee")
+        if i.attendance != Attendance.REPORT_ONLY
+    ]
+    chair = {"name": str(conference.chair), "role": _("Chair"), "kind": "chair"}
+    return [*family, *invited, chair]
+
+
+PARENT_RELATIONSHIPS = (
+    Relationship.MOTHER,
+    Relationship.FATHER,
+    Relationship.STEP_PARENT,
+    Relationship.CARER,
+)
+
+
+def _kind_of(member: FamilyMember) -> str:
+    if member.relationship in PARENT_RELATIONSHIPS:
+        return "parent"
+    return "young_person" if member.relationship == Relationship.YOUNG_PERSON else "family"
+
+
+def _next_review(conference: Conference) -> Conference | None:
+    return conference.followed_by.exclude(status=ConferenceStatus.CANCELLED).first()
+
+
+def _part_url(conference_pk: int, key: str, field: str = "", editor: Editor | None = None) -> str:
+    url = reverse("conference_records:part", args=[conference_pk, key])
+    return f"{url}#{editor.anchor(field)}" if editor is not None else url
+
+
+def overview(request: HttpRequest, conference_pk: int) -> HttpResponse:
+    """The agenda as a task list, with the conference's details; "Start the record" if none."""
+    conference = selectors.runnable_conference(request, conference_pk)
+    record = ConferenceRecord.objects.filter(conference=conference).first()
+    context: dict[str, Any] = {
+        "conference": conference,
+        "children": _children(conference),
+        "record": record,
+        "next_review": _next_review(conference),
+    }
+    if record is not None:
+        record.conference = conference
+        saved = {part.key: part for part in record.parts.all()}
+        problems = {p.part for p in services.record_problems(record)}
+        context["tasks"] = [
+            (key, number, _(title), _state(saved.get(key), key in problems))
+            for key, number, title in parts.AGENDA
+        ]
+        context["versions"] = selectors.versions_of(record)
+        context["latest"] = context["versions"][-1] if context["versions"] else None
+    return render(request, "conference_records/overview.html", context)
+
+
+def _state(part: RecordPart | None, has_problems: bool) -> str:
+    if part is None or part.revision == 0:
+        return "not_started"
+    return "attention" if has_problems else "saved"
+
+
+@require_POST
+def start(request: HttpRequest, conference_pk: int) -> HttpResponse:
+    conference = selectors.runnable_conference(
+        request, conference_pk, action="conference_record_start_requested"
+    )
+    services.record_start(conference=conference, actor=_user(request), request=request)
+    return redirect("conference_records:overview", conference_pk=conference.pk)
+
+
+def _more(request: HttpRequest) -> dict[str, int]:
+    """How many more blank rows each row set asked for ("Add another" without JavaScript)."""
+    more = {}
+    for name, value in request.GET.items():
+        if name.startswith("more-"):
+            more[name.removeprefix("more-")] = _int(value, 0)
+    return more
+
+
+def _int(value: Any, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+@_records
+def part_edit(request: HttpRequest, conference_pk: int, part_key: str) -> HttpResponse:
+    record = _record(request, conference_pk, "record_part_viewed")
+    if part_key not in parts.PART_KEYS:
+        raise Http404("No such part of the record.")
+    if not record.is_editable:
+        messages.info(request, _("The record is finalised. To change it, correct the record."))
+        return redirect("conference_records:overview", conference_pk=conference_pk)
+    part = record.parts.filter(key=part_key).first() or RecordPart(record=record, key=part_key)
+    setting, more = _setting(record), _more(request)
+    if request.method != "POST":
+        editor = editor_for(part_key, part.content, setting, more=more)
+        return _render_part(request, record, editor, part.revision, part.content)
+    editor = editor_for(part_key, part.content, setting, data=request.POST, more=more)
+    # Autosaves come from frontend/autosave.mjs: by fetch (a header) or, as the page closes,
+    # a beacon (a field). Without JavaScript the Save buttons do everything.
+    autosave = request.META.get(AUTOSAVE_HEADER) == "1" or request.POST.get("autosave") == "1"
+    revision = _int(request.POST.get("revision"), -1)
+    if not editor.is_valid():
+        return _refused(request, record, editor, revision, part.content, autosave)
+    content = editor.to_content()
+    try:
+        saved = services.part_save(
+            record=record,
+            key=part_key,
+            content=content,
+            revision=revision,
+            actor=_user(request),
+            request=request,
+        )
+    except services.PartInvalid as invalid:
+        editor.add_problems(invalid.problems)
+        return _refused(request, record, editor, revision, content, autosave)
+    except services.RecordConflict as conflict:
+        if autosave:
+            return JsonResponse({"saved": False, "conflict": True}, status=409)
+        return _render_conflict(request, record, editor, content, conflict.current)
+    except services.RecordNotEditable:
+        return redirect("conference_records:overview", conference_pk=conference_pk)
+    if autosave:
+        saved_at = timezone.localtime().strftime("%H:%M:%S")
+        return JsonResponse({"saved": True, "revision": saved.revision, "saved_at": saved_at})
+    return _after_save(request, conference_pk, editor, more)
+
+
+def _refused(
+    request: HttpRequest,
+    record: ConferenceRecord,
+    editor: Editor,
+    revision: int,
+    content: dict[str, Any],
+    autosave: bool,
+) -> HttpResponse:
+    """Nothing saved: the page again with each problem by its field (typed values kept)."""
+    if autosave:
+        return JsonResponse({"saved": False, "errors": editor.errors}, status=400)
+    return _render_part(request, record, editor, revision, content, status=400)
+
+
+def _after_save(
+    request: HttpRequest, conference_pk: int, editor: Editor, more: dict[str, int]
+) -> HttpResponse:
+    key = editor.key
+    rows = request.POST.get("add_row")
+    if rows in editor.row_sets:
+        more[rows] = more.get(rows, 0) + 1
+        query = urlencode(
+            {f"more-{name}": n for name, n in more.items() if name in editor.row_sets}
+        )
+        return redirect(f"{request.path}?{query}#{rows}-rows")
+    if "return" in request.POST:
+        return redirect("conference_records:overview", conference_pk=conference_pk)
+    following = parts.PART_KEYS.index(key) + 1
+    if following < len(parts.PART_KEYS):
+        return redirect("conference_records:part", conference_pk, parts.PART_KEYS[following])
+    return redirect("conference_records:check", conference_pk=conference_pk)
+
+
+def _part_context(
+    record: ConferenceRecord, editor: Editor, revision: int, content: dict[str, Any]
+) -> dict[str, Any]:
+    conference = record.conference
+    number, title = TITLES[editor.key]
+    context: dict[str, Any] = {
+        "conference": conference,
+        "record": record,
+        "editor": editor,
+        "revision": revision,
+        "number": number,
+        "title": _(title),
+        "is_last": editor.key == parts.PART_KEYS[-1],
+        "agenda": [(key, n, _(t)) for key, n, t in parts.AGENDA],
+    }
+    if editor.key == parts.INTRODUCTIONS:
+        context["board"] = board.board_rows(conference)
+    if editor.key == parts.SCALING:
+        context["scaling"] = conference.family.local_authority.policy.scaling
+    if editor.key == parts.FUTURE_DATES:
+        context["due"] = services.future_dates_due(conference)
+        context["warnings"] = services.future_date_warnings(conference, content)
+    return context
+
+
+def _render_part(
+    request: HttpRequest,
+    record: ConferenceRecord,
+    editor: Editor,
+    revision: int,
+    content: dict[str, Any],
+    status: int = 200,
+) -> HttpResponse:
+    context = _part_context(record, editor, revision, content)
+    return render(request, editor.template, context, status=status)
+
+
+def _render_conflict(
+    request: HttpRequest,
+    record: ConferenceRecord,
+    editor: Editor,
+    mine: dict[str, Any],
+    saved: RecordPart,
+) -> HttpResponse:
+    """Both versions; the chair's own is still in the form, based now on the saved revision,
+    so saving it keeps theirs out knowingly, and "keep the saved version" reloads the page."""
+    children = _children(record.conference)
+    context = _part_context(record, editor, saved.revision, mine)
+    context.update(
+        {
+            "conflict": True,
+            "saved_rows": summary_rows(editor.key, saved.content, children),
+            "mine_rows": summary_rows(editor.key, mine, children),
+            "saved_by": saved.modified_by,
+            "saved_at": saved.modified_at,
+        }
+    )
+    return render(request, editor.template, context, status=409)
+
+
+@_records
+def check(request: HttpRequest, conference_pk: int) -> HttpResponse:
+    """Check every part, then finalise; what is missing is named, with a link to its field."""
+    record = _record(request, conference_pk, "record_check_viewed")
+    if not record.is_editable:
+        return redirect("conference_records:overview", conference_pk=conference_pk)
+    problems: list[parts.Problem] = []
+    if request.method == "POST":
+        try:
+            version = services.record_finalise(record=record, actor=_user(request), request=request)
+        except services.RecordIncomplete as incomplete:
+            problems = incomplete.problems
+        except services.RecordNotEditable:
+            return redirect("conference_records:overview", conference_pk=conference_pk)
+        else:
+            messages.success(request, _("The record is finalised."))
+            return redirect("conference_records:version", conference_pk, version.number)
+    content = services.record_content(record)
+    setting = _setting(record)
+    editors = {key: editor_for(key, content[key], setting) for key in parts.PART_KEYS}
+    summary = [
+        (
+            part,
+            [
+                (row, _part_url(conference_pk, part.key, row.field, editors[part.key]))
+                for row in part.rows
+            ],
+        )
+        for part in record_summary(content, _children(record.conference))
+    ]
+    errors = [
+        (_part_url(conference_pk, p.part, p.field, editors.get(p.part)), _(p.message))
+        for p in problems
+    ]
+    context = {
+        "conference": record.conference,
+        "record": record,
+        "summary": summary,
+        "errors": errors,
+        "warnings": services.future_date_warnings(record.conference, content),
+    }
+    return render(
+        request, "conference_records/check.html", context, status=400 if problems else 200
+    )
+
+
+@_records
+def versions(request: HttpRequest, conference_pk: int) -> HttpResponse:
+    record = _record(request, conference_pk, "record_versions_viewed")
+    context = {
+        "conference": record.conference,
+        "record": record,
+        "versions": selectors.versions_of(record),
+    }
+    return render(request, "conference_records/versions.html", context)
+
+
+@_records
+def version_detail(request: HttpRequest, conference_pk: int, number: int) -> HttpResponse:
+    record = _record(request, conference_pk, "record_version_viewed")
+    version = get_object_or_404(record.versions.select_related("finalised_by"), number=number)
+    children = parts.part_children(version.content) or _children(record.conference)
+    context = {
+        "conference": record.conference,
+        "record": record,
+        "version": version,
+        "summary": record_summary(version.content, children),
+        "is_latest": version == selectors.latest_version(record),
+        "next_review": _next_review(record.conference),
+    }
+    return render(request, "conference_records/version.html", context)
+
+
+@_records
+def correct(request: HttpRequest, conference_pk: int) -> HttpResponse:
+    record = _record(request, conference_pk, "record_correction_viewed")
+    if not record.is_finalised or record.is_being_corrected:
+        return redirect("conference_records:overview", conference_pk=conference_pk)
+    form = CorrectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.record_correct(
+            record=record, reason=form.cleaned_data["reason"], actor=_user(request), request=request
+        )
+        messages.success(request, _("Correct the parts that need it, then finalise again."))
+        return redirect("conference_records:overview", conference_pk=conference_pk)
+    status = 400 if form.errors else 200
+    context = {"conference": record.conference, "record": record, "form": form}
+    return render(request, "conference_records/correct.html", context, status=status)
+
+
+@_records
+def next_review(request: HttpRequest, conference_pk: int) -> HttpResponse:
+    """Book the next review from the date the conference agreed (or the latest the policy
+    allows), with the same chair and everyone invited again."""
+    record = _record(request, conference_pk, "record_next_review_viewed")
+    conference = record.conference
+    if not record.is_finalised:
+        return redirect("conference_records:overview", conference_pk=conference_pk)
+    booked = _next_review(conference)
+    form = NextReviewForm(request.POST or None, initial=_review_initial(record))
+    warnings: list[str] = []
+    if booked is None and request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        warnings = scheduling.booking_warnings(_booking(conference, data["starts_at"]))
+        if not warnings or request.POST.get("confirm_warnings") == "yes":
+            try:
+                booked = services.next_review_book(
+                    record=record,
+                    starts_at=data["starts_at"],
+                    place=data["place"],
+                    virtual_link=data["virtual_link"],
+                    actor=_user(request),
+                    request=request,
+                )
+            except services.ReviewAlreadyBooked as already:
+                booked = already.conference
+            else:
+                messages.success(request, _("The next review is booked."))
+                return redirect("conference_records:next_review", conference_pk=conference_pk)
+    context = {
+        "conference": conference,
+        "record": record,
+        "form": form,
+        "booked": booked,
+        "due": services.future_dates_due(conference),
+        "warnings": warnings,
+        "errors": [
+            (str(form[name].auto_id), str(m))
+            for name in form.fields
+            for m in form.errors.get(name, [])
+        ],
+    }
+    status = 400 if request.method == "POST" and (form.errors or warnings) else 200
+    return render(request, "conference_records/next_review.html", context, status=status)
+
+
+def _booking(conference: Conference, starts_at: Any) -> scheduling.Booking:
+    policy = conference.family.local_authority.policy
+    return scheduling.Booking(
+        family=conference.family,
+        meeting_type=services.review_type_after(policy, conference.meeting_type),
+        starts_at=starts_at,
+        chair=conference.chair,
+        previous=conference,
+    )
+
+
+def _review_initial(record: ConferenceRecord) -> dict[str, Any]:
+    conference = record.conference
+    version = selectors.latest_version(record)
+    agreed = ((version.content if version else {}).get(parts.FUTURE_DATES) or {}).get(
+        "next_review_on", ""
+    )
+    day = agreed or services.future_dates_due(conference)["next_review_by"].isoformat()
+    year, month, date_of_month = day.split("-")
+    return {
+        "meeting_date_day": str(int(date_of_month)),
+        "meeting_date_month": str(int(month)),
+        "meeting_date_year": year,
+        "starts_time": f"{timezone.localtime(conference.starts_at):%H:%M}",
+        "place": conference.place,
+        "virtual_link": conference.virtual_link,
+    }

@@ -1,0 +1,155 @@
+"""The outcome letter's facts, chosen from one finalised record for one family.
+
+The one place that turns a `RecordVersion`, its conference and the authority's policy into
+`LetterFacts`; `cpconf.documents.letter` writes the words and draws the files. Only what
+the record says to the family goes in: decisions, the plan, the dates and the chair's
+summary. Nothing from the professionals' reports, so nothing restricted can reach it.
+"""
+
+import re
+from datetime import date
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cpconf.conference_records import content as parts
+from cpconf.conference_records.models import RecordVersion
+from cpconf.deadlines import calendar_for_policy, within_working_days_after
+from cpconf.documents import (
+    ChildOutcome,
+    LetterAction,
+    LetterDocument,
+    LetterFacts,
+    Wording,
+    outcome_letter_content,
+)
+from cpconf.families.models import Family, Relationship
+from cpconf.outcomes.models import OutcomeLetter
+
+FOOTER = "{authority}. Outcome letter, version {number}. Please keep this letter safe."
+ADDRESSED_TO_PARENTS = (
+    Relationship.MOTHER,
+    Relationship.FATHER,
+    Relationship.STEP_PARENT,
+    Relationship.PARTNER,
+    Relationship.CARER,
+)
+# Words in an action's "who" that mean the family is asked to do it.
+FAMILY_WORDS = re.compile(
+    r"\b(parents?|mum|mother|dad|father|carers?|family|grandparents?|nan|you)\b", re.IGNORECASE
+)
+
+
+def _iso(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
+
+
+def _rows(value: Any) -> list[dict[str, Any]]:
+    return [row for row in value if isinstance(row, dict)] if isinstance(value, list) else []
+
+
+def addressed_to(family: Family) -> str:
+    names = [
+        member.full_name
+        for member in family.members.all()
+        if member.relationship in ADDRESSED_TO_PARENTS
+    ]
+    if not names:
+        return _("To the %(family)s family") % {"family": family.name}
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {_('and')} {names[-1]}"
+    return _("To %(names)s") % {"names": listed}
+
+
+def appeal_by(family: Family, issued_on: date) -> date:
+    policy = family.local_authority.policy
+    calendar = calendar_for_policy(policy)
+    return within_working_days_after(issued_on, policy.appeals.within_working_days, calendar).date()
+
+
+def _is_for_family(who: str, action: str, family: Family) -> bool:
+    """Whether the family is asked to do it: "who" names them ("Mum", "Kelly Ashdown"), or the
+    action starts with one of their names ("Kelly to start with the recovery service")."""
+    if FAMILY_WORDS.search(who):
+        return True
+    first_names = [m.full_name.split(" ")[0].lower() for m in family.members.all()]
+    full_names = [m.full_name.lower() for m in family.members.all()]
+    words = re.findall(r"\w+", who.lower())
+    opening = (re.findall(r"\w+", action.lower()) or [""])[0]
+    return (
+        any(name in who.lower() for name in full_names)
+        or any(name in words for name in first_names)
+        or opening in first_names
+    )
+
+
+def _actions_for(
+    child_id: int, actions: list[dict[str, Any]], family: Family
+) -> tuple[LetterAction, ...]:
+    """The child's own actions and those for all the children (no child named)."""
+    return tuple(
+        LetterAction(
+            action=str(row.get("action", "")),
+            who=str(row.get("who", "")),
+            by_when=_iso(row.get("by_when")),
+            for_family=_is_for_family(str(row.get("who", "")), str(row.get("action", "")), family),
+        )
+        for row in actions
+        if str(row.get("action", "")).strip()
+        and row.get("progress") != "done"
+        and (not row.get("child_ids") or child_id in row["child_ids"])
+    )
+
+
+def letter_facts(version: RecordVersion, *, issued_on: date) -> LetterFacts:
+    conference = version.record.conference
+    family = conference.family
+    content = version.content
+    decisions = content.get(parts.DECISIONS) or {}
+    future = content.get(parts.FUTURE_DATES) or {}
+    actions = _rows((content.get(parts.PLAN) or {}).get("actions"))
+    first_names = {child.pk: child.given_name for child in family.children.all()}
+    children = tuple(
+        ChildOutcome(
+            name=first_names.get(row.get("child_id"), str(row.get("name", ""))),  # type: ignore[arg-type]
+            outcome=str(row.get("outcome", "")),
+            categories=tuple(row.get("categories") or ()),
+            suffered_harm=str(row.get("suffered_harm", "")),
+            likely_to_suffer=str(row.get("likely_to_suffer", "")),
+            consensus=str(row.get("consensus", "yes")),
+            actions=_actions_for(row.get("child_id"), actions, family),  # type: ignore[arg-type]
+        )
+        for row in _rows(decisions.get("children"))
+    )
+    policy = family.local_authority.policy
+    social_worker = family.allocated_social_worker
+    return LetterFacts(
+        addressed_to=addressed_to(family),
+        meeting_type=conference.meeting_type_label,
+        held_on=timezone.localtime(conference.starts_at).date(),
+        chair_name=str(conference.chair),
+        children=children,
+        chair_summary=str(decisions.get("chair_summary", "")),
+        contact=policy.appeal_contact,
+        appeal_by=appeal_by(family, issued_on),
+        appeal_within_working_days=policy.appeals.within_working_days,
+        core_group_on=_iso(future.get("core_group_on")),
+        next_review_on=_iso(future.get("next_review_on")),
+        child_in_need_meeting_on=_iso(future.get("child_in_need_meeting_on")),
+        social_worker=str(social_worker) if social_worker else "",
+    )
+
+
+def letter_content(version: RecordVersion, *, issued_on: date) -> dict[str, Any]:
+    return outcome_letter_content(letter_facts(version, issued_on=issued_on), gettext=_)
+
+
+def letter_document(letter: OutcomeLetter) -> LetterDocument:
+    version = letter.record_version
+    authority = version.record.conference.family.local_authority.policy.title
+    footer = _(FOOTER).format(authority=authority, number=version.number)
+    wording = Wording(page_number=_("Page {page} of {pages}"))
+    return LetterDocument.from_content(letter.content, footer=footer, wording=wording)

@@ -1,0 +1,94 @@
+"""Reading what a conference produced afterwards, always through an access scope."""
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+
+from cpconf.access import outcome_letters_visible_to, roles_of
+from cpconf.access.lookups import get_visible_or_404
+from cpconf.accounts.models import Role, User
+from cpconf.conference_records.models import RecordStatus, RecordVersion
+from cpconf.conferences.models import Conference
+from cpconf.outcomes.models import OutcomeLetter
+
+CONFERENCE_RELATED = (
+    "family",
+    "family__local_authority",
+    "chair",
+    "family__allocated_social_worker",
+)
+
+
+def conferences_run_by(user: User) -> QuerySet[Conference]:
+    """The conferences whose minutes and letter this user issues: the unit of the family's
+    authority, and the conference's chair."""
+    conditions = Q(pk__in=[])
+    for assignment in roles_of(user):
+        in_authority = Q(family__local_authority_id=assignment.local_authority_id)
+        if assignment.role == Role.UNIT_ADMINISTRATOR:
+            conditions |= in_authority
+        elif assignment.role == Role.CHAIR:
+            conditions |= in_authority & Q(chair=user)
+    return Conference.objects.filter(conditions).select_related(*CONFERENCE_RELATED)
+
+
+def conference_run_by(request: HttpRequest, pk: int, action: str) -> Conference:
+    """The conference, or an audited 404 for anyone but its chair and unit."""
+    return get_visible_or_404(
+        conferences_run_by(request.user),  # type: ignore[arg-type]
+        request,
+        action=action,
+        pk=pk,
+    )
+
+
+def latest_finalised_version(conference: Conference) -> RecordVersion | None:
+    """The record's newest finalised version: the only one whose letter may be issued."""
+    return (
+        RecordVersion.objects.filter(
+            record__conference=conference, record__status=RecordStatus.FINALISED
+        )
+        .select_related("record", "finalised_by")
+        .order_by("-number")
+        .first()
+    )
+
+
+def latest_issued_version(conference: Conference) -> RecordVersion | None:
+    return (
+        RecordVersion.objects.filter(record__conference=conference, outcome_letter__isnull=False)
+        .select_related("record")
+        .order_by("-number")
+        .first()
+    )
+
+
+def letters_of(conference: Conference) -> QuerySet[OutcomeLetter]:
+    """Every letter issued for the conference, newest version first (corrections keep the
+    earlier letters)."""
+    return (
+        OutcomeLetter.objects.filter(record_version__record__conference=conference)
+        .select_related("record_version", "issued_by")
+        .order_by("-record_version__number")
+    )
+
+
+def letter_for(version: RecordVersion) -> OutcomeLetter | None:
+    return OutcomeLetter.objects.filter(record_version=version).first()
+
+
+def readable_letter(request: HttpRequest, pk: int, action: str) -> OutcomeLetter:
+    visible = outcome_letters_visible_to(request.user).select_related(
+        "record_version__record__conference__family__local_authority"
+    )
+    return get_visible_or_404(visible, request, action=action, pk=pk)
+
+
+def latest_letter_for_family(user: User, conference: Conference) -> OutcomeLetter | None:
+    """For the family portal: the latest letter issued for the conference, if the user may
+    read it."""
+    return (
+        outcome_letters_visible_to(user)
+        .filter(record_version__record__conference=conference)
+        .order_by("-record_version__number")
+        .first()
+    )

@@ -1,0 +1,164 @@
+"""Issuing the minutes and the outcome letter, and recording every copy taken out.
+
+Issuing freezes the letter's words (and their fingerprint) from one finalised record version:
+what the family reads never changes. A correction makes a new version, and issuing that
+makes a new letter beside the old one.
+"""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cpconf.access import may
+from cpconf.accounts.models import User
+from cpconf.audit.models import Outcome
+from cpconf.audit.services import audit_for_family
+from cpconf.conference_records.models import (
+    ConferenceRecord,
+    RecordStatus,
+    RecordVersion,
+    record_fingerprint,
+)
+from cpconf.conferences.models import Conference
+from cpconf.outcomes import letters
+from cpconf.outcomes.models import OutcomeLetter
+
+NOT_ALLOWED = "Only the conference's chair or the unit can issue the minutes and letter"
+NOT_FINALISED = "Finalise the record before issuing the minutes and letter"
+NOT_LATEST = "Issue the latest version of the record: version {number} replaces this one"
+
+FAMILY_NOTICE_SUBJECT = "A letter from your child protection conference is ready"
+FAMILY_NOTICE = (
+    "A letter about the meeting you were invited to is ready for you.\n\n"
+    "Sign in to CP Conference to read it. It says what the meeting decided, what happens next "
+    "and what you can do if you do not agree."
+)
+PROFESSIONAL_NOTICE_SUBJECT = "Conference minutes are ready ({reference})"
+PROFESSIONAL_NOTICE = (
+    "The minutes of a conference you were invited to are ready.\n\n"
+    "Case reference: {reference}\n\n"
+    "Sign in to CP Conference to read them."
+)
+
+
+class OutcomeError(ValueError):
+    """A letter that cannot be issued, with the reason for the chair."""
+
+
+def _check_issuable(version: RecordVersion, actor: User) -> None:
+    record = version.record
+    if not may(actor, "issue_outcome", record.conference):
+        raise OutcomeError(NOT_ALLOWED)
+    if record.status != RecordStatus.FINALISED:
+        raise OutcomeError(NOT_FINALISED)
+    latest = record.versions.order_by("-number").values_list("number", flat=True).first()
+    if latest != version.number:
+        raise OutcomeError(NOT_LATEST.format(number=latest))
+
+
+@transaction.atomic
+def outcome_issue(
+    *,
+    record_version: RecordVersion,
+    actor: User,
+    request: HttpRequest | None = None,
+    issued_at: datetime | None = None,
+    notify: bool = True,
+) -> OutcomeLetter:
+    """Issue the letter (and so the minutes) of the record's latest finalised version.
+
+    Issuing a version twice gives back the letter already issued, unchanged. `issued_at` and
+    `notify` are for the demo data, whose past conferences' letters were issued back then and
+    tell nobody now."""
+    # One issue at a time per record: the second waits, then finds the first's letter.
+    ConferenceRecord.objects.select_for_update().filter(pk=record_version.record_id).first()
+    existing = OutcomeLetter.objects.filter(record_version=record_version).first()
+    if existing is not None:
+        return existing
+    _check_issuable(record_version, actor)
+    now = issued_at or timezone.now()
+    content = letters.letter_content(record_version, issued_on=timezone.localdate(now))
+    letter = OutcomeLetter.objects.create(
+        record_version=record_version,
+        issued_at=now,
+        issued_by=actor,
+        content=content,
+        fingerprint=record_fingerprint(content),
+        created_by=actor,
+        modified_by=actor,
+    )
+    conference = record_version.record.conference
+    audit_for_family(
+        action="outcome_letter_issued",
+        actor=actor,
+        request=request,
+        obj=letter,
+        family=conference.family,
+    )
+    if notify:
+        transaction.on_commit(lambda: _send_notices(conference))
+    return letter
+
+
+def _send_notices(conference: Conference) -> None:
+    """Tell the family's portal users and the invitees that there is something to read. Email
+    is not a safe place for a child's information: no names, no decisions; professionals get
+    the case reference only, as their invitations did."""
+    family_emails = {
+        member.user.email
+        for member in conference.family.members.select_related("user")
+        if member.user is not None and member.user.is_active and member.user.email
+    }
+    for email in sorted(family_emails):
+        _send(_(FAMILY_NOTICE_SUBJECT), _(FAMILY_NOTICE), email)
+    reference = conference.family.case_reference
+    invitee_emails = {i.email for i in conference.invitations.all() if i.email} - family_emails
+    for email in sorted(invitee_emails):
+        _send(
+            _(PROFESSIONAL_NOTICE_SUBJECT).format(reference=reference),
+            _(PROFESSIONAL_NOTICE).format(reference=reference),
+            email,
+        )
+
+
+def _send(subject: str, body: str, email: str) -> None:
+    EmailMessage(
+        subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[email]
+    ).send()
+
+
+def record_minutes_taken(
+    *,
+    conference: Conference,
+    version: RecordVersion | None,
+    extension: str,
+    actor: User,
+    request: HttpRequest | None = None,
+    refused: bool = False,
+) -> None:
+    """The minutes leave the system as a file: record who took which version, or was refused."""
+    audit_for_family(
+        action=f"minutes_{extension}_downloaded",
+        actor=actor,
+        request=request,
+        obj=version or conference,
+        family=conference.family,
+        outcome=Outcome.REFUSED if refused else Outcome.SUCCESS,
+    )
+
+
+def record_letter_taken(
+    *, letter: OutcomeLetter, extension: str, actor: User, request: HttpRequest | None = None
+) -> None:
+    audit_for_family(
+        action=f"outcome_letter_{extension}_downloaded",
+        actor=actor,
+        request=request,
+        obj=letter,
+        family=letter.conference.family,
+    )

@@ -1,0 +1,160 @@
+"""Releasing and building the conference pack.
+
+The unit releases the pack (`pack_release`): from then on, invited professionals may read the
+submitted reports, and both copies are queued to be built. Building (`pack_build`) runs as a
+background job: it is not one transaction, so that its progress (reports laid out of the
+total) is visible to the page while it works; the files are saved, and the build audited, in
+one transaction at the end. A report submitted or amended after the release queues both
+copies again (`pack_queue`, called from `report_submit`).
+"""
+
+import logging
+from datetime import datetime
+from functools import partial
+
+from django.db import transaction
+from django.db.models import F
+from django.http import HttpRequest
+from django.utils import timezone
+
+from cpconf.accounts.models import User
+from cpconf.audit.models import Outcome
+from cpconf.audit.services import audit_for_family
+from cpconf.conferences.models import Conference
+from cpconf.documents import pack_docx, pack_pdf
+from cpconf.packs import content
+from cpconf.packs.models import ConferencePack, PackCopy, PackState
+
+logger = logging.getLogger(__name__)
+FAILURE_SHOWN = 500  # characters of the error kept for the page and the logs
+
+
+def _enqueue(pack_id: int) -> None:
+    from cpconf.packs.tasks import build_pack  # the task module imports this one
+
+    build_pack.enqueue(pack_id=pack_id)
+
+
+def pack_queue(*, conference: Conference) -> list[ConferencePack]:
+    """Mark both copies as waiting and build each once the calling transaction commits (a job
+    started earlier would not yet see what the transaction wrote)."""
+    packs = []
+    for copy in PackCopy.values:
+        total = len(content.entries_for(conference, copy))
+        fields = {"state": PackState.QUEUED, "reports_done": 0, "reports_total": total}
+        updated = ConferencePack.objects.filter(conference=conference, copy=copy).update(
+            **fields, requested=F("requested") + 1, failure="", modified_at=timezone.now()
+        )
+        if not updated:
+            ConferencePack.objects.create(conference=conference, copy=copy, requested=1, **fields)
+        pack = ConferencePack.objects.defer("pdf", "docx").get(conference=conference, copy=copy)
+        transaction.on_commit(partial(_enqueue, pack.pk))
+        packs.append(pack)
+    return packs
+
+
+@transaction.atomic
+def pack_release(
+    *,
+    conference: Conference,
+    actor: User,
+    request: HttpRequest | None = None,
+    now: datetime | None = None,
+) -> list[ConferencePack]:
+    """Release the pack (once; a second call builds it again) and queue both copies."""
+    locked = Conference.objects.select_for_update().get(pk=conference.pk)
+    first = locked.pack_released_at is None
+    if first:
+        locked.pack_released_at = now or timezone.now()
+        locked.modified_by = actor
+        locked.save(update_fields=["pack_released_at", "modified_by", "modified_at"])
+    conference.pack_released_at = locked.pack_released_at
+    audit_for_family(
+        action="pack_released" if first else "pack_rebuild_requested",
+        actor=actor,
+        request=request,
+        obj=locked,
+        family=conference.family,
+    )
+    return pack_queue(conference=conference)
+
+
+def _progress(pack_id: int, **fields: object) -> None:
+    """A small update of its own, committed at once, so the page sees how far the build is."""
+    ConferencePack.objects.filter(pk=pack_id).update(**fields, modified_at=timezone.now())
+
+
+def pack_build(*, pack_id: int) -> str:
+    """Lay out every report of the copy, then write the PDF and the Word file; the state the
+    pack ends in."""
+    pack = (
+        ConferencePack.objects.defer("pdf", "docx")
+        .select_related("conference__family__local_authority", "conference__chair")
+        .get(pk=pack_id)
+    )
+    conference = pack.conference
+    if pack.answered >= pack.requested and pack.built_at is not None:
+        return str(pack.state)  # a build since this job was queued already answered it
+    request = pack.requested
+    try:
+        entries = content.entries_for(conference, pack.copy)
+        _progress(pack_id, state=PackState.BUILDING, reports_done=0, reports_total=len(entries))
+        reports = []
+        for done, entry in enumerate(entries, start=1):
+            reports.append(content.pack_report(entry, pack.copy))
+            _progress(pack_id, reports_done=done)
+        document = content.pack_document(conference, pack.copy, entries, reports)
+        pdf, docx = pack_pdf(document), pack_docx(document)
+    except Exception as error:
+        logger.exception("Pack %s could not be built", pack_id)
+        _progress(pack_id, state=PackState.FAILED, failure=str(error)[:FAILURE_SHOWN])
+        raise
+    return _save_build(pack, request, entries, pdf, docx)
+
+
+@transaction.atomic
+def _save_build(
+    pack: ConferencePack,
+    request: int,
+    entries: list[content.PackEntry],
+    pdf: bytes,
+    docx: bytes,
+) -> str:
+    """Save the files; ready, unless a newer request came in while building (its job will
+    build again, and the page keeps saying so)."""
+    current = ConferencePack.objects.select_for_update().defer("pdf", "docx").get(pk=pack.pk)
+    state = PackState.READY if current.requested == request else PackState.QUEUED
+    ConferencePack.objects.filter(pk=pack.pk).update(
+        state=state,
+        answered=request,
+        reports_done=F("reports_total") if state == PackState.READY else 0,
+        built_at=timezone.now(),
+        pdf=pdf,
+        docx=docx,
+        versions=content.contents_of(entries),
+        fingerprint=content.contents_fingerprint(pack.copy, entries, pack.conference),
+        failure="",
+        modified_at=timezone.now(),
+    )
+    audit_for_family(
+        action=f"pack_{pack.copy}_copy_built", actor=None, obj=pack, family=pack.conference.family
+    )
+    return str(state)
+
+
+def pack_copy_taken(
+    *,
+    pack: ConferencePack,
+    actor: User,
+    request: HttpRequest | None = None,
+    refused: bool = False,
+) -> None:
+    """A downloaded pack leaves the system: record who took which copy, or was refused it."""
+    audit_for_family(
+        action=f"pack_{pack.copy}_copy_downloaded",
+        actor=actor,
+        request=request,
+        obj=pack,
+        family=pack.conference.family,
+        outcome=Outcome.REFUSED if refused else Outcome.SUCCESS,
+    )

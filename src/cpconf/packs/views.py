@@ -1,0 +1,95 @@
+"""Pack pages. Views translate HTTP: the rules are in cpconf.access, the changes in services."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from cpconf.access import may
+from cpconf.accounts.models import User
+from cpconf.packs import content, selectors, services
+from cpconf.packs.models import ConferencePack, PackCopy
+
+# While a copy is being built the page asks the browser to load it again after this many
+# seconds (a Refresh header: no script, and the page also has a "Check again" link).
+REFRESH_SECONDS = 5
+DOCUMENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+PACK_RELEASED = _("The pack is released. Both copies are being built.")
+PACK_REQUEUED = _("Both copies of the pack are being built again.")
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def pack_detail(request: HttpRequest, conference_pk: int) -> HttpResponse:
+    user = _user(request)
+    conference = selectors.pack_conference(request, conference_pk, "pack_viewed")
+    packs = list(selectors.packs_for(user, conference))
+    building = any(pack.is_pending for pack in packs)
+    context = {
+        "building": building,
+        "conference": conference,
+        "packs": packs,
+        "copies": selectors.copies_for(user, conference),
+        "may_release": may(user, "release_pack", conference),
+        "submitted_count": len(content.submitted_entries(conference)),
+        "parents_report": content.parents_report(conference),
+        "refresh_seconds": REFRESH_SECONDS,
+    }
+    response = render(request, "packs/detail.html", context)
+    if building:
+        response["Refresh"] = str(REFRESH_SECONDS)
+    return response
+
+
+@require_POST
+def pack_release(request: HttpRequest, conference_pk: int) -> HttpResponse:
+    user = _user(request)
+    conference = selectors.pack_conference(request, conference_pk, "pack_release_requested")
+    if not may(user, "release_pack", conference):
+        raise Http404("Only the unit releases the pack.")
+    was_released = conference.pack_released_at is not None
+    services.pack_release(conference=conference, actor=user, request=request)
+    messages.success(request, PACK_REQUEUED if was_released else PACK_RELEASED)
+    return redirect("packs:detail", conference_pk=conference.pk)
+
+
+def pack_download(
+    request: HttpRequest, conference_pk: int, copy: str, extension: str
+) -> HttpResponse:
+    user = _user(request)
+    if copy not in PackCopy.values or extension not in DOCUMENT_TYPES:
+        raise Http404("No such document.")
+    conference = selectors.pack_conference(request, conference_pk, "pack_download_requested")
+    other_file = "pdf" if extension == "docx" else "docx"
+    pack = ConferencePack.objects.filter(conference=conference, copy=copy).defer(other_file).first()
+    if pack is None or pack.built_at is None:
+        raise Http404("This copy has not been built yet.")
+    if not may(user, f"download_{copy}_copy", pack):
+        services.pack_copy_taken(pack=pack, actor=user, request=request, refused=True)
+        raise Http404("No such copy.")
+    body = bytes(pack.docx if extension == "docx" else pack.pdf)
+    services.pack_copy_taken(pack=pack, actor=user, request=request)
+    response = HttpResponse(body, content_type=DOCUMENT_TYPES[extension])
+    name = f"{conference.family.case_reference}-pack-{copy}-copy.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{_safe_filename(name)}"'
+    return response
+
+
+def chronology(request: HttpRequest, conference_pk: int) -> HttpResponse:
+    """The merged chronology, from the reports of the copy this user may read."""
+    user = _user(request)
+    conference = selectors.pack_conference(request, conference_pk, "pack_chronology_viewed")
+    copy = selectors.copies_for(user, conference)[0]
+    events = content.merged_chronology(conference, copy)
+    context = {"conference": conference, "events": events, "copy": copy}
+    return render(request, "packs/chronology.html", context)
+
+
+def _safe_filename(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "-" for c in name)

@@ -1,0 +1,275 @@
+"""The family portal's pages. Each starts from the signed-in person's own family membership;
+anything else is a 404, decided (and audited) before the page does anything."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cpconf.access import families_visible_to, may
+from cpconf.access.lookups import get_visible_or_404
+from cpconf.accounts.models import User
+from cpconf.conferences.models import Conference
+from cpconf.families.models import FamilyMember
+from cpconf.outcomes.models import OutcomeLetter
+from cpconf.portal import everything, forms, guide, selectors, services
+from cpconf.portal.selectors import member_for
+from cpconf.reports.models import ProfessionalReport
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _own(request: HttpRequest, scope_of: Any, empty: QuerySet, action: str, pk: int) -> Any:
+    """(member, record): the record from the member's own scope, the read audited, or 404."""
+    member = member_for(request.user)
+    scope = scope_of(member) if member is not None else empty
+    record = get_visible_or_404(scope, request, action=action, pk=pk)
+    if member is None:  # an empty scope has already raised 404; this is for the type checker
+        raise Http404("No such record.")
+    return member, record
+
+
+def _page(
+    request: HttpRequest, member: FamilyMember, template: str, context: dict[str, Any], **kw: Any
+) -> HttpResponse:
+    needs = selectors.access_needs_of(member)
+    context |= {"member": member, "family": member.family, "large_print": needs.large_print}
+    return render(request, template, context, **kw)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    member = selectors.portal_member(request, "portal_home_viewed")
+    upcoming, past = selectors.upcoming_and_past(member)
+    return _page(request, member, "portal/home.html", {"upcoming": upcoming, "past": past})
+
+
+def conference(request: HttpRequest, pk: int) -> HttpResponse:
+    member, meeting = _own(
+        request,
+        selectors.conferences_for,
+        Conference.objects.none(),
+        "portal_conference_viewed",
+        pk,
+    )
+    context = {
+        "conference": meeting,
+        "is_past": meeting.starts_at < timezone.now(),
+        "agenda": guide.AGENDA,
+        "what_to_bring": guide.WHAT_TO_BRING,
+        "reports": selectors.shared_reports_for(member, meeting),
+        "letter": selectors.letter_for(member, meeting),
+        "feedback": selectors.feedback_by(member, meeting),
+        "sent_count": selectors.parents_reports_by(member, meeting).count()
+        + selectors.child_views_by(member, meeting).count(),
+    }
+    return _page(request, member, "portal/conference.html", context)
+
+
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    member, shared_report = _own(
+        request,
+        selectors.shared_report_scope,
+        ProfessionalReport.objects.none(),
+        "portal_report_viewed",
+        pk,
+    )
+    shared = selectors.shared_report(member, shared_report)
+    form = forms.CommentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.report_comment_add(
+            member=member,
+            report=shared.report,
+            version=shared.version,
+            text=form.cleaned_data["text"],
+            request=request,
+        )
+        messages.success(request, _("Thank you. We have sent your comments to the writer."))
+        return redirect("portal:report", pk=pk)
+    context = {
+        "shared": shared,
+        "document": selectors.family_copy_document(shared),
+        "comments": selectors.comments_by(member, shared.report),
+        "comment_form": form,
+    }
+    return _page(request, member, "portal/report.html", context, status=400 if form.errors else 200)
+
+
+def our_views(request: HttpRequest, pk: int) -> HttpResponse:
+    member, meeting = _own(
+        request,
+        selectors.conferences_for,
+        Conference.objects.none(),
+        "portal_our_views_viewed",
+        pk,
+    )
+    which = request.POST.get("which") if request.method == "POST" else None
+    report_form = forms.ParentsReportForm(
+        request.POST if which == "report" else None, prefix="report"
+    )
+    children = selectors.children_of(member)
+    views_form = forms.ChildViewForm(
+        request.POST if which == "child" else None,
+        request.FILES if which == "child" else None,
+        children=children,
+        prefix="child",
+    )
+    if which == "report" and report_form.is_valid():
+        services.parents_report_send(
+            member=member, conference=meeting, request=request, **report_form.cleaned_data
+        )
+        messages.success(request, _("Thank you. We have sent your report to the chair."))
+        return redirect("portal:our_views", pk=pk)
+    if which == "child" and views_form.is_valid():
+        data = views_form.cleaned_data
+        services.child_view_add(
+            member=member,
+            conference=meeting,
+            child=data["child"],
+            text=data["text"],
+            upload=data["file"],
+            request=request,
+        )
+        messages.success(request, _("Thank you. We have sent your child's views to the chair."))
+        return redirect("portal:our_views", pk=pk)
+    context = {
+        "conference": meeting,
+        "report_form": report_form,
+        "views_form": views_form,
+        "sent": selectors.parents_reports_by(member, meeting),
+        "views": selectors.child_views_by(member, meeting),
+    }
+    failed = report_form.errors or views_form.errors
+    return _page(request, member, "portal/our_views.html", context, status=400 if failed else 200)
+
+
+def child_view_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """A drawing or photo a family sent: to the member who sent it, the chair and the unit."""
+    view = get_visible_or_404(
+        selectors.child_views_visible_to(request.user),
+        request,
+        action="portal_child_views_file_viewed",
+        pk=pk,
+    )
+    if not view.has_file:
+        raise Http404("No file was sent.")
+    response = HttpResponse(bytes(view.file_data or b""), content_type=view.file_type)
+    disposition = "inline" if view.is_image else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{view.file_name}"'
+    return response
+
+
+def letter(request: HttpRequest, pk: int) -> HttpResponse:
+    member, issued = _own(
+        request,
+        selectors.letters_for,
+        OutcomeLetter.objects.none(),
+        "portal_letter_viewed",
+        pk,
+    )
+    meeting = issued.record_version.record.conference
+    context = {
+        "letter": issued,
+        "conference": meeting,
+        "appeals": meeting.family.local_authority.policy.appeals,
+        "appeal_contact": meeting.family.local_authority.policy.appeal_contact,
+        "appeal": guide.APPEAL,
+        "pdf_url": selectors.letter_download_url(issued, "pdf"),
+        "docx_url": selectors.letter_download_url(issued, "docx"),
+    }
+    return _page(request, member, "portal/letter.html", context)
+
+
+def feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    member, meeting = _own(
+        request,
+        selectors.conferences_for,
+        Conference.objects.none(),
+        "portal_feedback_viewed",
+        pk,
+    )
+    sent = selectors.feedback_by(member, meeting)
+    is_past = meeting.starts_at < timezone.now()
+    form = forms.FeedbackForm(request.POST or None)
+    if request.method == "POST" and is_past and sent is None and form.is_valid():
+        services.feedback_send(
+            member=member, conference=meeting, request=request, **form.cleaned_data
+        )
+        messages.success(request, _("Thank you for your feedback."))
+        return redirect("portal:conference", pk=pk)
+    context = {"conference": meeting, "form": form, "sent": sent, "is_past": is_past}
+    return _page(
+        request, member, "portal/feedback.html", context, status=400 if form.errors else 200
+    )
+
+
+def access_needs(request: HttpRequest) -> HttpResponse:
+    member = selectors.portal_member(request, "portal_access_needs_viewed")
+    needs = selectors.access_needs_of(member)
+    form = forms.AccessNeedsForm.for_member(member, needs, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.access_needs_update(
+            member=member,
+            language=data["language"],
+            needs_interpreter=data["needs_interpreter"] == "yes",
+            large_print=data["large_print"],
+            easy_read=data["easy_read"],
+            reading_support=data["reading_support"],
+            other=data["other"],
+            request=request,
+        )
+        messages.success(request, _("Thank you. We have saved what you need."))
+        return redirect("portal:home")
+    return _page(
+        request,
+        member,
+        "portal/access_needs.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def everything_pdf(request: HttpRequest) -> HttpResponse:
+    member = selectors.portal_member(request, "portal_everything_downloaded")
+    response = HttpResponse(everything.everything_pdf(member), content_type="application/pdf")
+    name = f"{member.family.name}-family.pdf".replace(" ", "-")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def invite(request: HttpRequest, pk: int) -> HttpResponse:
+    """Staff: the unit or the allocated social worker invites someone to the family pages."""
+    family = get_visible_or_404(
+        families_visible_to(request.user).select_related("local_authority"),
+        request,
+        action="family_member_invite_viewed",
+        pk=pk,
+    )
+    if not may(request.user, "invite_family_member", family):
+        raise Http404("Only the unit or the allocated social worker invites family members.")
+    members, children = selectors.invitable_people(family)
+    form = forms.InviteForm(request.POST or None, members=members, children=children)
+    if request.method == "POST" and form.is_valid():
+        member, child = form.chosen()
+        try:
+            services.family_member_invite(
+                family=family,
+                member=member,
+                child=child,
+                email=form.cleaned_data["email"],
+                actor=_user(request),
+                request=request,
+            )
+        except services.AlreadyHasAccount:
+            form.add_error("email", forms.EMAIL_TAKEN)
+        else:
+            messages.success(request, _("We have emailed them a link to set up their account."))
+            return redirect("families:detail", pk=family.pk)
+    context = {"family": family, "form": form, "min_age": selectors.YOUNG_PERSON_MIN_AGE}
+    return render(request, "portal/invite.html", context, status=400 if form.errors else 200)

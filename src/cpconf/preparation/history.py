@@ -1,0 +1,223 @@
+"""Scaling over time: for each child of a family, every participant's scores across the
+family's conferences, ready for the chart (`cpconf.scaling`) and the table beside it.
+
+Scores come from two places: each conference's latest finalised record (`scaling.scores`,
+one per participant per child) and the professionals' submitted reports (the `assessment`
+part), marked as report scores. Reports are read through the reports scope, so a user sees
+only the report scores of reports they may read. A fixed number of queries reads a whole
+family, however many children, conferences and reports it has.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from cpconf.access import reports_visible_to
+from cpconf.accounts.models import User
+from cpconf.conference_records.content import SCALING
+from cpconf.conference_records.models import RecordVersion
+from cpconf.conferences.models import Conference, ConferenceStatus
+from cpconf.families.models import Child, Family
+from cpconf.policy.model import Scaling
+from cpconf.reportform import ReportForm
+from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
+from cpconf.reports.report_forms import report_form_named
+from cpconf.reports.services import form_of
+from cpconf.scaling import Scale, ScalingChart, Series, TableRow, Wording, table_rows
+from cpconf.scaling import scaling_svg as draw
+
+NEWEST_FIRST = "newest_first"
+
+
+@dataclass(frozen=True)
+class Score:
+    conference_id: int
+    child_id: int | None
+    child_name: str
+    who: str
+    score: int
+    from_report: bool
+
+
+@dataclass(frozen=True)
+class ChildScaling:
+    child: Child
+    chart: ScalingChart
+    svg: SafeString
+    occasions: tuple[str, ...]
+    rows: list[TableRow] = field(default_factory=list)
+
+    @property
+    def has_scores(self) -> bool:
+        return bool(self.rows)
+
+
+def newest_versions() -> Prefetch:
+    """Every version of a report, newest first, kept on `report.newest_first`."""
+    return Prefetch(
+        "versions", queryset=ReportVersion.objects.order_by("-number"), to_attr=NEWEST_FIRST
+    )
+
+
+def latest_version(report: ProfessionalReport) -> ReportVersion | None:
+    """The latest submitted version, from the prefetch when there is one."""
+    versions = getattr(report, NEWEST_FIRST, None)
+    if versions is None:
+        versions = list(report.versions.order_by("-number")[:1])
+    return versions[0] if versions else None
+
+
+def latest_content(report: ProfessionalReport) -> dict[str, Any] | None:
+    """The parts of the latest submitted version (a version holds its form and its parts)."""
+    version = latest_version(report)
+    return None if version is None else dict(version.content.get("parts") or {})
+
+
+def form_of_version(report: ProfessionalReport, version: ReportVersion) -> ReportForm:
+    """The report form the version was written on."""
+    key = version.content.get("form")
+    return report_form_named(key) if key else form_of(report)
+
+
+def whole_number(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _record_scores(family: Family) -> list[Score]:
+    """From each conference's latest finalised record version."""
+    latest: dict[int, dict[str, Any]] = {}
+    versions = (
+        RecordVersion.objects.filter(record__conference__family=family)
+        .exclude(record__conference__status=ConferenceStatus.CANCELLED)
+        .order_by("record_id", "number")
+        .values_list("record__conference_id", "content")
+    )
+    for conference_id, content in versions:
+        latest[conference_id] = content or {}
+    scores = []
+    for conference_id, content in latest.items():
+        for entry in (content.get(SCALING) or {}).get("scores", []):
+            score = whole_number(entry.get("score"))
+            who = str(entry.get("participant") or "").strip()
+            if score is not None and who:
+                child_id = whole_number(entry.get("child_id"))
+                scores.append(Score(conference_id, child_id, "", who, score, False))
+    return scores
+
+
+def _report_scores(user: User, family: Family) -> list[Score]:
+    reports = (
+        reports_visible_to(user)
+        .filter(conference__family=family, status=ReportStatus.SUBMITTED)
+        .select_related("agency", "conference__family__local_authority")
+        .prefetch_related(newest_versions())
+    )
+    scores = []
+    for report in reports:
+        version = latest_version(report)
+        if version is None:
+            continue
+        content = version.content.get("parts") or {}
+        key = assessment_key(form_of_version(report, version))
+        who = _("%(agency)s (report)") % {"agency": report.agency.name}
+        for entry in (content.get(key) or {}).get("children", []):
+            score = whole_number(entry.get("scaling"))
+            if score is not None:
+                child_id = whole_number(entry.get("child_id"))
+                name = str(entry.get("name") or "")
+                scores.append(Score(report.conference_id, child_id, name, who, score, True))
+    return scores
+
+
+def assessment_key(form: ReportForm) -> str:
+    """The key of the report form's assessment section (scaling and recommendation)."""
+    return next((s.key for s in form.sections if s.kind == "assessment"), "assessment")
+
+
+def is_about(score: Score, child: Child) -> bool:
+    if score.child_id is not None:
+        return score.child_id == child.pk
+    return score.child_name.strip().casefold() == child.full_name.casefold()
+
+
+def occasion_label(starts_at: datetime) -> str:
+    day = timezone.localtime(starts_at).date()
+    return f"{day.day} {day:%b %Y}"
+
+
+def _chart_for(
+    child: Child, scores: list[Score], conferences: list[Conference], scaling: Scaling
+) -> ChildScaling:
+    mine = [s for s in scores if is_about(s, child)]
+    held = [c for c in conferences if any(s.conference_id == c.pk for s in mine)]
+    index = {c.pk: number for number, c in enumerate(held)}
+    by_who: dict[tuple[bool, str], dict[int, int]] = defaultdict(dict)
+    for score in mine:
+        by_who[(score.from_report, score.who)][index[score.conference_id]] = score.score
+    ordered = sorted(by_who.items(), key=lambda item: item[0][0])  # meeting scores first
+    series = tuple(Series(who, points, from_report) for (from_report, who), points in ordered)
+    values = [s.score for s in mine]
+    scale = Scale(
+        min([scaling.low, *values]),
+        max([scaling.high, *values]),
+        scaling.low_means,
+        scaling.high_means,
+    )
+    occasions = tuple(occasion_label(c.starts_at) for c in held)
+    chart = ScalingChart(
+        title=_("Scaling scores for %(child)s at each conference") % {"child": child.full_name},
+        scale=scale,
+        occasions=occasions,
+        series=series,
+        wording=Wording(
+            score_axis=_("Score ({low} to {high})"),
+            conference_axis=_("Conference"),
+            description=_description(scale, len(held), len(series)),
+        ),
+    )
+    # Every piece of text in the picture is escaped by cpconf.scaling.
+    svg = mark_safe(draw(chart, f"scaling-{child.pk}"))  # noqa: S308  # nosec B308 B703
+    return ChildScaling(child, chart, svg, occasions, table_rows(chart))
+
+
+def _description(scale: Scale, conferences: int, participants: int) -> str:
+    words = _(
+        "How safe each of %(participants)d participants thought the child was at each of "
+        "%(conferences)d conferences, on a scale from %(low)d to %(high)d. "
+        "%(low)d means: %(low_means)s %(high)d means: %(high_means)s "
+        "Dashed lines and open circles are scores from written reports. "
+        "The same scores are in the table after the chart."
+    )
+    return words % {
+        "participants": participants,
+        "conferences": conferences,
+        "low": scale.low,
+        "high": scale.high,
+        "low_means": scale.low_means,
+        "high_means": scale.high_means,
+    }
+
+
+def family_scaling(user: User, family: Family) -> dict[int, ChildScaling]:
+    """Scaling over time for every child of the family, by child id."""
+    conferences = list(
+        Conference.objects.filter(family=family)
+        .exclude(status=ConferenceStatus.CANCELLED)
+        .order_by("starts_at", "pk")
+    )
+    scores = _record_scores(family) + _report_scores(user, family)
+    scaling = family.local_authority.policy.scaling
+    return {
+        child.pk: _chart_for(child, scores, conferences, scaling) for child in family.children.all()
+    }

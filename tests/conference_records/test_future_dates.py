@@ -1,0 +1,136 @@
+"""When the core group and the next review are due, from each authority's policy, and the
+warnings the chair sees for dates outside it."""
+
+from datetime import date, datetime
+
+import pytest
+
+from cpconf.conference_records import content as parts
+from cpconf.conference_records import services
+from cpconf.conferences.models import Stage
+from cpconf.deadlines import LONDON
+from tests.factories import ConferenceFactory, FamilyFactory, LocalAuthorityFactory
+
+pytestmark = pytest.mark.django_db
+
+# Tuesday 22 December 2026: Christmas Day, Boxing Day (moved to Monday 28th) and New Year's
+# Day fall in the next ten working days; Southvale also closes on 29 to 31 December.
+BEFORE_CHRISTMAS = datetime(2026, 12, 22, 10, 0, tzinfo=LONDON)
+# Tuesday 2 March 2027: ten working days on is clear of holidays; twenty reach past Good
+# Friday (26 March) and Easter Monday (29 March) 2027.
+ORDINARY = datetime(2027, 3, 2, 13, 30, tzinfo=LONDON)
+
+
+def conference(policy: str, meeting_type: str, starts_at: datetime):
+    family = FamilyFactory(local_authority=LocalAuthorityFactory(policy_name=policy))
+    stage = Stage.REVIEW if meeting_type.endswith("review") else Stage.INITIAL
+    previous = None
+    if stage == Stage.REVIEW:
+        previous = ConferenceFactory(family=family, starts_at=starts_at.replace(year=2025))
+    return ConferenceFactory(
+        family=family,
+        meeting_type=meeting_type,
+        stage=stage,
+        starts_at=starts_at,
+        previous=previous,
+    )
+
+
+@pytest.mark.parametrize(
+    ("policy", "meeting_type", "days", "core_group_by"),
+    [
+        ("northshire", "initial", 10, date(2027, 3, 16)),
+        ("northshire", "safer_me_plus_initial", 10, date(2027, 3, 16)),
+        ("northshire", "review", 20, date(2027, 4, 1)),
+        ("northshire", "safer_me_plus_review", 20, date(2027, 4, 1)),
+        ("southvale", "initial", 10, date(2027, 3, 16)),
+        ("southvale", "review", 10, date(2027, 3, 16)),
+    ],
+)
+def test_the_core_group_is_due_within_the_meeting_types_working_days(
+    policy, meeting_type, days, core_group_by
+):
+    due = services.future_dates_due(conference(policy, meeting_type, ORDINARY))
+
+    assert due["core_group_within_working_days"] == days
+    assert due["core_group_by"] == core_group_by
+
+
+def test_bank_holidays_are_not_working_days():
+    due = services.future_dates_due(conference("northshire", "initial", BEFORE_CHRISTMAS))
+
+    # 23, 24, 29, 30, 31 December, then 4 to 8 January.
+    assert due["core_group_by"] == date(2027, 1, 8)
+
+
+def test_the_authoritys_closure_days_are_not_working_days_either():
+    due = services.future_dates_due(conference("southvale", "initial", BEFORE_CHRISTMAS))
+
+    # 23 and 24 December, then 4 to 8 and 11 to 13 January.
+    assert due["core_group_by"] == date(2027, 1, 13)
+
+
+def test_twenty_working_days_after_a_review_over_christmas():
+    due = services.future_dates_due(conference("northshire", "review", BEFORE_CHRISTMAS))
+
+    assert due["core_group_by"] == date(2027, 1, 22)
+
+
+@pytest.mark.parametrize("policy", ["northshire", "southvale"])
+def test_the_first_review_is_due_within_three_months_of_an_initial_conference(policy):
+    due = services.future_dates_due(conference(policy, "initial", BEFORE_CHRISTMAS))
+
+    assert due["next_review_within_months"] == 3
+    assert due["next_review_by"] == date(2027, 3, 22)
+
+
+@pytest.mark.parametrize("policy", ["northshire", "southvale"])
+def test_later_reviews_are_due_within_six_months_of_a_review(policy):
+    due = services.future_dates_due(conference(policy, "review", BEFORE_CHRISTMAS))
+
+    assert due["next_review_within_months"] == 6
+    assert due["next_review_by"] == date(2027, 6, 22)
+
+
+def test_a_month_without_the_day_ends_on_its_last_day():
+    end_of_november = datetime(2026, 11, 30, 10, 0, tzinfo=LONDON)
+
+    due = services.future_dates_due(conference("northshire", "initial", end_of_november))
+
+    assert due["next_review_by"] == date(2027, 2, 28)
+
+
+def future(**dates: str) -> dict:
+    return {parts.FUTURE_DATES: {**parts.empty_content([])[parts.FUTURE_DATES], **dates}}
+
+
+def test_dates_within_the_policy_give_no_warning():
+    meeting = conference("northshire", "initial", BEFORE_CHRISTMAS)
+
+    assert (
+        services.future_date_warnings(
+            meeting, future(core_group_on="2027-01-08", next_review_on="2027-03-22")
+        )
+        == []
+    )
+
+
+def test_dates_after_the_policys_give_a_warning_each():
+    meeting = conference("northshire", "initial", BEFORE_CHRISTMAS)
+
+    warnings = services.future_date_warnings(
+        meeting, future(core_group_on="2027-01-11", next_review_on="2027-03-23")
+    )
+
+    assert warnings == [
+        services.CORE_GROUP_LATE.format(due="8 January 2027", days=10),
+        services.NEXT_REVIEW_LATE.format(due="22 March 2027", months=3),
+    ]
+
+
+def test_a_date_before_the_conference_is_warned_of_and_the_part_alone_is_accepted():
+    meeting = conference("northshire", "review", BEFORE_CHRISTMAS)
+
+    warnings = services.future_date_warnings(meeting, {"next_review_on": "2026-12-01"})
+
+    assert warnings == [services.DATE_BEFORE_CONFERENCE.format(what="next review")]

@@ -1,0 +1,232 @@
+"""Check and finalise, the finalised versions, correcting the record and booking the next
+review, through the pages."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from cpconf.conference_records import content as parts
+from cpconf.conference_records import forms as record_forms
+from cpconf.conference_records import services
+from cpconf.conference_records.models import RecordStatus
+from cpconf.conferences.models import Conference
+from tests.conference_records.builders import complete_content, next_review_day, write_all
+from tests.conference_records.pages import (
+    content_of,
+    part_url,
+    revision_of,
+    shown,
+    started,
+    url,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _complete(scene):
+    record = started(scene)
+    children = services.children_of(scene.conference)
+    write_all(record, complete_content(children, next_review_day(scene.conference)), scene.chair)
+    return record
+
+
+def test_the_check_page_summarises_every_part_with_links_to_change_it(client, scene):
+    _complete(scene)
+    client.force_login(scene.chair)
+
+    page = client.get(url("check", scene.conference)).content.decode()
+
+    for key, number, title in parts.AGENDA:
+        assert f"{number}. {title}" in page
+        assert f'href="{part_url(scene.conference, key)}#' in page
+    assert "Dawn Hartwell: The mornings are calmer." in page
+    assert "Child protection plan continues" in page
+    assert f'href="{part_url(scene.conference, parts.DECISIONS)}#id_children-0-outcome"' in page
+
+
+def test_finalising_an_incomplete_record_names_each_problem_and_links_to_its_field(client, scene):
+    record = started(scene)
+    client.force_login(scene.chair)
+    lily = scene.children[0]
+    services.part_save(
+        record=record,
+        key=parts.DECISIONS,
+        content={
+            "children": [
+                {
+                    "child_id": lily.pk,
+                    "name": lily.full_name,
+                    "outcome": parts.PLAN_CONTINUES,
+                    "categories": [],
+                },
+            ],
+            "chair_summary": "Kept as typed.",
+        },
+        revision=0,
+        actor=scene.chair,
+    )
+
+    response = client.post(url("check", scene.conference))
+
+    page = response.content.decode()
+    decisions = part_url(scene.conference, parts.DECISIONS)
+    future = part_url(scene.conference, parts.FUTURE_DATES)
+    noah = scene.children[1]
+    assert response.status_code == 400
+    assert "There is a problem" in page
+    assert shown(parts.CHOOSE_CATEGORY.format(name=lily.full_name)) in page
+    assert f'href="{decisions}#id_children-0-categories"' in page
+    assert shown(parts.CHOOSE_DECISION.format(name=noah.full_name)) in page
+    assert f'href="{decisions}#id_children-1-outcome"' in page
+    assert shown(parts.ENTER_NEXT_REVIEW) in page
+    assert f'href="{future}#id_next_review_on_day"' in page
+    record.refresh_from_db()
+    assert record.status == RecordStatus.IN_PROGRESS
+    assert content_of(record, parts.DECISIONS)["chair_summary"] == "Kept as typed."
+    # The link lands on the field it names.
+    assert 'id="id_children-0-categories"' in client.get(decisions).content.decode()
+    assert 'id="id_next_review_on_day"' in client.get(future).content.decode()
+
+
+def test_finalising_a_complete_record_freezes_it_as_version_one(client, scene):
+    record = _complete(scene)
+    client.force_login(scene.chair)
+
+    response = client.post(url("check", scene.conference))
+    version = client.get(response.url).content.decode()
+    overview = client.get(url("overview", scene.conference)).content.decode()
+    section = client.get(part_url(scene.conference, parts.WHY_HERE))
+
+    assert response.status_code == 302
+    assert response.url == url("version", scene.conference, 1)
+    record.refresh_from_db()
+    assert record.status == RecordStatus.FINALISED
+    assert "Record of the conference, version 1" in version
+    assert "Dawn to attend the recovery group weekly" in version
+    assert record.versions.get().fingerprint in version
+    assert "Book the next review" in version and "Correct the record" in version
+    assert "Finalised versions" in overview
+    assert section.status_code == 302 and section.url == url("overview", scene.conference)
+
+
+def test_a_finalised_record_refuses_saves(client, scene):
+    record = _complete(scene)
+    services.record_finalise(record=record, actor=scene.chair)
+    client.force_login(scene.chair)
+
+    response = client.post(
+        part_url(scene.conference, parts.WHY_HERE),
+        {"revision": revision_of(record, parts.WHY_HERE), "child_voice": "Changed afterwards"},
+    )
+
+    assert response.status_code == 302
+    assert content_of(record, parts.WHY_HERE)["child_voice"] != "Changed afterwards"
+
+
+def test_correcting_the_record_needs_a_reason_and_makes_version_two(client, scene):
+    record = _complete(scene)
+    services.record_finalise(record=record, actor=scene.chair)
+    client.force_login(scene.chair)
+
+    refused = client.post(url("correct", scene.conference), {"reason": ""})
+    started_correction = client.post(
+        url("correct", scene.conference), {"reason": "Noah's score was typed as Lily's."}
+    )
+    why_here = content_of(record, parts.WHY_HERE)
+    saved = client.post(
+        part_url(scene.conference, parts.WHY_HERE),
+        {
+            "revision": revision_of(record, parts.WHY_HERE),
+            **why_here,
+            "child_voice": "Corrected words",
+            "return": "1",
+        },
+    )
+    finalised = client.post(url("check", scene.conference))
+    versions = client.get(url("versions", scene.conference)).content.decode()
+    first = client.get(url("version", scene.conference, 1)).content.decode()
+
+    assert refused.status_code == 400
+    assert shown(record_forms.ENTER_CORRECTION_REASON) in refused.content.decode()
+    assert started_correction.status_code == 302
+    assert saved.status_code == 302
+    assert finalised.url == url("version", scene.conference, 2)
+    second = record.versions.get(number=2)
+    assert second.correction_reason == "Noah's score was typed as Lily's."
+    assert second.content[parts.WHY_HERE]["child_voice"] == "Corrected words"
+    assert record.versions.get(number=1).content[parts.WHY_HERE]["child_voice"] == ""
+    assert "Version 1" in versions and "Version 2" in versions
+    assert shown("Noah's score was typed as Lily's.") in versions
+    assert "A later version corrects this one." in first
+
+
+def test_booking_the_next_review_from_the_agreed_date(client, scene):
+    record = _complete(scene)
+    services.record_finalise(record=record, actor=scene.chair)
+    client.force_login(scene.chair)
+    agreed = dt.date.fromisoformat(next_review_day(scene.conference))
+
+    form = client.get(url("next_review", scene.conference)).content.decode()
+    response = client.post(
+        url("next_review", scene.conference),
+        {
+            "meeting_date_day": str(agreed.day),
+            "meeting_date_month": str(agreed.month),
+            "meeting_date_year": str(agreed.year),
+            "starts_time": "10:00",
+            "place": "Civic Centre, Room 4",
+            "virtual_link": "",
+            "confirm_warnings": "yes",
+        },
+    )
+    booked = client.get(url("next_review", scene.conference)).content.decode()
+
+    assert f'value="{agreed.day}"' in form and f'value="{agreed.year}"' in form
+    assert response.status_code == 302
+    review = Conference.objects.get(previous=scene.conference)
+    assert timezone.localtime(review.starts_at).date() == agreed
+    assert review.place == "Civic Centre, Room 4"
+    assert review.chair == scene.chair
+    assert "The next review is booked" in booked
+    assert f"/conferences/{review.pk}/" in booked
+    overview = client.get(url("overview", scene.conference)).content.decode()
+    assert f"/conferences/{review.pk}/" in overview
+
+
+def test_the_next_review_needs_a_real_date_and_is_booked_once(client, scene):
+    record = _complete(scene)
+    services.record_finalise(record=record, actor=scene.chair)
+    client.force_login(scene.chair)
+    good = timezone.localdate() + dt.timedelta(days=60)
+    fields = {"starts_time": "10:00", "place": "Civic Centre", "virtual_link": "",
+              "confirm_warnings": "yes"}  # fmt: skip
+
+    refused = client.post(
+        url("next_review", scene.conference),
+        {
+            "meeting_date_day": "30",
+            "meeting_date_month": "2",
+            "meeting_date_year": "2027",
+            **fields,
+        },
+    )
+    dates = {"meeting_date_day": str(good.day), "meeting_date_month": str(good.month),
+             "meeting_date_year": str(good.year)}  # fmt: skip
+    client.post(url("next_review", scene.conference), {**dates, **fields})
+    client.post(url("next_review", scene.conference), {**dates, **fields})
+
+    assert refused.status_code == 400
+    assert "must be a real date" in refused.content.decode()
+    assert 'value="30"' in refused.content.decode()
+    assert Conference.objects.filter(previous=scene.conference).count() == 1
+
+
+def test_the_next_review_waits_for_the_record_to_be_finalised(client, scene):
+    started(scene)
+    client.force_login(scene.chair)
+
+    response = client.get(url("next_review", scene.conference))
+
+    assert response.status_code == 302
+    assert response.url == url("overview", scene.conference)

@@ -1,0 +1,55 @@
+"""The issue's journey in a real browser: a demo parent signs in (password, then the code
+emailed to them), reads a shared report, comments on it, sends their own report and reads the
+outcome letter. Every page is checked with axe-core (WCAG 2.2 AA)."""
+
+import re
+
+import pytest
+
+from cpconf.accounts.models import User
+from cpconf.demo.data import DEMO_PASSWORD
+from cpconf.demo.seeding import seed_demo
+from cpconf.portal import selectors
+from cpconf.portal.models import ParentsReport, ReportComment
+from tests.browser.accessibility import check_page
+from tests.browser.conftest import chromium, page, sign_in_through_pages  # noqa: F401
+from tests.portal.factories import issued_letter
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_demo_parent_reads_comments_sends_and_reads_the_letter(live_server, page, settings):  # noqa: F811
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    seed_demo()
+    kelly = User.objects.get(email="kelly.ashdown@northshire.example")
+    member = selectors.member_for(kelly)
+    shared = selectors.shared_reports_for(member)[0]
+    initial = shared.report.conference
+    letter = selectors.letter_for(member, initial) or issued_letter(initial)
+    review = selectors.upcoming_and_past(member)[0][0]
+    name = "demo-parent"
+
+    sign_in_through_pages(page, live_server.url, kelly, DEMO_PASSWORD)
+    page.get_by_role("link", name=re.compile("Go to your family pages")).click()
+    check_page(page, name, "home")
+    page.goto(f"{live_server.url}/family/meetings/{initial.pk}/")
+    check_page(page, name, "past meeting")
+    page.get_by_role("link", name=f"Report from {shared.report.agency.name}").click()
+    check_page(page, name, "report")
+    page.get_by_label("Your comments on this report").fill("I want to add: Lily has a new friend.")
+    page.get_by_role("button", name="Send my comments").click()
+    page.get_by_text("We have sent your comments to the writer").wait_for()
+    page.goto(f"{live_server.url}/family/meetings/{review.pk}/our-views/")
+    check_page(page, name, "our views")
+    page.get_by_label("Our safety plan").check()
+    page.get_by_label("Your report or safety plan").fill("Mum will collect the children.")
+    page.get_by_role("button", name="Send to the chair").click()
+    page.get_by_text("We have sent your report to the chair").wait_for()
+    page.goto(f"{live_server.url}/family/letters/{letter.pk}/")
+    page.get_by_role("heading", name="How to appeal or complain").wait_for()
+    check_page(page, name, "letter")
+    page.goto(f"{live_server.url}/family/what-we-need/")
+    check_page(page, name, "access needs")
+
+    assert ReportComment.objects.filter(text="I want to add: Lily has a new friend.").exists()
+    assert ParentsReport.objects.get(member=member, kind="safety_plan").conference == review

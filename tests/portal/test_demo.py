@@ -1,0 +1,52 @@
+"""The demo parents can use the portal straight away: shared reports to read, a comment
+already made, a parents' report for the upcoming Ashdown review; running it again adds nothing."""
+
+import pytest
+from django.urls import reverse
+
+from cpconf.accounts.models import User
+from cpconf.demo.seeding import seed_demo
+from cpconf.portal import selectors
+from cpconf.portal.models import ConferenceFeedback, ParentsReport, ReportComment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    seed_demo()
+
+
+def test_kelly_ashdown_reads_shared_reports_and_her_own_words(client, seeded):
+    kelly = User.objects.get(email="kelly.ashdown@northshire.example")
+    member = selectors.member_for(kelly)
+    shared = selectors.shared_reports_for(member)
+    client.force_login(kelly)
+
+    home = client.get(reverse("portal:home"))
+    report = client.get(reverse("portal:report", args=[shared[0].report.pk]))
+
+    assert home.status_code == 200 and report.status_code == 200
+    assert len(shared) >= 5
+    assert ReportComment.objects.filter(member=member).exists()
+    review = ParentsReport.objects.get(member=member)
+    assert review.conference.starts_at > review.sent_at
+    assert selectors.parents_report(review.conference).startswith("Our own report from Kelly")
+
+
+def test_a_second_run_adds_no_portal_rows(seeded):
+    counts = (
+        ReportComment.objects.count(),
+        ParentsReport.objects.count(),
+        ConferenceFeedback.objects.count(),
+    )
+
+    seed_demo()
+
+    assert counts == (2, 2, 1)
+    assert counts == (
+        ReportComment.objects.count(),
+        ParentsReport.objects.count(),
+        ConferenceFeedback.objects.count(),
+    )
