@@ -53,10 +53,11 @@ $(STAMPS)/pdf-libs: | $(STAMPS)
 
 setup: $(STAMPS)/python $(STAMPS)/static $(STAMPS)/pdf-libs ## Create the virtualenv, install Python and npm packages and PDF libraries, build static files
 
-run: setup ## Set up, migrate, add the demo data to an empty database, and serve on 127.0.0.1:8000
+# The background worker (packs, reminders) runs beside the server and stops with it.
+run: setup ## Set up, migrate, add the demo data to an empty database, and serve on 127.0.0.1:8000 with the worker
 	$(BIN)/cpconf migrate --no-input
 	$(BIN)/cpconf seed_demo --if-empty
-	$(BIN)/cpconf runserver $(HOST):$(PORT)
+	trap 'kill 0' EXIT; $(BIN)/cpconf db_worker & $(BIN)/cpconf runserver $(HOST):$(PORT)
 
 test: setup $(CHROMIUM) ## Run the whole suite on SQLite, then on PostgreSQL
 	$(MAKE) --no-print-directory test-sqlite
@@ -91,7 +92,14 @@ security: setup ## bandit (medium and high) on the code, pip-audit on the instal
 		echo "pip-audit: PyPI's vulnerability data could not be reached; packages NOT audited"; \
 	fi
 
-bench: setup ## Benchmarks: writes bench/results/
+# The large authority and the load run need PostgreSQL on 127.0.0.1:5432 (trust auth), started
+# as .ci/run starts it when it is not running. BENCH_SCALE=0.05 for a quick run.
+bench: setup ## Benchmarks, the large authority and the load run: writes bench/results/
+	@if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+		echo "Starting PostgreSQL"; \
+		pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql | sort -V | tail -n 1)" main start; \
+		for _ in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; \
+	fi
 	CPCONF_ENV=test $(BIN)/python bench/run.py
 
 clean: ## Remove the virtualenv, npm packages, built files and local database

@@ -1,14 +1,22 @@
 """`make bench`: measured figures, written to bench/results/ as JSON and Markdown.
 
-Benchmarks never assert: they measure. Today they time each demo user's home page (median
-and 95th percentile over repeated requests) and count its queries, on a fresh database with
-the demo data, so a change that adds a query per row shows up here.
+Benchmarks never assert: they measure. On a fresh database with the demo data (SQLite unless
+BENCH_DATABASE_URL says otherwise) they time each demo user's home page and count its
+queries, time the report copies and the quality coach, and build a 12-report pack
+(`bench/packs.py`). Then, on PostgreSQL (BENCH_POSTGRES_URL, default the `cpconf_bench`
+database on 127.0.0.1), `bench/generate.py` makes a large authority and `bench/load_run.py`
+puts 50 people at once on it through gunicorn with production settings.
+
+BENCH_SCALE (default 1: 3,000 families, 10,000 conferences, 80,000 reports) makes the
+authority smaller for a quick run, e.g. 0.05; BENCH_LOAD_SECONDS (default 120, 30 below
+scale 0.5) is how long the load is measured; BENCH_SKIP_LOAD=1 leaves out both.
 """
 
 import json
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -192,6 +200,49 @@ def main() -> int:
     (RESULTS / "quality.json").write_text(json.dumps(coach, indent=2, default=str) + "\n")
     (RESULTS / "quality.md").write_text(quality.markdown(coach))
     print(quality.markdown(coach))
+    pack_bench = Path(__file__).resolve().parent / "packs.py"
+    if pack_bench.exists():
+        import packs  # bench/packs.py: a 12-report pack, its build time and peak memory
+
+        pack = packs.pack_figures()
+        pack["machine"] = machine_figures()
+        (RESULTS / "packs.json").write_text(json.dumps(pack, indent=2, default=str) + "\n")
+        (RESULTS / "packs.md").write_text(packs.markdown(pack))
+        print(packs.markdown(pack))
+    if os.environ.get("BENCH_SKIP_LOAD") != "1":
+        return large_authority_and_load()
+    return 0
+
+
+def machine_figures() -> dict[str, object]:
+    from machine import machine
+
+    return machine()
+
+
+def large_authority_and_load() -> int:
+    """The large authority on PostgreSQL and the load run, each in its own process (their
+    settings are not these: production for the server, another database)."""
+    here = Path(__file__).resolve().parent
+    scale = float(os.environ.get("BENCH_SCALE", "1"))
+    env = dict(os.environ)
+    env.setdefault("BENCH_LOAD_SECONDS", "120" if scale >= 0.5 else "30")
+    env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    for step in ("generate.py", "load_run.py"):
+        done = subprocess.run(  # noqa: S603  (this interpreter, a bench script)
+            [sys.executable, str(here / step)], env=env, check=False
+        )
+        if done.returncode != 0:
+            print(f"bench/{step} failed (exit status {done.returncode})", file=sys.stderr)
+            return done.returncode
+    from generate import DEFAULT_URL, plan_file
+
+    generated = plan_file(os.environ.get("BENCH_POSTGRES_URL", DEFAULT_URL)).with_name(
+        "generated.json"
+    )
+    if generated.exists():
+        (RESULTS / "generate.json").write_text(generated.read_text())
     return 0
 
 

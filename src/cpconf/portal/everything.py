@@ -9,7 +9,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
 from cpconf.families.models import FamilyMember
@@ -47,7 +47,71 @@ def everything_context(member: FamilyMember) -> dict[str, Any]:
     }
 
 
+# Kept out of the template: templates carry no inline style (the pages' content security
+# policy), and this one is drawn only by WeasyPrint.
+STYLESHEET = """
+@page {
+  size: A4;
+  margin: 18mm;
+  @bottom-right {
+  content: counter(page) " / " counter(pages);
+  font-size: 10pt;
+  }
+}
+html {
+  font-family: "Liberation Sans", Arial, sans-serif;
+  font-size: 13pt;
+  line-height: 1.45;
+  color: #0b0c0c;
+  }
+h1 {
+  font-size: 24pt;
+  }
+h2 {
+  font-size: 19pt;
+  border-bottom: 2px solid #0b0c0c;
+  margin-top: 10mm;
+  }
+h3 {
+  font-size: 16pt;
+  margin-top: 6mm;
+  }
+h4 {
+  font-size: 14pt;
+  }
+.meeting {
+  break-before: page;
+  }
+.preserve {
+  white-space: pre-wrap;
+  }
+table {
+  border-collapse: collapse;
+  width: 100%;
+  }
+th, td {
+  border: 1px solid #0b0c0c;
+  padding: 2mm;
+  text-align: left;
+  vertical-align: top;
+  }
+.note {
+  border-left: 4px solid #1d70b8;
+  padding-left: 4mm;
+  }
+ins {
+  color: #1d70b8;
+  text-decoration: underline;
+  }
+del {
+  color: #942514;
+  text-decoration: line-through;
+  }
+"""
+
+
 def everything_pdf(member: FamilyMember) -> bytes:
     html = render_to_string("portal/everything_pdf.html", everything_context(member))
     fetch_nothing = URLFetcher(allowed_protocols=frozenset())
-    return bytes(HTML(string=html, url_fetcher=fetch_nothing).write_pdf())
+    document = HTML(string=html, url_fetcher=fetch_nothing)
+    return bytes(document.write_pdf(stylesheets=[CSS(string=STYLESHEET)]))
