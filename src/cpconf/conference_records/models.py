@@ -6,16 +6,12 @@ The content of each part is plain JSON; its shapes are described in
 `cpconf.conference_records.content`.
 """
 
-import hashlib
-import json
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cpconf.conferences.models import Conference
-from cpconf.records import BaseModel
+from cpconf.records import BaseModel, WrittenOnce, fingerprint
 
 
 class RecordStatus(models.TextChoices):
@@ -100,14 +96,15 @@ class RecordPart(BaseModel):
         return f"{self.key} (revision {self.revision})"
 
 
-def record_fingerprint(content: dict[str, Any]) -> str:
-    """SHA-256 of the content in one canonical JSON form."""
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+# One fingerprint for everything frozen (cpconf.records.fingerprint).
+record_fingerprint = fingerprint
 
 
-class RecordVersion(BaseModel):
+class RecordVersion(WrittenOnce, BaseModel):
     """A finalised record, frozen: every part's content at finalisation, keyed by part."""
+
+    never_changed = "A finalised record is never changed: correct the record."
+    never_removed = "A finalised record version is never removed."
 
     record = models.ForeignKey(
         ConferenceRecord,
@@ -146,11 +143,3 @@ class RecordVersion(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.record} version {self.number}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise ValueError("A finalised record is never changed: correct the record.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise ValueError("A finalised record version is never removed.")

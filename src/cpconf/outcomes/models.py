@@ -12,10 +12,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cpconf.conference_records.models import RecordVersion
-from cpconf.records import BaseModel
+from cpconf.records import BaseModel, WrittenOnce
 
 
-class OutcomeLetter(BaseModel):
+class OutcomeLetter(WrittenOnce, BaseModel):
+    never_changed = "An issued letter is never changed: correct the record and reissue."
+    never_removed = "An issued letter is never removed: the family may have read it."
+
     record_version = models.OneToOneField(
         RecordVersion,
         verbose_name=_("record version"),
@@ -46,11 +49,3 @@ class OutcomeLetter(BaseModel):
     def conference(self) -> Any:
         """The conference the letter is about (audit events are filed under its family)."""
         return self.record_version.record.conference
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise ValueError("An issued letter is never changed: correct the record and reissue.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise ValueError("An issued letter is never removed: the family may have read it.")

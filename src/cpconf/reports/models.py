@@ -4,17 +4,13 @@ A report has a working copy (its sections, saved as the author goes) and, once s
 versions. A version is never changed: an amendment makes the next one.
 """
 
-import hashlib
-import json
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cpconf.conferences.models import Conference
 from cpconf.organisations.models import Agency
-from cpconf.records import BaseModel
+from cpconf.records import BaseModel, WrittenOnce, fingerprint
 
 
 class ReportStatus(models.TextChoices):
@@ -138,15 +134,15 @@ class ReportSection(BaseModel):
         return f"{self.key} (revision {self.revision})"
 
 
-def content_fingerprint(content: dict[str, Any]) -> str:
-    """SHA-256 of the content in one canonical JSON form: the same words give the same
-    fingerprint whatever order they were saved in; any change of content changes it."""
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+# One fingerprint for everything frozen (cpconf.records.fingerprint).
+content_fingerprint = fingerprint
 
 
-class ReportVersion(BaseModel):
+class ReportVersion(WrittenOnce, BaseModel):
     """A signed, submitted report, frozen. The database refuses updates to it."""
+
+    never_changed = "A submitted report version is never changed: amend the report."
+    never_removed = "A submitted report version is never removed."
 
     report = models.ForeignKey(
         ProfessionalReport,
@@ -182,11 +178,3 @@ class ReportVersion(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.report} version {self.number}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise ValueError("A submitted report version is never changed: amend the report.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise ValueError("A submitted report version is never removed.")
