@@ -6,6 +6,7 @@ Rows come in the content's own order, so a problem naming the n-th item of a lis
 row it is about both on the page just posted and on a page built from what was saved.
 """
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,7 +51,7 @@ def _rows(
     return formset_class(data, initial=initial, prefix=prefix, form_kwargs=form_kwargs)
 
 
-class Editor:
+class Editor(ABC):
     """One section's page. Subclasses build `self.forms` (in page order) and fill
     `self.items` (content list key to the row form of each item, in content order)."""
 
@@ -72,8 +73,9 @@ class Editor:
         self.loose_errors: list[str] = []
         self.build()
 
+    @abstractmethod
     def build(self) -> None:
-        raise NotImplementedError
+        """Make the page's forms from the saved content, or from what was posted."""
 
     def blank_rows(self, prefix: str, blank: int) -> int:
         return blank + max(0, min(self.more.get(prefix, 0), 20))
@@ -90,8 +92,9 @@ class Editor:
     def is_valid(self) -> bool:
         return all(f.is_valid() for f in self.forms)
 
+    @abstractmethod
     def to_content(self) -> dict[str, Any]:
-        raise NotImplementedError
+        """The posted forms as the part's content, in the shape `content` describes."""
 
     # Where problems go.
 
