@@ -97,3 +97,13 @@ def test_an_unknown_nation_is_refused():
     with pytest.raises(ValueError, match="not 'ireland'"):
         WorkingCalendar("ireland")
     assert UNKNOWN_NATION.startswith("Nation must be one of")
+
+
+def test_a_local_time_in_the_spring_clock_change_is_refused():
+    from datetime import datetime
+
+    from cpconf.deadlines import local_datetime
+
+    with pytest.raises(ValueError, match="does not happen in Europe/London"):
+        local_datetime(datetime(2027, 3, 28, 1, 30))
+    assert local_datetime(datetime(2027, 3, 28, 2, 0)).utcoffset().total_seconds() == 3600

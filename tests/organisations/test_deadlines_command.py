@@ -74,6 +74,37 @@ def test_a_meeting_in_summer_time_keeps_its_offset():
     assert result["share_with_family_by"] == "2026-07-07T23:59:59+01:00"
 
 
+def test_a_time_without_an_offset_is_uk_local_time_as_a_unit_administrator_types_it():
+    # 30 Dec 2026 is in winter (GMT); 10 Jul 2026 in summer (BST, +01:00).
+    winter = deadlines(
+        "--policy", "northshire", "--meeting-type", "review", "--meeting-at", "2026-12-30T10:00"
+    )
+    summer = deadlines(
+        "--policy", "northshire", "--meeting-type", "initial", "--meeting-at", "2026-07-10T09:30"
+    )
+
+    with_offset = deadlines(
+        "--policy",
+        "northshire",
+        "--meeting-type",
+        "review",
+        "--meeting-at",
+        "2026-12-30T10:00+00:00",
+    )
+    assert winter == with_offset
+    assert summer["submit_by"] == "2026-07-08T17:00:00+01:00"
+
+
+def test_an_hour_repeated_in_autumn_is_its_first_occurrence():
+    # Sun 25 Oct 2026 01:30 happens twice; a diary means the first, in summer time. Reports
+    # are then due 2 working days before an initial: Thu 22 Oct at 17:00 BST.
+    result = deadlines(
+        "--policy", "northshire", "--meeting-type", "initial", "--meeting-at", "2026-10-25T01:30"
+    )
+
+    assert result["submit_by"] == "2026-10-22T17:00:00+01:00"
+
+
 def test_the_initial_conference_is_due_15_working_days_after_the_strategy_discussion():
     # Mon 14 Dec 2026 + 15 working days, skipping 25 and 28 Dec and 1 Jan: Thu 7 Jan 2027.
     assert deadlines("--policy", "northshire", "--strategy-discussion", "2026-12-14") == {
@@ -110,9 +141,9 @@ def test_the_initial_conference_is_due_15_working_days_after_the_strategy_discus
                 "--meeting-type",
                 "review",
                 "--meeting-at",
-                "2026-12-08T10:00",
+                "2027-03-28T01:30",
             ],
-            "needs its offset",
+            "does not happen in Europe/London",
         ),
         (["--policy", "northshire", "--strategy-discussion", "14 Dec"], "is not a date like"),
         (["--policy", "northshire"], "Give --meeting-type and --meeting-at"),

@@ -24,15 +24,18 @@ from cpconf.deadlines.timescales import (
 from cpconf.deadlines.working_days import (
     LONDON,
     NEGATIVE_COUNT,
+    NO_SUCH_LOCAL_TIME,
     UNKNOWN_NATION,
     WorkingCalendar,
     bank_holidays,
+    local_datetime,
 )
 
 __all__ = [
     "LONDON",
     "NAIVE_DATETIME",
     "NEGATIVE_COUNT",
+    "NO_SUCH_LOCAL_TIME",
     "UNKNOWN_MEETING_TYPE",
     "UNKNOWN_NATION",
     "UNKNOWN_UNIT",
@@ -45,6 +48,7 @@ __all__ = [
     "end_of_day",
     "initial_conference_by",
     "is_late",
+    "local_datetime",
     "meeting_deadlines",
     "review_by",
     "within_months_after",

@@ -6,7 +6,7 @@ and 2 January, Northern Ireland St Patrick's Day and the Boyne), so the nation m
 """
 
 from collections.abc import Iterable
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -23,7 +23,24 @@ NATION_SUBDIVISIONS = {
 }
 
 UNKNOWN_NATION = "Nation must be one of {choices}, not {nation!r}"
+NO_SUCH_LOCAL_TIME = (
+    "{moment} does not happen in {zone}: the clocks go forward then. Give a time before or after"
+)
 NEGATIVE_COUNT = "The number of working days must be 0 or more, not {count}"
+
+
+def local_datetime(moment: datetime, tz: ZoneInfo = LONDON) -> datetime:
+    """A time as a unit administrator types it: without an offset it is local time, with one
+    it is taken as given. A local time inside the spring clock change never happens, so it is
+    refused rather than silently moved; one in the autumn's repeated hour is its first
+    occurrence (summer time), as a diary would read it."""
+    if moment.tzinfo is not None:
+        return moment
+    local = moment.replace(tzinfo=tz)
+    round_trip = local.astimezone(UTC).astimezone(tz)
+    if round_trip.replace(tzinfo=None) != moment:
+        raise ValueError(NO_SUCH_LOCAL_TIME.format(moment=moment.isoformat(), zone=tz.key))
+    return local
 
 
 @cache

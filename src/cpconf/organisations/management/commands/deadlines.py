@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cpconf.deadlines import initial_conference_by, meeting_deadlines
+from cpconf.deadlines import initial_conference_by, local_datetime, meeting_deadlines
 from cpconf.organisations.policies import all_policies
 from cpconf.policy import Policy
 
@@ -29,7 +29,8 @@ class Command(BaseCommand):
         parser.add_argument("--policy", required=True, help="The local policy's name.")
         parser.add_argument("--meeting-type", help="A meeting type of that policy.")
         parser.add_argument(
-            "--meeting-at", help="The conference's start, ISO 8601 with its offset."
+            "--meeting-at",
+            help="The conference's start, ISO 8601; without an offset it is UK local time.",
         )
         parser.add_argument(
             "--strategy-discussion", help="The strategy discussion's date, YYYY-MM-DD."
@@ -69,8 +70,10 @@ def _meeting(policy: Policy, meeting_type: str, meeting_at: str) -> dict[str, st
         raise _fail(
             f"--meeting-at {meeting_at!r} is not a date and time like 2026-12-08T10:00+00:00."
         ) from None
-    if starts.tzinfo is None:
-        raise _fail(f"--meeting-at {meeting_at!r} needs its offset, like 2026-12-08T10:00+00:00.")
+    try:
+        starts = local_datetime(starts)
+    except ValueError as error:
+        raise _fail(f"--meeting-at {meeting_at!r}: {error}.") from None
     deadlines = meeting_deadlines(policy, meeting_type, starts)
     return {
         "submit_by": deadlines.submit_by.isoformat(),
