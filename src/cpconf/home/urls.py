@@ -7,4 +7,5 @@ app_name = "home"
 urlpatterns = [
     path("", views.home, name="home"),
     path("health/", views.health, name="health"),
+    path("health/worker/", views.health_worker, name="health_worker"),
 ]

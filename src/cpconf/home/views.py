@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 
 from cpconf.accounts.middleware import second_factor_not_required
 from cpconf.home.selectors import home_page_for
+from cpconf.home.worker import worker_state
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -23,4 +24,19 @@ def health(request: HttpRequest) -> HttpResponse:
     minimal page, which the other pages' figures are compared with)."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
-    return HttpResponse("OK", content_type="text/plain; charset=utf-8")
+    body = f"OK\n{worker_state().describe()}\n"
+    return HttpResponse(body, content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@login_not_required
+@second_factor_not_required
+def health_worker(request: HttpRequest) -> HttpResponse:
+    """For a monitor: 503 when the background worker has taken no job for too long. Kept apart
+    from /health/ so a load balancer never takes healthy web processes out for a dead worker."""
+    state = worker_state()
+    return HttpResponse(
+        state.describe() + "\n",
+        status=200 if state.alive else 503,
+        content_type="text/plain; charset=utf-8",
+    )
