@@ -282,6 +282,9 @@ TASKS = {
 }
 # Invitees are reminded this many working days before each of their deadlines.
 CPCONF_REMINDER_WORKING_DAYS = env_int("CPCONF_REMINDER_WORKING_DAYS", 2)
+# /health/ says the worker is down when it has taken no job for this many minutes. The
+# reminders timer queues a job every 15 minutes, so a live worker always takes one sooner.
+CPCONF_WORKER_STALE_MINUTES = env_int("CPCONF_WORKER_STALE_MINUTES", 30)
 
 # Report forms (sections, questions, prompts) are data too: the shipped ones plus any extra.
 CPCONF_REPORT_FORM_DIRS = [PACKAGE_DIR / "reportforms"] + [
