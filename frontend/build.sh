@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Build the static files the app serves from build/static: compiled CSS, the design systems'
-# scripts, fonts and images. Everything comes from the pinned npm packages; no CDN.
+# Build the static files the app serves into src/cpconf/static: compiled CSS, the design
+# systems' scripts, fonts and images. They sit inside the package, so a built wheel carries them
+# and `cpconf collectstatic` finds them wherever it is installed. Everything comes from the
+# pinned npm packages; no CDN.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=build/static
+out=src/cpconf/static
 rm -rf "$out"
 mkdir -p "$out/cpconf" "$out/govuk" "$out/moj"
 npx --no-install sass --load-path=. --quiet-deps --no-source-map --style=compressed \

@@ -5,6 +5,7 @@ Production refuses to start without SECRET_KEY and never runs with DEBUG on.
 `.env.example` lists every variable.
 """
 
+import re
 import secrets
 from pathlib import Path
 
@@ -187,7 +188,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT: Path | None = (
     Path(env_str("STATIC_ROOT", str(VAR_DIR / "static"))) if PRODUCTION else None
 )
-STATICFILES_DIRS = [PROJECT_DIR / "build" / "static"]
+# Built by frontend/build.sh into the package itself, so an installed wheel carries them.
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -290,17 +292,51 @@ CPCONF_WORKER_STALE_MINUTES = env_int("CPCONF_WORKER_STALE_MINUTES", 30)
 CPCONF_REPORT_FORM_DIRS = [PACKAGE_DIR / "reportforms"] + [
     Path(p) for p in env_list("CPCONF_EXTRA_REPORT_FORM_DIRS", [])
 ]
+# Calls are limited per client and per address (cpconf.api.throttling): rates like `300/minute`
+# (per second, minute, hour or day). Behind load balancers that add X-Forwarded-For, set
+# CPCONF_API_PROXIES to how many there are, so the limit is on the caller's address.
+API_RATE = re.compile(r"[1-9][0-9]*/(second|minute|hour|day)")
+
+
+def _api_rate(name: str, default: str) -> str:
+    rate = env_str(name, default)
+    if not API_RATE.fullmatch(rate):
+        raise ImproperlyConfigured(f"{name} must be like 300/minute, not {rate!r}.")
+    return rate
+
+
 # The integration API (cpconf.api): bearer tokens of system clients only, never a session
 # (so no CSRF to think about), JSON in and out, errors naming the field.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["cpconf.api.authentication.ApiClientAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["cpconf.api.parsers.StrictJSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "cpconf.api.throttling.ClientRateThrottle",
+        "cpconf.api.throttling.AddressRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "client": _api_rate("CPCONF_API_RATE_CLIENT", "300/minute"),
+        "address": _api_rate("CPCONF_API_RATE_ADDRESS", "600/minute"),
+    },
+    "NUM_PROXIES": env_int("CPCONF_API_PROXIES", 0),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "cpconf.api.pagination.ApiPagination",
     "EXCEPTION_HANDLER": "cpconf.api.errors.api_exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+# Wrong or revoked tokens: the first from an address in each window is audited, the rest of
+# that window only counted (cpconf.api.models.TokenRefusalCount).
+CPCONF_API_REFUSAL_WINDOW_SECONDS = 15 * 60
+# One cache that every web process shares (the API's rate limits live in it): a table in the
+# database, made by `cpconf migrate`.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "cpconf_cache",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "CP Conference integration API",

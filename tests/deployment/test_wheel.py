@@ -1,0 +1,141 @@
+"""Installed as an operator installs it: the built wheel in a fresh virtualenv, without the dev
+extra and without the checkout. Every runtime import is declared, the wheel carries the built
+static files, and the production commands work and print no system-check noise.
+
+Given the wheel built from this checkout (its static files built by `make setup`),
+when it is installed alone in a new virtualenv and set up for production,
+then migrate, collectstatic and `check --deploy --fail-level WARNING` succeed, and the sign-in
+page served by gunicorn links a stylesheet that is served with the GOV.UK styles in it.
+"""
+
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+CHECKOUT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.once
+
+
+def run(command: list[str], env: dict[str, str], cwd: Path) -> str:
+    result = subprocess.run(
+        command, env=env, cwd=cwd, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert result.returncode == 0, f"{command[1:3]} failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout + result.stderr
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (loopback)
+        return response.read().decode()
+
+
+def wait_for(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            fetch(url)
+            return
+        except OSError:
+            time.sleep(0.25)
+    raise AssertionError(f"{url} did not answer within {seconds} seconds")
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(out), "."],
+        env=dict(os.environ),
+        cwd=CHECKOUT,
+    )
+    (built,) = out.glob("cpconf-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def installed(wheel, tmp_path_factory) -> Path:
+    """A new virtualenv with the wheel and its declared dependencies, nothing else."""
+    home = tmp_path_factory.mktemp("venv")
+    venv.create(home, with_pip=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHON"))}
+    run([str(home / "bin" / "pip"), "install", "--quiet", str(wheel)], env=env, cwd=home)
+    return home
+
+
+@pytest.fixture(scope="module")
+def production(installed, tmp_path_factory) -> dict[str, str]:
+    var = tmp_path_factory.mktemp("var")
+    return {
+        "PATH": f"{installed / 'bin'}:/usr/bin:/bin",
+        "HOME": str(var),
+        "CPCONF_ENV": "production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": f"sqlite:///{var / 'cpconf.sqlite3'}",
+        "STATIC_ROOT": str(var / "static"),
+        "CPCONF_VAR_DIR": str(var),
+        "TRUST_X_FORWARDED_PROTO": "true",
+    }
+
+
+def test_the_wheel_carries_the_built_static_files(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+
+    assert "cpconf/static/cpconf/application.css" in names
+    assert "cpconf/static/govuk/govuk-frontend.min.js" in names
+    assert "cpconf/static/moj/moj-frontend.min.js" in names
+    assert any(name.startswith("cpconf/static/govuk/assets/fonts/") for name in names)
+
+
+def test_an_install_without_extras_migrates_collects_checks_and_serves_a_styled_page(
+    installed, production
+):
+    cpconf = str(installed / "bin" / "cpconf")
+    cwd = Path(production["CPCONF_VAR_DIR"])
+
+    migrated = run([cpconf, "migrate", "--no-input"], production, cwd)
+    collected = run([cpconf, "collectstatic", "--no-input"], production, cwd)
+    checked = run([cpconf, "check", "--deploy", "--fail-level", "WARNING"], production, cwd)
+
+    assert "Applying reports.0001_initial... OK" in migrated
+    assert "System check identified" not in migrated and "WARNINGS" not in migrated
+    assert re.search(r"\d+ static files copied", collected)
+    assert "System check identified no issues" in checked
+
+    port = free_port()
+    server = subprocess.Popen(  # noqa: S603 (our own venv's gunicorn)
+        [str(installed / "bin" / "gunicorn"), "cpconf.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1"],
+        env=production,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        site = f"http://127.0.0.1:{port}"
+        wait_for(f"{site}/health/")
+        sign_in = fetch(f"{site}/account/sign-in/")
+        stylesheet = re.search(r'href="(/static/cpconf/application\.[0-9a-f]+\.css)"', sign_in)
+        assert stylesheet, "the sign-in page links no hashed application stylesheet"
+        css = fetch(site + stylesheet.group(1))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+    assert ".govuk-header" in css and ".govuk-button" in css
