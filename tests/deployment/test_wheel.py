@@ -41,8 +41,8 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str:
-    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (loopback)
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
         return response.read().decode()
 
 
@@ -120,7 +120,7 @@ def test_an_install_without_extras_migrates_collects_checks_and_serves_a_styled_
     assert "System check identified no issues" in checked
 
     port = free_port()
-    server = subprocess.Popen(  # noqa: S603 (our own venv's gunicorn)
+    server = subprocess.Popen(
         [str(installed / "bin" / "gunicorn"), "cpconf.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1"],
         env=production,
         cwd=cwd,
