@@ -8,14 +8,28 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
+from rest_framework.throttling import BaseThrottle
 
-from cpconf.api.models import ApiClient, token_digest
-from cpconf.audit.models import Outcome
-from cpconf.audit.services import audit_record
+from cpconf.api.models import ADDRESS_LENGTH, ApiClient, token_digest
+from cpconf.api.services import token_refusal_count
 
 KEYWORD = b"bearer"
 TOKEN_NOT_VALID = "The token is not valid, or has been revoked"  # noqa: S105 (a message)
 HEADER_MALFORMED = "Give the token as Authorization: Bearer followed by the token"
+
+
+def bearer_token(request: Any) -> str | None:
+    """The token the call sends as `Authorization: Bearer <token>`, if it sends one that way."""
+    parts = get_authorization_header(request).split()
+    if len(parts) != 2 or parts[0].lower() != KEYWORD:
+        return None
+    return parts[1].decode("ascii", errors="replace")
+
+
+def client_address(request: Any) -> str:
+    """The caller's address as DRF's throttles see it: REMOTE_ADDR, or X-Forwarded-For only as
+    far as `NUM_PROXIES` trusts it (CPCONF_API_PROXIES)."""
+    return str(BaseThrottle().get_ident(request) or "")[:ADDRESS_LENGTH]
 
 
 class ApiClientAuthentication(BaseAuthentication):
@@ -47,14 +61,8 @@ class ApiClientAuthentication(BaseAuthentication):
 
     @staticmethod
     def _refused(request: Any, client: ApiClient | None) -> None:
-        """A wrong or revoked token is a refusal worth knowing of: under the authority of the
-        revoked client when there is one."""
-        audit_record(
-            action="api_token_refused",
-            actor=None,
-            request=request._request,
-            obj=client,
-            local_authority_id=client.local_authority_id if client else None,
-            outcome=Outcome.REFUSED,
-            actor_label=client.audit_label if client else "API client with an unknown token",
+        """A wrong or revoked token is a refusal worth knowing of, but a flood of them must not
+        flood the audit trail: counted per address, audited once in each window."""
+        token_refusal_count(
+            client=client, address=client_address(request), request=request._request
         )

@@ -2,12 +2,13 @@
 
     {"errors": [{"field": "children[0].date_of_birth", "message": "Enter a date of birth ..."}]}
 
-`field` is null for an error about the whole request (no token, no such record, bad JSON).
+`field` is null for an error about the whole request (no token, no such record, bad JSON,
+too many calls).
 """
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
@@ -15,6 +16,12 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 NOT_FOUND = "There is no such record, or it belongs to another local authority"
+SEND_JSON = "Send the body as JSON, with Content-Type: application/json"
+TOO_LARGE = "The body is too large"
+TOO_MANY_REQUESTS = (
+    "You have sent too many requests. Wait for the number of seconds in the Retry-After "
+    "header, then try again"
+)
 
 
 def flatten(detail: Any, path: str = "") -> list[dict[str, str | None]]:
@@ -39,10 +46,25 @@ def flatten(detail: Any, path: str = "") -> list[dict[str, str | None]]:
     return [{"field": path or None, "message": str(detail)}]
 
 
-def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+def _as_api_error(exc: Exception) -> Exception:
+    """Django's refusals and DRF's wordings, as the API words them."""
     if isinstance(exc, Http404 | PermissionDenied):
         # Something another authority holds is as unknown as something that does not exist.
-        exc = exceptions.NotFound(_(NOT_FOUND))
+        return exceptions.NotFound(_(NOT_FOUND))
+    if isinstance(exc, exceptions.UnsupportedMediaType):
+        return exceptions.ParseError(_(SEND_JSON))
+    if isinstance(exc, RequestDataTooBig):
+        return exceptions.ParseError(_(TOO_LARGE))
+    if isinstance(exc, exceptions.Throttled):
+        # DRF sets Retry-After from `wait`; the words are ours.
+        throttled = exceptions.Throttled(detail=_(TOO_MANY_REQUESTS))
+        throttled.wait = exc.wait
+        return throttled
+    return exc
+
+
+def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    exc = _as_api_error(exc)
     response = exception_handler(exc, context)
     if response is None:
         return None

@@ -24,6 +24,7 @@ from cpconf.records import BaseModel
 
 TOKEN_BYTES = 32
 TOKEN_PREFIX_LENGTH = 8
+ADDRESS_LENGTH = 100
 
 
 def new_token() -> str:
@@ -77,6 +78,45 @@ class ApiClient(BaseModel):
     def audit_label(self) -> str:
         """How the audit trail names the client."""
         return f"API client {self.name} ({self.local_authority.name})"
+
+
+class TokenRefusalCount(models.Model):
+    """Wrong or revoked tokens sent from one address in one window of time (for one revoked
+    client, or for unknown tokens). The first is in the audit trail, naming this count; the
+    rest are only counted here, so a flood of wrong tokens cannot flood the trail."""
+
+    address = models.CharField(_("address"), max_length=ADDRESS_LENGTH)
+    client = models.ForeignKey(
+        ApiClient,
+        verbose_name=_("revoked client"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty when the token belongs to no client."),
+    )
+    window_starts_at = models.DateTimeField(_("window starts at"))
+    refusals = models.PositiveIntegerField(_("refusals"), default=1)
+    last_refused_at = models.DateTimeField(_("last refused at"))
+
+    class Meta:
+        verbose_name = _("count of refused tokens")
+        verbose_name_plural = _("counts of refused tokens")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["address", "window_starts_at"],
+                condition=Q(client__isnull=True),
+                name="token_refusal_count_one_per_window",
+            ),
+            models.UniqueConstraint(
+                fields=["address", "window_starts_at", "client"],
+                condition=Q(client__isnull=False),
+                name="token_refusal_count_one_per_window_and_client",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.refusals} refused from {self.address} from {self.window_starts_at}"
 
 
 class ReferenceKind(models.TextChoices):

@@ -6,6 +6,9 @@ from typing import Any
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
+from rest_framework.settings import api_settings
+
+from cpconf.api.parsers import MAX_DEPTH
 
 DESCRIPTION = """\
 The integration API of CP Conference, for a local authority's case system.
@@ -21,9 +24,19 @@ family may not see) is ever sent through the API.
 
 **Errors.** Every error is `{"errors": [{"field": ..., "message": ...}]}`, where `field`
 names the input at fault (`children[0].date_of_birth`) or is null for the whole request.
+Bodies are JSON in UTF-8, sent as `application/json`, with finite numbers only (no `NaN`,
+`Infinity` or `1e999`) and nested no more than %(depth)s levels; anything else is 400.
+
+**Rate limits.** Calls are limited to %(client)s for each client and %(address)s for each
+address, whatever token it sends; over a limit the answer is 429, with `Retry-After` giving
+the seconds to wait.
 """
 
 BIGGEST_ID = 2**63 - 1
+RETRY_AFTER = {
+    "description": "Seconds to wait before calling again.",
+    "schema": {"type": "integer", "minimum": 1},
+}
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -41,6 +54,10 @@ ERRORS = {
     404: OpenApiResponse(
         ErrorsSerializer, description="No such record, or another local authority's."
     ),
+    429: OpenApiResponse(
+        ErrorsSerializer,
+        description="Too many calls from this client or address: wait the seconds in Retry-After.",
+    ),
 }
 
 
@@ -53,10 +70,18 @@ class ApiClientAuthenticationScheme(OpenApiAuthenticationExtension):
 
 
 def describe_api(result: dict[str, Any], generator: Any, **kwargs: Any) -> dict[str, Any]:
-    """The opening text, and ids in paths limited to what the database can hold."""
-    result["info"]["description"] = DESCRIPTION
+    """The opening text with the rates in force, Retry-After on every 429, and ids in paths
+    limited to what the database can hold."""
+    rates = api_settings.DEFAULT_THROTTLE_RATES
+    result["info"]["description"] = DESCRIPTION % {
+        "depth": MAX_DEPTH,
+        "client": rates["client"],
+        "address": rates["address"],
+    }
     for operations in result.get("paths", {}).values():
         for operation in operations.values():
+            if "429" in operation.get("responses", {}):
+                operation["responses"]["429"]["headers"] = {"Retry-After": RETRY_AFTER}
             for parameter in operation.get("parameters", []):
                 if parameter["in"] == "path" and parameter["schema"].get("type") == "integer":
                     parameter["schema"].update(minimum=1, maximum=BIGGEST_ID)

@@ -1,10 +1,13 @@
 """Changes made through the API, each in one transaction and audited under the client's
-name: clients made and revoked, families sent by the case system, invitations."""
+name: clients made and revoked, families sent by the case system, invitations; and refused
+tokens, counted."""
 
+from datetime import UTC, datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Model
+from django.db.models import F, Model
 from django.utils import timezone
 from django.utils.text import slugify
 from rest_framework.exceptions import ValidationError
@@ -15,10 +18,12 @@ from cpconf.api.models import (
     ApiClient,
     ExternalReference,
     ReferenceKind,
+    TokenRefusalCount,
     new_token,
     token_digest,
 )
 from cpconf.api.selectors import api_audit
+from cpconf.audit.models import Outcome
 from cpconf.audit.services import audit_record
 from cpconf.conferences import services as conference_services
 from cpconf.conferences.models import Conference, Invitation
@@ -87,6 +92,50 @@ def _audit_admin(action: str, client: ApiClient, actor_label: str) -> None:
         obj=client,
         local_authority_id=client.local_authority_id,
         actor_label=actor_label or "cpconf command",
+    )
+
+
+UNKNOWN_TOKEN_LABEL = "API client with an unknown token"  # noqa: S105 (a label)
+
+
+def _window_start(now: datetime) -> datetime:
+    """The start of the fixed window `now` falls in: the same for every web process."""
+    seconds = settings.CPCONF_API_REFUSAL_WINDOW_SECONDS
+    epoch = int(now.timestamp())
+    return datetime.fromtimestamp(epoch - epoch % seconds, tz=UTC)
+
+
+@transaction.atomic
+def token_refusal_count(*, client: ApiClient | None, address: str, request: Any = None) -> None:
+    """Count a wrong or revoked token. The first from this address (for this client) in the
+    window is audited, naming the count, filed under the revoked client's authority if there
+    is one; later ones only add to the count."""
+    now = timezone.now()
+    starts = _window_start(now)
+    scope = TokenRefusalCount.objects.filter(
+        address=address, client=client, window_starts_at=starts
+    )
+    if scope.update(refusals=F("refusals") + 1, last_refused_at=now):
+        return
+    try:
+        with transaction.atomic():
+            count = TokenRefusalCount.objects.create(
+                address=address,
+                client=client,
+                window_starts_at=starts,
+                last_refused_at=now,
+            )
+    except IntegrityError:  # another process counted the window's first at the same moment
+        scope.update(refusals=F("refusals") + 1, last_refused_at=now)
+        return
+    audit_record(
+        action="api_token_refused",
+        actor=None,
+        request=request,
+        obj=count,
+        local_authority_id=client.local_authority_id if client else None,
+        outcome=Outcome.REFUSED,
+        actor_label=client.audit_label if client else UNKNOWN_TOKEN_LABEL,
     )
 
 

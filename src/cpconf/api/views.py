@@ -52,6 +52,15 @@ class ApiView(GenericAPIView):
         client: ApiClient = self.request.auth
         return client
 
+    def perform_authentication(self, request: Request) -> None:
+        """The rate limits first, before the token is looked up, so that calls with a wrong
+        token or none are limited too (DRF would check them only after the token passed)."""
+        super().check_throttles(request)
+        super().perform_authentication(request)
+
+    def check_throttles(self, request: Request) -> None:
+        """Done already, in `perform_authentication`."""
+
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)
         patch_cache_control(response, no_store=True)
