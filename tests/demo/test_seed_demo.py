@@ -162,6 +162,28 @@ def test_conferences_are_spread_across_both_authorities(seeded):
     }
 
 
+def test_southvale_has_its_own_agencies_professionals_and_a_report_journey(seeded):
+    from cpconf.organisations.models import Agency
+
+    fenwick = Conference.objects.get(family__local_authority__slug=data.SOUTHVALE)
+    agencies = Agency.objects.filter(local_authority__slug=data.SOUTHVALE)
+    reports = fenwick.reports.select_related("agency__local_authority", "author")
+
+    assert agencies.count() >= 4
+    assert fenwick.family.allocated_social_worker.email == "priya.shah@southvale.example"
+    assert fenwick.invitations.count() == 4
+    assert {report.agency.local_authority.slug for report in reports} == {data.SOUTHVALE}
+    assert set(reports.values_list("status", flat=True)) == {
+        ReportStatus.SUBMITTED,
+        ReportStatus.SHARED,
+        ReportStatus.DRAFT,
+        ReportStatus.NOT_STARTED,
+    }
+    for person in ("gareth.evans", "amira.haddad", "neil.foster", "priya.shah"):
+        roles = RoleAssignment.objects.filter(user__email=f"{person}@southvale.example")
+        assert set(roles.values_list("local_authority__slug", flat=True)) == {data.SOUTHVALE}
+
+
 @pytest.mark.parametrize(
     ("status", "late"),
     [

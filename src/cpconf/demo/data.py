@@ -137,6 +137,10 @@ GP = "Millbrook Medical Practice"
 POLICE = "Northshire Police"
 MENTAL_HEALTH = "Northshire Adult Mental Health Service"
 SUBSTANCE_MISUSE = "Northshire Drug and Alcohol Recovery Service"
+SV_SOCIAL_CARE = "Southvale Children's Services"
+SV_PRIMARY = "Riverside Primary School"
+SV_HEALTH_VISITING = "Southvale Health Visiting Service"
+SV_POLICE = "Southvale Police"
 
 AGENCIES = (
     AgencyData(NORTHSHIRE, SOCIAL_CARE, AgencyKind.SOCIAL_CARE),
@@ -147,6 +151,10 @@ AGENCIES = (
     AgencyData(NORTHSHIRE, POLICE, AgencyKind.POLICE),
     AgencyData(NORTHSHIRE, MENTAL_HEALTH, AgencyKind.ADULT_SERVICES),
     AgencyData(NORTHSHIRE, SUBSTANCE_MISUSE, AgencyKind.ADULT_SERVICES),
+    AgencyData(SOUTHVALE, SV_SOCIAL_CARE, AgencyKind.SOCIAL_CARE),
+    AgencyData(SOUTHVALE, SV_PRIMARY, AgencyKind.SCHOOL),
+    AgencyData(SOUTHVALE, SV_HEALTH_VISITING, AgencyKind.HEALTH),
+    AgencyData(SOUTHVALE, SV_POLICE, AgencyKind.POLICE),
 )
 
 
@@ -156,6 +164,10 @@ def _at(authority: str, role: Role, agency: str = "") -> tuple[RoleData]:
 
 def _northshire(role: Role, agency: str = "") -> tuple[RoleData]:
     return _at(NORTHSHIRE, role, agency)
+
+
+def _southvale(role: Role, agency: str = "") -> tuple[RoleData]:
+    return _at(SOUTHVALE, role, agency)
 
 
 PROFESSIONAL = Role.PROFESSIONAL
@@ -198,6 +210,14 @@ USERS = (
              _at(SOUTHVALE, Role.UNIT_ADMINISTRATOR)),
     UserData(f"owen.prescott{S}", "Owen", "Prescott", "Child protection conference chair",
              _at(SOUTHVALE, Role.CHAIR)),
+    UserData(f"priya.shah{S}", "Priya", "Shah", "Social worker",
+             _southvale(Role.SOCIAL_WORKER, SV_SOCIAL_CARE)),
+    UserData(f"gareth.evans{S}", "Gareth", "Evans", "Designated safeguarding lead",
+             _southvale(PROFESSIONAL, SV_PRIMARY)),
+    UserData(f"amira.haddad{S}", "Amira", "Haddad", "Health visitor",
+             _southvale(PROFESSIONAL, SV_HEALTH_VISITING)),
+    UserData(f"neil.foster{S}", "Neil", "Foster", "Police constable, child abuse investigation",
+             _southvale(PROFESSIONAL, SV_POLICE)),
 )
 
 FAMILIES = (
@@ -236,7 +256,7 @@ FAMILIES = (
                    access_needs="Easy read versions of reports, and large print"),
         MemberData("Ryan Holt", Relationship.PARTNER, lives_in_household=True),
     )),
-    FamilyData(SOUTHVALE, "SV-2026-0033", "Fenwick", "", children=(
+    FamilyData(SOUTHVALE, "SV-2026-0033", "Fenwick", f"priya.shah{S}", children=(
         ChildData("Noah", "Fenwick", date(2019, 10, 4), nhs_number="9998219930"),
     ), members=(
         MemberData("Hayley Fenwick", Relationship.MOTHER, lives_in_household=True),
@@ -280,8 +300,10 @@ REPORT_ONLY = Attendance.REPORT_ONLY
 AWAITING = Attendance.AWAITING_REPLY
 
 
-def _invite(conference: str, *invitees: tuple[str, Attendance]) -> tuple[InvitationData, ...]:
-    return tuple(InvitationData(conference, f"{name}{N}", answer) for name, answer in invitees)
+def _invite(
+    conference: str, *invitees: tuple[str, Attendance], domain: str = N
+) -> tuple[InvitationData, ...]:
+    return tuple(InvitationData(conference, f"{name}{domain}", answer) for name, answer in invitees)
 
 
 INVITATIONS = (
@@ -305,6 +327,8 @@ INVITATIONS = (
              ("imran.siddiqui", REPORT_ONLY), ("marcus.reid", ATTENDING)),
     *_invite("nowak-initial", ("rachel.whitmore", AWAITING), ("gemma.hartley", ATTENDING),
              ("imran.siddiqui", AWAITING), ("joanne.pritchard", ATTENDING)),
+    *_invite("fenwick-initial", ("priya.shah", ATTENDING), ("gareth.evans", ATTENDING),
+             ("amira.haddad", ATTENDING), ("neil.foster", AWAITING), domain=S),
 )
 
 
@@ -335,5 +359,10 @@ REPORTS = (
     ReportData("price-review", f"sian.lloyd{N}", ReportStatus.DRAFT),
     ReportData("nowak-initial", f"joanne.pritchard{N}", ReportStatus.DRAFT),
     ReportData("nowak-initial", f"gemma.hartley{N}", ReportStatus.NOT_STARTED),
+    # Southvale's own journey, under its own policy (48 hours, scaling 1 to 10).
+    ReportData("fenwick-initial", f"gareth.evans{S}", SUBMITTED),
+    ReportData("fenwick-initial", f"amira.haddad{S}", ReportStatus.SHARED),
+    ReportData("fenwick-initial", f"priya.shah{S}", ReportStatus.DRAFT),
+    ReportData("fenwick-initial", f"neil.foster{S}", ReportStatus.NOT_STARTED),
 )
 # fmt: on
