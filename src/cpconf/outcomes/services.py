@@ -61,7 +61,6 @@ def _check_issuable(version: RecordVersion, actor: User) -> None:
         raise OutcomeError(NOT_LATEST.format(number=latest))
 
 
-@transaction.atomic
 def outcome_issue(
     *,
     record_version: RecordVersion,
@@ -75,11 +74,32 @@ def outcome_issue(
     Issuing a version twice gives back the letter already issued, unchanged. `issued_at` and
     `notify` are for the demo data, whose past conferences' letters were issued back then and
     tell nobody now."""
+    letter, _issued_now = outcome_issue_once(
+        record_version=record_version,
+        actor=actor,
+        request=request,
+        issued_at=issued_at,
+        notify=notify,
+    )
+    return letter
+
+
+@transaction.atomic
+def outcome_issue_once(
+    *,
+    record_version: RecordVersion,
+    actor: User,
+    request: HttpRequest | None = None,
+    issued_at: datetime | None = None,
+    notify: bool = True,
+) -> tuple[OutcomeLetter, bool]:
+    """`outcome_issue`, also saying whether this call issued the letter (True) or found it
+    already issued (False) — by a second press of the button, or another person's."""
     # One issue at a time per record: the second waits, then finds the first's letter.
     ConferenceRecord.objects.select_for_update().filter(pk=record_version.record_id).first()
     existing = OutcomeLetter.objects.filter(record_version=record_version).first()
     if existing is not None:
-        return existing
+        return existing, False
     _check_issuable(record_version, actor)
     now = issued_at or timezone.now()
     content = letters.letter_content(record_version, issued_on=timezone.localdate(now))
@@ -102,7 +122,7 @@ def outcome_issue(
     )
     if notify:
         transaction.on_commit(lambda: _send_notices(conference))
-    return letter
+    return letter, True
 
 
 def _send_notices(conference: Conference) -> None:

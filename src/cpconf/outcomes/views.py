@@ -4,6 +4,7 @@ Views translate HTTP: the rules are in cpconf.access, the changes in services.""
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cpconf.access import may
@@ -20,6 +21,9 @@ DOCUMENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 RECORD_CHANGED = "The record has a newer version. Check it and issue again"
+ALREADY_ISSUED = (
+    "The minutes and letter for this version were already issued. Nothing more was sent"
+)
 
 
 def _user(request: HttpRequest) -> User:
@@ -42,9 +46,14 @@ def issue(request: HttpRequest, conference_pk: int) -> HttpResponse:
         messages.error(request, RECORD_CHANGED)
     else:
         try:
-            services.outcome_issue(record_version=version, actor=_user(request), request=request)
+            _letter, issued_now = services.outcome_issue_once(
+                record_version=version, actor=_user(request), request=request
+            )
         except services.OutcomeError as error:
             messages.error(request, str(error))
+        else:
+            if not issued_now:  # a second press, or someone else's, got there first
+                messages.info(request, _(ALREADY_ISSUED))
     return redirect("outcomes:outcome", conference_pk=conference.pk)
 
 

@@ -9,7 +9,9 @@ from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
 from cpconf.reportform import ReportForm
 from cpconf.reports import content as parts
+from cpconf.reports import services
 from cpconf.reports.models import ProfessionalReport, ReportVersion
+from cpconf.reports.presenting import previous_parts
 
 RELATED = (
     "conference",
@@ -56,3 +58,13 @@ def readable_parts(user: User, report: ProfessionalReport, form: ReportForm, con
 def copy_allowed(user: User, report: ProfessionalReport, copy: str) -> bool:
     """The conference copy holds the restricted section; only those who may see it get it."""
     return copy != "conference" or may_see_restricted(user, report)
+
+
+def comparison_base(report: ProfessionalReport) -> dict | None:
+    """For a review: the previous report's parts that this report's changes are marked
+    against — only those its author may build on, so a colleague's restricted section never
+    shows up as words they removed (cpconf.reports.services.previous_parts_for)."""
+    previous = previous_parts(report)
+    if previous is None:
+        return None
+    return services.previous_parts_for(report.previous_report, previous, author_id=report.author_id)

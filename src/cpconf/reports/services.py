@@ -45,6 +45,10 @@ class ReportNotEditable(Exception):
     """The report is submitted (and not being amended): it is never changed in place."""
 
 
+class ReportAlreadyBeingAmended(Exception):
+    """An amendment is already open: a second one (a double click, another tab) starts none."""
+
+
 @dataclass(frozen=True)
 class MissingAnswer:
     key: str
@@ -117,7 +121,7 @@ def _starting_content(report: ProfessionalReport, form: ReportForm) -> dict[str,
             ]
         },
     }
-    previous = _latest_content(report.previous_report)
+    previous = carried_from(report.previous_report, author_id=author.pk)
     for section in form.sections:
         carried = previous.get(section.key)
         if section.kind == "sharing":
@@ -137,6 +141,23 @@ def _latest_content(report: ProfessionalReport | None) -> dict[str, Any]:
         return {}
     version = report.versions.order_by("-number").first()
     return dict(version.content["parts"]) if version else {}
+
+
+def carried_from(previous: ProfessionalReport | None, *, author_id: int) -> dict[str, Any]:
+    """What a review report may take from the previous report: its latest version's parts."""
+    return previous_parts_for(previous, _latest_content(previous), author_id=author_id)
+
+
+def previous_parts_for(
+    previous: ProfessionalReport | None, content: dict[str, Any], *, author_id: int
+) -> dict[str, Any]:
+    """The parts of a previous report that `author` may build on: all of them if they wrote
+    it; without its restricted section if a colleague of the same agency did. A restricted
+    section is never carried forward to anyone but its own author, nor shown to them as words
+    they removed."""
+    if previous is None or previous.author_id == author_id:
+        return content
+    return parts.family_copy(content, form_of(previous))
 
 
 def previous_report_for(
@@ -169,6 +190,8 @@ def report_start(
         author=author,
         defaults={"agency": agency, "created_by": author, "modified_by": author},
     )
+    # Two starts at once (a double click): the second waits here, then finds the first's copy.
+    report = ProfessionalReport.objects.select_for_update().get(pk=report.pk)
     if report.sections.exists():
         return report
     form = report_form_for(conference)
@@ -350,6 +373,8 @@ def report_amend(
     locked = ProfessionalReport.objects.select_for_update().get(pk=report.pk)
     if not locked.is_submitted:
         raise ReportNotEditable("Only a submitted report is amended; this one is still a draft.")
+    if locked.is_being_amended:
+        raise ReportAlreadyBeingAmended(str(locked))
     locked.amendment_reason = reason.strip()
     locked.modified_by = actor
     locked.save()

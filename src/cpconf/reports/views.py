@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cpconf.access import agency_to_report_for, may, may_see_restricted, reports_visible_to
@@ -26,13 +27,16 @@ from cpconf.reports.models import (
 )
 from cpconf.reports.presenting import (
     meeting_rows,
-    previous_parts,
     report_overview,
     signature_rows,
     version_footer,
 )
 
 AUTOSAVE_HEADER = "HTTP_X_CPCONF_AUTOSAVE"
+
+SUBMITTED_AMEND_TO_CHANGE = "This report is submitted. To change it, amend it"
+ALREADY_SUBMITTED = "This report has already been signed and submitted. Nothing more was sent"
+ALREADY_AMENDING = "You are already amending this report. Make your changes, then sign it again"
 
 
 def _user(request: HttpRequest) -> User:
@@ -58,9 +62,22 @@ def task_list(request: HttpRequest, pk: int) -> HttpResponse:
     """The author's own report: every part with its state, the deadlines and what's next."""
     user = _user(request)
     report = selectors.readable_report(request, pk, "report_viewed")
-    if report.author_id != user.pk or not report.sections.exists():
+    if report.author_id != user.pk:
         return redirect("reports:version", pk=report.pk, number=_latest_number(report))
+    report = _with_working_copy(request, report)
     return render(request, "reports/task_list.html", report_overview(report))
+
+
+def _with_working_copy(request: HttpRequest, report: ProfessionalReport) -> ProfessionalReport:
+    """The author's report, its working copy started if it has none yet (a report the unit
+    set up, or a link followed before "Start your report" was pressed)."""
+    if report.sections.exists():
+        return report
+    services.report_start(
+        conference=report.conference, author=_user(request), agency=report.agency, request=request
+    )
+    report.refresh_from_db()
+    return report
 
 
 def _latest_number(report: ProfessionalReport) -> int:
@@ -72,9 +89,9 @@ def _latest_number(report: ProfessionalReport) -> int:
 
 def part_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     user = _user(request)
-    report = selectors.own_report(request, pk, "report_section_viewed")
+    report = _with_working_copy(request, selectors.own_report(request, pk, "report_section_viewed"))
     if not report.is_editable:
-        messages.info(request, "This report is submitted. To change it, amend it.")
+        messages.info(request, _(SUBMITTED_AMEND_TO_CHANGE))
         return redirect("reports:task_list", pk=report.pk)
     form = services.form_of(report)
     try:
@@ -150,7 +167,7 @@ def _render_part(
 ) -> HttpResponse:
     context = report_overview(report)
     form = context["form"]
-    previous = previous_parts(report)
+    previous = selectors.comparison_base(report)
     context.update(
         {
             "part": part,
@@ -231,9 +248,9 @@ def part_coach(request: HttpRequest, pk: int, key: str) -> JsonResponse:
 def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
     """Check your answers, then sign: the signature is the submission."""
     user = _user(request)
-    report = selectors.own_report(request, pk, "report_check_viewed")
+    report = _with_working_copy(request, selectors.own_report(request, pk, "report_check_viewed"))
     if not report.is_editable:
-        return redirect("reports:task_list", pk=report.pk)
+        return _already_submitted(request, report)
     context = report_overview(report)
     initial = {"signed_name": user.get_full_name(), "signed_role": user.job_title}
     sign_form = SignForm(request.POST or None, initial=initial)
@@ -249,6 +266,9 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except services.ReportIncomplete as incomplete:
             missing = incomplete.missing
+        except services.ReportNotEditable:
+            # Signed meanwhile by another press of the button (a double click, another tab).
+            return _already_submitted(request, report)
         else:
             return redirect("reports:submitted", pk=report.pk, number=version.number)
     document = copies.report_document(
@@ -256,7 +276,7 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
         content=services.working_copy(report),
         copy=copies.CONFERENCE_COPY,
         meeting=meeting_rows(report),
-        previous=previous_parts(report),
+        previous=selectors.comparison_base(report),
         draft=True,
     )
     change_urls = [
@@ -276,6 +296,11 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
     )
     status = 400 if request.method == "POST" else 200
     return render(request, "reports/check_answers.html", context, status=status)
+
+
+def _already_submitted(request: HttpRequest, report: ProfessionalReport) -> HttpResponse:
+    messages.info(request, _(ALREADY_SUBMITTED))
+    return redirect("reports:submitted", pk=report.pk, number=_latest_number(report))
 
 
 def submitted(request: HttpRequest, pk: int, number: int) -> HttpResponse:
@@ -320,7 +345,7 @@ def _version_document(
         content=version.content["parts"],
         copy=copy,
         meeting=meeting_rows(report),
-        previous=previous_parts(report) if marks else None,
+        previous=selectors.comparison_base(report) if marks else None,
         signature=signature_rows(version),
         footer=version_footer(report, version, copy),
     )
@@ -363,18 +388,29 @@ def version_compare(request: HttpRequest, pk: int) -> HttpResponse:
 def amend(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     report = selectors.own_report(request, pk, "report_amendment_viewed")
-    if not report.is_submitted or report.is_being_amended:
+    if report.is_being_amended:
+        return _already_amending(request, report)
+    if not report.is_submitted:
         return redirect("reports:task_list", pk=report.pk)
     amend_form = AmendForm(request.POST or None)
     if request.method == "POST" and amend_form.is_valid():
-        services.report_amend(
-            report=report, reason=amend_form.cleaned_data["reason"], actor=user, request=request
-        )
+        try:
+            services.report_amend(
+                report=report, reason=amend_form.cleaned_data["reason"], actor=user, request=request
+            )
+        except services.ReportAlreadyBeingAmended:
+            # Started meanwhile by another press of the button.
+            return _already_amending(request, report)
         return redirect("reports:task_list", pk=report.pk)
     status = 400 if request.method == "POST" else 200
     return render(
         request, "reports/amend.html", {"report": report, "amend_form": amend_form}, status=status
     )
+
+
+def _already_amending(request: HttpRequest, report: ProfessionalReport) -> HttpResponse:
+    messages.info(request, _(ALREADY_AMENDING))
+    return redirect("reports:task_list", pk=report.pk)
 
 
 DOCUMENT_TYPES = {
@@ -403,7 +439,7 @@ def download(request: HttpRequest, pk: int, copy: str, extension: str) -> HttpRe
             content=services.working_copy(report),
             copy=copy,
             meeting=meeting_rows(report),
-            previous=previous_parts(report),
+            previous=selectors.comparison_base(report),
             draft=True,
             footer="Draft — not submitted. OFFICIAL-SENSITIVE.",
         )

@@ -1,0 +1,79 @@
+"""One press, one thing: "Sign and submit" or "Start the amendment" pressed many times at
+once (double clicks, several tabs, a retrying proxy) makes one version or one amendment. Every
+other press is told it was already done; none ends in a server error.
+
+The presses are real requests in threads, each with its own database connection, so on
+PostgreSQL they truly run at the same moment and meet at the report's row lock."""
+
+import pytest
+from django.urls import reverse
+
+from cpconf.audit.models import AuditEvent
+from cpconf.reports import services
+from cpconf.reports.models import ReportVersion
+from cpconf.reports.views import ALREADY_AMENDING, ALREADY_SUBMITTED
+from tests.report_scene import complete, start, submit
+from tests.reports.concurrency import PRESSES, failures, press_at_once
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SIGNATURE = {
+    "signed_name": "Priya Shah",
+    "signed_role": "Designated safeguarding lead",
+    "confirm": "on",
+}
+
+
+def _told_already(results, message: str) -> int:
+    return sum(message in r.content.decode() for r in results)
+
+
+def test_signing_many_times_at_once_makes_one_version(scene):
+    report = complete(start(scene))
+    url = reverse("reports:check", args=[report.pk])
+
+    results = press_at_once(scene.author, lambda client: client.post(url, SIGNATURE, follow=True))
+
+    assert failures(results) == []
+    assert [r.status_code for r in results] == [200] * PRESSES
+    assert ReportVersion.objects.filter(report=report).count() == 1
+    assert AuditEvent.objects.filter(action="report_submitted").count() == 1
+    assert AuditEvent.objects.filter(action="report_amendment_submitted").count() == 0
+    assert _told_already(results, ALREADY_SUBMITTED) == PRESSES - 1
+    assert all("Report submitted" in r.content.decode() for r in results)
+
+
+def test_amending_many_times_at_once_starts_one_amendment(scene):
+    report = complete(start(scene))
+    submit(report)
+    url = reverse("reports:amend", args=[report.pk])
+    reasons = iter(f"Reason number {n}" for n in range(PRESSES))
+
+    results = press_at_once(
+        scene.author, lambda client: client.post(url, {"reason": next(reasons)}, follow=True)
+    )
+
+    assert failures(results) == []
+    assert [r.status_code for r in results] == [200] * PRESSES
+    assert AuditEvent.objects.filter(action="report_amendment_started").count() == 1
+    assert _told_already(results, ALREADY_AMENDING) == PRESSES - 1
+    report.refresh_from_db()
+    assert report.is_being_amended
+    assert report.amendment_reason in {f"Reason number {n}" for n in range(PRESSES)}
+    second = submit(report)
+    assert [v.number for v in report.versions.order_by("number")] == [1, 2]
+    assert second.amendment_reason == report.amendment_reason
+
+
+def test_signing_an_amendment_many_times_at_once_makes_one_more_version(scene):
+    report = complete(start(scene))
+    submit(report)
+    services.report_amend(report=report, reason="Wrong date of visit", actor=scene.author)
+    url = reverse("reports:check", args=[report.pk])
+
+    results = press_at_once(scene.author, lambda client: client.post(url, SIGNATURE, follow=True))
+
+    assert failures(results) == []
+    assert [v.number for v in ReportVersion.objects.filter(report=report)] == [1, 2]
+    assert AuditEvent.objects.filter(action="report_amendment_submitted").count() == 1
+    assert _told_already(results, ALREADY_SUBMITTED) == PRESSES - 1
