@@ -7,7 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Model
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from rest_framework.exceptions import ValidationError
@@ -16,8 +16,6 @@ from cpconf.accounts.models import Role, User
 from cpconf.api.models import (
     TOKEN_PREFIX_LENGTH,
     ApiClient,
-    ExternalReference,
-    ReferenceKind,
     TokenRefusalCount,
     new_token,
     token_digest,
@@ -27,28 +25,13 @@ from cpconf.audit.models import Outcome
 from cpconf.audit.services import audit_record
 from cpconf.conferences import services as conference_services
 from cpconf.conferences.models import Conference, Invitation
-from cpconf.families.models import Child, Family, FamilyMember
+from cpconf.families.case_system import FamilyRecord, PersonRecord
+from cpconf.families.models import Family
+from cpconf.families.services import families_upsert
 from cpconf.organisations.models import Agency, LocalAuthority
 
 ALREADY_INVITED = "%(email)s is already invited to this conference"
 NOT_A_WRITER_HERE = "%(email)s has an account but does not write reports here"
-
-CHILD_FIELDS = (
-    "given_name",
-    "family_name",
-    "date_of_birth",
-    "expected_due_date",
-    "nhs_number",
-    "other_id",
-)
-MEMBER_FIELDS = (
-    "full_name",
-    "relationship",
-    "lives_in_household",
-    "language",
-    "needs_interpreter",
-    "access_needs",
-)
 
 
 @transaction.atomic
@@ -139,87 +122,32 @@ def token_refusal_count(*, client: ApiClient | None, address: str, request: Any 
     )
 
 
-def _assign(record: Model, values: dict[str, Any], fields: tuple[str, ...]) -> bool:
-    """Set the fields; whether anything changed (so the same request twice changes nothing)."""
-    changed = False
-    for field in fields:
-        if field in values and getattr(record, field) != values[field]:
-            setattr(record, field, values[field])
-            changed = True
-    return changed
-
-
-def _person_put(family: Family, kind: str, item: dict[str, Any], client: ApiClient) -> bool:
-    model: type[Child] | type[FamilyMember] = Child if kind == ReferenceKind.CHILD else FamilyMember
-    fields = CHILD_FIELDS if kind == ReferenceKind.CHILD else MEMBER_FIELDS
-    link = (
-        ExternalReference.objects.select_related("child", "member")
-        .filter(family=family, kind=kind, reference=item["reference"])
-        .first()
-    )
-    if link is None:
-        values = {f: item[f] for f in fields if f in item}
-        created = model.objects.create(
-            family=family, created_by=client.user, modified_by=client.user, **values
-        )
-        ExternalReference.objects.create(
-            family=family, kind=kind, reference=item["reference"], **{kind: created}
-        )
-        return True
-    person: Child | FamilyMember | None = link.child if kind == ReferenceKind.CHILD else link.member
-    if person is None:  # the check constraint makes this impossible
-        raise ValueError(f"Reference {link.pk} names nobody.")
-    if not _assign(person, item, fields):
-        return False
-    person.modified_by = client.user
-    person.save()
-    return True
-
-
-def _family_locked(client: ApiClient, case_reference: str, name: str) -> tuple[Family, bool]:
-    """The family, locked for this transaction, made first if need be. Two calls making the
-    same family at once: the second finds the first's (after the unique constraint)."""
-    scope = Family.objects.select_for_update().filter(
-        local_authority=client.local_authority, case_reference=case_reference
-    )
-    family = scope.first()
-    if family is not None:
-        return family, False
-    try:
-        with transaction.atomic():
-            family = Family.objects.create(
-                local_authority=client.local_authority,
-                case_reference=case_reference,
-                name=name,
-                created_by=client.user,
-                modified_by=client.user,
-            )
-    except IntegrityError:
-        return scope.get(), False
-    return family, True
-
-
 @transaction.atomic
 def family_put(
     *, client: ApiClient, case_reference: str, data: dict[str, Any], request: Any = None
 ) -> tuple[Family, bool]:
     """Create or update the family the case system knows by `case_reference`, with the
-    children and members it names (matched by their references). People the request does
-    not name are left as they are: the API never removes a child or an adult."""
-    family, created = _family_locked(client, case_reference, data["name"])
-    changed = _assign(family, data, ("name", "allocated_social_worker"))
-    if changed:
-        family.modified_by = client.user
-        family.save()
-    for child in data.get("children", []):
-        changed |= _person_put(family, ReferenceKind.CHILD, child, client)
-    for member in data.get("members", []):
-        changed |= _person_put(family, ReferenceKind.MEMBER, member, client)
-    action = "api_family_created" if created else "api_family_updated"
-    api_audit(
-        client, request, action=action if created or changed else "api_family_unchanged", obj=family
+    children and members it names (matched by their references), through the one path every
+    family from the case system takes (`families_upsert`, which also keeps the front sheet's
+    version). People the request does not name are left as they are: the API never removes
+    a child or an adult."""
+    record = FamilyRecord(
+        case_reference=case_reference,
+        values={k: data[k] for k in ("name", "allocated_social_worker") if k in data},
+        children=[PersonRecord(c["reference"], c) for c in data.get("children", [])],
+        members=[PersonRecord(m["reference"], m) for m in data.get("members", [])],
     )
-    return family, created
+    (result,) = families_upsert(
+        local_authority=client.local_authority, families=[record], actor=client.user
+    )
+    action = "api_family_created" if result.created else "api_family_updated"
+    api_audit(
+        client,
+        request,
+        action=action if result.changed else "api_family_unchanged",
+        obj=result.family,
+    )
+    return result.family, result.created
 
 
 def _check_invitee(conference: Conference, email: str) -> User | None:

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cpconf.organisations.models import LocalAuthority
-from cpconf.records import BaseModel
+from cpconf.records import BaseModel, WrittenOnce
 
 
 class Family(BaseModel):
@@ -33,6 +33,15 @@ class Family(BaseModel):
         null=True,
         blank=True,
         related_name="allocated_families",
+    )
+    address = models.TextField(_("the children's address"), blank=True)
+    revision = models.PositiveIntegerField(
+        _("front sheet revision"),
+        default=0,
+        help_text=_(
+            "Goes up by one on every change to the front sheet, so a save based on an older "
+            "revision is a conflict, never a silent overwrite."
+        ),
     )
 
     class Meta:
@@ -134,6 +143,7 @@ class FamilyMember(BaseModel):
         blank=True,
         help_text=_("For example large print, easy read, or someone to read reports aloud."),
     )
+    address = models.TextField(_("address, if not the children's"), blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("portal account"),
@@ -150,3 +160,66 @@ class FamilyMember(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.get_relationship_display()})"
+
+
+class FrontSheetVersion(WrittenOnce, BaseModel):
+    """The family's front sheet as it stood after one change: who made it, when, and which
+    fields changed. Written once and never changed; the family's latest version is the
+    base the next change is compared with."""
+
+    family = models.ForeignKey(
+        Family,
+        verbose_name=_("family"),
+        on_delete=models.CASCADE,
+        related_name="front_sheet_versions",
+    )
+    number = models.PositiveIntegerField(_("version"))
+    content = models.JSONField(_("front sheet"))
+    changes = models.JSONField(
+        _("what changed"),
+        default=list,
+        help_text=_("One entry per person or part changed: who, and which fields."),
+    )
+    made_by_label = models.CharField(
+        _("made by"),
+        max_length=254,
+        blank=True,
+        help_text=_("Who made the change when it was not a person signed in: an import, the API."),
+    )
+
+    class Meta:
+        verbose_name = _("front sheet version")
+        verbose_name_plural = _("front sheet versions")
+        ordering = ["family", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["family", "number"], name="front_sheet_version_unique_number"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.family} front sheet {self.number}"
+
+
+class FamilyImport(BaseModel):
+    """A case-system file uploaded by the unit: checked (a dry run) when it arrives and
+    imported when the unit confirms. Its text is cleared once imported."""
+
+    local_authority = models.ForeignKey(
+        LocalAuthority,
+        verbose_name=_("local authority"),
+        on_delete=models.PROTECT,
+        related_name="family_imports",
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    content = models.TextField(_("file content"), blank=True)
+    summary = models.JSONField(_("what the import did"), default=dict, blank=True)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("family import")
+        verbose_name_plural = _("family imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.file_name
