@@ -44,11 +44,14 @@ $(CHROMIUM):
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation libpango-1.0-0 libpangoft2-1.0-0
 
-# PDFs are drawn by WeasyPrint, which needs Pango from the system.
+# PDFs are drawn by WeasyPrint, which needs Pango from the system, and fonts: Liberation Sans
+# and the fallbacks named in cpconf/documents/pdf.py (FONT_FAMILY) for symbols, emoji and other
+# alphabets (DejaVu, Droid Sans Fallback for Chinese, Japanese and Korean, Noto, Noto Color Emoji).
+PDF_DEBS = libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-liberation fonts-dejavu-core fonts-droid-fallback fonts-noto-core fonts-noto-color-emoji
 $(STAMPS)/pdf-libs: | $(STAMPS)
-	@ldconfig -p | grep -q libpangoft2-1.0 || { \
-		command -v apt-get >/dev/null || { echo "Install Pango (Debian: libpango-1.0-0 libpangoft2-1.0-0)"; exit 1; }; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation; }
+	@{ ldconfig -p | grep -q libpangoft2-1.0 && fc-list -q "Droid Sans Fallback" && fc-list -q "Noto Color Emoji" && fc-list -q "Noto Sans Bengali" && fc-list -q "DejaVu Sans"; } 2>/dev/null || { \
+		command -v apt-get >/dev/null || { echo "Install Pango and the PDF fonts (Debian: $(PDF_DEBS))"; exit 1; }; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PDF_DEBS); }
 	touch $@
 
 setup: $(STAMPS)/python $(STAMPS)/static $(STAMPS)/pdf-libs ## Create the virtualenv, install Python and npm packages and PDF libraries, build static files

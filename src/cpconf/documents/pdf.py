@@ -29,14 +29,27 @@ __all__ = ["report_html", "report_pdf"]
 _PAGE_FIELDS = re.compile(r"(\{pages?\})")
 _SAFE_IN_CSS_STRING = re.compile(r"[A-Za-z0-9 ]")
 
-STYLESHEET = Template("""
+# The fonts a PDF is drawn in. Liberation Sans (Arial's measurements) draws Latin text; after it
+# come fallbacks for what it lacks, installed from Debian by the Makefile (`pdf-libs`): DejaVu
+# Sans (fonts-dejavu-core) for symbols such as ✓ and for Arabic, Droid Sans Fallback
+# (fonts-droid-fallback) for Chinese, Japanese and Korean, and Noto Color Emoji
+# (fonts-noto-color-emoji). A character none of these has is drawn from any installed font that
+# has it, so the Noto families (fonts-noto-core) draw Bengali, Gujarati, Gurmukhi, Devanagari,
+# Tamil, Ethiopic and the other scripts they cover.
+FONT_FAMILY = (
+    '"Liberation Sans", Arial, Helvetica, "DejaVu Sans", "Droid Sans Fallback", '
+    '"Noto Color Emoji", sans-serif'
+)
+
+STYLESHEET = Template(
+    """
 @page {
   size: A4;
   margin: 20mm 18mm 22mm;
   @bottom-left { content: $footer; font-size: 8.5pt; color: #505a5f; }
   @bottom-right { content: $page_number; font-size: 8.5pt; color: #505a5f; }
 }
-html { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 10.5pt;
+html { font-family: $font_family; font-size: 10.5pt;
        color: #0b0c0c; line-height: 1.35; }
 h1 { font-size: 18pt; margin: 0 0 2mm; }
 h2 { font-size: 12pt; margin: 0; padding: 2mm 3mm; background: #f3f2f1;
@@ -57,7 +70,8 @@ section > table { width: auto; margin: 3mm; }
 .empty { font-style: italic; }
 ins { color: #1d70b8; text-decoration: underline; }
 del { color: #942514; text-decoration: line-through; }
-""")
+""".replace("$font_family", FONT_FAMILY)
+)
 
 
 def report_pdf(document: ReportDocument) -> bytes:

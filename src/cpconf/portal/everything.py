@@ -12,6 +12,7 @@ from django.utils import timezone
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
+from cpconf.documents.pdf import FONT_FAMILY
 from cpconf.families.models import FamilyMember
 from cpconf.portal import guide, selectors
 
@@ -59,7 +60,7 @@ STYLESHEET = """
   }
 }
 html {
-  font-family: "Liberation Sans", Arial, sans-serif;
+  font-family: $font_family;
   font-size: 13pt;
   line-height: 1.45;
   color: #0b0c0c;
@@ -107,7 +108,7 @@ del {
   color: #942514;
   text-decoration: line-through;
   }
-"""
+""".replace("$font_family", FONT_FAMILY)  # the reports' fonts, with their fallbacks
 
 
 def everything_pdf(member: FamilyMember) -> bytes:

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from cpconf.access import families_visible_to, may
@@ -18,7 +19,10 @@ from cpconf.families.models import FamilyMember
 from cpconf.outcomes.models import OutcomeLetter
 from cpconf.portal import everything, forms, guide, selectors, services
 from cpconf.portal.selectors import member_for
+from cpconf.portal.uploads import JPEG, PDF, PNG
 from cpconf.reports.models import ProfessionalReport
+
+DOWNLOAD_TYPES = frozenset({PNG, JPEG, PDF})
 
 
 def _user(request: HttpRequest) -> User:
@@ -158,9 +162,18 @@ def child_view_file(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not view.has_file:
         raise Http404("No file was sent.")
-    response = HttpResponse(bytes(view.file_data or b""), content_type=view.file_type)
-    disposition = "inline" if view.is_image else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{view.file_name}"'
+    return _download(bytes(view.file_data or b""), view.file_type, view.file_name)
+
+
+def _download(data: bytes, content_type: str, name: str) -> HttpResponse:
+    """A file to save, never a page to show: saved as an attachment under a type from the
+    short list of those the portal keeps, which the browser may not second-guess; a sent file
+    (an image or a PDF), shown by the browser as a page, could run what is in it."""
+    safe_type = content_type if content_type in DOWNLOAD_TYPES else "application/octet-stream"
+    response = HttpResponse(data, content_type=safe_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response
 
 
@@ -237,10 +250,8 @@ def access_needs(request: HttpRequest) -> HttpResponse:
 
 def everything_pdf(request: HttpRequest) -> HttpResponse:
     member = selectors.portal_member(request, "portal_everything_downloaded")
-    response = HttpResponse(everything.everything_pdf(member), content_type="application/pdf")
     name = f"{member.family.name}-family.pdf".replace(" ", "-")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return _download(everything.everything_pdf(member), PDF, name)
 
 
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
