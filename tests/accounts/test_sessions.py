@@ -6,6 +6,7 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 
+from cpconf.accounts.middleware import SESSION_ENDED_IDLE, SESSION_ENDED_TOO_LONG
 from cpconf.accounts.models import Role, UserSession
 from cpconf.accounts.services import account_disable
 from cpconf.audit.models import AuditEvent
@@ -15,8 +16,8 @@ from tests.factories import LocalAuthorityFactory, user_with_role
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "correct-horse-battery"
-IDLE_MESSAGE = "You were signed out because you did nothing for 15 minutes."
-TOO_LONG_MESSAGE = "You were signed out because you signed in more than 12 hours ago."
+IDLE_MESSAGE = str(SESSION_ENDED_IDLE) % {"wait": "15 minutes"}
+TOO_LONG_MESSAGE = str(SESSION_ENDED_TOO_LONG) % {"wait": "12 hours"}
 
 
 @pytest.fixture
@@ -49,7 +50,54 @@ def test_fifteen_idle_minutes_end_it_and_the_sign_in_page_says_why(client, clock
     response = client.get(reverse("home:home"), follow=True)
 
     assert response.redirect_chain[-1][0].startswith(reverse("accounts:sign_in"))
+    assert IDLE_MESSAGE in response.content.decode()
+    assert AuditEvent.objects.filter(actor=user, action="session_expired").count() == 1
+    assert not UserSession.objects.filter(user=user).exists()
     assert not is_signed_in(client)
+
+
+def test_back_hours_later_the_sign_in_page_still_says_why(client, clock, user):
+    signed_in(client, user)
+
+    clock.advance(hours=3)
+    response = client.get(reverse("home:home"), follow=True)
+
+    assert IDLE_MESSAGE in response.content.decode()
+
+
+def test_back_the_next_day_the_sign_in_page_gives_the_twelve_hour_limit(client, clock, user):
+    signed_in(client, user)
+
+    clock.advance(hours=13)
+    response = client.get(reverse("home:home"), follow=True)
+
+    page = response.content.decode()
+    assert TOO_LONG_MESSAGE in page
+    assert IDLE_MESSAGE not in page
+
+
+def test_the_reason_is_given_once(client, clock, user):
+    signed_in(client, user)
+    clock.advance(minutes=20)
+    client.get(reverse("home:home"), follow=True)
+
+    page = client.get(reverse("accounts:sign_in")).content.decode()
+
+    assert IDLE_MESSAGE not in page
+    assert AuditEvent.objects.filter(actor=user, action="session_expired").count() == 1
+
+
+def test_a_session_ended_by_signing_out_elsewhere_gives_no_idle_reason(clock, user):
+    laptop, phone = Client(), Client()
+    signed_in(laptop, user)
+    signed_in(phone, user)
+    laptop.post(reverse("accounts:sign_out"))
+
+    clock.advance(minutes=20)
+    page = phone.get(reverse("home:home"), follow=True).content.decode()
+
+    assert IDLE_MESSAGE not in page
+    assert TOO_LONG_MESSAGE not in page
 
 
 def test_the_middleware_ends_an_idle_session_even_if_the_store_would_keep_it(

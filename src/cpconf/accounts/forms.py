@@ -6,13 +6,13 @@ from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cpconf.accounts.models import EMAIL_CODE_DIGITS, FailureKind
-from cpconf.accounts.selectors import account_lock_current
-from cpconf.accounts.services import (
+from cpconf.accounts.lockout import (
     account_locked_message,
-    sign_in_failure_record,
-    sign_in_refusal_record,
+    sign_in_attempt_claim,
+    sign_in_attempt_failed,
+    sign_in_attempt_passed,
 )
+from cpconf.accounts.models import EMAIL_CODE_DIGITS, FailureKind
 
 SIGN_IN_INVALID = _("Enter a correct email address and password. The password is case-sensitive.")
 SIGN_IN_INACTIVE = _("This account has been disabled. Contact your unit administrator.")
@@ -50,26 +50,31 @@ class SignInForm(AuthenticationForm):
         return self.cleaned_data["username"].lower()
 
     def clean(self) -> dict[str, Any]:
-        """A locked account is refused before the password is looked at; a wrong password
-        counts towards the lock, and the attempt that reaches the limit says so."""
+        """The attempt is counted before the password is looked at (a locked address is
+        refused without it); a right password is then no failure, a wrong one stays counted,
+        and the attempt that reaches the limit says the address is locked."""
         email = self.cleaned_data.get("username")
         if not email or not self.cleaned_data.get("password"):
             return super().clean()
-        lock = account_lock_current(email=email)
-        if lock is not None:
-            sign_in_refusal_record(email=email, request=self.request)
-            raise ValidationError(account_locked_message(lock), code="locked")
+        attempt = sign_in_attempt_claim(
+            email=email, kind=FailureKind.PASSWORD, request=self.request
+        )
+        if attempt.lock is not None:
+            raise ValidationError(account_locked_message(attempt.lock), code="locked")
         try:
-            return super().clean()
+            cleaned_data = super().clean()
         except ValidationError as error:
             if error.code != "invalid_login":
+                sign_in_attempt_passed(attempt=attempt, request=self.request)
                 raise
-            lock = sign_in_failure_record(
-                email=email, kind=FailureKind.PASSWORD, request=self.request
-            )
+            lock = sign_in_attempt_failed(attempt=attempt, request=self.request)
             if lock is None:
                 raise
             raise ValidationError(account_locked_message(lock), code="locked") from None
+        lock = sign_in_attempt_passed(attempt=attempt, request=self.request)
+        if lock is not None:
+            raise ValidationError(account_locked_message(lock), code="locked")
+        return cleaned_data
 
 
 APP_CODE_REQUIRED = _("Enter the 6-digit code from your authenticator app")

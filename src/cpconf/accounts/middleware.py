@@ -10,14 +10,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from cpconf.accounts.second_factor import second_factor_passed
 from cpconf.accounts.services import (
     IDLE,
     session_end,
     session_expiry_reason,
+    session_forgotten_end,
     session_seen,
 )
 
@@ -39,20 +39,24 @@ def duration_text(seconds: int) -> str:
     return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
 
 
+SESSION_ENDED_IDLE = gettext_lazy(
+    "You were signed out because you did nothing for %(wait)s. Sign in again to carry on."
+)
+SESSION_ENDED_TOO_LONG = gettext_lazy(
+    "You were signed out because you signed in more than %(wait)s ago. Sign in again to carry on."
+)
+
+
 def session_ended_message(reason: str) -> str:
     if reason == IDLE:
-        return _(
-            "You were signed out because you did nothing for %(wait)s. Sign in again to carry on."
-        ) % {"wait": duration_text(settings.SESSION_IDLE_SECONDS)}
-    return _(
-        "You were signed out because you signed in more than %(wait)s ago. "
-        "Sign in again to carry on."
-    ) % {"wait": duration_text(settings.SESSION_MAX_SECONDS)}
+        return str(SESSION_ENDED_IDLE) % {"wait": duration_text(settings.SESSION_IDLE_SECONDS)}
+    return str(SESSION_ENDED_TOO_LONG) % {"wait": duration_text(settings.SESSION_MAX_SECONDS)}
 
 
 class SessionLifetimeMiddleware:
     """Ends a signed-in session idle for SESSION_IDLE_SECONDS, or SESSION_MAX_SECONDS after
-    sign-in however busy; otherwise notes this request as the latest activity."""
+    sign-in however busy; otherwise notes this request as the latest activity. Either way,
+    and when the session store has already forgotten the session, the sign-in page says why."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
@@ -65,6 +69,8 @@ class SessionLifetimeMiddleware:
             else:
                 session_end(request=request, action="session_expired")
                 messages.info(request, session_ended_message(reason))
+        elif (reason := session_forgotten_end(request=request)) is not None:
+            messages.info(request, session_ended_message(reason))
         return self.get_response(request)
 
 

@@ -129,8 +129,28 @@ class FailureKind(models.TextChoices):
     CODE = "code", _("Wrong sign-in code")
 
 
+class SignInGate(models.Model):
+    """The row every sign-in attempt for an email address locks while it is counted, so that
+    attempts for one address are counted one at a time however many arrive together.
+
+    It holds nothing but the address and when it was last used, and goes once unused for the
+    failure window (see cpconf.accounts.services).
+    """
+
+    email = models.CharField(_("email address"), max_length=254, unique=True)
+    last_used_at = models.DateTimeField(_("last used"), db_index=True)
+
+    class Meta:
+        verbose_name = _("sign-in gate")
+        verbose_name_plural = _("sign-in gates")
+
+    def __str__(self) -> str:
+        return self.email
+
+
 class SignInFailure(models.Model):
-    """One wrong password or code given for an email address, whether or not it has an account.
+    """One password or code given for an email address, whether or not it has an account,
+    counted as wrong from the moment it arrives until it is found to be right.
 
     Kept only while it can still count towards a lock.
     """

@@ -28,15 +28,14 @@ from django_otp.models import Device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cpconf.accounts.backends import signed_in_by_test_client
-from cpconf.accounts.models import EmailCodeDevice, FailureKind, User
-from cpconf.accounts.selectors import account_lock_current, uses_emailed_codes
-from cpconf.accounts.services import (
-    session_end,
-    session_rotate,
-    sign_in_failure_record,
-    sign_in_refusal_record,
+from cpconf.accounts.lockout import (
+    sign_in_attempt_claim,
+    sign_in_attempt_failed,
+    sign_in_attempt_passed,
 )
-from cpconf.audit.models import Outcome
+from cpconf.accounts.models import EmailCodeDevice, FailureKind, User
+from cpconf.accounts.selectors import uses_emailed_codes
+from cpconf.accounts.services import session_end, session_rotate
 from cpconf.audit.services import audit_record
 
 AUTHENTICATOR_NAME = "Authenticator app"
@@ -128,13 +127,14 @@ def second_factor_begin(*, request: HttpRequest, user: User) -> None:
 def second_factor_check(*, request: HttpRequest, device: Device, code: str) -> CodeCheck:
     """Check a code from the signed-in (but not yet verified) user's device.
 
-    A code that passes confirms a new app and completes sign-in with a fresh session id; a
-    wrong one, or one tried too soon after a wrong one, counts towards the lock.
+    The code is counted towards the lock before it is checked, as a password is. A code that
+    passes confirms a new app and completes sign-in with a fresh session id; a wrong one, or
+    one tried too soon after a wrong one, stays counted.
     """
     user = request.user
     assert isinstance(user, User)  # noqa: S101  (the middleware lets no one else here)
-    if account_lock_current(email=user.email) is not None:
-        sign_in_refusal_record(email=user.email, request=request)
+    attempt = sign_in_attempt_claim(email=user.email, kind=FailureKind.CODE, request=request)
+    if attempt.lock is not None:
         session_end(request=request)
         return CodeCheck.LOCKED
     with transaction.atomic():
@@ -146,12 +146,14 @@ def second_factor_check(*, request: HttpRequest, device: Device, code: str) -> C
             locked_device.save(update_fields=["confirmed"])
             audit_record(action="authenticator_set_up", actor=user, request=request)
     if passed:
+        if sign_in_attempt_passed(attempt=attempt, request=request) is not None:
+            session_end(request=request)
+            return CodeCheck.LOCKED
         otp_login(request, locked_device)
         session_rotate(request=request)
         audit_record(action="sign_in", actor=user, request=request)
         return CodeCheck.PASSED
-    audit_record(action="sign_in_code", actor=user, request=request, outcome=Outcome.FAILED)
-    if sign_in_failure_record(email=user.email, kind=FailureKind.CODE, request=request):
+    if sign_in_attempt_failed(attempt=attempt, request=request) is not None:
         session_end(request=request)
         return CodeCheck.LOCKED
     return CodeCheck.WRONG if allowed else CodeCheck.TOO_SOON

@@ -1,7 +1,6 @@
-"""Sign-in safety: counting failed attempts and locking accounts, and the sessions each person
-holds — started at sign-in, ended one at a time when they run out, or all at once."""
+"""The sessions each person holds: started at sign-in, ended one at a time when they run out,
+or all at once. (Counting failed attempts and locking addresses: cpconf.accounts.lockout.)"""
 
-import math
 from datetime import timedelta
 from importlib import import_module
 
@@ -11,82 +10,15 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cpconf.accounts.models import AccountLock, FailureKind, SignInFailure, User, UserSession
-from cpconf.accounts.selectors import user_for_email
-from cpconf.audit.models import Outcome
+from cpconf.accounts.models import User, UserSession
 from cpconf.audit.services import audit_record
 
 SIGNED_IN_AT_KEY = "cpconf_signed_in_at"
 LAST_SEEN_AT_KEY = "cpconf_last_seen_at"
 IDLE = "idle"
 TOO_LONG = "too_long"
-
-
-def account_locked_message(lock: AccountLock) -> str:
-    seconds_left = (lock.locked_until - timezone.now()).total_seconds()
-    minutes = max(1, math.ceil(seconds_left / 60))
-    wait = ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
-    if lock.reason == FailureKind.CODE:
-        return _("Your account is locked after too many wrong codes. Try again in %(wait)s.") % {
-            "wait": wait
-        }
-    return _("Your account is locked after too many wrong passwords. Try again in %(wait)s.") % {
-        "wait": wait
-    }
-
-
-def sign_in_failure_record(
-    *, email: str, kind: str, request: HttpRequest | None
-) -> AccountLock | None:
-    """Count a wrong password or code for an email address; lock it at the limit.
-
-    Counted per address, whatever the IP address, and the same way for addresses with no
-    account, so that the answer never shows whether an account exists.
-    """
-    email = email.lower()
-    now = timezone.now()
-    window_start = now - timedelta(seconds=settings.CPCONF_SIGN_IN_FAILURE_WINDOW_SECONDS)
-    with transaction.atomic():
-        # Failures too old to count, and locks that have ended, are not kept: they are
-        # personal data with no further use.
-        SignInFailure.objects.filter(occurred_at__lte=window_start).delete()
-        AccountLock.objects.filter(locked_until__lte=now).delete()
-        SignInFailure.objects.create(email=email, kind=kind, occurred_at=now)
-        recent = SignInFailure.objects.filter(email=email, occurred_at__gt=window_start)
-        if recent.count() < settings.CPCONF_SIGN_IN_MAX_FAILURES:
-            return None
-        lock, _created = AccountLock.objects.update_or_create(
-            email=email,
-            defaults={
-                "reason": kind,
-                "locked_at": now,
-                "locked_until": now + timedelta(seconds=settings.CPCONF_ACCOUNT_LOCK_SECONDS),
-            },
-        )
-        recent.delete()
-        audit_record(
-            action="account_locked",
-            actor=user_for_email(email),
-            actor_label=email,
-            request=request,
-            outcome=Outcome.REFUSED,
-        )
-    return lock
-
-
-def sign_in_refusal_record(*, email: str, request: HttpRequest | None) -> None:
-    """A sign-in refused because the account is locked, even if the password was right."""
-    audit_record(
-        action="sign_in",
-        actor=user_for_email(email),
-        actor_label=email.lower(),
-        request=request,
-        outcome=Outcome.REFUSED,
-    )
 
 
 def user_session_start(*, request: HttpRequest, user: User) -> None:
@@ -134,6 +66,29 @@ def session_end(*, request: HttpRequest, action: str = "") -> None:
     UserSession.objects.filter(session_key=request.session.session_key).delete()
     request.session.flush()
     request.user = AnonymousUser()
+
+
+def session_forgotten_end(*, request: HttpRequest) -> str | None:
+    """Why the signed-in session this browser names has ended, when it ended unseen.
+
+    The session store forgets a session SESSION_IDLE_SECONDS after its last request, so a
+    person back after that arrives signed out, before SessionLifetimeMiddleware could say
+    why. The browser still sends the old session id, and that id still names the person's
+    UserSession (ending a session any other way removes it): it ran out, by idling or by
+    passing SESSION_MAX_SECONDS since sign-in. Ends it, once; None if there is no such session.
+    """
+    sent_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not sent_key:
+        return None
+    signed_in = UserSession.objects.select_related("user").filter(session_key=sent_key).first()
+    if signed_in is None:
+        return None
+    deleted, _by_model = UserSession.objects.filter(pk=signed_in.pk).delete()
+    if not deleted:
+        return None  # another request from the same browser has just told them
+    audit_record(action="session_expired", actor=signed_in.user, request=request)
+    signed_in_for = timezone.now() - signed_in.signed_in_at
+    return TOO_LONG if signed_in_for.total_seconds() >= settings.SESSION_MAX_SECONDS else IDLE
 
 
 def user_sessions_end(*, user: User) -> int:

@@ -1,20 +1,21 @@
 """What happens around Django's own sign-in, sign-out and account changes.
 
-Django's auth signals are the only place a failed sign-in is visible, and the one place every
-sign-in passes (the page, and the test client's force_login); and an account can be disabled
-by any code that saves it. So these few effects hang on signals, each calling a service.
+Django's auth signals are the one place every sign-in passes (the page, and the test
+client's force_login); and an account can be disabled by any code that saves it. So these few
+effects hang on signals, each calling a service. (A wrong password is counted and audited by
+the sign-in form, through cpconf.accounts.lockout, which must see it before and after the
+password is checked.)
 """
 
 from typing import Any
 
-from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.http import HttpRequest
 
 from cpconf.accounts.models import User
 from cpconf.accounts.services import user_session_start, user_sessions_end
-from cpconf.audit.models import Outcome
 from cpconf.audit.services import audit_record
 
 
@@ -32,19 +33,6 @@ def record_sign_out(sender: Any, request: HttpRequest, user: User | None, **kwar
     if user is not None:
         user_sessions_end(user=user)
         audit_record(action="sign_out", actor=user, request=request)
-
-
-@receiver(user_login_failed)
-def record_failed_sign_in(
-    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
-) -> None:
-    audit_record(
-        action="sign_in",
-        actor=None,
-        actor_label=str(credentials.get("username", ""))[:254],
-        request=request,
-        outcome=Outcome.FAILED,
-    )
 
 
 @receiver(post_save, sender=User)

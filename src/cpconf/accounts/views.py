@@ -15,6 +15,7 @@ from django.views.generic import FormView
 from django_otp.models import Device
 
 from cpconf.accounts.forms import CODE_TOO_SOON, AccountSetUpForm, SignInCodeForm, SignInForm
+from cpconf.accounts.lockout import account_locked_message
 from cpconf.accounts.models import User
 from cpconf.accounts.second_factor import (
     CodeCheck,
@@ -30,7 +31,6 @@ from cpconf.accounts.second_factor import (
     second_factor_passed,
 )
 from cpconf.accounts.selectors import account_lock_current, uses_emailed_codes
-from cpconf.accounts.services import account_locked_message
 from cpconf.audit.services import audit_record
 
 
