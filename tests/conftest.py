@@ -1,6 +1,26 @@
 import pytest
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _flush_holds_the_destruction_permit():
+    """Between transactional tests Django empties every table. PostgreSQL's TRUNCATE fires
+    no row trigger, but SQLite's flush is a DELETE per table, which the written-once guards
+    refuse: the flush takes the destruction permit inside its own transaction, as retention
+    destruction does (decision 7)."""
+    from django.db.backends.sqlite3.base import DatabaseOperations
+
+    from cpconf.dataprotection.frozen_versions import with_destruction_permit
+
+    sql_flush = DatabaseOperations.sql_flush
+
+    def permitted_flush(self, *args, **kwargs):
+        return with_destruction_permit(sql_flush(self, *args, **kwargs))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(DatabaseOperations, "sql_flush", permitted_flush)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fast_and_quiet(settings):
     """Tests send mail to memory and never need the production static manifest."""

@@ -3,9 +3,15 @@ audited, and the family and invitees told without any case details."""
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from cpconf.audit.models import AuditEvent
-from cpconf.conference_records.models import RecordStatus, record_fingerprint
+from cpconf.conference_records.models import (
+    ConferenceRecord,
+    RecordStatus,
+    RecordVersion,
+    record_fingerprint,
+)
 from cpconf.outcomes import selectors
 from cpconf.outcomes.models import OutcomeLetter
 from cpconf.outcomes.services import (
@@ -74,10 +80,20 @@ def test_only_the_latest_version_is_issued(scene):
 
 
 def test_a_record_under_way_is_not_issued(scene):
-    version = finalised_record(scene.conference)
-    version.record.status = RecordStatus.IN_PROGRESS
-    version.record.finalised_at = None
-    version.record.save()
+    # A finalised record is never reopened (the database refuses it): this one is written
+    # under way from the start, with a version beside it.
+    record = ConferenceRecord.objects.create(
+        conference=scene.conference, status=RecordStatus.IN_PROGRESS
+    )
+    content = review_content(scene.conference)
+    version = RecordVersion.objects.create(
+        record=record,
+        number=1,
+        content=content,
+        fingerprint=record_fingerprint(content),
+        finalised_by=scene.chair,
+        finalised_at=timezone.now(),
+    )
 
     with pytest.raises(OutcomeError, match=NOT_FINALISED):
         outcome_issue(record_version=version, actor=scene.chair)
