@@ -302,6 +302,16 @@ def test_every_download_of_a_sent_file_is_an_attachment_never_sniffed(
         assert response["Content-Type"] == kind, who
 
 
+def test_a_sent_pdf_is_offered_as_a_download(client, portal):
+    client.force_login(portal.scene.parent)
+    upload = SimpleUploadedFile("our drawing.pdf", clean_pdf(), content_type="application/pdf")
+    send_child_view(client, portal.scene.conference, upload=upload)
+
+    page = page_text(client.get(reverse("portal:our_views", args=[portal.scene.conference.pk])))
+
+    assert "Download our drawing.pdf (PDF)" in page
+
+
 def test_a_stored_file_of_an_unexpected_type_is_served_as_plain_bytes(client, portal):
     member = portal.member
     view = ChildView.objects.create(

@@ -193,12 +193,12 @@ def _every_dictionary(reader: PdfReader) -> Iterator[DictionaryObject]:
             if (item.idnum, item.generation) in seen:
                 continue
             seen.add((item.idnum, item.generation))
-            item = item.get_object()
-        if isinstance(item, DictionaryObject):  # streams too, by their dictionary
-            yield item
-            pending += dict.values(item)
-        elif isinstance(item, ArrayObject):
-            pending += list.__iter__(item)
+        target = item.get_object()
+        if isinstance(target, DictionaryObject):  # streams too, by their dictionary
+            yield target
+            pending += dict.values(target)  # as written: references stay references
+        elif isinstance(target, ArrayObject):
+            pending += list.__iter__(target)
 
 
 def _is_active(part: DictionaryObject) -> bool:

@@ -171,7 +171,8 @@ def _download(data: bytes, content_type: str, name: str) -> HttpResponse:
     (an image or a PDF), shown by the browser as a page, could run what is in it."""
     safe_type = content_type if content_type in DOWNLOAD_TYPES else "application/octet-stream"
     response = HttpResponse(data, content_type=safe_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
+    disposition = content_disposition_header(as_attachment=True, filename=name)
+    response["Content-Disposition"] = disposition or "attachment"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response
