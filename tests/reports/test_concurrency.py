@@ -77,3 +77,18 @@ def test_signing_an_amendment_many_times_at_once_makes_one_more_version(scene):
     assert [v.number for v in ReportVersion.objects.filter(report=report)] == [1, 2]
     assert AuditEvent.objects.filter(action="report_amendment_submitted").count() == 1
     assert _told_already(results, ALREADY_SUBMITTED) == PRESSES - 1
+
+
+@pytest.mark.django_db
+def test_a_second_amendment_while_one_is_open_is_refused_and_changes_nothing(scene):
+    report = complete(start(scene))
+    submit(report)
+    services.report_amend(report=report, reason="Wrong date of visit", actor=scene.author)
+    stale = type(report).objects.get(pk=report.pk)
+
+    with pytest.raises(services.ReportAlreadyBeingAmended):
+        services.report_amend(report=stale, reason="Another reason", actor=scene.author)
+
+    report.refresh_from_db()
+    assert report.amendment_reason == "Wrong date of visit"
+    assert AuditEvent.objects.filter(action="report_amendment_started").count() == 1
