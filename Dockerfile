@@ -22,7 +22,8 @@ FROM python:3.11-slim-bookworm
 # hadolint ignore=DL3008
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
-        libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core \
+        libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-liberation fonts-dejavu-core \
+        fonts-droid-fallback fonts-noto-core fonts-noto-color-emoji \
     && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin cpconf
 COPY --from=wheel /dist/ /tmp/dist/
