@@ -151,6 +151,8 @@ class Gunicorn:
                     *("--bind", f"127.0.0.1:{self.port}"),
                     *("--workers", str(WORKERS)),
                     *("--timeout", "60"),
+                    # Not the shared ~/.gunicorn/gunicorn.ctl, which a killed master leaves.
+                    "--no-control-socket",
                 ],
                 env=self.environment,
                 cwd=self.log.parent,
@@ -163,13 +165,15 @@ class Gunicorn:
         deadline = time.monotonic() + BOUND_SECONDS
         while time.monotonic() < deadline:
             assert self.process is not None and self.process.poll() is None, self.log_tail()
+            probe = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
             try:
-                probe = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
                 probe.request("GET", "/health/")
                 if probe.getresponse().status == 200 and len(self.members()) > WORKERS:
                     return
             except OSError:
                 pass
+            finally:
+                probe.close()
             time.sleep(0.2)
         raise RuntimeError(f"gunicorn did not answer in time\n{self.log_tail()}")
 
