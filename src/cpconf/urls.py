@@ -4,6 +4,7 @@ urlpatterns = [
     path("", include("cpconf.home.urls")),
     path("account/", include("cpconf.accounts.urls")),
     path("families/", include("cpconf.families.urls")),
+    path("authority/", include("cpconf.organisations.urls")),
     path("conferences/", include("cpconf.conferences.urls")),
     path("reports/", include("cpconf.reports.urls")),
     path("audit/", include("cpconf.audit.urls")),

@@ -29,7 +29,10 @@ def family_ids_of(record: Model) -> tuple[int | None, int | None]:
     elif hasattr(record, "report"):
         family = record.report.conference.family
     if family is None:
-        return None, None
+        # An authority's own records (itself, its agencies): filed under that authority.
+        if record._meta.label_lower == "organisations.localauthority":
+            return None, record.pk
+        return None, getattr(record, "local_authority_id", None)
     return family.pk, family.local_authority_id  # type: ignore[attr-defined]
 
 

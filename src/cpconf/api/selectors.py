@@ -69,7 +69,8 @@ def families_of(client: ApiClient) -> QuerySet[Family]:
 
 
 def agencies_of(client: ApiClient) -> QuerySet[Agency]:
-    return Agency.objects.filter(local_authority=client.local_authority).order_by("name")
+    """The agencies a client may invite for: retired ones are no longer offered."""
+    return Agency.objects.in_use().filter(local_authority=client.local_authority).order_by("name")
 
 
 def conferences_of(

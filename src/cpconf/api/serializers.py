@@ -243,7 +243,7 @@ class InvitationInSerializer(serializers.Serializer):
         super().__init__(*args, **kwargs)
         client: ApiClient | None = self.context.get("client")
         if client is not None:
-            self.fields["agency"].queryset = Agency.objects.filter(
+            self.fields["agency"].queryset = Agency.objects.in_use().filter(
                 local_authority=client.local_authority
             )
 

@@ -169,9 +169,9 @@ class InvitationForm(forms.Form):
     def __init__(self, *args: Any, conference: Conference, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.conference = conference
-        self.fields["agency"].queryset = Agency.objects.filter(  # type: ignore[attr-defined]
-            local_authority=conference.family.local_authority
-        ).order_by("name")
+        # Retired agencies stay on the invitations that name them, but are not offered.
+        offered = Agency.objects.in_use().filter(local_authority=conference.family.local_authority)
+        self.fields["agency"].queryset = offered.order_by("name")  # type: ignore[attr-defined]
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()

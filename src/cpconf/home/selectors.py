@@ -13,6 +13,8 @@ from cpconf.conferences.board import ConferenceSummary, unit_overview
 from cpconf.conferences.models import Conference, ConferenceStatus, Invitation
 from cpconf.deadlines import MeetingDeadlines
 from cpconf.families.models import Family
+from cpconf.organisations.models import LocalAuthority
+from cpconf.organisations.selectors import unit_authorities
 from cpconf.reports.models import ProfessionalReport, ReportStatus
 from cpconf.reports.services import deadlines_for
 
@@ -118,6 +120,7 @@ class HomePage:
     unit_conferences: list[ConferenceSummary] = field(default_factory=list)
     family_conferences: list[Conference] = field(default_factory=list)
     audit_events: list[AuditEvent] = field(default_factory=list)
+    unit_authorities: list[LocalAuthority] = field(default_factory=list)
 
 
 def home_page_for(user: User) -> HomePage:
@@ -131,6 +134,7 @@ def home_page_for(user: User) -> HomePage:
         page.chaired_conferences = list(chaired_conferences(user))
     if Role.UNIT_ADMINISTRATOR in roles:
         page.unit_conferences = unit_overview(unit_conferences(user))
+        page.unit_authorities = unit_authorities(user)
     if Role.FAMILY_MEMBER in roles:
         page.family_conferences = list(family_conferences(user))
     if Role.AUDITOR in roles:

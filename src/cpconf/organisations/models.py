@@ -1,5 +1,6 @@
 """Local authorities (the tenants) and the agencies whose professionals write reports."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +46,12 @@ class AgencyKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class AgencyQuerySet(models.QuerySet["Agency"]):
+    def in_use(self) -> "AgencyQuerySet":
+        """Agencies that may still be chosen: a retired one stays only where it was used."""
+        return self.filter(retired_at__isnull=True)
+
+
 class Agency(BaseModel):
     local_authority = models.ForeignKey(
         LocalAuthority,
@@ -54,6 +61,11 @@ class Agency(BaseModel):
     )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind of agency"), max_length=30, choices=AgencyKind.choices)
+    # Archived, never deleted: reports and invitations keep naming the agency.
+    retired_at = models.DateTimeField(_("retired at"), null=True, blank=True)
+    retired_reason = models.TextField(_("why it was retired"), blank=True)
+
+    objects = AgencyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("agency")
@@ -67,3 +79,35 @@ class Agency(BaseModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_at is not None
+
+
+class SecondFactorReset(BaseModel):
+    """Why the unit reset a member of staff's second factor, kept with the authority whose
+    unit did it (who and when: `created_by`, `created_at`). The audit trail records the reset
+    itself but never words like these."""
+
+    local_authority = models.ForeignKey(
+        LocalAuthority,
+        verbose_name=_("local authority"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member of staff"),
+        on_delete=models.CASCADE,
+        related_name="second_factor_resets",
+    )
+    reason = models.TextField(_("reason"))
+
+    class Meta:
+        verbose_name = _("second factor reset")
+        verbose_name_plural = _("second factor resets")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,1 @@
+"""The authority's set-up pages, for its unit administrator: agencies and staff."""
