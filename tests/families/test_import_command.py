@@ -229,3 +229,15 @@ def test_an_unknown_authority_is_exit_2(tmp_path, authority):
         call_command("import_families", str(path), "--authority", "nowhere")
 
     assert refused.value.returncode == 2
+
+
+def test_the_audit_trail_still_verifies_after_an_import(tmp_path, authority):
+    run(tmp_path, csv_bytes(ashdowns("CS-1") + ashdowns("CS-2") + ashdowns("CS-3")))
+    out = StringIO()
+
+    call_command("verify_audit", stdout=out)
+
+    assert "Audit trail OK" in out.getvalue()
+    sequences = list(AuditEvent.objects.order_by("sequence").values_list("sequence", flat=True))
+    assert sequences == list(range(1, len(sequences) + 1))
+    assert AuditEvent.objects.filter(action="family_imported_created").count() == 3

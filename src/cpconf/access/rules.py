@@ -295,9 +295,14 @@ RULES: dict[tuple[str, str], Any] = {
     ("portal.childview", "view"): _portal("may_see_child_view"),
     ("families.family", "invite_family_member"): _invites_family_member,
     ("families.family", "book_conference"): lambda u, r: _unit_of(u, r.local_authority_id),
-    # The authority sets up its agencies and staff: the unit of that authority only. (A
-    # member of staff is found through the authority's staff, after this rule: see
-    # organisations.selectors.)
+    # The authority sets itself up: its unit creates and imports families; the front sheet
+    # is kept by the people who invite the family to the portal (the unit, the allocated
+    # social worker).
+    ("organisations.localauthority", "set_up_families"): lambda u, r: _unit_of(u, r.pk),
+    ("families.familyimport", "view"): lambda u, r: _unit_of(u, r.local_authority_id),
+    ("families.family", "edit_front_sheet"): _invites_family_member,
+    # ...and its agencies and staff: the unit of that authority only. (A member of staff is
+    # found through the authority's staff, after this rule: see organisations.selectors.)
     ("organisations.localauthority", "set_up_agencies"): lambda u, r: _unit_of(u, r.pk),
     ("organisations.localauthority", "set_up_staff"): lambda u, r: _unit_of(u, r.pk),
     ("organisations.agency", "change"): lambda u, r: (

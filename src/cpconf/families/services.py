@@ -20,7 +20,7 @@ from django.utils import timezone
 from cpconf.accounts.models import Role, User
 from cpconf.api.models import ExternalReference, ReferenceKind
 from cpconf.audit.models import Outcome
-from cpconf.audit.services import audit_for_family, audit_record
+from cpconf.audit.services import audit_for_family, audit_record, audit_records
 from cpconf.families import front_sheet
 from cpconf.families.case_file import CaseFile, check_rows, read_rows
 from cpconf.families.case_system import FamilyRecord, PersonRecord
@@ -66,17 +66,29 @@ class _Plan:
     children: list[Child] = field(default_factory=list)
     members: list[FamilyMember] = field(default_factory=list)
     new_links: list[tuple[str, str, Child | FamilyMember]] = field(default_factory=list)
-    changed_people: list[Child | FamilyMember] = field(default_factory=list)
+    changed_people: list[tuple[Child | FamilyMember, tuple[str, ...]]] = field(default_factory=list)
+    family_fields: tuple[str, ...] = ()
 
 
-def _assign(record: Model, values: dict[str, Any], fields: Iterable[str]) -> bool:
-    """Set the fields given; whether anything changed."""
-    changed = False
+def _assign(record: Model, values: dict[str, Any], fields: Iterable[str]) -> tuple[str, ...]:
+    """Set the fields given; the ones that changed."""
+    changed = []
     for name in fields:
         if name in values and getattr(record, name) != values[name]:
             setattr(record, name, values[name])
-            changed = True
-    return changed
+            changed.append(name)
+    return tuple(changed)
+
+
+def _update_in_groups(model: type[Model], changed: list[tuple[Any, tuple[str, ...]]]) -> None:
+    """Save each record's changed fields: records that changed the same fields together
+    (an UPDATE naming every field of every record is slow to build for thousands)."""
+    groups: dict[tuple[str, ...], list[Any]] = defaultdict(list)
+    for record, fields in changed:
+        groups[fields].append(record)
+    manager: Any = model._default_manager
+    for fields, records in groups.items():
+        manager.bulk_update(records, [*fields, "modified_by", "modified_at"], batch_size=BATCH)
 
 
 def _chunks(items: list[Any]) -> Iterable[list[Any]]:
@@ -89,7 +101,7 @@ def _existing(authority: LocalAuthority, references: list[str]) -> dict[str, _Pl
     plans: dict[str, _Plan] = {}
     for chunk in _chunks(references):
         families = (
-            Family.objects.select_for_update()
+            Family.objects.select_for_update(of=("self",))
             .filter(local_authority=authority, case_reference__in=chunk)
             .select_related("allocated_social_worker")
         )
@@ -141,29 +153,25 @@ def _apply_people(
             people.append(person)
             if record.reference:
                 plan.new_links.append((kind, record.reference, person))
-        elif _assign(person, record.values, fields):
+        elif changed := _assign(person, record.values, fields):
             person.modified_by = actor
-            plan.changed_people.append(person)
+            plan.changed_people.append((person, changed))
 
 
 def _save_people(plans: list[_Plan], actor: User | None) -> None:
     now = timezone.now()
-    for model, fields, part in (
-        (Child, CHILD_FIELDS, "children"),
-        (FamilyMember, MEMBER_FIELDS, "members"),
-    ):
-        manager: Any = model._default_manager
+    for model, part in ((Child, "children"), (FamilyMember, "members")):
         new = []
         for plan in plans:
             for person in getattr(plan, part):
                 if person.pk is None:
                     person.family = plan.family
                     new.append(person)
-        manager.bulk_create(new, batch_size=BATCH)
-        changed = [p for plan in plans for p in plan.changed_people if isinstance(p, model)]
-        for person in changed:
+        model._default_manager.bulk_create(new, batch_size=BATCH)
+        changed = [c for plan in plans for c in plan.changed_people if isinstance(c[0], model)]
+        for person, _fields in changed:
             person.modified_at = now
-        manager.bulk_update(changed, [*fields, "modified_by", "modified_at"], batch_size=BATCH)
+        _update_in_groups(model, changed)
     ExternalReference.objects.bulk_create(
         [
             ExternalReference(family=plan.family, kind=kind, reference=reference, **{kind: person})
@@ -176,17 +184,19 @@ def _save_people(plans: list[_Plan], actor: User | None) -> None:
 
 def _versions(plans: list[_Plan], actor: User | None, label: str) -> list[Upserted]:
     """Each family whose front sheet changed goes up a revision and keeps a version."""
-    results, versions, changed_families = [], [], []
+    results, versions = [], []
+    changed_families: list[tuple[Family, tuple[str, ...]]] = []
     now = timezone.now()
     for plan in plans:
         family = plan.family
         after = front_sheet.snapshot(family, plan.children, plan.members)
         changes = front_sheet.changes_between(plan.before, after)
         result = Upserted(family, created=plan.before is None, changed=bool(changes))
-        if changes:
+        if changes and not result.created:  # a new family was made at revision 1
             family.revision += 1
             family.modified_by, family.modified_at = actor, now
-            changed_families.append(family)
+            changed_families.append((family, (*plan.family_fields, "revision")))
+        if changes:
             result.version = FrontSheetVersion(
                 family=family,
                 number=family.revision,
@@ -198,9 +208,7 @@ def _versions(plans: list[_Plan], actor: User | None, label: str) -> list[Upsert
             )
             versions.append(result.version)
         results.append(result)
-    Family.objects.bulk_update(
-        changed_families, [*FAMILY_VALUES, "revision", "modified_by", "modified_at"], BATCH
-    )
+    _update_in_groups(Family, changed_families)
     FrontSheetVersion.objects.bulk_create(versions, batch_size=BATCH)
     return results
 
@@ -228,6 +236,7 @@ def families_upsert(
                 case_reference=record.case_reference,
                 created_by=actor,
                 modified_by=actor,
+                revision=1,  # its first front sheet version is kept with it
                 **{k: v for k, v in record.values.items() if k in FAMILY_VALUES},
             )
             new_families.append(family)
@@ -236,7 +245,7 @@ def families_upsert(
     links = _links(plans.values())
     ordered = [plans[r.case_reference] for r in families]
     for plan, record in zip(ordered, families, strict=True):
-        _assign(plan.family, record.values, FAMILY_VALUES)
+        plan.family_fields = _assign(plan.family, record.values, FAMILY_VALUES)
         _apply_people(plan, ReferenceKind.CHILD, record.children, links, actor)
         _apply_people(plan, ReferenceKind.MEMBER, record.members, links, actor)
     _save_people(ordered, actor)
@@ -296,7 +305,7 @@ def front_sheet_save(
     None if nothing changed. Rows with an `id` change that person (of this family only);
     rows without one add a person."""
     locked = (
-        Family.objects.select_for_update()
+        Family.objects.select_for_update(of=("self",))
         .select_related("allocated_social_worker")
         .get(pk=family.pk)
     )
@@ -410,18 +419,21 @@ def _audit_import(
     upserted: list[Upserted], actor: User | None, label: str, request: HttpRequest | None
 ) -> None:
     """One event per family the import created or changed, filed under that family."""
-    for item in upserted:
-        if not item.changed:
-            continue
-        audit_record(
-            action="family_imported_created" if item.created else "family_imported_updated",
-            actor=actor,
-            request=request,
-            obj=item.family,
-            family_id=item.family.pk,
-            local_authority_id=item.family.local_authority_id,
-            actor_label=label,
-        )
+    audit_records(
+        [
+            {
+                "action": "family_imported_created" if item.created else "family_imported_updated",
+                "actor": actor,
+                "request": request,
+                "obj": item.family,
+                "family_id": item.family.pk,
+                "local_authority_id": item.family.local_authority_id,
+                "actor_label": label,
+            }
+            for item in upserted
+            if item.changed
+        ]
+    )
 
 
 def _summary(result: ImportResult) -> dict[str, Any]:
