@@ -44,3 +44,40 @@ def scene(settings):
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     return build_scene()
+
+
+BROWSER_FIXTURES = {"live_server", "page", "chromium"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that drive a real browser are marked `browser`, whichever folder they sit in, so
+    `make test` runs them once (in the SQLite run) and the PostgreSQL run leaves them out."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="module")
+def demo_seeded_once(django_db_setup, django_db_blocker):
+    """The demo, seeded once for a whole module inside a transaction that is rolled back at
+    the module's end. Each test runs in a savepoint within it (pytest-django's usual
+    transaction per test), so what one test changes the next never sees; seeding takes
+    seconds, and a dozen modules of tests only read it. Not for transactional tests."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+
+    outer = transaction.atomic()
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHER):
+        outer.__enter__()
+        out = StringIO()
+        call_command("seed_demo", stdout=out)
+    yield out.getvalue()
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)

@@ -21,9 +21,10 @@ PAST = {
 
 
 @pytest.fixture
-def seeded(settings):
+def seeded(demo_seeded_once, settings):
+    """The demo, seeded once for this module (tests/conftest.py); passwords were hashed
+    quickly, and checking them needs the same hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    seed_demo()
 
 
 def counts() -> tuple[int, int, int]:

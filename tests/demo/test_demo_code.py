@@ -23,9 +23,10 @@ PARENT = "kelly.ashdown@northshire.example"
 
 
 @pytest.fixture
-def seeded(settings):
+def seeded(demo_seeded_once, settings):
+    """The demo, seeded once for this module (tests/conftest.py); passwords were hashed
+    quickly, and checking them needs the same hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    seed_demo()
 
 
 def demo_code(*args: str) -> str:

@@ -13,9 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded(settings):
+def seeded(demo_seeded_once, settings):
+    """The demo, seeded once for this module (tests/conftest.py); passwords were hashed
+    quickly, and checking them needs the same hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    seed_demo()
 
 
 def test_kelly_ashdown_reads_shared_reports_and_her_own_words(client, seeded):
