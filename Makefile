@@ -14,6 +14,15 @@ PORT ?= 8000
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cpconf
 POSTGRES_GIVEN := $(filter environment command line,$(origin TEST_POSTGRES_URL))
 PYTEST_ARGS ?=
+# Each run spreads its tests over every core (pytest-xdist; a file stays on one worker, so
+# module fixtures such as the browser and the seeded demo are built once). What cannot differ
+# between the databases runs once, in the SQLite run: browser journeys and the tests that
+# never reach the database (tests/conftest.py marks them). Tests that need PostgreSQL run in
+# the PostgreSQL run only.
+TEST_WORKERS ?= auto
+XDIST := -n $(TEST_WORKERS) --dist loadfile
+SQLITE_SELECTION := -m "not postgres"
+POSTGRES_SELECTION := -m "(not browser and not once and not sqlite) or postgres"
 
 .PHONY: help setup run test test-sqlite test-postgres lint security bench clean
 
@@ -62,18 +71,18 @@ run: setup ## Set up, migrate, add the demo data to an empty database, and serve
 	$(BIN)/cpconf seed_demo --if-empty
 	trap 'kill 0' EXIT; $(BIN)/cpconf db_worker & $(BIN)/cpconf runserver $(HOST):$(PORT)
 
-test: setup $(CHROMIUM) ## Run the whole suite on SQLite, then on PostgreSQL
+test: setup $(CHROMIUM) ## Run the whole suite on SQLite, then the database tests on PostgreSQL
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
 test-sqlite: setup $(CHROMIUM)
 	@echo "== Tests on SQLite"
-	CPCONF_ENV=test DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest $(PYTEST_ARGS)
+	CPCONF_ENV=test DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest $(XDIST) $(SQLITE_SELECTION) $(PYTEST_ARGS)
 
 test-postgres: setup $(CHROMIUM)
 	@if [ -n "$(POSTGRES_GIVEN)" ] || $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
 		echo "== Tests on PostgreSQL"; \
-		CPCONF_ENV=test DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS) && echo "PostgreSQL run: passed"; \
+		CPCONF_ENV=test DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest $(XDIST) $(POSTGRES_SELECTION) $(PYTEST_ARGS) && echo "PostgreSQL run: passed"; \
 	elif [ "$${CPCONF_REQUIRE_POSTGRES:-0}" = "1" ]; then \
 		echo "PostgreSQL run: skipped, but CPCONF_REQUIRE_POSTGRES=1: failing"; exit 1; \
 	else \

@@ -49,12 +49,33 @@ def scene(settings):
 BROWSER_FIXTURES = {"live_server", "page", "chromium"}
 
 
+def _uses_the_database(item) -> bool:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return item.get_closest_marker("django_db") is not None or "_django_db_helper" in fixtures
+
+
 def pytest_collection_modifyitems(config, items):
-    """Tests that drive a real browser are marked `browser`, whichever folder they sit in, so
-    `make test` runs them once (in the SQLite run) and the PostgreSQL run leaves them out."""
+    """`make test` runs the suite on SQLite, then on PostgreSQL; what cannot differ between
+    the two runs once. Tests that drive a real browser are marked `browser` wherever they sit,
+    and tests that cannot reach the database (pytest-django refuses them any connection: the
+    pure cores, the wheel install) are marked `once`; both run in the SQLite run only."""
     for item in items:
         if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+        elif not _uses_the_database(item):
+            item.add_marker(pytest.mark.once)
+
+
+@pytest.fixture(autouse=True)
+def _engine_marks(request):
+    """`make test` selects tests marked `postgres` (or `sqlite`) for that run only, so these
+    never skip there; run by hand on the other engine, they say why instead of failing."""
+    from django.db import connection
+
+    if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: runs in the PostgreSQL run of make test")
+    if request.node.get_closest_marker("sqlite") and connection.vendor != "sqlite":
+        pytest.skip("shows SQLite's behaviour: runs in the SQLite run of make test")
 
 
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]

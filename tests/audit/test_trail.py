@@ -116,9 +116,8 @@ def test_the_database_refuses_an_update(trail):
     assert AuditEvent.objects.get(pk=trail[2].pk).action == trail[2].action
 
 
+@pytest.mark.postgres
 def test_the_database_refuses_a_delete_on_postgresql(trail):
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite empties tables with DELETE between tests, so it allows it")
 
     with (
         pytest.raises((IntegrityError, DatabaseError)),
@@ -133,8 +132,6 @@ def test_the_database_refuses_a_delete_on_postgresql(trail):
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_appends_at_the_same_moment_queue_and_keep_the_chain_whole():
-    if connection.vendor != "postgresql":
-        pytest.skip("concurrent writers need PostgreSQL")
     writers = 8
     start = threading.Barrier(writers)
     failures: list[BaseException] = []

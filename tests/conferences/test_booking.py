@@ -168,23 +168,36 @@ def test_a_bank_holiday_is_warned_about(client, scene):
     ]
 
 
-def test_a_closure_day_is_warned_about(client, scene):
-    scene.authority.policy_name = "southvale"
-    scene.authority.save()
-    closures = sorted(
-        day
-        for day in scene.authority.policy.closure_days
-        if day > timezone.localdate() and day.weekday() < 5
+@pytest.fixture
+def closing_authority(scene, settings, tmp_path):
+    """Southvale's policy under another name, closed on a weekday three weeks ahead: the test
+    builds its own closure day rather than depend on the shipped file's dates still to come."""
+    from cpconf.deadlines import bank_holidays
+    from cpconf.organisations.policies import all_policies
+
+    closed = next_weekday(2, weeks=3)
+    while closed in bank_holidays("england", closed.year):
+        closed += dt.timedelta(weeks=1)
+    shipped = (settings.CPCONF_POLICY_DIRS[0] / "southvale.toml").read_text()
+    text = re.sub(r'^name = "southvale"', 'name = "closurevale"', shipped, flags=re.M)
+    text = re.sub(
+        r"^closure_days = .*$", f"closure_days = [{closed.isoformat()}]", text, flags=re.M
     )
-    if not closures:
-        pytest.skip("Southvale's policy lists no closure day still to come")
+    (tmp_path / "closurevale.toml").write_text(text)
+    settings.CPCONF_POLICY_DIRS = [*settings.CPCONF_POLICY_DIRS, tmp_path]
+    all_policies.cache_clear()
+    scene.authority.policy_name = "closurevale"
+    scene.authority.save()
+    yield closed
+    all_policies.cache_clear()
+
+
+def test_a_closure_day_is_warned_about(client, scene, closing_authority):
+    day = closing_authority
     client.force_login(scene.unit)
 
-    response = client.post(
-        reverse("conferences:book", args=[scene.family.pk]), booking(scene, closures[0])
-    )
+    response = client.post(reverse("conferences:book", args=[scene.family.pk]), booking(scene, day))
 
-    day = closures[0]
     assert warnings(response.content.decode()) == [
         f"{day:%A} {day.day} {day:%B %Y} is a day the unit is closed."
     ]

@@ -13,9 +13,8 @@ from cpconf.audit.models import AuditEvent
 from tests.report_scene import complete, start, submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the restore check restores PostgreSQL dumps"
-)
+# The restore check restores PostgreSQL dumps: these run in the PostgreSQL run.
+postgres_only = pytest.mark.postgres
 
 
 def copies_left() -> list[str]:
@@ -79,7 +78,7 @@ def test_a_file_that_is_not_a_backup_fails_the_check(tmp_path):
     assert copies_left() == before
 
 
-@pytest.mark.skipif(connection.vendor == "postgresql", reason="SQLite's answer")
+@pytest.mark.sqlite
 def test_on_sqlite_the_check_says_it_needs_postgresql():
     with pytest.raises(CommandError, match="needs PostgreSQL"):
         call_command("restore_check", stdout=StringIO())
