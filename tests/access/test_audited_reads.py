@@ -97,3 +97,98 @@ def test_the_chair_sees_who_has_looked_at_a_report_and_the_author_does_not(clien
     client.force_login(scene.author)
     page = client.get(reverse("reports:version", args=[report.pk, 1])).content.decode()
     assert "Who has looked at this report" not in page
+
+
+def trail_of(response):
+    """(action, outcome) of every event the request wrote, in order, found by its id."""
+    return list(
+        AuditEvent.objects.filter(request_id=response["X-Request-ID"])
+        .order_by("sequence")
+        .values_list("action", "outcome")
+    )
+
+
+def test_a_professional_refused_the_reports_board_is_recorded_as_refused_not_viewed(client, scene):
+    client.force_login(scene.author)
+
+    response = client.get(reverse("conferences:board", args=[scene.conference.pk]))
+
+    assert response.status_code == 404
+    assert trail_of(response) == [("reports_board_viewed", Outcome.REFUSED)]
+    refusal = events("reports_board_viewed").get()
+    assert (refusal.actor, refusal.family_id) == (scene.author, scene.family.pk)
+
+
+def test_the_chair_opening_the_reports_board_is_recorded_once_as_a_read(client, scene):
+    client.force_login(scene.chair)
+
+    response = client.get(reverse("conferences:board", args=[scene.conference.pk]))
+
+    assert response.status_code == 200
+    assert trail_of(response) == [("reports_board_viewed", Outcome.SUCCESS)]
+
+
+def test_a_page_the_user_may_see_but_not_use_is_one_refusal(client, scene):
+    """The chair sees the conference, but only the unit moves it."""
+    client.force_login(scene.chair)
+
+    response = client.get(reverse("conferences:reschedule", args=[scene.conference.pk]))
+
+    assert response.status_code == 404
+    assert trail_of(response) == [("conference_viewed", Outcome.REFUSED)]
+
+
+def test_someone_else_answering_an_invitation_is_refused_under_the_invitation(client, scene):
+    invitation = scene.conference.invitations.get(invitee=scene.author)
+    client.force_login(scene.colleague)
+
+    response = client.get(
+        reverse("conferences:attendance", args=[scene.conference.pk, invitation.pk])
+    )
+
+    assert response.status_code == 404
+    refusal = events("attendance_viewed").get()
+    assert (refusal.outcome, refusal.object_id, refusal.family_id) == (
+        Outcome.REFUSED,
+        str(invitation.pk),
+        scene.family.pk,
+    )
+
+
+def test_a_refused_conference_copy_is_not_also_a_read_of_the_report(client, scene):
+    from django.utils import timezone
+
+    report = complete(start(scene))
+    submit(report)
+    scene.conference.pack_released_at = timezone.now()
+    scene.conference.save()
+    client.force_login(scene.colleague)
+
+    response = client.get(reverse("reports:download", args=[report.pk, "conference", "pdf"]))
+
+    assert response.status_code == 404
+    assert trail_of(response) == [("report_conference_copy_downloaded", Outcome.REFUSED)]
+
+
+def test_a_version_that_is_not_there_is_refused_not_read(client, scene):
+    report = complete(start(scene))
+    client.force_login(scene.author)
+
+    response = client.get(reverse("reports:version", args=[report.pk, 1]))
+
+    assert response.status_code == 404
+    assert trail_of(response) == [("report_version_viewed", Outcome.REFUSED)]
+
+
+def test_someone_not_an_auditor_asking_for_the_audit_trail_is_recorded_as_refused(client, scene):
+    client.force_login(scene.unit)
+
+    response = client.get(reverse("audit:search"))
+
+    assert response.status_code == 404
+    refusal = events("audit_searched").get()
+    assert (refusal.outcome, refusal.actor, refusal.local_authority_id) == (
+        Outcome.REFUSED,
+        scene.unit,
+        scene.authority.pk,
+    )

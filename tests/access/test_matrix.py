@@ -4,6 +4,10 @@ of another authority. A new URL pattern fails this test until its row is written
 
 Codes: 200 shown; 302 redirected (anonymous → sign-in, or on to the right page); 404 not
 found — the answer to anything the user may not know exists; 405 wrong method.
+
+Each answer is also checked against the audit trail, by the request's id: a 404 (or 403) is
+recorded as a refusal and never as a read; an allowed request for a record ends with its read
+(or its change) recorded as a success; anonymous, 401 and 405 requests read nothing.
 """
 
 import importlib
@@ -17,6 +21,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from cpconf.accounts.models import Role
+from cpconf.audit.models import AuditEvent, Outcome
 from tests.access import matrix_extensions
 from tests.access.matrix_base import (
     AUDITORS_ONLY,
@@ -345,4 +350,38 @@ def test_each_user_gets_the_expected_answer(client, world, case):
             response = getattr(client, case.method)(url)
             if str(response.status_code) != want:
                 differences.append(f"{user_key} {target}: {response.status_code}, wanted {want}")
+            problem = audit_problem(
+                response, signed_in=user is not None, target=target, case=case.name
+            )
+            if problem:
+                differences.append(f"{user_key} {target}: {response.status_code}, {problem}")
     assert not differences, "\n".join(differences)
+
+
+# Answered without reading anything stored: the coach reads only the text the author sends
+# (as they pause, so each answer is not audited; a refusal is).
+READS_NOTHING_STORED = {"reports:coach"}
+
+
+def audit_problem(response: Any, *, signed_in: bool, target: str, case: str) -> str | None:
+    """What is wrong with the trail this one request left (found by its request id): a
+    refused request leaves a refusal and no read; an allowed one ends with its read (or its
+    change) recorded as a success; a request that never reached a record reads nothing."""
+    events = list(
+        AuditEvent.objects.filter(request_id=response["X-Request-ID"]).order_by("sequence")
+    )
+    outcomes = [(event.action, event.outcome) for event in events]
+    succeeded = any(event.outcome == Outcome.SUCCESS for event in events)
+    status = response.status_code
+    if status in (403, 404):
+        if succeeded or not any(event.outcome == Outcome.REFUSED for event in events):
+            return f"refused, but the trail says {outcomes}"
+    elif status in (401, 405) or not signed_in:
+        if succeeded:
+            return f"nothing read, but the trail says {outcomes}"
+    elif case in READS_NOTHING_STORED or target == "none":
+        if events and events[-1].outcome != Outcome.SUCCESS:
+            return f"allowed, but the trail says {outcomes}"
+    elif not events or events[-1].outcome != Outcome.SUCCESS:
+        return f"allowed, but the trail says {outcomes}"
+    return None

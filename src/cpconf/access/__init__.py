@@ -2,9 +2,10 @@
 
 Every query that returns a child's information starts from a scope here, so a list, a
 search and a single-object page can never disagree: a single object is fetched with
-`get_object_or_404(scope(user), ...)`, so one the user may not see is a 404 before the view
-does anything else. Deny by default: a user with no role
-that grants sight of a record sees nothing.
+`lookups.get_visible_or_404(scope, request, action=..., permission=...)`, so one the user may
+not see (or may see but not use this way) is a 404 before the view does anything else, and
+the read or the refusal — one of the two, never both — is in the audit trail. Deny by
+default: a user with no role that grants sight of a record sees nothing.
 """
 
 from cpconf.access.rules import (

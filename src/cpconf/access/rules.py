@@ -309,6 +309,10 @@ RULES: dict[tuple[str, str], Any] = {
         r.retired_at is None and _unit_of(u, r.local_authority_id)
     ),
     ("conferences.conference", "manage"): lambda u, r: _unit_of(u, r.family.local_authority_id),
+    # An invitation's answer (attendance): the unit records anyone's, an invitee their own.
+    ("conferences.invitation", "answer"): lambda u, r: (
+        r.invitee_id == u.pk or _unit_of(u, r.conference.family.local_authority_id)
+    ),
     ("conferences.conference", "see_board"): _runs,
     ("conferences.conference", "prepare"): _runs,
     ("conferences.conference", "run_record"): _runs,

@@ -6,7 +6,6 @@ from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -48,14 +47,6 @@ def role_labels(roles: str) -> str:
 def auditor_authority_ids(user: AnyUser) -> list[int]:
     """The authorities whose trail this user may read: where they hold the auditor role."""
     return sorted({a.local_authority_id for a in roles_of(user) if a.role == Role.AUDITOR})
-
-
-def auditor_authority_ids_or_404(user: AnyUser) -> list[int]:
-    """For the audit pages: anyone who is not an auditor may not know they exist."""
-    authority_ids = auditor_authority_ids(user)
-    if not authority_ids:
-        raise Http404("No such page.")
-    return authority_ids
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The auditor's pages: search the trail of their own authority, and export it as CSV.
 
-Everyone but an auditor gets 404, decided before anything else runs.
+Everyone but an auditor gets 404, decided before anything else runs, and the refusal is
+itself in the trail.
 """
 
 from django.core.paginator import Paginator
@@ -8,11 +9,21 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase, StreamingHt
 from django.shortcuts import render
 from django.utils import timezone
 
+from cpconf.access.lookups import refuse
 from cpconf.audit import selectors, services
 from cpconf.audit.csv_export import csv_lines
 from cpconf.audit.forms import AuditSearchForm
 
 PAGE_SIZE = 50
+
+
+def _auditor_authority_ids(request: HttpRequest, action: str) -> list[int]:
+    """The authorities whose trail this auditor reads; anyone else may not know the pages
+    exist, and their attempt is recorded as refused."""
+    authority_ids = selectors.auditor_authority_ids(request.user)
+    if not authority_ids:
+        refuse(request, action=action)
+    return authority_ids
 
 
 def _search_form(request: HttpRequest, authority_ids: list[int]) -> AuditSearchForm:
@@ -30,7 +41,7 @@ def _recorded(request: HttpRequest, action: str, form: AuditSearchForm, ids: lis
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    authority_ids = selectors.auditor_authority_ids_or_404(request.user)
+    authority_ids = _auditor_authority_ids(request, "audit_searched")
     form = _search_form(request, authority_ids)
     context: dict = {"form": form}
     if form.is_valid():
@@ -47,7 +58,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def export_csv(request: HttpRequest) -> HttpResponseBase:
-    authority_ids = selectors.auditor_authority_ids_or_404(request.user)
+    authority_ids = _auditor_authority_ids(request, "audit_exported")
     form = _search_form(request, authority_ids)
     if not form.is_valid():
         return render(request, "audit/search.html", {"form": form}, status=400)

@@ -2,25 +2,22 @@
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from cpconf.access import conferences_visible_to, may
+from cpconf.access import conferences_visible_to
 from cpconf.access.lookups import get_visible_or_404
+from cpconf.access.rules import AnyUser
 from cpconf.conference_records.models import ConferenceRecord, RecordVersion
 from cpconf.conferences.models import Conference
 
 
-def runnable_conference(
-    request: HttpRequest, conference_pk: int, action: str = "conference_record_viewed"
-) -> Conference:
-    """The conference, if this user may run its record (its chair, the unit); else an audited
-    refusal and a 404, the same as for a conference that does not exist."""
-    visible = conferences_visible_to(request.user).filter(pk=conference_pk)
-    allowed = [c.pk for c in visible.select_related("family") if may(request.user, "run_record", c)]
-    scope = Conference.objects.filter(pk__in=allowed).select_related(
+def conferences_for(user: AnyUser) -> QuerySet[Conference]:
+    """Conferences this user may know of; whether they run the record is the "run_record"
+    rule's to say, asked by `get_visible_or_404` before it records the read or the refusal."""
+    return conferences_visible_to(user).select_related(
         "family", "family__local_authority", "chair", "previous"
     )
-    return get_visible_or_404(scope, request, action=action, pk=conference_pk)
 
 
 def record_for(
@@ -30,12 +27,22 @@ def record_for(
     opened (audited as started); 404 for anyone else."""
     from cpconf.conference_records.services import record_start
 
-    conference = runnable_conference(request, conference_pk, action=action)
+    conference = get_visible_or_404(
+        conferences_for(request.user),
+        request,
+        action=action,
+        permission="run_record",
+        pk=conference_pk,
+    )
     record = ConferenceRecord.objects.filter(conference=conference).first()
     if record is None or not record.parts.exists():
         record = record_start(conference=conference, actor=request.user, request=request)  # type: ignore[arg-type]
     record.conference = conference
     return record
+
+
+def version_numbered(conference: Conference, number: int) -> RecordVersion | None:
+    return RecordVersion.objects.filter(record__conference=conference, number=number).first()
 
 
 def latest_version(record: ConferenceRecord) -> RecordVersion | None:

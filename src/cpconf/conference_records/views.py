@@ -1,19 +1,21 @@
 """The chair's pages for running the conference, one per agenda section. Views translate
-HTTP: who may run a record is decided by the selector (a 404 for anyone else, before anything
-else happens), every change is a service call."""
+HTTP: who may run a record is decided by the "run_record" rule as the conference is fetched
+(a 404 for anyone else, before anything else happens), every change is a service call."""
 
 import functools
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
 from cpconf.conference_records import content as parts
 from cpconf.conference_records import selectors, services
@@ -34,11 +36,34 @@ def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
 
 
-def _record(request: HttpRequest, conference_pk: int, action: str) -> ConferenceRecord:
+def _conference(
+    request: HttpRequest,
+    conference_pk: int,
+    action: str = "conference_record_viewed",
+    requires: Callable[[Conference], object] | None = None,
+) -> Conference:
+    """The conference, if this user runs its record (its chair, the unit) and it has what
+    the page `requires`: the read audited as `action`; else the refusal, and a 404."""
+    return get_visible_or_404(
+        selectors.conferences_for(request.user),
+        request,
+        action=action,
+        permission="run_record",
+        requires=requires,
+        pk=conference_pk,
+    )
+
+
+def _record(
+    request: HttpRequest,
+    conference_pk: int,
+    action: str,
+    requires: Callable[[Conference], object] | None = None,
+) -> ConferenceRecord:
     """The record of a conference this user runs; 404 for anyone else. A record not yet
     started raises _NotStarted, which `_records` turns into a visit to the overview (where
     the chair starts it with a POST: no page starts a record by being opened)."""
-    conference = selectors.runnable_conference(request, conference_pk, action=action)
+    conference = _conference(request, conference_pk, action, requires)
     record = ConferenceRecord.objects.filter(conference=conference).first()
     if record is None:
         raise _NotStarted(conference_pk)
@@ -128,7 +153,7 @@ def _part_url(conference_pk: int, key: str, field: str = "", editor: Editor | No
 
 def overview(request: HttpRequest, conference_pk: int) -> HttpResponse:
     """The agenda as a task list, with the conference's details; "Start the record" if none."""
-    conference = selectors.runnable_conference(request, conference_pk)
+    conference = _conference(request, conference_pk)
     record = ConferenceRecord.objects.filter(conference=conference).first()
     context: dict[str, Any] = {
         "conference": conference,
@@ -157,9 +182,7 @@ def _state(part: RecordPart | None, has_problems: bool) -> str:
 
 @require_POST
 def start(request: HttpRequest, conference_pk: int) -> HttpResponse:
-    conference = selectors.runnable_conference(
-        request, conference_pk, action="conference_record_start_requested"
-    )
+    conference = _conference(request, conference_pk, "conference_record_start_requested")
     services.record_start(conference=conference, actor=_user(request), request=request)
     return redirect("conference_records:overview", conference_pk=conference.pk)
 
@@ -182,9 +205,9 @@ def _int(value: Any, default: int) -> int:
 
 @_records
 def part_edit(request: HttpRequest, conference_pk: int, part_key: str) -> HttpResponse:
-    record = _record(request, conference_pk, "record_part_viewed")
-    if part_key not in parts.PART_KEYS:
-        raise Http404("No such part of the record.")
+    record = _record(
+        request, conference_pk, "record_part_viewed", requires=lambda c: part_key in parts.PART_KEYS
+    )
     if not record.is_editable:
         messages.info(request, _("The record is finalised. To change it, correct the record."))
         return redirect("conference_records:overview", conference_pk=conference_pk)
@@ -377,7 +400,12 @@ def versions(request: HttpRequest, conference_pk: int) -> HttpResponse:
 
 @_records
 def version_detail(request: HttpRequest, conference_pk: int, number: int) -> HttpResponse:
-    record = _record(request, conference_pk, "record_version_viewed")
+    record = _record(
+        request,
+        conference_pk,
+        "record_version_viewed",
+        requires=lambda c: selectors.version_numbered(c, number),
+    )
     version = get_object_or_404(record.versions.select_related("finalised_by"), number=number)
     children = parts.part_children(version.content) or _children(record.conference)
     context = {

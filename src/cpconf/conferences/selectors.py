@@ -1,10 +1,9 @@
 """Reading conferences, always through the access scope."""
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
 
 from cpconf.access import conferences_visible_to, reports_visible_to, roles_of
-from cpconf.access.lookups import get_visible_or_404
+from cpconf.access.rules import AnyUser
 from cpconf.accounts.models import Role, User
 from cpconf.conferences.models import Conference, Invitation
 from cpconf.reports.models import ProfessionalReport
@@ -12,12 +11,20 @@ from cpconf.reports.models import ProfessionalReport
 STAFF_ROLES = {Role.PROFESSIONAL, Role.SOCIAL_WORKER, Role.UNIT_ADMINISTRATOR, Role.CHAIR}
 
 
-def conference_for(request: HttpRequest, pk: int, action: str = "conference_viewed") -> Conference:
-    """The conference, or 404 if this user may not know of it; audited."""
-    visible = conferences_visible_to(request.user).select_related(
+def conferences_for(user: AnyUser) -> QuerySet[Conference]:
+    """The conferences this user may know of, for `cpconf.access.lookups.get_visible_or_404`
+    to fetch one from (and audit the read or the refusal)."""
+    return conferences_visible_to(user).select_related(
         "family", "family__local_authority", "chair", "previous"
     )
-    return get_visible_or_404(visible, request, action=action, pk=pk)
+
+
+def invitations_for_conferences_of(user: AnyUser) -> QuerySet[Invitation]:
+    """Invitations to the conferences this user may know of (whose answer they may record is
+    the "answer" rule's to say)."""
+    return Invitation.objects.filter(conference__in=conferences_visible_to(user)).select_related(
+        "agency", "invitee", "conference__family__local_authority", "conference__chair"
+    )
 
 
 def invitations_for(user: User, conference: Conference) -> QuerySet[Invitation]:

@@ -3,11 +3,12 @@
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from cpconf.access import may
+from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import Role, User
 from cpconf.conferences import board, scheduling, selectors, services
 from cpconf.conferences.forms import AttendanceForm, BookingForm, InvitationForm, RescheduleForm
@@ -20,7 +21,9 @@ def _user(request: HttpRequest) -> User:
 
 def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    conference = selectors.conference_for(request, pk)
+    conference = get_visible_or_404(
+        selectors.conferences_for(user), request, action="conference_viewed", pk=pk
+    )
     context = {
         "conference": conference,
         "children": conference.family.children.all(),
@@ -52,9 +55,13 @@ def _confirmed(request: HttpRequest, booking: scheduling.Booking) -> tuple[bool,
 
 def conference_book(request: HttpRequest, family_pk: int) -> HttpResponse:
     user = _user(request)
-    family = family_selectors.family_for(request, family_pk)
-    if not may(user, "book_conference", family):
-        raise Http404("Only the unit books conferences.")
+    family = get_visible_or_404(
+        family_selectors.families_for(user),
+        request,
+        action="family_viewed",
+        permission="book_conference",  # only the unit books conferences
+        pk=family_pk,
+    )
     form = BookingForm(request.POST or None, family=family)
     warnings: list[str] = []
     if request.method == "POST" and form.is_valid():
@@ -96,9 +103,13 @@ def conference_book(request: HttpRequest, family_pk: int) -> HttpResponse:
 
 def conference_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    conference = selectors.conference_for(request, pk)
-    if not may(user, "manage", conference):
-        raise Http404("Only the unit moves conferences.")
+    conference = get_visible_or_404(
+        selectors.conferences_for(user),
+        request,
+        action="conference_viewed",
+        permission="manage",  # only the unit moves conferences
+        pk=pk,
+    )
     local = timezone.localtime(conference.starts_at)
     initial = {
         "meeting_date_day": local.day,
@@ -151,9 +162,13 @@ def conference_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
 
 def invitation_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    conference = selectors.conference_for(request, pk)
-    if not may(user, "manage", conference):
-        raise Http404("Only the unit invites.")
+    conference = get_visible_or_404(
+        selectors.conferences_for(user),
+        request,
+        action="conference_viewed",
+        permission="manage",  # only the unit invites
+        pk=pk,
+    )
     form = InvitationForm(request.POST or None, conference=conference)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
@@ -193,10 +208,15 @@ def _invite_page(request: HttpRequest, conference: Any, form: InvitationForm) ->
 def attendance(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
     """The unit records anyone's answer; an invitee records their own."""
     user = _user(request)
-    conference = selectors.conference_for(request, pk)
-    invitation = get_object_or_404(conference.invitations, pk=invitation_pk)
-    if not (may(user, "manage", conference) or invitation.invitee_id == user.pk):
-        raise Http404("No such invitation.")
+    invitation = get_visible_or_404(
+        selectors.invitations_for_conferences_of(user),
+        request,
+        action="attendance_viewed",
+        permission="answer",
+        pk=invitation_pk,
+        conference_id=pk,
+    )
+    conference = invitation.conference
     form = AttendanceForm(request.POST or None, initial={"attendance": invitation.attendance})
     if request.method == "POST" and form.is_valid():
         services.attendance_record(
@@ -223,9 +243,13 @@ def attendance(request: HttpRequest, pk: int, invitation_pk: int) -> HttpRespons
 
 def reports_board(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    conference = selectors.conference_for(request, pk, action="reports_board_viewed")
-    if not may(user, "see_board", conference):
-        raise Http404("No such board.")
+    conference = get_visible_or_404(
+        selectors.conferences_for(user),
+        request,
+        action="reports_board_viewed",
+        permission="see_board",
+        pk=pk,
+    )
     rows = board.board_rows(conference)
     summary = board.summarise(conference, rows=rows)
     now = timezone.now()

@@ -1,24 +1,14 @@
 """Reading families, always through the access scope."""
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import HttpRequest
 
 from cpconf.access import conferences_visible_to, families_visible_to, may, roles_of
-from cpconf.access.lookups import get_visible_or_404
 from cpconf.access.rules import AnyUser
 from cpconf.accounts.models import Role, User
 from cpconf.conferences.models import Conference
 from cpconf.families.dates import date_from_text
 from cpconf.families.models import Child, Family, FamilyImport, FrontSheetVersion
 from cpconf.organisations.models import LocalAuthority
-
-
-def family_for(request: HttpRequest, pk: int) -> Family:
-    """The family's case record, or 404 if this user may not know of it; audited."""
-    visible = families_visible_to(request.user).select_related(
-        "local_authority", "allocated_social_worker"
-    )
-    return get_visible_or_404(visible, request, action="family_viewed", pk=pk)
 
 
 def families_for(user: AnyUser) -> QuerySet[Family]:

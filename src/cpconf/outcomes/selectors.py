@@ -1,10 +1,9 @@
 """Reading what a conference produced afterwards, always through an access scope."""
 
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
 
 from cpconf.access import outcome_letters_visible_to, roles_of
-from cpconf.access.lookups import get_visible_or_404
+from cpconf.access.rules import AnyUser
 from cpconf.accounts.models import Role, User
 from cpconf.conference_records.models import RecordStatus, RecordVersion
 from cpconf.conferences.models import Conference
@@ -18,7 +17,7 @@ CONFERENCE_RELATED = (
 )
 
 
-def conferences_run_by(user: User) -> QuerySet[Conference]:
+def conferences_run_by(user: AnyUser) -> QuerySet[Conference]:
     """The conferences whose minutes and letter this user issues: the unit of the family's
     authority, and the conference's chair."""
     conditions = Q(pk__in=[])
@@ -29,16 +28,6 @@ def conferences_run_by(user: User) -> QuerySet[Conference]:
         elif assignment.role == Role.CHAIR:
             conditions |= in_authority & Q(chair=user)
     return Conference.objects.filter(conditions).select_related(*CONFERENCE_RELATED)
-
-
-def conference_run_by(request: HttpRequest, pk: int, action: str) -> Conference:
-    """The conference, or an audited 404 for anyone but its chair and unit."""
-    return get_visible_or_404(
-        conferences_run_by(request.user),  # type: ignore[arg-type]
-        request,
-        action=action,
-        pk=pk,
-    )
 
 
 def latest_finalised_version(conference: Conference) -> RecordVersion | None:
@@ -76,11 +65,11 @@ def letter_for(version: RecordVersion) -> OutcomeLetter | None:
     return OutcomeLetter.objects.filter(record_version=version).first()
 
 
-def readable_letter(request: HttpRequest, pk: int, action: str) -> OutcomeLetter:
-    visible = outcome_letters_visible_to(request.user).select_related(
+def readable_letters(user: AnyUser) -> QuerySet[OutcomeLetter]:
+    """Issued letters this user may read, for `get_visible_or_404` to fetch one from."""
+    return outcome_letters_visible_to(user).select_related(
         "record_version__record__conference__family__local_authority"
     )
-    return get_visible_or_404(visible, request, action=action, pk=pk)
 
 
 def latest_letter_for_family(user: User, conference: Conference) -> OutcomeLetter | None:

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from cpconf.access import may
+from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
 from cpconf.conferences import selectors as conference_selectors
 from cpconf.documents import letter_docx, letter_pdf, minutes_docx, minutes_pdf
@@ -32,13 +32,23 @@ def _user(request: HttpRequest) -> User:
 
 @require_GET
 def outcome_page(request: HttpRequest, conference_pk: int) -> HttpResponse:
-    conference = selectors.conference_run_by(request, conference_pk, "outcome_page_viewed")
+    conference = get_visible_or_404(
+        selectors.conferences_run_by(request.user),
+        request,
+        action="outcome_page_viewed",
+        pk=conference_pk,
+    )
     return render(request, "outcomes/outcome.html", outcome_page_context(conference))
 
 
 @require_POST
 def issue(request: HttpRequest, conference_pk: int) -> HttpResponse:
-    conference = selectors.conference_run_by(request, conference_pk, "outcome_issue_requested")
+    conference = get_visible_or_404(
+        selectors.conferences_run_by(request.user),
+        request,
+        action="outcome_issue_requested",
+        pk=conference_pk,
+    )
     version = selectors.latest_finalised_version(conference)
     if version is None:
         messages.error(request, services.NOT_FINALISED)
@@ -61,21 +71,20 @@ def issue(request: HttpRequest, conference_pk: int) -> HttpResponse:
 def minutes_download(request: HttpRequest, conference_pk: int, extension: str) -> HttpResponse:
     if extension not in DOCUMENT_TYPES:
         raise Http404("No such document.")
-    user = _user(request)
-    conference = conference_selectors.conference_for(request, conference_pk, "minutes_requested")
-    version = None
-    if may(user, "read_minutes", conference):
-        version = minutes_version_for(user, conference, request.GET.get("version"))
-    if version is None:
-        services.record_minutes_taken(
-            conference=conference,
-            version=None,
-            extension=extension,
-            actor=user,
-            request=request,
-            refused=True,
-        )
-        raise Http404("No such minutes.")
+    user, requested = _user(request), request.GET.get("version")
+    # Minutes the reader may not have (or a version that is not there) are refused alike; the
+    # download itself is recorded once the file is made.
+    conference = get_visible_or_404(
+        conference_selectors.conferences_for(user),
+        request,
+        action=f"minutes_{extension}_downloaded",
+        permission="read_minutes",
+        requires=lambda c: minutes_version_for(user, c, requested),
+        record_success=False,
+        pk=conference_pk,
+    )
+    version = minutes_version_for(user, conference, requested)
+    assert version is not None  # noqa: S101  (`requires` has just found it)
     document = minutes_document(version)
     body = minutes_docx(document) if extension == "docx" else minutes_pdf(document)
     services.record_minutes_taken(
@@ -89,7 +98,9 @@ def minutes_download(request: HttpRequest, conference_pk: int, extension: str) -
 def letter_download(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
     if extension not in DOCUMENT_TYPES:
         raise Http404("No such document.")
-    letter = selectors.readable_letter(request, pk, "outcome_letter_viewed")
+    letter = get_visible_or_404(
+        selectors.readable_letters(request.user), request, action="outcome_letter_viewed", pk=pk
+    )
     document = letter_document(letter)
     body = letter_docx(document) if extension == "docx" else letter_pdf(document)
     services.record_letter_taken(

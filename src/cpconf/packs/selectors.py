@@ -2,22 +2,31 @@
 read is a 404, and so is a copy they may not take."""
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
 
 from cpconf.access import may
-from cpconf.access.lookups import get_visible_or_404
-from cpconf.access.rules import pack_conferences_visible_to
+from cpconf.access.rules import AnyUser, pack_conferences_visible_to
 from cpconf.accounts.models import User
 from cpconf.conferences.models import Conference
 from cpconf.packs.models import ConferencePack, PackCopy
 
 
-def pack_conference(request: HttpRequest, pk: int, action: str) -> Conference:
-    """The conference, if this user may read its pack; audited as `action`."""
-    visible = pack_conferences_visible_to(request.user).select_related(
+def pack_conferences_for(user: AnyUser) -> QuerySet[Conference]:
+    """Conferences whose pack this user may read, for `get_visible_or_404` to fetch one from."""
+    return pack_conferences_visible_to(user).select_related(
         "family", "family__local_authority", "chair"
     )
-    return get_visible_or_404(visible, request, action=action, pk=pk)
+
+
+def built_packs_for(user: AnyUser, *, without: str) -> QuerySet[ConferencePack]:
+    """Built copies of the packs this user may read (which copy they may take is the
+    "download_…_copy" rule's to say), `without` the other file's bytes."""
+    return (
+        ConferencePack.objects.filter(
+            conference__in=pack_conferences_visible_to(user), built_at__isnull=False
+        )
+        .select_related("conference__family__local_authority")
+        .defer(without)
+    )
 
 
 def copies_for(user: User, conference: Conference) -> tuple[str, ...]:

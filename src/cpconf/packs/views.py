@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from cpconf.access import may
+from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
 from cpconf.packs import content, selectors, services
-from cpconf.packs.models import ConferencePack, PackCopy
+from cpconf.packs.models import PackCopy
 
 # While a copy is being built the page asks the browser to load it again after this many
 # seconds (a Refresh header: no script, and the page also has a "Check again" link).
@@ -28,7 +29,9 @@ def _user(request: HttpRequest) -> User:
 
 def pack_detail(request: HttpRequest, conference_pk: int) -> HttpResponse:
     user = _user(request)
-    conference = selectors.pack_conference(request, conference_pk, "pack_viewed")
+    conference = get_visible_or_404(
+        selectors.pack_conferences_for(user), request, action="pack_viewed", pk=conference_pk
+    )
     packs = list(selectors.packs_for(user, conference))
     building = any(pack.is_pending for pack in packs)
     context = {
@@ -50,9 +53,13 @@ def pack_detail(request: HttpRequest, conference_pk: int) -> HttpResponse:
 @require_POST
 def pack_release(request: HttpRequest, conference_pk: int) -> HttpResponse:
     user = _user(request)
-    conference = selectors.pack_conference(request, conference_pk, "pack_release_requested")
-    if not may(user, "release_pack", conference):
-        raise Http404("Only the unit releases the pack.")
+    conference = get_visible_or_404(
+        selectors.pack_conferences_for(user),
+        request,
+        action="pack_release_requested",
+        permission="release_pack",  # only the unit releases the pack
+        pk=conference_pk,
+    )
     was_released = conference.pack_released_at is not None
     services.pack_release(conference=conference, actor=user, request=request)
     messages.success(request, PACK_REQUEUED if was_released else PACK_RELEASED)
@@ -65,14 +72,18 @@ def pack_download(
     user = _user(request)
     if copy not in PackCopy.values or extension not in DOCUMENT_TYPES:
         raise Http404("No such document.")
-    conference = selectors.pack_conference(request, conference_pk, "pack_download_requested")
-    other_file = "pdf" if extension == "docx" else "docx"
-    pack = ConferencePack.objects.filter(conference=conference, copy=copy).defer(other_file).first()
-    if pack is None or pack.built_at is None:
-        raise Http404("This copy has not been built yet.")
-    if not may(user, f"download_{copy}_copy", pack):
-        services.pack_copy_taken(pack=pack, actor=user, request=request, refused=True)
-        raise Http404("No such copy.")
+    # A copy not built yet is refused like one the user may not take; the download itself is
+    # recorded once the file is in hand.
+    pack = get_visible_or_404(
+        selectors.built_packs_for(user, without="pdf" if extension == "docx" else "docx"),
+        request,
+        action=f"pack_{copy}_copy_downloaded",
+        permission=f"download_{copy}_copy",
+        record_success=False,
+        conference_id=conference_pk,
+        copy=copy,
+    )
+    conference = pack.conference
     body = bytes(pack.docx if extension == "docx" else pack.pdf)
     services.pack_copy_taken(pack=pack, actor=user, request=request)
     response = HttpResponse(body, content_type=DOCUMENT_TYPES[extension])
@@ -84,7 +95,12 @@ def pack_download(
 def chronology(request: HttpRequest, conference_pk: int) -> HttpResponse:
     """The merged chronology, from the reports of the copy this user may read."""
     user = _user(request)
-    conference = selectors.pack_conference(request, conference_pk, "pack_chronology_viewed")
+    conference = get_visible_or_404(
+        selectors.pack_conferences_for(user),
+        request,
+        action="pack_chronology_viewed",
+        pk=conference_pk,
+    )
     copy = selectors.copies_for(user, conference)[0]
     events = content.merged_chronology(conference, copy)
     context = {"conference": conference, "events": events, "copy": copy}

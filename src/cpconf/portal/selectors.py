@@ -10,12 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cpconf.access.lookups import get_visible_or_404
 from cpconf.access.rules import AnyUser, roles_of
 from cpconf.accounts.models import Role
 from cpconf.conferences.models import Conference, ConferenceStatus
@@ -56,12 +54,6 @@ def member_scope(user: AnyUser) -> QuerySet[FamilyMember]:
 
 def member_for(user: AnyUser) -> FamilyMember | None:
     return member_scope(user).first()
-
-
-def portal_member(request: HttpRequest, action: str) -> FamilyMember:
-    """The signed-in family member (the page read audited as `action`), or a 404."""
-    user = request.user
-    return get_visible_or_404(member_scope(user), request, action=action, user_id=user.pk)
 
 
 def conferences_for(member: FamilyMember) -> QuerySet[Conference]:

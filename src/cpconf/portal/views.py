@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from cpconf.access import families_visible_to, may
+from cpconf.access import families_visible_to
 from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
 from cpconf.conferences.models import Conference
@@ -27,6 +27,13 @@ DOWNLOAD_TYPES = frozenset({PNG, JPEG, PDF})
 
 def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
+
+
+def _member(request: HttpRequest, action: str) -> FamilyMember:
+    """The signed-in family member (the page read audited as `action`), or a 404."""
+    user = request.user
+    scope = selectors.member_scope(user)
+    return get_visible_or_404(scope, request, action=action, user_id=user.pk)
 
 
 def _own(request: HttpRequest, scope_of: Any, empty: QuerySet, action: str, pk: int) -> Any:
@@ -48,7 +55,7 @@ def _page(
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    member = selectors.portal_member(request, "portal_home_viewed")
+    member = _member(request, "portal_home_viewed")
     upcoming, past = selectors.upcoming_and_past(member)
     return _page(request, member, "portal/home.html", {"upcoming": upcoming, "past": past})
 
@@ -158,10 +165,9 @@ def child_view_file(request: HttpRequest, pk: int) -> HttpResponse:
         selectors.child_views_visible_to(request.user),
         request,
         action="portal_child_views_file_viewed",
+        requires=lambda v: v.has_file,
         pk=pk,
     )
-    if not view.has_file:
-        raise Http404("No file was sent.")
     return _download(bytes(view.file_data or b""), view.file_type, view.file_name)
 
 
@@ -223,7 +229,7 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def access_needs(request: HttpRequest) -> HttpResponse:
-    member = selectors.portal_member(request, "portal_access_needs_viewed")
+    member = _member(request, "portal_access_needs_viewed")
     needs = selectors.access_needs_of(member)
     form = forms.AccessNeedsForm.for_member(member, needs, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -250,7 +256,7 @@ def access_needs(request: HttpRequest) -> HttpResponse:
 
 
 def everything_pdf(request: HttpRequest) -> HttpResponse:
-    member = selectors.portal_member(request, "portal_everything_downloaded")
+    member = _member(request, "portal_everything_downloaded")
     name = f"{member.family.name}-family.pdf".replace(" ", "-")
     return _download(everything.everything_pdf(member), PDF, name)
 
@@ -261,10 +267,9 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
         families_visible_to(request.user).select_related("local_authority"),
         request,
         action="family_member_invite_viewed",
+        permission="invite_family_member",  # the unit, or the allocated social worker
         pk=pk,
     )
-    if not may(request.user, "invite_family_member", family):
-        raise Http404("Only the unit or the allocated social worker invites family members.")
     members, children = selectors.invitable_people(family)
     form = forms.InviteForm(request.POST or None, members=members, children=children)
     if request.method == "POST" and form.is_valid():

@@ -10,13 +10,12 @@ many reports and children it has.
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch
-from django.http import HttpRequest
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cpconf.access import children_visible_to, reports_visible_to
-from cpconf.access.lookups import get_visible_or_404
+from cpconf.access.rules import AnyUser
 from cpconf.accounts.models import User
 from cpconf.conferences.board import BoardRow, board_rows
 from cpconf.conferences.models import Conference
@@ -284,7 +283,6 @@ def preparation_for(user: User, conference: Conference) -> Preparation:
     return Preparation(conference, children, reports, outstanding)
 
 
-def child_for(request: HttpRequest, pk: int) -> Child:
-    """A child this member of staff may see, or 404; the read (or refusal) is audited."""
-    visible = children_visible_to(request.user).select_related("family__local_authority")
-    return get_visible_or_404(visible, request, action="scaling_viewed", pk=pk)
+def children_for(user: AnyUser) -> QuerySet[Child]:
+    """Children this member of staff may see, for `get_visible_or_404` to fetch one from."""
+    return children_visible_to(user).select_related("family__local_authority")

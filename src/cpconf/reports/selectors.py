@@ -1,11 +1,10 @@
 """Reading reports, always through the access scope: one a user may not see is a 404."""
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from cpconf.access import may_see_restricted, reports_visible_to
-from cpconf.access.lookups import get_visible_or_404
+from cpconf.access.rules import AnyUser
 from cpconf.accounts.models import User
 from cpconf.reportform import ReportForm
 from cpconf.reports import content as parts
@@ -22,17 +21,14 @@ RELATED = (
 )
 
 
-def readable_report(request: HttpRequest, pk: int, action: str) -> ProfessionalReport:
-    """A report this user may read, or 404; the read (or refusal) is audited as `action`."""
-    visible = reports_visible_to(request.user).select_related(*RELATED)
-    return get_visible_or_404(visible, request, action=action, pk=pk)
+def readable_reports(user: AnyUser) -> QuerySet[ProfessionalReport]:
+    """Reports this user may read, for `get_visible_or_404` to fetch one from (and audit)."""
+    return reports_visible_to(user).select_related(*RELATED)
 
 
-def own_report(request: HttpRequest, pk: int, action: str) -> ProfessionalReport:
-    """The author's own report: anyone else gets 404 on pages that change it."""
-    user = request.user
-    visible = reports_visible_to(user).filter(author=user)  # type: ignore[misc]
-    return get_visible_or_404(visible.select_related(*RELATED), request, action=action, pk=pk)
+def own_reports(user: AnyUser) -> QuerySet[ProfessionalReport]:
+    """The author's own reports: anyone else gets 404 on pages that change them."""
+    return readable_reports(user).filter(author_id=user.pk)
 
 
 def versions_of(report: ProfessionalReport) -> QuerySet[ReportVersion]:
@@ -41,6 +37,12 @@ def versions_of(report: ProfessionalReport) -> QuerySet[ReportVersion]:
 
 def version_of(report: ProfessionalReport, number: int) -> ReportVersion:
     return get_object_or_404(report.versions, number=number)
+
+
+def has_versions(report: ProfessionalReport, *numbers: int) -> bool:
+    """Whether the report has every version a page names (one it has not is refused)."""
+    wanted = set(numbers)
+    return report.versions.filter(number__in=wanted).count() == len(wanted)
 
 
 def latest_version(report: ProfessionalReport) -> ReportVersion | None:
@@ -53,11 +55,6 @@ def readable_parts(user: User, report: ProfessionalReport, form: ReportForm, con
     if may_see_restricted(user, report):
         return content
     return parts.family_copy(content, form)
-
-
-def copy_allowed(user: User, report: ProfessionalReport, copy: str) -> bool:
-    """The conference copy holds the restricted section; only those who may see it get it."""
-    return copy != "conference" or may_see_restricted(user, report)
 
 
 def comparison_base(report: ProfessionalReport) -> dict | None:

@@ -4,13 +4,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cpconf.access import agency_to_report_for, may, may_see_restricted, reports_visible_to
+from cpconf.access import agency_to_report_for, may, may_see_restricted
+from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
 from cpconf.audit.selectors import report_viewers
 from cpconf.conferences import selectors as conference_selectors
@@ -43,15 +44,31 @@ def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
 
 
+def _report(request: HttpRequest, pk: int, action: str, **checks: Any) -> ProfessionalReport:
+    """A report this user may read, through the one audited lookup: the read recorded as
+    `action` once every check (`permission`, `requires`) has passed, else the refusal."""
+    scope = selectors.readable_reports(request.user)
+    return get_visible_or_404(scope, request, action=action, pk=pk, **checks)
+
+
+def _own(request: HttpRequest, pk: int, action: str, **checks: Any) -> ProfessionalReport:
+    """The author's own report, the same way: anyone else gets 404 on pages that change it."""
+    scope = selectors.own_reports(request.user)
+    return get_visible_or_404(scope, request, action=action, pk=pk, **checks)
+
+
 @require_POST
 def report_start(request: HttpRequest, conference_pk: int) -> HttpResponse:
     user = _user(request)
-    conference = conference_selectors.conference_for(
-        request, conference_pk, action="report_start_requested"
+    conference = get_visible_or_404(
+        conference_selectors.conferences_for(user),
+        request,
+        action="report_start_requested",
+        permission="write_report",  # invited to write one, for an agency
+        pk=conference_pk,
     )
     agency = agency_to_report_for(user, conference)
-    if agency is None:
-        raise Http404("You are not invited to write a report for this conference.")
+    assert agency is not None  # noqa: S101  (the "write_report" rule has just found it)
     report = services.report_start(
         conference=conference, author=user, agency=agency, request=request
     )
@@ -61,7 +78,7 @@ def report_start(request: HttpRequest, conference_pk: int) -> HttpResponse:
 def task_list(request: HttpRequest, pk: int) -> HttpResponse:
     """The author's own report: every part with its state, the deadlines and what's next."""
     user = _user(request)
-    report = selectors.readable_report(request, pk, "report_viewed")
+    report = _report(request, pk, "report_viewed")
     if report.author_id != user.pk:
         return redirect("reports:version", pk=report.pk, number=_latest_number(report))
     report = _with_working_copy(request, report)
@@ -89,7 +106,7 @@ def _latest_number(report: ProfessionalReport) -> int:
 
 def part_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     user = _user(request)
-    report = _with_working_copy(request, selectors.own_report(request, pk, "report_section_viewed"))
+    report = _with_working_copy(request, _own(request, pk, "report_section_viewed"))
     if not report.is_editable:
         messages.info(request, _(SUBMITTED_AMEND_TO_CHANGE))
         return redirect("reports:task_list", pk=report.pk)
@@ -224,10 +241,9 @@ def _render_conflict(
 
 @require_POST
 def part_coach(request: HttpRequest, pk: int, key: str) -> JsonResponse:
-    """The coach's findings for text being written, as the author pauses. Not audited: it
-    reads nothing but the text the author sends, and answers only the author."""
-    user = _user(request)
-    report = get_object_or_404(reports_visible_to(user).filter(author=user), pk=pk)
+    """The coach's findings for text being written, as the author pauses. Only a refusal is
+    audited: it reads nothing but the text the author sends, and answers only the author."""
+    report = _own(request, pk, "report_coached", record_success=False)
     form = services.form_of(report)
     try:
         part = parts.part_of(form, key)
@@ -248,7 +264,7 @@ def part_coach(request: HttpRequest, pk: int, key: str) -> JsonResponse:
 def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
     """Check your answers, then sign: the signature is the submission."""
     user = _user(request)
-    report = _with_working_copy(request, selectors.own_report(request, pk, "report_check_viewed"))
+    report = _with_working_copy(request, _own(request, pk, "report_check_viewed"))
     if not report.is_editable:
         return _already_submitted(request, report)
     context = report_overview(report)
@@ -304,14 +320,24 @@ def _already_submitted(request: HttpRequest, report: ProfessionalReport) -> Http
 
 
 def submitted(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    report = selectors.own_report(request, pk, "report_submission_viewed")
+    report = _own(
+        request,
+        pk,
+        "report_submission_viewed",
+        requires=lambda r: selectors.has_versions(r, number),
+    )
     version = selectors.version_of(report, number)
     return render(request, "reports/submitted.html", {"report": report, "version": version})
 
 
 def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     user = _user(request)
-    report = selectors.readable_report(request, pk, "report_version_viewed")
+    report = _report(
+        request,
+        pk,
+        "report_version_viewed",
+        requires=lambda r: selectors.has_versions(r, number),
+    )
     version = selectors.version_of(report, number)
     form = services.form_of(report)
     copy = copies.CONFERENCE_COPY if may_see_restricted(user, report) else copies.FAMILY_COPY
@@ -354,11 +380,14 @@ def _version_document(
 def version_compare(request: HttpRequest, pk: int) -> HttpResponse:
     """Any two versions of a report, the later one's changes marked against the earlier."""
     user = _user(request)
-    report = selectors.readable_report(request, pk, "report_versions_compared")
+    report = _report(
+        request,
+        pk,
+        "report_versions_compared",
+        requires=lambda r: selectors.has_versions(r, *_compared(request, r)),
+    )
     versions = list(selectors.versions_of(report))
-    numbers = [v.number for v in versions]
-    older = _int(request.GET.get("from"), numbers[0] if numbers else 0)
-    newer = _int(request.GET.get("to"), numbers[-1] if numbers else 0)
+    older, newer = _compared(request, report)
     before = selectors.version_of(report, older)
     after = selectors.version_of(report, newer)
     form = services.form_of(report)
@@ -385,9 +414,17 @@ def version_compare(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _compared(request: HttpRequest, report: ProfessionalReport) -> tuple[int, int]:
+    """The version numbers asked to compare: the first and the latest unless the page says."""
+    numbers = list(selectors.versions_of(report).values_list("number", flat=True))
+    older = _int(request.GET.get("from"), numbers[0] if numbers else 0)
+    newer = _int(request.GET.get("to"), numbers[-1] if numbers else 0)
+    return older, newer
+
+
 def amend(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    report = selectors.own_report(request, pk, "report_amendment_viewed")
+    report = _own(request, pk, "report_amendment_viewed")
     if report.is_being_amended:
         return _already_amending(request, report)
     if not report.is_submitted:
@@ -425,13 +462,17 @@ def download(request: HttpRequest, pk: int, copy: str, extension: str) -> HttpRe
     user = _user(request)
     if copy not in copies.COPIES or extension not in DOCUMENT_TYPES:
         raise Http404("No such document.")
-    report = selectors.readable_report(request, pk, "report_viewed")
-    if not selectors.copy_allowed(user, report, copy):
-        services.record_copy_taken(
-            report=report, copy=copy, actor=user, request=request, refused=True
-        )
-        raise Http404("No such copy.")
     requested = request.GET.get("version")
+    # The conference copy holds the restricted section: a copy the user may not take, or a
+    # version that is not there, is refused; the download is recorded once the file is made.
+    report = _report(
+        request,
+        pk,
+        f"report_{copy}_copy_downloaded",
+        permission=f"download_{copy}_copy",
+        requires=lambda r: requested is None or selectors.has_versions(r, _int(requested, 0)),
+        record_success=False,
+    )
     if requested is None and report.author_id == user.pk and report.is_editable:
         form = services.form_of(report)
         document = copies.report_document(
