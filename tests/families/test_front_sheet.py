@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from cpconf.accounts.models import Role
 from cpconf.audit.models import AuditEvent
-from cpconf.families import forms
+from cpconf.families import forms, pages
 from cpconf.families.models import Child, FrontSheetVersion
 from cpconf.families.views import NOTHING_CHANGED
 from tests.factories import (
@@ -54,8 +54,8 @@ def as_posted(family) -> dict[str, str]:
         "continue": "1",
     }
     for kind, rows in (
-        ("child", [forms.child_initial(c) for c in family.children.order_by("pk")]),
-        ("member", [forms.member_initial(m) for m in family.members.order_by("pk")]),
+        ("child", [pages.child_initial(c) for c in family.children.order_by("pk")]),
+        ("member", [pages.member_initial(m) for m in family.members.order_by("pk")]),
     ):
         data[f"{kind}-count"] = str(len(rows))
         for i, row in enumerate(rows):
@@ -180,3 +180,17 @@ def test_a_version_is_never_changed(scene):
 
     with pytest.raises(ValueError, match="never changed"):
         version.save()
+
+
+def test_retention_destroys_the_versions_with_the_family(client, scene):
+    from cpconf.dataprotection import retention, services
+    from tests.dataprotection.ageing import last_contact_at, years_ago
+
+    client.force_login(scene.worker)
+    client.post(url(scene.family), as_posted(scene.family) | {"address": "4 Mill Lane"})
+    assert FrontSheetVersion.objects.filter(family=scene.family).exists()
+    last_contact_at(scene.family, years_ago(36))
+
+    services.retention_destroy(kind=retention.FAMILY, record_id=scene.family.pk, actor_label="test")
+
+    assert not FrontSheetVersion.objects.exists()

@@ -104,3 +104,13 @@ def test_the_unit_cannot_upload_for_another_authority(client, unit, north):
 
     assert response.status_code == 400
     assert not FamilyImport.objects.exists()
+
+
+def test_a_newer_upload_replaces_an_unconfirmed_one(client, unit, north):
+    first = upload(client, csv_bytes(ashdowns("CS-1")), north)["Location"]
+    upload(client, csv_bytes(ashdowns("CS-2")), north)
+
+    client.post(first)
+
+    assert "This upload was replaced by a newer one" in text_of(client.get(first).content.decode())
+    assert not Family.objects.exists()

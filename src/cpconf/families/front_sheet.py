@@ -40,6 +40,16 @@ PARTS: dict[str, tuple[type[Model], tuple[str, ...]]] = {
 }
 
 
+def assign(record: Model, values: dict[str, Any], fields: Iterable[str]) -> tuple[str, ...]:
+    """Set the fields `values` gives; the names of those that changed."""
+    changed = []
+    for name in fields:
+        if name in values and getattr(record, name) != values[name]:
+            setattr(record, name, values[name])
+            changed.append(name)
+    return tuple(changed)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()

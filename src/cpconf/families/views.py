@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from cpconf.access import may, roles_of
 from cpconf.access.lookups import get_visible_or_404, refuse
 from cpconf.accounts.models import User
-from cpconf.families import forms, selectors, services
+from cpconf.families import forms, pages, selectors, services
 from cpconf.families.case_file import COLUMNS, OPTIONAL_COLUMNS, BadFile
 from cpconf.families.case_system import FamilyRecord, PersonRecord
 from cpconf.families.front_sheet import describe
@@ -85,8 +85,8 @@ def family_search(request: HttpRequest) -> HttpResponse:
     return render(request, "families/search.html", context, status=400 if form.errors else 200)
 
 
-def _rows_changed(request: HttpRequest, page: forms.FamilyPage) -> bool:
-    """ "Add another" or "Remove" pressed: the page again, one row more or less."""
+def _rows_changed(request: HttpRequest, page: pages.FamilyPage) -> bool:
+    """A button to add or remove a row was pressed: the page again, one row more or less."""
     data = request.POST
     for rows, name in ((page.children, "children"), (page.members, "members")):
         if f"add_{rows.kind}" in data:
@@ -106,7 +106,7 @@ def _int(value: Any, default: int = -1) -> int:
 
 
 def _render_family_page(
-    request: HttpRequest, template: str, page: forms.FamilyPage, status: int = 200, **extra: Any
+    request: HttpRequest, template: str, page: pages.FamilyPage, status: int = 200, **extra: Any
 ) -> HttpResponse:
     context = {"page": page, "errors": page.errors() if status >= 400 else [], **extra}
     return render(request, template, context, status=status)
@@ -117,12 +117,12 @@ def family_new(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         saved = request.session.get(NEW_FAMILY)
         if saved is not None:  # back from check your answers to change something
-            page = forms.FamilyPage.new_family(saved, authorities)
+            page = pages.FamilyPage.new_family(saved, authorities)
             page.is_valid(need_a_child=True)
             return _render_family_page(request, "families/new.html", page)
-        page = forms.FamilyPage.new_family(None, authorities)
+        page = pages.FamilyPage.new_family(None, authorities)
         return _render_family_page(request, "families/new.html", page)
-    page = forms.FamilyPage.new_family(request.POST, authorities)
+    page = pages.FamilyPage.new_family(request.POST, authorities)
     if _rows_changed(request, page):
         return _render_family_page(request, "families/new.html", page)
     if not page.is_valid(need_a_child=True):
@@ -140,7 +140,7 @@ def family_new_check(request: HttpRequest) -> HttpResponse:
     saved = request.session.get(NEW_FAMILY)
     if saved is None:
         return redirect("families:new")
-    page = forms.FamilyPage.new_family(saved, authorities)
+    page = pages.FamilyPage.new_family(saved, authorities)
     if not page.is_valid(need_a_child=True):
         return redirect("families:new")
     if request.method == "POST":
@@ -160,7 +160,7 @@ def family_new_check(request: HttpRequest) -> HttpResponse:
     return render(request, "families/new_check.html", {"page": page})
 
 
-def _new_family_record(page: forms.FamilyPage) -> FamilyRecord:
+def _new_family_record(page: pages.FamilyPage) -> FamilyRecord:
     data = page.family.cleaned_data
     return FamilyRecord(
         case_reference=data["case_reference"],
@@ -181,10 +181,10 @@ def front_sheet_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     template = "families/front_sheet.html"
     if request.method != "POST":
-        page = forms.FamilyPage.front_sheet_of(family)
+        page = pages.FamilyPage.front_sheet_of(family)
         return _render_family_page(request, template, page, family=family, revision=family.revision)
     revision = _int(request.POST.get("revision"))
-    page = forms.FamilyPage.front_sheet_posted(request.POST)
+    page = pages.FamilyPage.front_sheet_posted(request.POST)
     if _rows_changed(request, page):
         return _render_family_page(request, template, page, family=family, revision=revision)
     if not page.is_valid(need_a_child=False):
