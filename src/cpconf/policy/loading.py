@@ -4,6 +4,7 @@ Every error names the file, the key and the problem, because the people who edit
 files are unit managers, not developers.
 """
 
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -16,11 +17,13 @@ from cpconf.policy.model import (
     DEFAULT_APPEAL_WORKING_DAYS,
     DEFAULT_RETENTION_YEARS,
     LEAD_TIME_UNITS,
+    LETTERHEAD_KEYS,
     NATIONS,
     RETENTION_KINDS,
     STAGES,
     Appeals,
     LeadTime,
+    Letterhead,
     MeetingType,
     Policy,
     Retention,
@@ -29,6 +32,15 @@ from cpconf.policy.model import (
 
 NOT_A_RETENTION_KIND = f"is not a kind of record; the kinds are {', '.join(RETENTION_KINDS)}"
 NOT_AN_APPEALS_SETTING = f"is not an appeals setting; the settings are {', '.join(APPEALS_KEYS)}"
+NOT_A_LETTERHEAD_SETTING = (
+    f"is not a letterhead setting; the settings are {', '.join(LETTERHEAD_KEYS)}"
+)
+ADDRESS_LINES = 'must be the address as 1 to 6 lines, like ["Civic Centre", "NS1 1AA"]'
+NOT_A_PHONE_NUMBER = "must be a phone number, like 01632 960 100"
+NOT_AN_EMAIL = "must be an email address, like unit@council.example"
+MAX_ADDRESS_LINES = 6
+PHONE_NUMBER = re.compile(r"\+?[0-9][0-9 ()-]{5,}[0-9]")
+EMAIL_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 class PolicyError(DataFileError):
@@ -104,6 +116,30 @@ def _appeals(reader: TableReader) -> Appeals:
     )
 
 
+def _letterhead(reader: TableReader, title: str) -> Letterhead:
+    """What heads the outcome letter; left out, the policy's title alone. Once given, every
+    part must be there: a family writes back to the address, phone and email on it."""
+    if "letterhead" not in reader.data:
+        return Letterhead(authority=title)
+    table = reader.table("letterhead")
+    table.only(LETTERHEAD_KEYS, NOT_A_LETTERHEAD_SETTING)
+    address = table.text_list("address") if "address" in table.data else ()
+    if not 1 <= len(address) <= MAX_ADDRESS_LINES:
+        raise table.fail("address", ADDRESS_LINES)
+    phone, email = table.text("phone"), table.text("email")
+    if not PHONE_NUMBER.fullmatch(phone):
+        raise table.fail("phone", f"{NOT_A_PHONE_NUMBER}, not {phone!r}")
+    if not EMAIL_ADDRESS.fullmatch(email):
+        raise table.fail("email", f"{NOT_AN_EMAIL}, not {email!r}")
+    return Letterhead(
+        authority=table.text("authority") if "authority" in table.data else title,
+        service=table.text("service"),
+        address=address,
+        phone=phone,
+        email=email,
+    )
+
+
 def _policy_from_data(source: str, data: Mapping[str, Any]) -> Policy:
     reader = TableReader(source, data, error=PolicyError)
     nation = reader.text("nation")
@@ -113,9 +149,10 @@ def _policy_from_data(source: str, data: Mapping[str, Any]) -> Policy:
     if not meeting_types_table.data:
         raise reader.fail("meeting_types", "must list at least one meeting type")
     reviews = reader.table("reviews")
+    title = reader.text("title")
     return Policy(
         name=reader.text("name"),
-        title=reader.text("title"),
+        title=title,
         nation=nation,
         working_day_cutoff=reader.clock_time("working_day_cutoff"),
         scaling=_scaling(reader),
@@ -131,6 +168,7 @@ def _policy_from_data(source: str, data: Mapping[str, Any]) -> Policy:
         closure_days=_closure_days(reader),
         retention=_retention(reader),
         appeals=_appeals(reader),
+        letterhead=_letterhead(reader, title),
         source=source,
     )
 

@@ -10,6 +10,7 @@ RETENTION_KINDS = ("family", "conference", "report", "audit")
 DEFAULT_RETENTION_YEARS = 35
 DEFAULT_APPEAL_WORKING_DAYS = 10
 APPEALS_KEYS = ("within_working_days", "contact")
+LETTERHEAD_KEYS = ("authority", "service", "address", "phone", "email")
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,21 @@ class Appeals:
 
 
 @dataclass(frozen=True)
+class Letterhead:
+    """Who an outcome letter comes from, printed at its top: the authority, the service that
+    runs conferences, its postal address, phone and email (the family writes back to these).
+
+    A policy without a `[letterhead]` table heads its letters with its title alone.
+    """
+
+    authority: str = ""
+    service: str = ""
+    address: tuple[str, ...] = ()
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
 class Policy:
     name: str
     title: str
@@ -98,6 +114,7 @@ class Policy:
     closure_days: frozenset[date] = field(default_factory=frozenset)
     retention: Retention = field(default_factory=Retention)
     appeals: Appeals = field(default_factory=Appeals)
+    letterhead: Letterhead = field(default_factory=Letterhead)
     source: str = ""
 
     @property
