@@ -10,6 +10,7 @@ from cpconf.policy.loading import (
 )
 from cpconf.policy.model import (
     DEFAULT_APPEAL_WORKING_DAYS,
+    DEFAULT_QUORUM,
     DEFAULT_RETENTION_YEARS,
     NATIONS,
     RETENTION_KINDS,
@@ -19,12 +20,14 @@ from cpconf.policy.model import (
     Letterhead,
     MeetingType,
     Policy,
+    Quorum,
     Retention,
     Scaling,
 )
 
 __all__ = [
     "DEFAULT_APPEAL_WORKING_DAYS",
+    "DEFAULT_QUORUM",
     "DEFAULT_RETENTION_YEARS",
     "NATIONS",
     "RETENTION_KINDS",
@@ -35,6 +38,7 @@ __all__ = [
     "MeetingType",
     "Policy",
     "PolicyError",
+    "Quorum",
     "Retention",
     "Scaling",
     "load_policies",

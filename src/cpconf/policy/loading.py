@@ -15,10 +15,12 @@ from cpconf.datafile import DataFileError, TableReader
 from cpconf.policy.model import (
     APPEALS_KEYS,
     DEFAULT_APPEAL_WORKING_DAYS,
+    DEFAULT_QUORUM,
     DEFAULT_RETENTION_YEARS,
     LEAD_TIME_UNITS,
     LETTERHEAD_KEYS,
     NATIONS,
+    QUORUM_KEYS,
     RETENTION_KINDS,
     STAGES,
     Appeals,
@@ -26,12 +28,16 @@ from cpconf.policy.model import (
     Letterhead,
     MeetingType,
     Policy,
+    Quorum,
     Retention,
     Scaling,
 )
+from cpconf.reportform.model import AGENCY_KINDS
 
 NOT_A_RETENTION_KIND = f"is not a kind of record; the kinds are {', '.join(RETENTION_KINDS)}"
 NOT_AN_APPEALS_SETTING = f"is not an appeals setting; the settings are {', '.join(APPEALS_KEYS)}"
+NOT_A_QUORUM_SETTING = f"is not a quorum setting; the settings are {', '.join(QUORUM_KEYS)}"
+NOT_AN_AGENCY_KIND = "{value!r} is not a kind of agency; the kinds are " + ", ".join(AGENCY_KINDS)
 NOT_A_LETTERHEAD_SETTING = (
     f"is not a letterhead setting; the settings are {', '.join(LETTERHEAD_KEYS)}"
 )
@@ -140,6 +146,22 @@ def _letterhead(reader: TableReader, title: str) -> Letterhead:
     )
 
 
+def _quorum(reader: TableReader) -> Quorum:
+    """Who must be present for a quorate conference; left out, Working Together's."""
+    if "quorum" not in reader.data:
+        return DEFAULT_QUORUM
+    table = reader.table("quorum")
+    table.only(QUORUM_KEYS, NOT_A_QUORUM_SETTING)
+    agencies = table.text_list("agencies", default=DEFAULT_QUORUM.agencies)
+    for kind in agencies:
+        if kind not in AGENCY_KINDS:
+            raise table.fail("agencies", NOT_AN_AGENCY_KIND.format(value=kind))
+    others = DEFAULT_QUORUM.other_agencies_at_least
+    if "other_agencies_at_least" in table.data:
+        others = table.whole_number("other_agencies_at_least", minimum=0)
+    return Quorum(agencies=agencies, other_agencies_at_least=others)
+
+
 def _policy_from_data(source: str, data: Mapping[str, Any]) -> Policy:
     reader = TableReader(source, data, error=PolicyError)
     nation = reader.text("nation")
@@ -169,6 +191,7 @@ def _policy_from_data(source: str, data: Mapping[str, Any]) -> Policy:
         retention=_retention(reader),
         appeals=_appeals(reader),
         letterhead=_letterhead(reader, title),
+        quorum=_quorum(reader),
         source=source,
     )
 

@@ -10,6 +10,7 @@ RETENTION_KINDS = ("family", "conference", "report", "audit")
 DEFAULT_RETENTION_YEARS = 35
 DEFAULT_APPEAL_WORKING_DAYS = 10
 APPEALS_KEYS = ("within_working_days", "contact")
+QUORUM_KEYS = ("agencies", "other_agencies_at_least")
 LETTERHEAD_KEYS = ("authority", "service", "address", "phone", "email")
 
 
@@ -100,6 +101,21 @@ class Letterhead:
 
 
 @dataclass(frozen=True)
+class Quorum:
+    """Who must be at a conference for it to be quorate: someone from each kind of agency in
+    `agencies` (kinds as in cpconf.reportform.AGENCY_KINDS), and people from at least
+    `other_agencies_at_least` other agencies. Working Together asks for children's social care
+    and at least two other agencies that work with the children. Without a quorum the chair
+    is warned before finalising the record (the conference may still go ahead)."""
+
+    agencies: tuple[str, ...] = ("social_care",)
+    other_agencies_at_least: int = 2
+
+
+DEFAULT_QUORUM = Quorum()
+
+
+@dataclass(frozen=True)
 class Policy:
     name: str
     title: str
@@ -115,6 +131,7 @@ class Policy:
     retention: Retention = field(default_factory=Retention)
     appeals: Appeals = field(default_factory=Appeals)
     letterhead: Letterhead = field(default_factory=Letterhead)
+    quorum: Quorum = DEFAULT_QUORUM
     source: str = ""
 
     @property
