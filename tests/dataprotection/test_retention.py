@@ -5,7 +5,7 @@ import datetime as dt
 from unittest import mock
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models.deletion import Collector
 from django.utils import timezone
 
@@ -220,15 +220,12 @@ def test_versions_stay_frozen_outside_destruction(scene):
         transaction.atomic(),
     ):
         ReportVersion.objects.filter(pk=version.pk).update(signed_name="Someone else")
-    if connection.vendor == "postgresql":
-        with pytest.raises(IntegrityError), transaction.atomic():
-            ReportVersion.objects.filter(pk=version.pk).delete()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReportVersion.objects.filter(pk=version.pk).delete()
     assert ReportVersion.objects.get(pk=version.pk).signed_name == "Priya Shah"
 
 
-@pytest.mark.postgres
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the DELETE trigger is PostgreSQL's")
-def test_on_postgresql_the_trigger_refuses_again_once_destruction_is_over(scene):
+def test_the_trigger_refuses_again_once_destruction_is_over(scene):
     report = submitted_scene(scene)
     other_family = FamilyFactory(local_authority=scene.authority)
     last_contact_at(scene.family, years_ago(40))

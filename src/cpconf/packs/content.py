@@ -202,7 +202,7 @@ def pack_report(entry: PackEntry, copy: str) -> PackReport:
         content=entry.parts,
         copy=copy,
         meeting=meeting_rows(report),
-        previous=previous_parts(report),
+        previous=previous_parts(report, version),
         signature=signature_rows(version),
         footer=version_footer(report, version, copy),
     )

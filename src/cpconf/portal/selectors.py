@@ -30,6 +30,7 @@ from cpconf.portal.models import (
 from cpconf.reports import copies
 from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
 from cpconf.reports.presenting import (
+    compared_with,
     meeting_rows,
     previous_parts,
     signature_rows,
@@ -132,20 +133,20 @@ def family_copy_document(shared: SharedReport) -> ReportDocument:
         content=version.content["parts"],
         copy=copies.FAMILY_COPY,
         meeting=meeting_rows(report),
-        previous=_previous_if_shared(report),
+        previous=_previous_if_shared(report, version),
         signature=signature_rows(version),
         footer=version_footer(report, version, copies.FAMILY_COPY),
     )
 
 
-def _previous_if_shared(report: ProfessionalReport) -> dict | None:
-    """Changes are marked against the previous report only if the family had that one too:
-    its deleted words would otherwise show them a report never shared with them."""
-    previous = report.previous_report
-    version = previous.versions.order_by("-number").first() if previous else None
-    if previous is None or version is None or not _shared_on(previous, version)[0]:
+def _previous_if_shared(report: ProfessionalReport, version: ReportVersion) -> dict | None:
+    """Changes are marked against the previous report's version fixed at signing, and only
+    if the family had that one too: its deleted words would otherwise show them a report
+    never shared with them."""
+    base = compared_with(report, version)
+    if base is None or not _shared_on(base.report, base)[0]:
         return None
-    return previous_parts(report)
+    return previous_parts(report, version)
 
 
 def letters_for(member: FamilyMember) -> QuerySet[OutcomeLetter]:

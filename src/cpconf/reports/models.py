@@ -98,6 +98,17 @@ class ProfessionalReport(BaseModel):
         """The working copy may change before submission, or during an amendment."""
         return not self.is_submitted or self.is_being_amended
 
+    def latest_previous_version(self) -> "ReportVersion | None":
+        """For a review: the previous report's latest version, which the working copy is
+        compared with, and which signing now would fix as the version's comparison."""
+        if self.previous_report_id is None:
+            return None
+        return (
+            ReportVersion.objects.filter(report_id=self.previous_report_id)
+            .order_by("-number")
+            .first()
+        )
+
 
 class SectionState(models.TextChoices):
     NOT_STARTED = "not_started", _("Not yet started")
@@ -158,6 +169,18 @@ class ReportVersion(WrittenOnce, BaseModel):
     signed_at = models.DateTimeField(_("signed at"))
     late = models.BooleanField(_("submitted after the deadline"), default=False)
     amendment_reason = models.TextField(_("reason for the amendment"), blank=True)
+    compared_with = models.ForeignKey(
+        "self",
+        verbose_name=_("compared with"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "For a review: the previous report's version its changes are marked against, "
+            "fixed when it was signed, so amending that report never changes how this reads."
+        ),
+    )
 
     class Meta:
         verbose_name = _("report version")
@@ -178,3 +201,13 @@ class ReportVersion(WrittenOnce, BaseModel):
 
     def __str__(self) -> str:
         return f"{self.report} version {self.number}"
+
+    @property
+    def fingerprint_verifies(self) -> bool:
+        """The content still gives the signed fingerprint and, where the content names the
+        version it was compared with (versions signed since that was pinned), it is that one."""
+        named = self.content.get("compared_with")
+        base = self.compared_with
+        if named is not None and (base is None or named.get("fingerprint") != base.fingerprint):
+            return False
+        return fingerprint(self.content) == self.fingerprint

@@ -50,12 +50,23 @@ def task_groups(report: ProfessionalReport) -> tuple[TaskGroup, ...]:
     return tuple(groups)
 
 
-def previous_parts(report: ProfessionalReport) -> dict[str, Any] | None:
-    """For a review: the parts of the previous report's latest version, to mark changes."""
-    if report.previous_report_id is None:
-        return None
-    version = report.previous_report.versions.order_by("-number").first()  # type: ignore[union-attr]
-    return dict(version.content["parts"]) if version else None
+def compared_with(
+    report: ProfessionalReport, version: ReportVersion | None
+) -> ReportVersion | None:
+    """The previous report's version that changes are marked against. For a signed version,
+    the one fixed when it was signed, so it reads the same forever; for the working copy
+    (`version` None), the previous report's latest, which signing now would fix."""
+    if version is not None:
+        return version.compared_with
+    return report.latest_previous_version()
+
+
+def previous_parts(
+    report: ProfessionalReport, version: ReportVersion | None
+) -> dict[str, Any] | None:
+    """For a review: the parts to mark changes against (see `compared_with`)."""
+    base = compared_with(report, version)
+    return dict(base.content["parts"]) if base else None
 
 
 def meeting_rows(report: ProfessionalReport) -> tuple[tuple[str, str], ...]:

@@ -57,11 +57,13 @@ def readable_parts(user: User, report: ProfessionalReport, form: ReportForm, con
     return parts.family_copy(content, form)
 
 
-def comparison_base(report: ProfessionalReport) -> dict | None:
+def comparison_base(report: ProfessionalReport, version: ReportVersion | None) -> dict | None:
     """For a review: the previous report's parts that this report's changes are marked
-    against — only those its author may build on, so a colleague's restricted section never
-    shows up as words they removed (cpconf.reports.services.previous_parts_for)."""
-    previous = previous_parts(report)
+    against — for a signed version, those of the version fixed at its signing; for the working
+    copy (`version` None), the latest — and only those its author may build on, so a
+    colleague's restricted section never shows up as words they removed
+    (cpconf.reports.services.previous_parts_for)."""
+    previous = previous_parts(report, version)
     if previous is None:
         return None
     return services.previous_parts_for(report.previous_report, previous, author_id=report.author_id)

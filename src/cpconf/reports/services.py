@@ -293,9 +293,19 @@ def missing_answers(report: ProfessionalReport) -> list[MissingAnswer]:
     return missing
 
 
-def version_content(report: ProfessionalReport) -> dict[str, Any]:
-    """What a version freezes, and what its fingerprint covers: the form and every part."""
-    return {"form": form_of(report).key, "parts": working_copy(report)}
+def version_content(
+    report: ProfessionalReport, compared_with: ReportVersion | None = None
+) -> dict[str, Any]:
+    """What a version freezes, and what its fingerprint covers: the form, every part and,
+    for a review, which version of the previous report its changes are marked against."""
+    content: dict[str, Any] = {"form": form_of(report).key, "parts": working_copy(report)}
+    if compared_with is not None:
+        content["compared_with"] = {
+            "report": compared_with.report_id,
+            "number": compared_with.number,
+            "fingerprint": compared_with.fingerprint,
+        }
+    return content
 
 
 @transaction.atomic
@@ -316,7 +326,9 @@ def report_submit(
     missing = missing_answers(locked)
     if missing:
         raise ReportIncomplete(missing)
-    content = version_content(locked)
+    # The comparison is fixed now: amending the previous report later changes nothing here.
+    compared_with = locked.latest_previous_version()
+    content = version_content(locked, compared_with)
     number = (locked.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     late = is_late(deadlines_for(locked.conference).submit_by, now)
     version = ReportVersion.objects.create(
@@ -329,6 +341,7 @@ def report_submit(
         signed_at=now,
         late=late,
         amendment_reason=locked.amendment_reason if number > 1 else "",
+        compared_with=compared_with,
         created_by=actor,
         modified_by=actor,
     )

@@ -184,7 +184,7 @@ def _render_part(
 ) -> HttpResponse:
     context = report_overview(report)
     form = context["form"]
-    previous = selectors.comparison_base(report)
+    previous = selectors.comparison_base(report, None)
     context.update(
         {
             "part": part,
@@ -292,7 +292,7 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
         content=services.working_copy(report),
         copy=copies.CONFERENCE_COPY,
         meeting=meeting_rows(report),
-        previous=selectors.comparison_base(report),
+        previous=selectors.comparison_base(report, None),
         draft=True,
     )
     change_urls = [
@@ -371,7 +371,7 @@ def _version_document(
         content=version.content["parts"],
         copy=copy,
         meeting=meeting_rows(report),
-        previous=selectors.comparison_base(report) if marks else None,
+        previous=selectors.comparison_base(report, version) if marks else None,
         signature=signature_rows(version),
         footer=version_footer(report, version, copy),
     )
@@ -480,7 +480,7 @@ def download(request: HttpRequest, pk: int, copy: str, extension: str) -> HttpRe
             content=services.working_copy(report),
             copy=copy,
             meeting=meeting_rows(report),
-            previous=selectors.comparison_base(report),
+            previous=selectors.comparison_base(report, None),
             draft=True,
             footer="Draft — not submitted. OFFICIAL-SENSITIVE.",
         )
