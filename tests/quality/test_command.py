@@ -130,3 +130,109 @@ def _environment() -> dict[str, str]:
     import os
 
     return dict(os.environ)
+
+
+# `cpconf quality` without the web application -------------------------------------------
+
+NOWHERE = {"DJANGO_SETTINGS_MODULE": "nowhere.settings", "CPCONF_ENV": "no-such-environment"}
+BLOCK_DJANGO = (
+    "import sys; sys.modules['django'] = None; "  # any `import django` now fails
+    "sys.argv = ['cpconf', *sys.argv[1:]]; "
+    "from cpconf.__main__ import main; main()"
+)
+
+
+def _console(*arguments: str, python: tuple[str, ...] = ("-m", "cpconf")):
+    return subprocess.run(
+        [sys.executable, *python, *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**_environment(), **NOWHERE},
+    )
+
+
+def _report_files(tmp_path):
+    text = tmp_path / "report.txt"
+    text.write_bytes(REPORT.encode("utf-8"))
+    word = tmp_path / "report.docx"
+    document = Document()
+    for paragraph in REPORT.splitlines():
+        document.add_paragraph(paragraph)
+    document.save(str(word))
+    worries = tmp_path / "worries.md"
+    worries.write_text("# Worries\n\n- Dad drinks most days.\n- Mum missed three appointments.\n")
+    return text, word, worries
+
+
+@pytest.mark.parametrize(
+    ("which", "options"),
+    [
+        (0, ("--json",)),
+        (0, ("--child", "Lily", "--child", "Jack")),
+        (1, ("--json", "--child", "Lily", "--child", "Jack")),
+        (1, ()),
+        (2, ("--json", "--section", "worries")),
+        (2, ("--section", "worries")),
+    ],
+)
+def test_the_console_script_answers_as_the_management_command_does(tmp_path, which, options):
+    path = _report_files(tmp_path)[which]
+    result = _console("quality", str(path), *options)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == _run(str(path), *options)
+
+
+def test_the_console_script_does_not_set_django_up(tmp_path):
+    path, _, _ = _report_files(tmp_path)
+    result = _console("quality", str(path), "--json", python=("-X", "importtime", "-m", "cpconf"))
+    assert result.returncode == 0
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
+    assert "cpconf.quality" in imported
+    assert not {name for name in imported if name.split(".")[0] == "django"}
+    assert json.loads(result.stdout)["reading"]["sentences"] == 5
+
+
+def test_the_console_script_works_with_django_out_of_reach(tmp_path):
+    path, word, _ = _report_files(tmp_path)
+    for report in (path, word):
+        result = _console("quality", str(report), "--json", python=("-c", BLOCK_DJANGO))
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == _run(str(report), "--json")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.txt", None, NOT_FOUND),
+        ("empty.txt", b"", EMPTY),
+        ("report.pdf", b"%PDF-1.7", NOT_SUPPORTED),
+        ("binary.txt", b"\x00\xff\xfe\x00", UNREADABLE),
+        ("broken.docx", b"not a zip file", UNREADABLE),
+    ],
+)
+def test_the_console_script_refuses_a_file_in_one_line_as_the_command_does(
+    tmp_path, name, content, message
+):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    result = _console("quality", str(path), python=("-c", BLOCK_DJANGO))
+    with pytest.raises(CommandError) as raised:
+        call_command("quality", str(path))
+    assert result.returncode == 2 == raised.value.returncode
+    assert result.stdout == ""
+    assert result.stderr == f"{raised.value}\n"
+    assert result.stderr.startswith(message.split("{path}")[0])
+
+
+def test_other_commands_still_go_to_django():
+    result = subprocess.run(
+        [sys.executable, "-m", "cpconf", "help", "quality"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**_environment(), "CPCONF_ENV": "test"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "--section KEY" in result.stdout

@@ -21,6 +21,7 @@ from cpconf.quality.cue_lists import (
     unattributed_cues,
     words_pattern,
 )
+from cpconf.quality.prefilter import GatedPattern
 from cpconf.quality.results import Finding
 from cpconf.quality.sentences import Span
 from cpconf.quality.wording import make_finding
@@ -49,13 +50,15 @@ class Attribution:
 
 
 @cache
-def _speech_frame() -> re.Pattern[str]:
+def _speech_frame() -> GatedPattern:
     """A verb of telling followed by what was told ("told her teacher that …"). The verb is
     found first, because it is rare; the speaker is the word just before it."""
     verbs = alternatives(cue_data()["attribution"]["speech_verbs"])
-    return re.compile(
-        rf"\b(?P<verb>{verbs})\b(?:\s+(?!about\b|that\b)[\w\x27\u2019-]+){{0,6}}?\s*,?\s+{CLAUSE_START}",
-        FLAGS,
+    return GatedPattern(
+        re.compile(
+            rf"\b(?P<verb>{verbs})\b(?:\s+(?!about\b|that\b)[\w\x27\u2019-]+){{0,6}}?\s*,?\s+{CLAUSE_START}",
+            FLAGS,
+        )
     )
 
 
@@ -82,7 +85,7 @@ def _view_verbs() -> re.Pattern[str]:
 def attribution(text: str, span: Span) -> Attribution | None:
     """Where the sentence says its information came from someone else, and whether it
     names them."""
-    frame = unattributed_cues().search(text, span.start, span.end)
+    frame = unattributed_cues().search(text, span)
     if frame is not None:
         named = named_by().match(text, frame.end(), span.end) is not None
         why = NAMED_SOURCE if named else unattributed_cues().why
@@ -92,7 +95,7 @@ def attribution(text: str, span: Span) -> Attribution | None:
         start, frame = speech
         view = _view_verbs().search(frame.group("verb")) is not None
         return Attribution(True, view, start, frame.end("verb"), NAMED_SOURCE)
-    source = source_cues()["third_party"].search(text, span.start, span.end)
+    source = source_cues()["third_party"].search(text, span)
     if source is not None:
         return Attribution(True, False, source.start(), source.end(), NAMED_SOURCE)
     return None
@@ -101,7 +104,7 @@ def attribution(text: str, span: Span) -> Attribution | None:
 def _named_speaker(text: str, span: Span) -> tuple[int, re.Match[str]] | None:
     """The first report of speech whose speaker is someone other than the writer, with the
     speaker's offset."""
-    for frame in _speech_frame().finditer(text, span.start, span.end):
+    for frame in _speech_frame().finditer(text, span):
         window = max(span.start, frame.start() - SPEAKER_REACH)
         speaker = _speaker().search(text, window, frame.start())
         if speaker is not None and speaker.group("speaker").casefold() not in _not_speakers():

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from cpconf.quality.cue_lists import FLAGS, any_of, cue_data, words_pattern
+from cpconf.quality.cue_lists import FLAGS, cue_data, gated_any_of, words_pattern
+from cpconf.quality.prefilter import GatedAlternatives
 from cpconf.quality.results import Finding
 from cpconf.quality.sentences import Span
 from cpconf.quality.wording import make_finding
@@ -28,8 +29,8 @@ class Adults:
 
 
 @cache
-def _references() -> re.Pattern[str]:
-    return any_of(cue_data()["children"]["references"])
+def _references() -> GatedAlternatives:
+    return gated_any_of(cue_data()["children"]["references"])
 
 
 @cache
@@ -71,7 +72,7 @@ def ambiguous_child_findings(
 
 
 def _reference(text: str, span: Span) -> re.Match[str] | None:
-    return _references().search(text, span.start, span.end)
+    return _references().search(text, span)
 
 
 def _children_named(text: str, span: Span, names: list[re.Pattern[str]]) -> int:

@@ -19,10 +19,13 @@ from cpconf.quality.cue_lists import (
     stock_answers,
 )
 from cpconf.quality.judgement import Judgement, find_judgement, has_evidence
+from cpconf.quality.prefilter import GatedPattern
 from cpconf.quality.results import Cue, Decides, Kind, Sentence, Source
 from cpconf.quality.sentences import Span
 
-FIRST_PERSON = re.compile(r"\b(?-i:I)\b|\b(?:my|me|we|our|myself|ourselves)\b", re.IGNORECASE)
+FIRST_PERSON = GatedPattern(
+    re.compile(r"\b(?-i:I)\b|\b(?:my|me|we|our|myself|ourselves)\b", re.IGNORECASE)
+)
 WHY_ALLEGATION = "Someone else says a person caused harm or did wrong: it has not been proved."
 WHY_JUDGEMENT = "It judges a person rather than describing what happened."
 WHY_FACT = "It states an event or figure that can be checked, with no judgement or report."
@@ -49,13 +52,16 @@ class Signs:
 
     def cue(self, name: str) -> re.Match[str] | None:
         """The first match of one of the kind cue groups (opinion_frame, hedge, …)."""
-        if name not in self._cues:
-            self._cues[name] = kind_cues()[name].search(self.text, self.span.start, self.span.end)
-        return self._cues[name]
+        cues = self._cues
+        if name not in cues:
+            pattern = kind_cues()[name].pattern
+            found = pattern.search(self.text, self.span) if self.span.cues & pattern.bit else None
+            cues[name] = found
+        return cues[name]
 
     @cached_property
     def harm(self) -> re.Match[str] | None:
-        for found in harm().finditer(self.text, self.span.start, self.span.end):
+        for found in harm().finditer(self.text, self.span):
             before = self.text[max(self.span.start, found.start() - 40) : found.start()]
             if harm_negation().search(before) is None:
                 return found
@@ -80,7 +86,7 @@ def is_bare_judgement(signs: Signs) -> bool:
     dealings with the person, which is evidence of a kind."""
     if signs.attribution is not None or signs.judgement is None or signs.evidence:
         return False
-    if FIRST_PERSON.search(signs.text, signs.span.start, signs.span.end) is not None:
+    if FIRST_PERSON.search(signs.text, signs.span) is not None:
         return False
     return all(signs.cue(name) is None for name in VIEW_OR_SEEN)
 
@@ -127,10 +133,10 @@ def _source(text: str, span: Span, signs: Signs, kind: Kind) -> tuple[Source, Cu
         source: Source = "third_party" if attributed.named else "unknown"
         return source, _at("source", source, attributed.why, text, attributed.start, attributed.end)
     record = source_cues()["record"]
-    from_record = record.search(text, span.start, span.end)
+    from_record = record.search(text, span)
     if from_record is not None:
         return "record", _from_match("source", "record", record.why, from_record)
-    writer = FIRST_PERSON.search(text, span.start, span.end)
+    writer = FIRST_PERSON.search(text, span)
     if writer is not None:
         return "author", _from_match("source", "author", WHY_WRITER, writer)
     if kind in ("opinion", "observation") or signs.stock:

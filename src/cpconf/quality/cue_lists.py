@@ -9,7 +9,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from cpconf.quality.prefilter import GatedAlternatives
+
+if TYPE_CHECKING:
+    from cpconf.quality.sentences import Span
 
 DATA = Path(__file__).resolve().parent / "data"
 FLAGS = re.IGNORECASE
@@ -21,10 +26,10 @@ class CueGroup:
 
     name: str
     why: str
-    pattern: re.Pattern[str]
+    pattern: GatedAlternatives
 
-    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
-        return self.pattern.search(text, start, end)
+    def search(self, text: str, span: "Span") -> re.Match[str] | None:
+        return self.pattern.search(text, span)
 
 
 @cache
@@ -44,6 +49,11 @@ def rule_texts(rule: str) -> dict[str, Any]:
 
 def any_of(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), FLAGS)
+
+
+def gated_any_of(patterns: list[str]) -> GatedAlternatives:
+    """Any of the patterns, each searched only in sentences holding a word it needs."""
+    return GatedAlternatives([re.compile(pattern, FLAGS) for pattern in patterns])
 
 
 def alternatives(words: list[str]) -> str:
@@ -84,7 +94,7 @@ def words_pattern(words: list[str]) -> str:
 
 def _group(section: dict[str, Any], name: str) -> CueGroup:
     table = section[name]
-    return CueGroup(name, table.get("why", ""), any_of(table["patterns"]))
+    return CueGroup(name, table.get("why", ""), gated_any_of(table["patterns"]))
 
 
 @cache
@@ -110,8 +120,8 @@ def named_by() -> re.Pattern[str]:
 
 
 @cache
-def harm() -> re.Pattern[str]:
-    return any_of(cue_data()["harm"]["patterns"])
+def harm() -> GatedAlternatives:
+    return gated_any_of(cue_data()["harm"]["patterns"])
 
 
 @cache
@@ -120,13 +130,13 @@ def harm_negation() -> re.Pattern[str]:
 
 
 @cache
-def impact() -> re.Pattern[str]:
-    return any_of(cue_data()["impact"]["patterns"])
+def impact() -> GatedAlternatives:
+    return gated_any_of(cue_data()["impact"]["patterns"])
 
 
 @cache
-def child_states() -> re.Pattern[str]:
-    return any_of(cue_data()["impact"]["child_states"])
+def child_states() -> GatedAlternatives:
+    return gated_any_of(cue_data()["impact"]["child_states"])
 
 
 @cache

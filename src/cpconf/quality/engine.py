@@ -1,6 +1,5 @@
 """The coach's entry points: one text, or a whole report section by section."""
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -16,7 +15,7 @@ from cpconf.quality.plain_language import (
 from cpconf.quality.reading import combined, reading
 from cpconf.quality.report import RepetitionIndex, missing_impact_findings
 from cpconf.quality.results import RULES, Analysis, Finding, ReportAnalysis
-from cpconf.quality.sentences import Span, split_sentences, words
+from cpconf.quality.sentences import Span, split_sentences
 
 
 @dataclass
@@ -55,7 +54,7 @@ def _analyse(
     section_key: str | None,
 ) -> Analysis:
     spans = split_sentences(text)
-    tokens = [words(text, span.start, span.end) for span in spans]
+    tokens = [span.words for span in spans]
     signs = [read_signs(text, span) for span in spans]
     skip = [sign.stock for sign in signs]
     written = [span for span, skipped in zip(spans, skip, strict=True) if not skipped]
@@ -73,9 +72,9 @@ def _analyse(
 
 
 def _sentence_findings(
-    text: str, span: Span, sentence_words: list[re.Match[str]], signs: Signs
+    text: str, span: Span, sentence_words: list[str], signs: Signs
 ) -> list[Finding]:
-    findings = jargon_findings(text, sentence_words)
+    findings = jargon_findings(text, span, sentence_words)
     findings.extend(long_sentence_findings(text, span, len(sentence_words)))
     findings.extend(unattributed_findings(text, signs.attribution))
     if is_bare_judgement(signs) and signs.judgement is not None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from cpconf.quality.cue_lists import FLAGS, alternatives, any_of, cue_data
+from cpconf.quality.prefilter import GatedAlternatives
 from cpconf.quality.results import Finding
 from cpconf.quality.sentences import Span
 from cpconf.quality.wording import make_finding
@@ -65,7 +66,7 @@ def _subject() -> re.Pattern[str]:
 
 
 @cache
-def _predicate() -> re.Pattern[str]:
+def _predicate() -> GatedAlternatives:
     """What is said of the person: a linking verb and judging words, or a judging phrase.
     Found first, because it is rare; the subject is then checked just before it."""
     data = cue_data()["judgement"]
@@ -74,8 +75,10 @@ def _predicate() -> re.Pattern[str]:
         rf"{judging}(?:\s*(?:,|and|but|as\s+well\s+as)\s+(?:very\s+|so\s+)?{judging})*"
         rf"(?:\s+{PERSON_NOUNS})?"
     )
-    phrases = "|".join(f"(?:{phrase})" for phrase in data["phrases"])
-    return re.compile(rf"\b(?:{LINKING}{INTENSIFIERS}\s+{judged}|{phrases})\b", FLAGS)
+    # As the one alternation "\b(?:linking and judging words|phrase|…)\b" would find them,
+    # each alternative searched only where its words are.
+    parts = [rf"{LINKING}{INTENSIFIERS}\s+{judged}", *data["phrases"]]
+    return GatedAlternatives([re.compile(rf"\b(?:{part})\b", FLAGS) for part in parts])
 
 
 @cache
@@ -84,7 +87,7 @@ def _evidence() -> re.Pattern[str]:
 
 
 def find_judgement(text: str, span: Span) -> Judgement | None:
-    for predicate in _predicate().finditer(text, span.start, span.end):
+    for predicate in _predicate().finditer(text, span):
         window = max(span.start, predicate.start() - SUBJECT_REACH)
         subject = _subject().search(text, window, predicate.start())
         if subject is not None:

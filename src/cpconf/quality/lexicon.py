@@ -7,7 +7,7 @@ lexicon grows.
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from cpconf.quality.cue_lists import load
 
@@ -26,6 +26,8 @@ class JargonIndex:
     phrases: dict[tuple[str, ...], JargonTerm]
     longest: int
     first_words: frozenset[str]
+    lengths: dict[str, tuple[int, ...]]
+    """For each word that starts a phrase, the lengths of those phrases, longest first."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class AcronymTable:
     not_acronyms: frozenset[str]
 
 
+@lru_cache(maxsize=32768)
 def token_key(token: str) -> str:
     return token.casefold().replace("\u2019", "'")
 
@@ -112,7 +115,15 @@ def jargon_index() -> JargonIndex:
                     if form:
                         phrases.setdefault(form, term)
     longest = max(len(form) for form in phrases)
-    return JargonIndex(phrases, longest, frozenset(form[0] for form in phrases))
+    lengths: dict[str, set[int]] = {}
+    for form in phrases:
+        lengths.setdefault(form[0], set()).add(len(form))
+    return JargonIndex(
+        phrases,
+        longest,
+        frozenset(lengths),
+        {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()},
+    )
 
 
 def _full_form(stands_for: str) -> re.Pattern[str]:

@@ -7,12 +7,15 @@ from itertools import pairwise
 
 from cpconf.quality.lexicon import Acronym, AcronymTable, acronym_table, jargon_index, token_key
 from cpconf.quality.results import Finding
-from cpconf.quality.sentences import Span
+from cpconf.quality.sentences import Span, word_matches
 from cpconf.quality.wording import make_finding, rule_setting
 
 # What may sit between the words of one phrase: spaces, a hyphen or slash, a comma, one dot.
 PHRASE_GAP = re.compile(r"(?:[\s\-\u2010\u2011/,]|(?<![.])\.(?![.]))+")
-ACRONYM = re.compile(r"(?<![\w&\x27\u2019-])[A-Z][A-Za-z0-9&]*[A-Za-z0-9](?![\w&])")
+# A capitalised word with at least two capitals (anything else is never an acronym).
+ACRONYM = re.compile(
+    r"(?<![\w&\x27\u2019-])(?=[A-Z][a-z0-9&]*[A-Z])[A-Z][A-Za-z0-9&]*[A-Za-z0-9](?![\w&])"
+)
 NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]+[\x27\u2019]?\s+$")
 SPELLING_WORDS = re.compile(r"[^\W_]+")
 NOT_SPACE_BEFORE = re.compile(r"\S*$")
@@ -21,17 +24,23 @@ NOT_INITIALS = frozenset({"and", "of", "the", "for", "to", "in", "on", "with", "
 UNKNOWN_LONGEST = 6
 
 
-def jargon_findings(text: str, tokens: list[re.Match[str]]) -> list[Finding]:
+def jargon_findings(text: str, span: Span, sentence_words: list[str]) -> list[Finding]:
     """Each lexicon phrase among the sentence's words, longest match first, never
     overlapping."""
     index = jargon_index()
-    keys = [token_key(token.group()) for token in tokens]
+    keys = list(map(token_key, sentence_words))
+    if index.lengths.keys().isdisjoint(keys):
+        return []
+    starts = {position: _phrase_lengths(keys, position) for position in range(len(keys))}
+    if not any(starts.values()):
+        return []
+    tokens = word_matches(text, span)  # offsets, now that a phrase is here
     findings = []
     position = 0
     while position < len(tokens):
-        taken = 0
-        if keys[position] in index.first_words:
-            taken = _longest_phrase(text, tokens, keys, position, index.longest)
+        taken = next(
+            (n for n in starts[position] if _joined(text, tokens[position : position + n])), 0
+        )
         if taken:
             first, last = tokens[position], tokens[position + taken - 1]
             term = index.phrases[tuple(keys[position : position + taken])]
@@ -42,16 +51,15 @@ def jargon_findings(text: str, tokens: list[re.Match[str]]) -> list[Finding]:
     return findings
 
 
-def _longest_phrase(
-    text: str, tokens: list[re.Match[str]], keys: list[str], position: int, longest: int
-) -> int:
+def _phrase_lengths(keys: list[str], position: int) -> list[int]:
+    """The lengths of the lexicon's phrases written at ``position``, longest first."""
     index = jargon_index()
-    for length in range(min(longest, len(tokens) - position), 0, -1):
-        if tuple(keys[position : position + length]) in index.phrases and _joined(
-            text, tokens[position : position + length]
-        ):
-            return length
-    return 0
+    return [
+        length
+        for length in index.lengths.get(keys[position], ())
+        if position + length <= len(keys)
+        and tuple(keys[position : position + length]) in index.phrases
+    ]
 
 
 def _joined(text: str, tokens: list[re.Match[str]]) -> bool:
@@ -81,15 +89,14 @@ class AcronymReader:
         table = acronym_table()
         found = []
         for span in spans:
-            capitals_only = not any(char.islower() for char in text[span.start : span.end])
             for match in ACRONYM.finditer(text, span.start, span.end):
-                finding = self._check(text, match, table, capitals_only)
+                finding = self._check(text, match, table, span)
                 if finding is not None:
                     found.append(finding)
         return found
 
     def _check(
-        self, text: str, match: re.Match[str], table: AcronymTable, capitals_only: bool
+        self, text: str, match: re.Match[str], table: AcronymTable, span: Span
     ) -> Finding | None:
         letters = acronym_letters(match.group(), table)
         if letters is None or letters in self.introduced or _in_an_address(text, match):
@@ -98,12 +105,16 @@ class AcronymReader:
         if _spelled_out(text, match, letters, known):
             self.introduced.add(letters)
             return None
-        if known is None and (capitals_only or _after_a_name(text, match.start())):
+        if known is None and (_capitals_only(text, span) or _after_a_name(text, match.start())):
             return None  # a heading in capitals, or a surname: "Lily SMITH"
         if known is None and len(letters) > UNKNOWN_LONGEST:
             return None  # a word in capitals for emphasis, not an abbreviation
         self.introduced.add(letters)
         return _acronym_finding(text, match, known)
+
+
+def _capitals_only(text: str, span: Span) -> bool:
+    return not any(char.islower() for char in text[span.start : span.end])
 
 
 def acronym_letters(token: str, table: AcronymTable) -> str | None:

@@ -18,6 +18,7 @@ YOUNGEST = 5.0
 OLDEST = 25.0
 
 
+@lru_cache(maxsize=32768)
 def syllables(word: str) -> int:
     return _syllables(word.casefold())
 
@@ -41,13 +42,13 @@ def _silent_ending(word: str) -> bool:
     return word.endswith(SILENT_ENDINGS) and not word.endswith(SOUNDED_ENDINGS)
 
 
-def reading(sentence_words: Iterable[list[re.Match[str]]]) -> Reading:
+def reading(sentence_words: Iterable[list[str]]) -> Reading:
     """Figures from each sentence's words."""
     word_count = sentence_count = syllable_count = 0
     for found in sentence_words:
         sentence_count += 1
         word_count += len(found)
-        syllable_count += sum(syllables(match.group()) for match in found)
+        syllable_count += sum(map(syllables, found))
     return reading_from_counts(word_count, sentence_count, syllable_count)
 
 

@@ -1,8 +1,8 @@
 """Findings that need more than one sentence: repetition across the report, and a worries
 section that never says what the worry means for the child."""
 
+import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -44,25 +44,38 @@ def _stem(word: str) -> str:
     return word
 
 
-def content_words(tokens: list[re.Match[str]]) -> frozenset[str]:
-    stop = _stopwords()
-    found = (match.group().casefold() for match in tokens)
-    return frozenset(_stem(word) for word in found if word not in stop)
+def content_words(sentence_words: list[str]) -> frozenset[str]:
+    return frozenset(filter(None, map(_content_word, sentence_words)))
+
+
+@lru_cache(maxsize=32768)
+def _content_word(word: str) -> str:
+    """The word's stem, or "" for a stop word."""
+    word = word.casefold()
+    return "" if word in _stopwords() else _stem(word)
 
 
 @dataclass
 class RepetitionIndex:
-    """Every sentence read so far in the report, indexed by its content words, so each new
-    sentence is compared only with those sharing a word with it."""
+    """Every sentence read so far in the report, indexed so that each new sentence is
+    compared only with those that could be near copies of it.
+
+    Two sentences are near copies when they share enough of their content words (Jaccard
+    similarity at least the threshold). Put each sentence's words in one fixed order, longest
+    (and so rarest) first: two near copies must then share a word among the first few of
+    each (prefix filtering), so a sentence is indexed, and looked up, by those words only,
+    and the common words further down its list never bring the whole report back."""
 
     remembered: list[Remembered] = field(default_factory=list)
     postings: dict[str, list[int]] = field(default_factory=dict)
+    latest: dict[frozenset[str], int] = field(default_factory=dict)
+    """The latest sentence with exactly these content words: a copy needs no comparing."""
 
     def findings(
         self,
         text: str,
         spans: Sequence[Span],
-        tokens: Sequence[list[re.Match[str]]],
+        tokens: Sequence[list[str]],
         section: str | None,
         skip: Sequence[bool],
     ) -> list[Finding]:
@@ -75,27 +88,63 @@ class RepetitionIndex:
             content = content_words(sentence_words)
             if len(content) < shortest:
                 continue
-            earlier = self._most_similar(content, threshold)
+            prefix = _prefix(content, threshold)
+            earlier = self._most_similar(content, prefix, threshold)
             if earlier is not None:
                 found.append(_repetition(text, span, earlier, section))
-            self._remember(Remembered(text[span.start : span.end], section, content))
+            self._remember(Remembered(text[span.start : span.end], section, content), prefix)
         return found
 
-    def _most_similar(self, content: frozenset[str], threshold: float) -> Remembered | None:
-        shared = Counter(index for word in content for index in self.postings.get(word, ()))
-        best, best_score = None, threshold
-        for index, count in shared.items():
+    def _most_similar(
+        self, content: frozenset[str], prefix: list[str], threshold: float
+    ) -> Remembered | None:
+        """The most similar earlier sentence at or over the threshold; of equals, the latest."""
+        if (copied := self.latest.get(content)) is not None:
+            return self.remembered[copied]  # nothing is more similar than the same words
+        postings = self.postings
+        candidates = {index for word in prefix for index in postings.get(word, ())}
+        best, best_key = None, (threshold, -1)
+        for index in candidates:
             other = self.remembered[index].content
-            score = count / (len(content) + len(other) - count)
-            if score >= best_score:
-                best, best_score = self.remembered[index], score
+            count = len(content & other)
+            key = (count / (len(content) + len(other) - count), index)
+            if key >= best_key:
+                best, best_key = self.remembered[index], key
         return best
 
-    def _remember(self, sentence: Remembered) -> None:
+    def _remember(self, sentence: Remembered, prefix: list[str]) -> None:
         position = len(self.remembered)
         self.remembered.append(sentence)
-        for word in sentence.content:
+        self.latest[sentence.content] = position
+        for word in prefix:
             self.postings.setdefault(word, []).append(position)
+
+
+def _prefix(content: frozenset[str], threshold: float) -> list[str]:
+    """The words a near copy must share at least one of: the first of the content words in
+    the fixed order, as many as the words that could be missing, plus one."""
+    ordered = sorted(content, key=_rarest_first)
+    return ordered[: len(ordered) - _least_shared(len(ordered), threshold) + 1]
+
+
+def _rarest_first(word: str) -> tuple[int, str]:
+    return -len(word), word
+
+
+@lru_cache(maxsize=256)
+def _least_shared(size: int, threshold: float) -> int:
+    """The fewest words a sentence of ``size`` content words can share with another of any
+    size and still reach the threshold (worked out as the comparison itself does it)."""
+    largest = max(size, math.ceil(size / threshold) + 1) if threshold > 0 else size
+    return min(
+        (
+            shared
+            for other in range(1, largest + 1)
+            for shared in range(min(size, other) + 1)
+            if shared / (size + other - shared) >= threshold
+        ),
+        default=size,
+    )
 
 
 def _repetition(text: str, span: Span, earlier: Remembered, section: str | None) -> Finding:
@@ -126,9 +175,9 @@ def missing_impact_findings(
 def _says_impact(text: str, span: Span, children: Sequence[str]) -> bool:
     """An explicit impact ("this means …"), or how a child is doing in a sentence about a
     child ("Lily is often hungry"): "Mum is tired" says nothing about the child."""
-    if impact().search(text, span.start, span.end) is not None:
+    if impact().search(text, span) is not None:
         return True
-    if child_states().search(text, span.start, span.end) is None:
+    if child_states().search(text, span) is None:
         return False
     sentence = text[span.start : span.end]
     if child_words().search(sentence) is not None:

@@ -8,10 +8,11 @@ not end a sentence.
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from cpconf.quality.cue_lists import cue_data
+from cpconf.quality.prefilter import PREFILTER
 
 WORD = re.compile(r"[^\W_]+(?:[\x27\u2019][^\W_]+)*")
 # Where a sentence can end: terminal punctuation (with closing quotes or brackets), or a run
@@ -35,6 +36,10 @@ ABBREVIATION_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:\.[^\W\d_]+)*$")
 class Span:
     start: int
     end: int
+    cues: int = field(default=-1, compare=False)
+    """The cue patterns worth searching here (the prefilter's bits); by default, all."""
+    words: list[str] = field(default_factory=list, compare=False, repr=False)
+    """The sentence's words, as ``words`` finds them (empty for a part of a sentence)."""
 
 
 @cache
@@ -42,18 +47,25 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(cue_data()["abbreviations"])
 
 
-def words(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """The words of ``text[start:end]``: runs of letters and digits, apostrophes inside."""
-    return list(WORD.finditer(text, start, len(text) if end is None else end))
+    return WORD.findall(text, start, len(text) if end is None else end)
+
+
+def word_matches(text: str, span: Span) -> list[re.Match[str]]:
+    """The same words with their offsets (``words`` for a sentence, where offsets matter)."""
+    return list(WORD.finditer(text, span.start, span.end))
 
 
 def split_sentences(text: str) -> list[Span]:
-    """The sentences of the text, trimmed of list markers and spaces; none without a word."""
+    """The sentences of the text, trimmed of list markers and spaces; none without a word.
+    Each knows which cue patterns its words allow."""
     spans = []
     for start, end in _raw_sentences(text):
-        span = _trimmed(text, start, end)
-        if span is not None:
-            spans.append(span)
+        trimmed = _trimmed(text, start, end)
+        if trimmed is not None:
+            found = WORD.findall(text, *trimmed)
+            spans.append(Span(*trimmed, PREFILTER.sentence_bits(found), found))
     return spans
 
 
@@ -95,7 +107,7 @@ def _after_abbreviation(text: str, dot: int) -> bool:
     return word.lower() in _abbreviations()
 
 
-def _trimmed(text: str, start: int, end: int) -> Span | None:
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     lead = LEADING_MARKER.match(text, start, end)
     if lead is not None:
         start = lead.end()
@@ -103,4 +115,4 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
         end -= 1
     if start >= end or HAS_WORD.search(text, start, end) is None:
         return None
-    return Span(start, end)
+    return start, end

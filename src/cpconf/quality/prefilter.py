@@ -1,0 +1,533 @@
+"""Which cue patterns could match a sentence at all, from the words it contains.
+
+Most cue patterns find nothing in most sentences, yet a regular expression has to try its
+alternatives at every word of every sentence to say so. So each pattern is read once, when
+it is compiled, for the words any match of it must contain at the start of a word: "seems"
+or "seem…" for ``\\bseems?\\b``; "risk" rather than "the" for ``\\bthe\\s+risks?``; every
+judging word, not "is", for "is" followed by a judging word. Each sentence's words are looked
+up once (a dictionary look-up per word, remembered for the process), which gives the set of
+patterns worth searching; the others cannot match and are not run. A pattern whose matches
+need no particular word is always run.
+
+The words are worked out from the pattern's own structure (``re._parser``, the parser the
+``re`` module compiles with), so a cue list can change without anyone keeping a second list
+in step. Matching ignores case the way ``re`` does: the four letters outside ASCII that
+``re.IGNORECASE`` equates with an ASCII letter are folded to it first (``FOLD``). The
+property that matters — a pattern that matches has its words in the sentence — is tested
+with Hypothesis against every pattern (``tests/quality/test_prefilter.py``).
+"""
+
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any, Protocol
+
+# Letters outside ASCII that re.IGNORECASE matches with an ASCII letter: dotted and dotless
+# capital/small i, the long s and the Kelvin sign.
+FOLDED = "\u0130\u0131\u017f\u212a"
+FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+# The start of each word: a run of letters and digits.
+PIECE = re.compile(r"[^\W_]+")
+MOST_WORDS = 600
+MOST_REMEMBERED = 200_000
+LONGEST_WORD = 20
+COMMON = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "they",
+        "them",
+        "their",
+        "i",
+        "me",
+        "my",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "not",
+        "no",
+        "so",
+        "if",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "also",
+        "very",
+        "all",
+        "any",
+        "some",
+        "when",
+        "what",
+        "who",
+        "which",
+        "mum",
+        "dad",
+        "one",
+        "two",
+    ]
+)
+COMMON_COST = 200.0
+START_COST = {1: 400.0, 2: 200.0, 3: 20.0}
+Item = tuple[Any, Any]
+# Where these match, the character before is not part of a word (when the next one is).
+WORD_STARTS = (sre.AT_BOUNDARY, sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_BEGINNING_LINE)
+# Where these match after a letter, the word ends there.
+WORD_ENDS = (sre.AT_BOUNDARY, sre.AT_END, sre.AT_END_STRING)
+REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+CONSUMERS = (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.CATEGORY, sre.ANY)
+# An item standing for "anything may follow": the end of what is known.
+UNKNOWN: Item = ("unknown", None)
+
+
+@dataclass(frozen=True)
+class Words:
+    """What a pattern needs: a word equal to one of ``whole``, or starting with one of
+    ``starts`` (folded to lower case)."""
+
+    whole: frozenset[str]
+    starts: frozenset[str]
+
+    @cached_property
+    def cost(self) -> float:
+        """About how likely a sentence is to hold one of these words: a common word, or the
+        first letter or two of any word, is very likely; a rarer word seldom."""
+        whole = sum(COMMON_COST if word in COMMON else 1.0 for word in self.whole)
+        return whole + sum(START_COST.get(len(start), 1.5) for start in self.starts)
+
+    def __or__(self, other: "Words") -> "Words":
+        return Words(self.whole | other.whole, self.starts | other.starts)
+
+
+# The words of a way that only goes round a loop: none of its own.
+NOTHING = Words(frozenset(), frozenset())
+
+
+def required_words(pattern: re.Pattern[str]) -> Words | None:
+    """The words any match of ``pattern`` needs, or None when a match need not contain any
+    particular word."""
+    items = _parser.parse(pattern.pattern, pattern.flags).data
+    words = _Reader().best(items, False)
+    return None if words is None else _without_repeats(words)
+
+
+class _Reader:
+    """Reads one parsed pattern. The words from each point on are remembered, since the
+    parts of a word list (a trie) are reached by many paths."""
+
+    def __init__(self) -> None:
+        self._next: dict[tuple[Any, ...], Words | None] = {}
+        self._optional: dict[int, Item] = {}
+        self._reading: dict[tuple[Any, ...], int] = {}
+        self._loop = 0
+
+    def best(self, items: list[Item], guard: bool, stop: int | None = None) -> Words | None:
+        """The rarest words required at any of the first ``stop`` items (the rest follow
+        them). ``guard``: the character before ``items`` cannot be part of a word."""
+        found: list[Words | None] = []
+        for position, (op, value) in enumerate(items[:stop]):
+            rest = items[position + 1 :]
+            found.append(_some(self.next_word(items[position:], guard)))
+            if op in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
+                inner = _inside(op, value)
+                found.append(self.best(inner + rest, guard, len(inner)))
+            elif op is sre.BRANCH:
+                branches = [self.best(b.data + rest, guard, len(b.data)) for b in value[1]]
+                if all(branch is not None for branch in branches):
+                    found.append(_union(branches))
+            guard = _after(op, value, guard)
+        candidates = [words for words in found if words is not None]
+        return min(candidates, key=lambda words: words.cost) if candidates else None
+
+    def next_word(self, items: list[Item], guard: bool) -> Words | None:
+        """What a match of ``items`` needs from the next word on (spaces and punctuation
+        before it are passed over). None when there may be no next word."""
+        key = (guard, *map(id, items))
+        if key in self._next:
+            return self._next[key]
+        if key in self._reading:
+            # Round a repeat and back: that way adds nothing to the ways out of the loop,
+            # and what is found inside the loop is not remembered until it is closed.
+            self._loop = min(self._loop, self._reading[key])
+            return NOTHING
+        level = self._reading[key] = len(self._reading)
+        outer, self._loop = self._loop, level
+        found = self._next_word(items, guard)
+        del self._reading[key]
+        if self._loop >= level:
+            self._next[key] = found
+        self._loop = min(outer, self._loop)
+        return found
+
+    def _next_word(self, items: list[Item], guard: bool) -> Words | None:
+        if not items:
+            return None
+        op, value = items[0]
+        rest = items[1:]
+        if op is sre.AT or op in (sre.ASSERT, sre.ASSERT_NOT):
+            return self.next_word(rest, guard or (op is sre.AT and value in WORD_STARTS))
+        if op in CONSUMERS and not _may_be_word(op, value):
+            return self.next_word(rest, True)
+        if op in REPEATS and _spacing(value[2]):
+            return self.next_word(rest, guard or value[0] >= 1)
+        if _letters(op, value) is not None:
+            return self.in_word(items, "", False) if guard else None
+        if op in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
+            return self.next_word(_inside(op, value) + rest, guard)
+        if op is sre.BRANCH:
+            return _all_ways([self.next_word(branch.data + rest, guard) for branch in value[1]])
+        if op in REPEATS:
+            least, most, item = value
+            ways = [self.next_word(rest, guard)] if least == 0 else []
+            if most != 0:
+                again = [] if most == 1 else [self._again(items[0])]
+                ways.append(self.next_word(item.data + again + rest, guard))
+            return _all_ways(ways)
+        if op in CONSUMERS:
+            return self.next_word(rest, False)  # a character that may be part of any word
+        return None
+
+    def _again(self, repeat: Item) -> Item:
+        """After one time round a repeat: the same repeat, now optional (one item for each
+        repeat, so that what is remembered about it is found again)."""
+        op, (least, most, item) = repeat
+        if least == 0:
+            return repeat
+        if id(repeat) not in self._optional:
+            self._optional[id(repeat)] = (op, (0, most, item))
+        return self._optional[id(repeat)]
+
+    def in_word(self, items: list[Item], word: str, guard: bool) -> Words:
+        """What a match needs, having read ``word`` (the start of a word) and then ``items``:
+        that word, or a rarer one after it."""
+        if not items:
+            return Words(frozenset(), frozenset({word}))
+        op, value = items[0]
+        rest = items[1:]
+        if op is sre.AT or op in (sre.ASSERT, sre.ASSERT_NOT):
+            if op is sre.AT and value in WORD_ENDS:
+                return self._word_ends(word, rest)
+            return self.in_word(rest, word, guard)
+        letters = _letters(op, value)
+        if letters is not None:
+            if len(word) >= LONGEST_WORD:
+                return Words(frozenset(), frozenset({word}))
+            return _union([self.in_word(rest, word + letter, False) for letter in letters])
+        if op in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
+            return self.in_word(_inside(op, value) + rest, word, guard)
+        if op is sre.BRANCH:
+            return _union([self.in_word(branch.data + rest, word, guard) for branch in value[1]])
+        if op in REPEATS:
+            return self._repeated(items, word, guard)
+        if op in CONSUMERS and not _may_be_word(op, value):
+            return self._word_ends(word, items)
+        return Words(frozenset(), frozenset({word}))
+
+    def _repeated(self, items: list[Item], word: str, guard: bool) -> Words:
+        (_, (least, most, item)), rest = items[0], items[1:]
+        ways = []
+        if least == 0 and most != 1 and _spacing(item):
+            # "\s*": no space may follow, and the word run on into whatever comes next.
+            ways.append(Words(frozenset(), frozenset({word})))
+        elif least == 0:
+            ways.append(self.in_word(rest, word, guard))
+        if most == 1:
+            ways.append(self.in_word(item.data + rest, word, guard))
+        elif most != 0 and _spacing(item):
+            ways.append(self._word_ends(word, items))
+        elif most != 0:
+            ways.append(self.in_word([*item.data, UNKNOWN], word, guard))
+        return _union(ways)
+
+    def _word_ends(self, word: str, rest: list[Item]) -> Words:
+        """The word is complete: it, or the next word if that is rarer."""
+        whole = Words(frozenset({word}), frozenset())
+        later = _some(self.next_word(rest, False))
+        return later if later is not None and later.cost < whole.cost else whole
+
+
+def _all_ways(ways: list[Words | None]) -> Words | None:
+    """Every way must need a word, or nothing is needed."""
+    return None if not ways or any(way is None for way in ways) else _union(ways)
+
+
+def _some(words: Words | None) -> Words | None:
+    """None for NOTHING (only ways round a loop): it must not stand for a word needed."""
+    return words if words is not None and (words.whole or words.starts) else None
+
+
+def _union(all_words: list[Words | None]) -> Words:
+    whole: set[str] = set()
+    starts: set[str] = set()
+    for words in all_words:
+        if words is not None:
+            whole |= words.whole
+            starts |= words.starts
+    if len(whole) + len(starts) > MOST_WORDS:
+        # Too many to keep: the first three letters of each, which is still true.
+        starts = {word[:3] for word in whole | starts}
+        whole = set()
+    return Words(frozenset(whole), frozenset(starts))
+
+
+def _without_repeats(words: Words) -> Words:
+    """Whole words already covered by a start ("care" by "car") are left out."""
+    whole = {
+        word
+        for word in words.whole
+        if not any(word[:length] in words.starts for length in range(1, len(word) + 1))
+    }
+    return Words(frozenset(whole), words.starts)
+
+
+def _letters(op: Any, value: Any) -> list[str] | None:
+    """The letters or digits an item matches, folded, when it matches only those."""
+    if op is sre.LITERAL:
+        chars = [value]
+    elif op is sre.IN and all(kind is sre.LITERAL for kind, _ in value):
+        chars = [code for _, code in value]
+    else:
+        return None
+    folded = [chr(code).translate(FOLD).lower() for code in chars]
+    if all(len(char) == 1 and char.isascii() and char.isalnum() for char in folded):
+        return sorted(set(folded))
+    return None
+
+
+def _inside(op: Any, value: Any) -> list[Item]:
+    """The items of a group."""
+    data: list[Item] = (value[-1] if op is sre.SUBPATTERN else value).data
+    return data
+
+
+def _spacing(item: Any) -> bool:
+    """One character that is never part of a word (a space, a hyphen, an apostrophe)."""
+    items = item.data
+    return len(items) == 1 and items[0][0] in CONSUMERS and not _may_be_word(*items[0])
+
+
+def _after(op: Any, value: Any, guard: bool) -> bool:
+    """Whether, after the item, the character before cannot be part of a word."""
+    if op is sre.AT:
+        return guard or value in WORD_STARTS
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        return guard
+    if op in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
+        return _after_all(_inside(op, value), guard)
+    if op is sre.BRANCH:
+        return all(_after_all(branch.data, guard) for branch in value[1])
+    if op in REPEATS:
+        once = _after_all(value[2].data, guard)
+        return once if value[0] >= 1 else guard and once
+    return not _may_be_word(op, value)
+
+
+def _after_all(items: list[Item], guard: bool) -> bool:
+    for op, value in items:
+        guard = _after(op, value, guard)
+    return guard
+
+
+NOT_WORD_CATEGORIES = (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD, sre.CATEGORY_LINEBREAK)
+WORD_CHARACTER = re.compile(r"\w")
+
+
+def _may_be_word(op: Any, value: Any) -> bool:
+    """Whether the item may match a character that is part of a word."""
+    if op is sre.LITERAL:
+        return WORD_CHARACTER.match(chr(value)) is not None
+    if op is sre.CATEGORY:
+        return value not in NOT_WORD_CATEGORIES
+    if op is sre.IN:
+        return any(
+            kind is sre.NEGATE
+            or kind is sre.RANGE
+            or (kind is sre.LITERAL and WORD_CHARACTER.match(chr(code)) is not None)
+            or (kind is sre.CATEGORY and code not in NOT_WORD_CATEGORIES)
+            for kind, code in value
+        )
+    return True
+
+
+class Prefilter:
+    """Every gated pattern's words, and each word's set of patterns (bits), remembered."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._whole: dict[str, int] = {}
+        self._starts: dict[str, int] = {}
+        self._lengths: tuple[int, ...] = ()
+        self._known: dict[str, int] = {}
+        self.assigned = 0
+        """The bits given out so far; a sentence's bits for later patterns are all set."""
+
+    def add(self, words: Words | None) -> int:
+        """A bit for a pattern needing ``words``; -1 (always search) when it needs none."""
+        if words is None:
+            return -1
+        with self._lock:
+            bit = (self.assigned + 1) & ~self.assigned
+            for word in words.whole:
+                self._whole[word] = self._whole.get(word, 0) | bit
+            for start in words.starts:
+                self._starts[start] = self._starts.get(start, 0) | bit
+            self._lengths = tuple(sorted({len(start) for start in self._starts}))
+            self._known = {}  # before the bit is given out: see sentence_bits
+            self.assigned |= bit
+        return bit
+
+    def sentence_bits(self, words: Iterable[str]) -> int:
+        """The patterns that need one of ``words`` (a sentence's words, as runs of letters and
+        digits with apostrophes inside), with every bit not yet given out set."""
+        assigned = self.assigned
+        known = self._known
+        if len(known) > MOST_REMEMBERED:
+            known = self._known = {}
+        bits = ~assigned
+        for word in words:
+            found = known.get(word)
+            if found is None:
+                found = known[word] = self._word_bits(word)
+            bits |= found
+        return bits
+
+    def _word_bits(self, word: str) -> int:
+        bits = 0
+        for piece in PIECE.findall(fold(word)):  # "don't": "don" and "t"
+            bits |= self._piece_bits(piece)
+        return bits
+
+    def _piece_bits(self, piece: str) -> int:
+        bits = self._whole.get(piece, 0)
+        for length in self._lengths:
+            if length > len(piece):
+                break
+            bits |= self._starts.get(piece[:length], 0)
+        return bits
+
+
+PREFILTER = Prefilter()
+
+
+def fold(text: str) -> str:
+    """The text as the prefilter reads it: letters folded to lower case as ``re`` does when it
+    ignores case (the same length as the text, so offsets carry over)."""
+    if not text.isascii() and any(letter in text for letter in FOLDED):
+        text = text.translate(FOLD)
+    return text.lower()
+
+
+class Region(Protocol):
+    """A stretch of text to search, with the prefilter's bits for it (a sentence's span)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def cues(self) -> int: ...
+
+
+class GatedPattern:
+    """A compiled pattern searched only where one of the words it needs is present."""
+
+    __slots__ = ("bit", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.bit = PREFILTER.add(required_words(pattern))
+
+    def search(self, text: str, region: Region) -> re.Match[str] | None:
+        if not region.cues & self.bit:
+            return None
+        return self.pattern.search(text, region.start, region.end)
+
+    def finditer(self, text: str, region: Region) -> Iterator[re.Match[str]]:
+        if not region.cues & self.bit:
+            return iter(())
+        return self.pattern.finditer(text, region.start, region.end)
+
+
+class GatedAlternatives:
+    """Several patterns found as their alternation ``(?:p1)|(?:p2)|…`` would find them, each
+    searched only where its own words are: the leftmost match, and of matches starting at
+    the same place, the earliest pattern's. A sentence with "been" in it is then searched
+    for the one cue that needs "been", not for all of them."""
+
+    __slots__ = ("bit", "parts")
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.parts = [GatedPattern(pattern) for pattern in patterns]
+        self.bit = 0
+        for part in self.parts:
+            self.bit |= part.bit
+
+    def search(self, text: str, region: Region) -> re.Match[str] | None:
+        return self._leftmost(text, region.start, region.end, region.cues)
+
+    def finditer(self, text: str, region: Region) -> Iterator[re.Match[str]]:
+        """Like ``re.finditer``, for patterns that never match the empty string."""
+        position = region.start
+        while (found := self._leftmost(text, position, region.end, region.cues)) is not None:
+            yield found
+            position = max(found.end(), found.start() + 1)
+
+    def _leftmost(self, text: str, start: int, end: int, cues: int) -> re.Match[str] | None:
+        if not cues & self.bit:
+            return None
+        best = None
+        for part in self.parts:
+            if cues & part.bit:
+                found = part.pattern.search(text, start, end)
+                if found is not None and (best is None or found.start() < best.start()):
+                    best = found
+        return best
