@@ -41,10 +41,76 @@ def test_each_child_without_a_decision_is_named():
     problems = problems_of(content)
 
     assert problems == [
+        Problem(parts.INTRODUCTIONS, "participants", "Record who was present at the conference"),
         Problem(parts.DECISIONS, "children-0-outcome", "Choose a decision for Lily Hartwell"),
         Problem(parts.DECISIONS, "children-1-outcome", "Choose a decision for Noah Hartwell"),
     ]
     assert parts.CHOOSE_DECISION.format(name="Lily Hartwell") in messages(problems)
+
+
+def test_someone_must_be_recorded_as_present():
+    content = complete_content(CHILDREN, "2027-03-01")
+    people = content[parts.INTRODUCTIONS]["participants"]
+    content[parts.INTRODUCTIONS]["participants"] = [
+        *({**p, "attendance": "apologies"} for p in people),
+        {"name": " ", "role": "", "agency": "", "kind": "parent", "attendance": "present"},
+    ]
+
+    assert problems_of(content) == [
+        Problem(parts.INTRODUCTIONS, "participants", parts.NO_ONE_PRESENT)
+    ]
+    content[parts.INTRODUCTIONS]["participants"][0]["attendance"] = "present"
+    assert problems_of(content) == []
+
+
+def test_a_decision_the_agenda_does_not_offer_is_no_decision():
+    from cpconf.conference_records.agenda import agenda_for_stage
+
+    content = complete_content(CHILDREN, "2027-03-01", outcome=parts.PLAN_CONTINUES)
+    initial = agenda_for_stage("initial")
+
+    assert problems_of(content) == []  # the review's agenda offers it
+    assert messages(finalisation_problems(content, CHILDREN, **NORTHSHIRE, agenda=initial)) == [
+        parts.CHOOSE_DECISION.format(name="Lily Hartwell"),
+        parts.CHOOSE_DECISION.format(name="Noah Hartwell"),
+    ]
+
+
+def test_a_save_is_checked_against_the_conferences_agenda():
+    from cpconf.conference_records.agenda import agenda_for_stage
+
+    initial = agenda_for_stage("initial")
+    entries = {"entries": [{"heading": "not_working", "speaker": "Dawn", "text": "Mornings."}]}
+    decisions = {"children": [{"child_id": 11, "outcome": parts.PLAN_CONTINUES}]}
+
+    def problems(key, content, agenda=None):
+        return validate_part(key, content, children=CHILDREN, **NORTHSHIRE, agenda=agenda)
+
+    assert problems(parts.DISCUSSION, entries) == []
+    assert problems(parts.DECISIONS, decisions) == []
+    assert problems(parts.DISCUSSION, entries, initial) == [
+        Problem(
+            parts.DISCUSSION, "entries-0-heading", "Choose what the entry is about from the list"
+        )
+    ]
+    assert problems(parts.DECISIONS, decisions, initial) == [
+        Problem(parts.DECISIONS, "children-0-outcome", "Choose a decision from the list")
+    ]
+
+
+def test_an_unborn_babys_decision_keeps_no_has_suffered_answer():
+    decisions = {
+        "children": [
+            {"child_id": 11, "suffered_harm": "yes", "likely_to_suffer": "yes"},
+            {"child_id": 12, "suffered_harm": "yes", "likely_to_suffer": "yes", "unborn": True},
+        ]
+    }
+
+    kept = parts.with_unborn(decisions, unborn={11})["children"]
+
+    assert kept[0] == {"child_id": 11, "suffered_harm": "", "likely_to_suffer": "yes",
+                       "unborn": True}  # fmt: skip
+    assert kept[1]["unborn"] is False and kept[1]["suffered_harm"] == "yes"
 
 
 def test_a_child_missing_from_the_decisions_is_still_named():

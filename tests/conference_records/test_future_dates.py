@@ -1,12 +1,13 @@
-"""When the core group and the next review are due, from each authority's policy, and the
-warnings the chair sees for dates outside it."""
+"""When the core group and the next review are due, from each authority's policy: a date
+before the conference is refused, and a date later than the policy allows is refused unless
+the chair records the reason."""
 
 from datetime import date, datetime
 
 import pytest
 
 from cpconf.conference_records import content as parts
-from cpconf.conference_records import services
+from cpconf.conference_records import services, timescales
 from cpconf.conferences.models import Stage
 from cpconf.deadlines import LONDON
 from tests.factories import ConferenceFactory, FamilyFactory, LocalAuthorityFactory
@@ -101,36 +102,124 @@ def test_a_month_without_the_day_ends_on_its_last_day():
 
 
 def future(**dates: str) -> dict:
-    return {parts.FUTURE_DATES: {**parts.empty_content([])[parts.FUTURE_DATES], **dates}}
+    return {**parts.empty_content([])[parts.FUTURE_DATES], **dates}
 
 
-def test_dates_within_the_policy_give_no_warning():
+def problems_saving(meeting, **dates: str) -> list[parts.Problem]:
+    return services.future_date_problems(meeting, future(**dates))
+
+
+def test_dates_within_the_policy_are_accepted():
     meeting = conference("northshire", "initial", BEFORE_CHRISTMAS)
 
-    assert (
-        services.future_date_warnings(
-            meeting, future(core_group_on="2027-01-08", next_review_on="2027-03-22")
+    assert problems_saving(meeting, core_group_on="2027-01-08", next_review_on="2027-03-22") == []
+
+
+def test_a_next_review_before_the_conference_is_refused_naming_the_field():
+    meeting = conference("northshire", "review", BEFORE_CHRISTMAS)
+
+    problems = problems_saving(meeting, next_review_on="2026-12-01")
+
+    assert problems == [
+        parts.Problem(
+            parts.FUTURE_DATES,
+            "next_review_on",
+            timescales.NEXT_REVIEW_BEFORE.format(day="22 December 2026"),
         )
-        == []
-    )
-
-
-def test_dates_after_the_policys_give_a_warning_each():
-    meeting = conference("northshire", "initial", BEFORE_CHRISTMAS)
-
-    warnings = services.future_date_warnings(
-        meeting, future(core_group_on="2027-01-11", next_review_on="2027-03-23")
-    )
-
-    assert warnings == [
-        services.CORE_GROUP_LATE.format(due="8 January 2027", days=10),
-        services.NEXT_REVIEW_LATE.format(due="22 March 2027", months=3),
     ]
 
 
-def test_a_date_before_the_conference_is_warned_of_and_the_part_alone_is_accepted():
-    meeting = conference("northshire", "review", BEFORE_CHRISTMAS)
+def test_a_core_group_or_child_in_need_meeting_before_the_conference_is_refused():
+    meeting = conference("northshire", "initial", BEFORE_CHRISTMAS)
 
-    warnings = services.future_date_warnings(meeting, {"next_review_on": "2026-12-01"})
+    problems = problems_saving(
+        meeting, core_group_on="2026-12-21", child_in_need_meeting_on="2026-12-18"
+    )
 
-    assert warnings == [services.DATE_BEFORE_CONFERENCE.format(what="next review")]
+    assert problems == [
+        parts.Problem(
+            parts.FUTURE_DATES,
+            "core_group_on",
+            timescales.CORE_GROUP_BEFORE.format(day="22 December 2026"),
+        ),
+        parts.Problem(
+            parts.FUTURE_DATES,
+            "child_in_need_meeting_on",
+            timescales.CHILD_IN_NEED_BEFORE.format(day="22 December 2026"),
+        ),
+    ]
+
+
+def test_the_core_group_on_the_day_of_the_conference_is_accepted():
+    meeting = conference("northshire", "initial", BEFORE_CHRISTMAS)
+
+    assert problems_saving(meeting, core_group_on="2026-12-22") == []
+
+
+def test_a_core_group_later_than_the_policy_allows_needs_a_reason():
+    meeting = conference("northshire", "initial", BEFORE_CHRISTMAS)
+
+    refused = problems_saving(meeting, core_group_on="2027-01-11")
+    with_reason = problems_saving(
+        meeting,
+        core_group_on="2027-01-11",
+        core_group_late_reason="The health visitor is away until 11 January.",
+    )
+
+    assert refused == [
+        parts.Problem(
+            parts.FUTURE_DATES,
+            "core_group_on",
+            timescales.CORE_GROUP_LATE.format(due="8 January 2027", days=10),
+        )
+    ]
+    assert with_reason == []
+
+
+def test_a_next_review_later_than_the_statutory_months_needs_a_reason():
+    initial = conference("northshire", "initial", BEFORE_CHRISTMAS)
+    review = conference("southvale", "review", BEFORE_CHRISTMAS)
+
+    first = problems_saving(initial, next_review_on="2027-03-23")
+    later = problems_saving(review, next_review_on="2027-06-23")
+    with_reason = problems_saving(
+        review, next_review_on="2027-06-23", next_review_late_reason="The family asked for it."
+    )
+
+    assert first == [
+        parts.Problem(
+            parts.FUTURE_DATES,
+            "next_review_on",
+            timescales.NEXT_REVIEW_LATE.format(due="22 March 2027", months=3),
+        )
+    ]
+    assert later == [
+        parts.Problem(
+            parts.FUTURE_DATES,
+            "next_review_on",
+            timescales.NEXT_REVIEW_LATE.format(due="22 June 2027", months=6),
+        )
+    ]
+    assert with_reason == []
+
+
+def test_a_reason_made_of_spaces_is_no_reason():
+    meeting = conference("northshire", "initial", BEFORE_CHRISTMAS)
+
+    assert problems_saving(meeting, core_group_on="2027-01-11", core_group_late_reason="   ") == [
+        parts.Problem(
+            parts.FUTURE_DATES,
+            "core_group_on",
+            timescales.CORE_GROUP_LATE.format(due="8 January 2027", days=10),
+        )
+    ]
+
+
+def test_a_late_child_in_need_meeting_is_a_warning_only():
+    meeting = conference("northshire", "initial", BEFORE_CHRISTMAS)
+    content = {parts.FUTURE_DATES: future(child_in_need_meeting_on="2027-01-11")}
+
+    assert problems_saving(meeting, child_in_need_meeting_on="2027-01-11") == []
+    assert services.future_date_warnings(meeting, content) == [
+        services.CHILD_IN_NEED_LATE.format(due="8 January 2027", days=10)
+    ]

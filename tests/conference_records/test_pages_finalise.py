@@ -11,7 +11,13 @@ from cpconf.conference_records import forms as record_forms
 from cpconf.conference_records import services
 from cpconf.conference_records.models import RecordStatus
 from cpconf.conferences.models import Conference
-from tests.conference_records.builders import complete_content, next_review_day, write_all
+from tests.conference_records.builders import (
+    complete_content,
+    held,
+    next_review_day,
+    quorate,
+    write_all,
+)
 from tests.conference_records.pages import (
     content_of,
     part_url,
@@ -25,6 +31,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _complete(scene):
+    """Every part answered, at a quorate meeting that started this morning."""
+    held(scene.conference)
+    quorate(scene.conference)
     record = started(scene)
     children = services.children_of(scene.conference)
     write_all(record, complete_content(children, next_review_day(scene.conference)), scene.chair)
@@ -37,15 +46,17 @@ def test_the_check_page_summarises_every_part_with_links_to_change_it(client, sc
 
     page = client.get(url("check", scene.conference)).content.decode()
 
-    for key, number, title in parts.AGENDA:
+    for section in services.agenda_of(scene.conference).sections:
+        key, number, title = section.key, section.number, section.title
         assert f"{number}. {title}" in page
         assert f'href="{part_url(scene.conference, key)}#' in page
     assert "Dawn Hartwell: The mornings are calmer." in page
-    assert "Child protection plan continues" in page
+    assert "Becomes subject to a child protection plan" in page
     assert f'href="{part_url(scene.conference, parts.DECISIONS)}#id_children-0-outcome"' in page
 
 
 def test_finalising_an_incomplete_record_names_each_problem_and_links_to_its_field(client, scene):
+    held(scene.conference)
     record = started(scene)
     client.force_login(scene.chair)
     lily = scene.children[0]
@@ -57,7 +68,7 @@ def test_finalising_an_incomplete_record_names_each_problem_and_links_to_its_fie
                 {
                     "child_id": lily.pk,
                     "name": lily.full_name,
-                    "outcome": parts.PLAN_CONTINUES,
+                    "outcome": parts.PLAN_STARTS,
                     "categories": [],
                 },
             ],

@@ -11,7 +11,13 @@ from cpconf.conference_records import content as parts
 from cpconf.conference_records import services
 from tests.browser.accessibility import check_page
 from tests.browser.conftest import chromium, page, sign_in_through_pages  # noqa: F401
-from tests.conference_records.builders import complete_content, next_review_day, write_all
+from tests.conference_records.builders import (
+    complete_content,
+    held,
+    next_review_day,
+    quorate,
+    write_all,
+)
 from tests.conference_records.pages import started
 from tests.report_scene import PASSWORD
 
@@ -19,6 +25,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_chair_runs_the_record_in_the_browser(live_server, page, scene):  # noqa: F811
+    held(scene.conference)
     records = f"{live_server.url}/records/{scene.conference.pk}"
     sign_in_through_pages(page, live_server.url, scene.chair, PASSWORD)
     page.goto(f"{records}/")
@@ -43,7 +50,7 @@ def test_the_chair_runs_the_record_in_the_browser(live_server, page, scene):  # 
     assert page.locator("input[name=scores-0-score]").input_value() == "99"
 
     page.goto(f"{records}/check/")
-    check_page(page, "record", "check")
+    check_page(page, "record", "check")  # with the warning that no social care is present
     page.get_by_role("button", name="Finalise the record").click()
     page.locator(".govuk-error-summary").wait_for()
     check_page(page, "record", "finalise refused")
@@ -52,6 +59,8 @@ def test_the_chair_runs_the_record_in_the_browser(live_server, page, scene):  # 
 
 
 def test_the_finalised_record_pages_are_accessible(live_server, page, scene):  # noqa: F811
+    held(scene.conference)
+    quorate(scene.conference)
     record = started(scene)
     children = services.children_of(scene.conference)
     write_all(record, complete_content(children, next_review_day(scene.conference)), scene.chair)

@@ -163,16 +163,16 @@ def test_words_with_nobody_who_said_them_are_refused(client, scene):
     _people(record, scene)
     client.force_login(scene.chair)
     data = {"revision": revision_of(record, parts.DISCUSSION)}
-    for heading, _title in parts.DISCUSSION_HEADINGS:
+    for heading, _title in services.agenda_of(scene.conference).headings:
         data |= rows(heading, {"speaker": "", "text": ""})
-    data |= rows("new_worries", {"speaker": "", "text": "The new partner stays over."})
+    data |= rows("worries", {"speaker": "", "text": "The new partner stays over."})
 
     response = client.post(part_url(scene.conference, parts.DISCUSSION), data)
 
     page = response.content.decode()
     assert response.status_code == 400
     assert shown(record_forms.CHOOSE_SPEAKER) in page
-    assert 'href="#id_new_worries-0-speaker"' in page
+    assert 'href="#id_worries-0-speaker"' in page
     assert "The new partner stays over.</textarea>" in page
 
 

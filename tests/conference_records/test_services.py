@@ -16,6 +16,7 @@ from tests.conference_records.builders import (
     DANGER,
     complete_content,
     finalised,
+    held,
     next_review_day,
     write_all,
 )
@@ -28,6 +29,8 @@ def started(scene):
 
 
 def complete(scene):
+    """Every part answered, for a meeting that started this morning."""
+    held(scene.conference)
     record = started(scene)
     children = services.children_of(scene.conference)
     write_all(record, complete_content(children, next_review_day(scene.conference)), scene.chair)
@@ -110,12 +113,14 @@ def test_a_score_outside_the_range_is_refused_and_nothing_is_saved(scene):
 
 
 def test_an_incomplete_record_is_not_finalised_and_says_what_is_missing(scene):
+    held(scene.conference)
     record = started(scene)
 
     with pytest.raises(services.RecordIncomplete) as incomplete:
         services.record_finalise(record=record, actor=scene.chair)
 
     assert [p.message for p in incomplete.value.problems] == [
+        "Record who was present at the conference",
         "Choose a decision for Lily Hartwell",
         "Choose a decision for Noah Hartwell",
     ]

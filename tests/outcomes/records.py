@@ -12,6 +12,8 @@ from cpconf.conference_records.models import (
     RecordVersion,
     record_fingerprint,
 )
+from cpconf.conferences.models import Conference, Stage
+from tests.factories import ConferenceFactory
 
 CHAIR_SUMMARY = (
     "Dawn has kept every appointment since the last meeting. The house is clean and warm. "
@@ -178,8 +180,25 @@ def review_content(conference: Any) -> dict[str, Any]:
     }
 
 
+def as_a_review(conference: Any) -> None:
+    """The content here is a review's, so its conference is made a review (of an initial
+    conference three months before) and its record reads in the review agenda's words."""
+    if conference.stage == Stage.REVIEW:
+        return
+    earlier = ConferenceFactory(
+        family=conference.family,
+        chair=conference.chair,
+        starts_at=conference.starts_at - dt.timedelta(days=90),
+    )
+    Conference.objects.filter(pk=conference.pk).update(
+        meeting_type="review", stage=Stage.REVIEW, previous=earlier
+    )
+    conference.refresh_from_db()
+
+
 def finalised_record(conference: Any, content: dict[str, Any] | None = None) -> RecordVersion:
-    """The conference's record, finalised as version 1."""
+    """The conference's record, finalised as version 1 (a review's: `as_a_review`)."""
+    as_a_review(conference)
     now = timezone.now()
     record = ConferenceRecord.objects.create(
         conference=conference, status=RecordStatus.FINALISED, finalised_at=now

@@ -7,7 +7,7 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
-from cpconf.conference_records.content import AGENDA
+from cpconf.conference_records.agenda import agenda_for_stage
 from cpconf.outcomes.services import outcome_issue
 from cpconf.quality import analyse
 from tests.factories import ChildFactory, ConferenceFactory, FamilyFactory
@@ -62,7 +62,7 @@ def issued(scene):
     return outcome_issue(record_version=version, actor=scene.chair)
 
 
-AGENDA_TITLES = [f"{number}. {title}" for _key, number, title in AGENDA]
+AGENDA_TITLES = [f"{s.number}. {s.title}" for s in agenda_for_stage("review").sections]
 
 
 @pytest.mark.parametrize("extension", ["pdf", "docx"])

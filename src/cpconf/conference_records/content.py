@@ -1,9 +1,11 @@
 """What a conference record holds, agenda section by agenda section.
 
-A record is a mapping of part key to that part's content, plain JSON, in the order of the
-review conference agenda (seeds/004). The same mapping is frozen into a `RecordVersion`,
-laid out as minutes, summarised in the outcome letter, read by the API and carried forward
-into the next conference's record. Nothing here imports Django.
+A record is a mapping of part key to that part's content, plain JSON. The parts are the same
+for every conference; the agenda the chair follows (`agenda.py`, data beside the report
+forms: one for an initial conference, one for a review) orders, numbers and words them, and
+says which discussion headings and decisions there are. The same mapping is frozen into a
+`RecordVersion`, laid out as minutes, summarised in the outcome letter, read by the API and
+carried forward into the next conference's record. Nothing here imports Django.
 
     family_meeting   {"held": "yes" | "no", "notes", "attended": [str]}
     introductions    {"participants": [Participant], "parents_report",
@@ -16,31 +18,39 @@ into the next conference's record. Nothing here imports Django.
     scaling          {"scores": [{"participant", "child_id", "score": int}]}
     decisions        {"children": [ChildDecision], "chair_summary",
                       "dissent": [{"who", "view"}]}
-    future_dates     {"core_group_members": [str], "core_group_on", "next_review_on",
+    future_dates     {"core_group_members": [str], "core_group_on", "core_group_late_reason",
+                      "next_review_on", "next_review_late_reason",
                       "child_in_need_meeting_on", "feedback_forms_sent": bool,
                       "appeal_explained": bool}
 
     Participant      {"name", "role", "agency", "kind" (PARTICIPANT_KINDS),
                       "attendance": "present" | "apologies"}
-    ChildDecision    {"child_id", "name", "suffered_harm": "yes" | "no",
-                      "likely_to_suffer": "yes" | "no", "outcome" (OUTCOMES),
+    ChildDecision    {"child_id", "name", "unborn": bool, "suffered_harm": "yes" | "no",
+                      "likely_to_suffer": "yes" | "no", "outcome" (the agenda's),
                       "categories": [CATEGORIES], "professional_views",
                       "consensus": "yes" | "no"}
 
-Dates are ISO dates ("2026-12-14"). "speaker_kind" is "parent" or "professional"; a
-parent's entries are asked for, and listed, first. "consensus": "no" means the chair made the
-decision (seeds/004: if there is no consensus, the chair decides).
+Dates are ISO dates ("2026-12-14"). "heading" is one of the agenda's discussion headings;
+"speaker_kind" is "parent" or "professional"; a parent's entries are asked for, and listed,
+first. "consensus": "no" means the chair made the decision (seeds/004: if there is no
+consensus, the chair decides). For an unborn child ("unborn": true) the only harm question is
+whether the baby is likely to suffer significant harm: "suffered_harm" stays empty. A late
+core group or review keeps its reason beside it.
 
 The functions below (`empty_content`, `carried_forward`, `validate_part`,
-`finalisation_problems`) are pure: they take the children as (child id, name) pairs and the
-policy's scaling range as numbers, so they are tested without a database.
+`finalisation_problems`) are pure: they take the children as (child id, name) pairs, the
+policy's scaling range as numbers and the agenda as read, so they are tested without a
+database.
 """
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cpconf.conference_records.agenda import Agenda
 
 FAMILY_MEETING = "family_meeting"
 INTRODUCTIONS = "introductions"
@@ -51,18 +61,17 @@ SCALING = "scaling"
 DECISIONS = "decisions"
 FUTURE_DATES = "future_dates"
 
-# The agenda, in order: (part key, agenda section number, title).
-AGENDA = (
-    (FAMILY_MEETING, 1, "Meeting with the family"),
-    (INTRODUCTIONS, 2, "Introductions and reports received"),
-    (WHY_HERE, 3, "Why are we here today?"),
-    (DISCUSSION, 4, "Discussion and current situation"),
-    (PLAN, 4, "What needs to happen: the plan"),
-    (SCALING, 5, "How safe are the children?"),
-    (DECISIONS, 6, "Decisions"),
-    (FUTURE_DATES, 7, "Future meetings, feedback and appeal"),
+# The parts of every record; an agenda (agenda.py) orders, numbers and words them.
+PART_KEYS = (
+    FAMILY_MEETING,
+    INTRODUCTIONS,
+    WHY_HERE,
+    DISCUSSION,
+    PLAN,
+    SCALING,
+    DECISIONS,
+    FUTURE_DATES,
 )
-PART_KEYS = tuple(key for key, _number, _title in AGENDA)
 
 PARTICIPANT_KINDS = (
     ("parent", "Parent or carer"),
@@ -74,14 +83,6 @@ PARTICIPANT_KINDS = (
 )
 FAMILY_KINDS = ("parent", "young_person", "family")
 
-DISCUSSION_HEADINGS = (
-    ("working_well", "What is working well with the plan"),
-    ("not_working", "What is not working well with the plan"),
-    ("new_strengths", "New strengths and safety"),
-    ("new_worries", "New worries"),
-    ("complicating", "Complicating factors"),
-)
-
 PRIORITIES = (("high", "High"), ("medium", "Medium"), ("low", "Low"))
 PROGRESS = (
     ("new", "New action"),
@@ -91,7 +92,8 @@ PROGRESS = (
     ("not_done", "Not done"),
 )
 
-# The decision for each child. The first two mean a child protection plan (and a category).
+# Every decision a conference can take for a child, in a review's words; an agenda offers some
+# of them, in its own words. The first two mean a child protection plan (and a category).
 PLAN_CONTINUES = "plan_continues"
 PLAN_STARTS = "plan_starts"
 ENDS_CHILD_IN_NEED = "ends_child_in_need"
@@ -131,6 +133,7 @@ CHOOSE_CATEGORY = gettext_noop(
     "Select the category of abuse or neglect for {name}'s child protection plan"
 )
 ENTER_NEXT_REVIEW = gettext_noop("Enter the date of the next review conference")
+NO_ONE_PRESENT = gettext_noop("Record who was present at the conference")
 ENTER_CHILD_IN_NEED_MEETING = gettext_noop("Enter the date of the child in need meeting")
 SCORE_OUT_OF_RANGE = gettext_noop(
     "{participant}'s score for {name} must be a whole number from {low} to {high}"
@@ -166,6 +169,7 @@ def _empty_decision(child_id: int, name: str) -> dict[str, Any]:
     return {
         "child_id": child_id,
         "name": name,
+        "unborn": False,
         "suffered_harm": "",
         "likely_to_suffer": "",
         "outcome": "",
@@ -204,7 +208,9 @@ def empty_content(children: Children) -> dict[str, dict[str, Any]]:
         FUTURE_DATES: {
             "core_group_members": [],
             "core_group_on": "",
+            "core_group_late_reason": "",
             "next_review_on": "",
+            "next_review_late_reason": "",
             "child_in_need_meeting_on": "",
             "feedback_forms_sent": False,
             "appeal_explained": False,
@@ -254,33 +260,51 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _rows(value: Any) -> list[dict[str, Any]]:
+def rows_of(value: Any) -> list[dict[str, Any]]:
+    """The rows of a list in the content, anything that is not a row left out."""
     return [row for row in value if isinstance(row, dict)] if isinstance(value, list) else []
+
+
+_rows = rows_of
 
 
 def _names(children: Children) -> dict[int, str]:
     return dict(children)
 
 
+def review_agenda() -> "Agenda":
+    """The agenda a caller that names none means: the review's, which the record first had."""
+    from cpconf.conference_records.agenda import agenda_for_stage
+
+    return agenda_for_stage("review")
+
+
 def finalisation_problems(
-    content: dict[str, Any], children: Children, *, scale_low: int, scale_high: int
+    content: dict[str, Any],
+    children: Children,
+    *,
+    scale_low: int,
+    scale_high: int,
+    agenda: "Agenda | None" = None,
 ) -> list[Problem]:
     """Why the record cannot be finalised yet; an empty list means it can.
 
-    Each child needs a decision, a plan needs its category, a plan needs the next review's
-    date (and a child in need plan its meeting's date), and every score must be in range.
+    Someone must be recorded as present; each child needs one of the agenda's decisions, a
+    plan needs its category, a plan needs the next review's date (and a child in need plan
+    its meeting's date), and every score must be in range.
     """
+    offered = (agenda or review_agenda()).outcome_keys
+    problems = _attendance_problems(content.get(INTRODUCTIONS) or {})
     decisions = {
         row.get("child_id"): (index, row)
         for index, row in enumerate(_rows((content.get(DECISIONS) or {}).get("children")))
     }
-    problems: list[Problem] = []
     outcomes = []
     for child_id, name in children:
         index, row = decisions.get(child_id, (len(decisions), {}))
         outcome = row.get("outcome")
         outcomes.append(outcome)
-        if outcome not in OUTCOME_KEYS:
+        if outcome not in offered:
             problems.append(
                 Problem(DECISIONS, f"children-{index}-outcome", CHOOSE_DECISION.format(name=name))
             )
@@ -293,6 +317,16 @@ def finalisation_problems(
     problems += _missing_dates(content.get(FUTURE_DATES) or {}, outcomes)
     problems += _score_problems(content.get(SCALING) or {}, children, scale_low, scale_high)
     return problems
+
+
+def _attendance_problems(introductions: dict[str, Any]) -> list[Problem]:
+    """A conference held with nobody recorded as present has no attendance to finalise."""
+    present = [
+        person
+        for person in _rows(introductions.get("participants"))
+        if _text(person.get("name")).strip() and person.get("attendance", "present") == "present"
+    ]
+    return [] if present else [Problem(INTRODUCTIONS, "participants", NO_ONE_PRESENT)]
 
 
 def _known_categories(value: Any) -> list[str]:
@@ -325,13 +359,17 @@ def _score_problems(
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _iso_date(value: Any) -> date | None:
+def iso_date(value: Any) -> date | None:
+    """An ISO date written in the content, or None for anything else."""
     if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
         return None
+
+
+_iso_date = iso_date
 
 
 # The shape of each part, for the per-save checks: a field's kind is "text", "bool", "date",
@@ -349,7 +387,7 @@ PARTICIPANT_SHAPE = {
     "attendance": _keys(ATTENDANCE),
 }
 ENTRY_SHAPE = {
-    "heading": _keys(DISCUSSION_HEADINGS),
+    "heading": "heading",
     "speaker": "text",
     "speaker_kind": _keys(SPEAKER_KINDS),
     "agency": "text",
@@ -368,9 +406,10 @@ SCORE_SHAPE = {"participant": "text", "child_id": "child", "score": "score"}
 DECISION_SHAPE = {
     "child_id": "child",
     "name": "text",
+    "unborn": "bool",
     "suffered_harm": _keys(YES_NO),
     "likely_to_suffer": _keys(YES_NO),
-    "outcome": OUTCOME_KEYS,
+    "outcome": "outcome",
     "categories": "categories",
     "professional_views": "text",
     "consensus": _keys(YES_NO),
@@ -392,7 +431,9 @@ PART_SHAPES: dict[str, dict[str, Any]] = {
     FUTURE_DATES: {
         "core_group_members": "texts",
         "core_group_on": "date",
+        "core_group_late_reason": "text",
         "next_review_on": "date",
+        "next_review_late_reason": "text",
         "child_in_need_meeting_on": "date",
         "feedback_forms_sent": "bool",
         "appeal_explained": "bool",
@@ -406,6 +447,8 @@ ROW_REQUIRED = {
 # How a field is named in a message, where its key is not plain enough.
 FIELD_LABELS = {
     "core_group_on": "The date of the core group meeting",
+    "core_group_late_reason": "The reason the core group meets later",
+    "next_review_late_reason": "The reason the next review is later",
     "next_review_on": "The date of the next review",
     "child_in_need_meeting_on": "The date of the child in need meeting",
     "by_when": "The date the action is due",
@@ -433,19 +476,37 @@ class _Check:
     children: dict[int, str]
     low: int
     high: int
+    headings: tuple[str, ...] = ()
+    outcomes: tuple[str, ...] = ()
 
 
 def validate_part(
-    key: str, content: Any, *, children: Children, scale_low: int, scale_high: int
+    key: str,
+    content: Any,
+    *,
+    children: Children,
+    scale_low: int,
+    scale_high: int,
+    agenda: "Agenda | None" = None,
 ) -> list[Problem]:
     """What is wrong with one part as the chair saved it, each named, so the page can show the
     problems beside what was typed. Missing answers are not problems here (the meeting is
-    recorded as it goes); `finalisation_problems` says what must be there at the end."""
+    recorded as it goes); `finalisation_problems` says what must be there at the end. A
+    heading or decision the conference's agenda does not offer is refused."""
+    agenda = agenda or review_agenda()
     if key not in PART_SHAPES:
         return [Problem(key, "", UNKNOWN_PART.format(key=key))]
     if not isinstance(content, dict):
-        return [Problem(key, "", NOT_A_MAPPING.format(title=_title(key)))]
-    check = _Check(key, _names(children), scale_low, scale_high)
+        title = agenda.section(key).title
+        return [Problem(key, "", NOT_A_MAPPING.format(title=title))]
+    check = _Check(
+        key,
+        _names(children),
+        scale_low,
+        scale_high,
+        headings=agenda.heading_keys,
+        outcomes=agenda.outcome_keys,
+    )
     problems: list[Problem] = []
     for field, kind in PART_SHAPES[key].items():
         if field not in content:
@@ -455,10 +516,6 @@ def validate_part(
         else:
             problems += _check_value(check, field, field, kind, content[field], {})
     return problems
-
-
-def _title(key: str) -> str:
-    return next((title for k, _number, title in AGENDA if k == key), key)
 
 
 def _check_rows(check: _Check, field: str, shape: dict[str, Any], rows: Any) -> list[Problem]:
@@ -513,6 +570,12 @@ def _value_problem(check: _Check, key: str, kind: Any, value: Any, row: dict[str
             return "" if ok else NOT_A_CHOICE.format(field="the category")
         case "score":
             return _score_problem(check, value, row)
+        case "heading":
+            ok = value == "" or value in check.headings
+            return "" if ok else NOT_A_CHOICE.format(field=label.lower())
+        case "outcome":
+            ok = value == "" or value in check.outcomes
+            return "" if ok else NOT_A_CHOICE.format(field=label.lower())
     return ""
 
 
@@ -532,6 +595,17 @@ def _score_problem(check: _Check, value: Any, row: dict[str, Any]) -> str:
 def normalised_part(key: str, content: dict[str, Any], children: Children) -> dict[str, Any]:
     """The part with every field present: what was given over the empty part's defaults."""
     return {**empty_content(children)[key], **content}
+
+
+def with_unborn(decisions: dict[str, Any], unborn: set[int]) -> dict[str, Any]:
+    """The decisions with each child's "unborn" set from the family's record (not from what
+    was posted): an unborn baby cannot have suffered harm, so that answer is not kept."""
+    children = []
+    for row in _rows(decisions.get("children")):
+        is_unborn = row.get("child_id") in unborn
+        changed = {"unborn": is_unborn} | ({"suffered_harm": ""} if is_unborn else {})
+        children.append({**row, **changed})
+    return {**decisions, "children": children}
 
 
 def part_children(content: dict[str, Any]) -> list[tuple[int, str]]:

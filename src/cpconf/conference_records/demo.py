@@ -127,28 +127,28 @@ RECORDS = (
         },
         discussion=(
             (
-                "new_strengths",
+                "working_well",
                 "Kelly Ashdown",
                 PARENT,
                 "",
                 "I love my kids and they know it. My sister Gail helps when I ask.",
             ),
             (
-                "new_strengths",
+                "working_well",
                 "Rachel Whitmore",
                 PROFESSIONAL,
                 "Brookfield Primary School",
                 "Mason is happy at school and Kelly came to both parents' evenings.",
             ),
             (
-                "new_worries",
+                "worries",
                 "Shaun Pike",
                 PARENT,
                 "",
                 "I'm on earlies now so I'm not there in the mornings to do the school run.",
             ),
             (
-                "new_worries",
+                "worries",
                 "Gemma Hartley",
                 PROFESSIONAL,
                 "Northshire Health Visiting Team",
@@ -254,14 +254,14 @@ RECORDS = (
         },
         discussion=(
             (
-                "new_strengths",
+                "working_well",
                 "Jason Carter",
                 PARENT,
                 "",
                 "When I'm well we're a good team. My mum is only ten minutes away.",
             ),
             (
-                "new_worries",
+                "worries",
                 "Daniel Osei",
                 PROFESSIONAL,
                 "Castlegate High School",
@@ -472,14 +472,14 @@ RECORDS = (
         },
         discussion=(
             (
-                "new_strengths",
+                "working_well",
                 "Danielle Price",
                 PARENT,
                 "",
                 "I go to every group and Ellie-Mae goes to nursery three mornings.",
             ),
             (
-                "new_worries",
+                "worries",
                 "Laura Bennett",
                 PROFESSIONAL,
                 "Northshire Police",
@@ -610,12 +610,20 @@ def _content(
     }
 
 
+CARRIED_ACTION_NEW_DATE = timedelta(days=28)
+
+
 def _actions(
     demo: DemoRecord, held_on: date, ids: dict[str, int], carried: dict[str, Any]
 ) -> list[dict[str, Any]]:
-    """The actions carried forward, with this conference's progress, then the new ones."""
+    """The actions carried forward, with this conference's progress, then the new ones. An
+    action carried forward and still to do is given a new date after this conference (no
+    action to come may be due before the meeting that agreed it)."""
     before = carried[parts.PLAN]["actions"]
-    kept = [{**a, "progress": p} for a, p in zip(before, demo.progress, strict=False)]
+    kept = [
+        _carried(action, progress, held_on)
+        for action, progress in zip(before, demo.progress, strict=False)
+    ]
     new = [
         {
             "action": action,
@@ -629,6 +637,17 @@ def _actions(
         for action, who, days, priority, progress, names in demo.actions
     ]
     return kept + new
+
+
+def _carried(action: dict[str, Any], progress: str, held_on: date) -> dict[str, Any]:
+    due = parts.iso_date(action.get("by_when"))
+    if progress != "done" and due is not None and due < held_on:
+        return {
+            **action,
+            "progress": progress,
+            "by_when": (held_on + CARRIED_ACTION_NEW_DATE).isoformat(),
+        }
+    return {**action, "progress": progress}
 
 
 def _decision(child: Any, decision: Decision) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from cpconf.conference_records import content as parts
 from cpconf.conference_records import forms as record_forms
+from cpconf.conference_records.agenda import Agenda
 from cpconf.date_input import DateParts
 
 BLANK_ROWS = {"participants": 2, "actions": 2, "dissent": 1}
@@ -28,10 +29,11 @@ NOT_SCORING = ("chair", "minute_taker")
 class Setting:
     """What a section's page needs to know beyond its own content."""
 
-    children: list[dict[str, Any]]  # {"child_id", "name"}, in the family's order
+    children: list[dict[str, Any]]  # {"child_id", "name", "unborn"}, in the family's order
     participants: list[dict[str, Any]]  # the introductions section's participants
     low: int
     high: int
+    agenda: Agenda
     suggested_participants: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -237,11 +239,21 @@ class IntroductionsEditor(Editor):
         }
 
 
+def worded(form: forms.Form, agenda: Agenda, section: str) -> None:
+    """The form's questions as the conference's agenda words them, where it does."""
+    for name, form_field in form.fields.items():
+        wording = agenda.wording(section, name)
+        if wording is not None:
+            form_field.label = _(wording.label)
+            form_field.help_text = _(wording.hint) if wording.hint else ""
+
+
 class WhyHereEditor(Editor):
     key = parts.WHY_HERE
 
     def build(self) -> None:
         self.main = record_forms.WhyHereForm(self.data, initial=self.content)
+        worded(self.main, self.setting.agenda, self.key)
         self.forms = [self.main]
 
     def to_content(self) -> dict[str, Any]:
@@ -276,7 +288,7 @@ class DiscussionEditor(Editor):
         self.headings: list[tuple[str, str, forms.BaseFormSet]] = []
         placed: dict[str, int] = {}
         items: list[forms.Form] = []
-        for heading, title in parts.DISCUSSION_HEADINGS:
+        for heading, title in self.setting.agenda.headings:
             initial = [
                 {"speaker": e.get("speaker", ""), "text": e.get("text", "")}
                 for e in entries
@@ -457,17 +469,42 @@ DECISION_FIELDS = (
 
 
 class DecisionsEditor(Editor):
+    """A row per child, asked the agenda's questions (for an unborn baby, only whether harm
+    is likely) and offered the agenda's decisions."""
+
     key = parts.DECISIONS
 
     def build(self) -> None:
         saved = {d.get("child_id"): d for d in self.content.get("children", [])}
         ordered = [
-            {**saved.get(c["child_id"], {}), "child_id": c["child_id"], "name": c["name"]}
+            {
+                **saved.get(c["child_id"], {}),
+                "child_id": c["child_id"],
+                "name": c["name"],
+                "unborn": bool(c.get("unborn")),
+            }
             for c in self.setting.children
         ]
         known = {c["child_id"] for c in self.setting.children}
         ordered += [d for d in self.content.get("children", []) if d.get("child_id") not in known]
-        self.children = _rows(record_forms.ChildDecisionRowForm, self.data, ordered, "children", 0)
+        agenda = self.setting.agenda
+        outcomes = [(key, _(label)) for key, label in agenda.outcomes]
+        self.children = _rows(
+            record_forms.ChildDecisionRowForm,
+            self.data,
+            ordered,
+            "children",
+            0,
+            outcomes=outcomes,
+        )
+        for row, child in zip(self.children.forms, ordered, strict=False):
+            worded(row, agenda, self.key)
+            row.unborn = bool(child.get("unborn"))
+            if row.unborn:
+                wording = agenda.wording(self.key, "unborn_likely_to_suffer")
+                if wording is not None:
+                    row.fields["likely_to_suffer"].label = _(wording.label)
+                    row.fields["likely_to_suffer"].help_text = _(wording.hint)
         self.main = record_forms.DecisionsForm(self.data, initial=self.content)
         dissent = self.content.get("dissent", [])
         self.dissent = _rows(
@@ -532,7 +569,9 @@ class FutureDatesEditor(Editor):
         return {
             "core_group_members": record_forms.lines(data.get("core_group_members", "")),
             "core_group_on": data.get("core_group_on", ""),
+            "core_group_late_reason": data.get("core_group_late_reason", ""),
             "next_review_on": data.get("next_review_on", ""),
+            "next_review_late_reason": data.get("next_review_late_reason", ""),
             "child_in_need_meeting_on": data.get("child_in_need_meeting_on", ""),
             "feedback_forms_sent": bool(data.get("feedback_forms_sent")),
             "appeal_explained": bool(data.get("appeal_explained")),

@@ -226,6 +226,8 @@ class ScoreRowForm(forms.Form):
 
 
 class ChildDecisionRowForm(forms.Form):
+    """One child's decision; `outcomes` are the conference agenda's, in its words."""
+
     child_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     name = forms.CharField(required=False, widget=forms.HiddenInput)
     suffered_harm = yes_no(_("Has the child suffered significant harm?"))
@@ -241,9 +243,10 @@ class ChildDecisionRowForm(forms.Form):
     )
     outcome = forms.ChoiceField(
         label=_("Decision"),
-        choices=_choices(parts.OUTCOMES),
+        choices=(),
         required=False,
         widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose a decision from the list")},
     )
     categories = forms.MultipleChoiceField(
         label=_("Category of the plan"),
@@ -260,6 +263,11 @@ class ChildDecisionRowForm(forms.Form):
         "outcome",
         "categories",
     ]
+
+    def __init__(self, *args: Any, outcomes: list[tuple[str, Any]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = outcomes  # type: ignore[attr-defined]
+        self.unborn = False
 
     def clean(self) -> dict[str, Any]:
         """A plan needs its category: asked for at once, while the conference is deciding."""
@@ -306,6 +314,18 @@ class FutureDatesForm(forms.Form):
             "to or contact the chair if they are unhappy with any part of the conference"
         ),
         required=False,
+    )
+    core_group_late_reason = forms.CharField(
+        label=_("Reason the core group meets later"),
+        help_text=_("Only if the core group meets after the date it is due by"),
+        required=False,
+        widget=forms.Textarea,
+    )
+    next_review_late_reason = forms.CharField(
+        label=_("Reason the next review is later"),
+        help_text=_("Only if the next review is after the date it is due by"),
+        required=False,
+        widget=forms.Textarea,
     )
     DATES = (
         ("core_group_on", _("Date of the core group meeting")),

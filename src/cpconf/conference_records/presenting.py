@@ -1,13 +1,16 @@
 """A record's content as a reader sees it: for each part, rows of a GOV.UK summary list
-(what was asked, what was recorded, and which field to change). Used by check and finalise,
-the finalised versions and the conflict page, so all three read the same."""
+(what was asked, what was recorded, and which field to change), in the words and order of the
+conference's agenda. Used by check and finalise, the finalised versions and the conflict page,
+so all three read the same."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from cpconf.conference_records import content as parts
+from cpconf.conference_records.agenda import Agenda
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ def _text(value: Any) -> list[str]:
     return [str(value)] if value else []
 
 
-def _family_meeting(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
+def _family_meeting(c: dict[str, Any], names: dict[int, str], agenda: Agenda) -> list[Row]:
     return [
         Row(_("Met the family beforehand"), _text(_yes_no(c.get("held"))), "held"),
         Row(_("Notes"), _text(c.get("notes")), "notes"),
@@ -61,7 +64,7 @@ def _person(p: dict[str, Any]) -> str:
     return f"{p.get('name', '')}{': ' + details if details else ''}{away}"
 
 
-def _introductions(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
+def _introductions(c: dict[str, Any], names: dict[int, str], agenda: Agenda) -> list[Row]:
     people = c.get("participants", [])
     present = [_person(p) for p in people if p.get("attendance") != "apologies"]
     away = [_person(p) for p in people if p.get("attendance") == "apologies"]
@@ -92,13 +95,28 @@ WHY_HERE_LABELS = (
 )
 
 
-def _why_here(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
-    return [Row(_(label), _text(c.get(key)), key) for key, label in WHY_HERE_LABELS]
-
-
-def _discussion(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
+def _why_here(c: dict[str, Any], names: dict[int, str], agenda: Agenda) -> list[Row]:
     rows = []
-    for heading, title in parts.DISCUSSION_HEADINGS:
+    for key, label in WHY_HERE_LABELS:
+        wording = agenda.wording(parts.WHY_HERE, key)
+        rows.append(Row(_(wording.label if wording else label), _text(c.get(key)), key))
+    return rows
+
+
+def headings_of(entries: list[dict[str, Any]], agenda: Agenda) -> list[tuple[str, str]]:
+    """The agenda's discussion headings, then any other a record holds (one written under
+    another agenda), so nothing said is left out."""
+    headings = list(agenda.headings)
+    for entry in entries:
+        heading = str(entry.get("heading", ""))
+        if heading and heading not in dict(headings):
+            headings.append((heading, heading.replace("_", " ").capitalize()))
+    return headings
+
+
+def _discussion(c: dict[str, Any], names: dict[int, str], agenda: Agenda) -> list[Row]:
+    rows = []
+    for heading, title in headings_of(parts.rows_of(c.get("entries")), agenda):
         said = []
         for entry in c.get("entries", []):
             if entry.get("heading") != heading:
@@ -111,7 +129,7 @@ def _discussion(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
     return rows
 
 
-def _plan(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
+def _plan(c: dict[str, Any], names: dict[int, str], agenda: Agenda) -> list[Row]:
     priorities, progress = _labels(parts.PRIORITIES), _labels(parts.PROGRESS)
     rows = []
     for index, action in enumerate(c.get("actions", [])):
@@ -132,7 +150,7 @@ def _plan(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
     return rows or [Row(_("Actions"), [], "actions")]
 
 
-def _scaling(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
+def _scaling(c: dict[str, Any], names: dict[int, str], agenda: Agenda) -> list[Row]:
     by_child: dict[Any, list[str]] = {}
     for score in c.get("scores", []):
         by_child.setdefault(score.get("child_id"), []).append(
@@ -146,22 +164,25 @@ def _scaling(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
     return rows
 
 
-def _decisions(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
-    outcomes, categories = _labels(parts.OUTCOMES), _labels(parts.CATEGORIES)
+def _decisions(c: dict[str, Any], names: dict[int, str], agenda: Agenda) -> list[Row]:
+    categories = _labels(parts.CATEGORIES)
     rows = []
     for index, d in enumerate(c.get("children", [])):
         name = d.get("name") or names.get(d.get("child_id"), "")
         chosen = [categories.get(k, k) for k in d.get("categories", [])]
-        lines = [
-            _("Decision: %(o)s") % {"o": outcomes.get(d.get("outcome", ""), _("not recorded"))},
-        ]
+        outcome = d.get("outcome", "")
+        decided = _(agenda.outcome_label(outcome)) if outcome else _("not recorded")
+        lines = [_("Decision: %(o)s") % {"o": decided}]
         if chosen:
             lines.append(_("Category: %(c)s") % {"c": ", ".join(chosen)})
-        lines += [
-            _("Has suffered significant harm: %(a)s") % {"a": _answer(d.get("suffered_harm"))},
+        if not d.get("unborn"):  # a baby not yet born is asked only whether harm is likely
+            lines.append(
+                _("Has suffered significant harm: %(a)s") % {"a": _answer(d.get("suffered_harm"))}
+            )
+        lines.append(
             _("Likely to suffer significant harm: %(a)s")
-            % {"a": _answer(d.get("likely_to_suffer"))},
-        ]
+            % {"a": _answer(d.get("likely_to_suffer"))}
+        )
         if d.get("consensus") == "no":
             lines.append(_("No consensus: this is the chair's decision"))
         elif d.get("consensus") == "yes":
@@ -175,13 +196,15 @@ def _decisions(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
     return rows
 
 
-def _future_dates(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
+def _future_dates(c: dict[str, Any], names: dict[int, str], agenda: Agenda) -> list[Row]:
     return [
         Row(_("Core group members"), list(c.get("core_group_members", [])), "core_group_members"),
         Row(_("Core group meeting"), _text(_day(c.get("core_group_on", ""))), "core_group_on"),
+        *_reason(c, "core_group_late_reason", _("Why the core group meets later")),
         Row(
             _("Next review conference"), _text(_day(c.get("next_review_on", ""))), "next_review_on"
         ),
+        *_reason(c, "next_review_late_reason", _("Why the next review is later")),
         Row(
             _("Child in need meeting"),
             _text(_day(c.get("child_in_need_meeting_on", ""))),
@@ -200,7 +223,13 @@ def _future_dates(c: dict[str, Any], names: dict[int, str]) -> list[Row]:
     ]
 
 
-SUMMARIES = {
+def _reason(c: dict[str, Any], key: str, label: str) -> list[Row]:
+    """A late date's reason, shown only where one was given."""
+    return [Row(label, [c[key]], key)] if c.get(key) else []
+
+
+Summary = Callable[[dict[str, Any], dict[int, str], Agenda], list[Row]]
+SUMMARIES: dict[str, Summary] = {
     parts.FAMILY_MEETING: _family_meeting,
     parts.INTRODUCTIONS: _introductions,
     parts.WHY_HERE: _why_here,
@@ -212,8 +241,10 @@ SUMMARIES = {
 }
 
 
-def summary_rows(key: str, content: dict[str, Any], children: list[tuple[int, str]]) -> list[Row]:
-    return SUMMARIES[key](content or {}, dict(children))
+def summary_rows(
+    key: str, content: dict[str, Any], children: list[tuple[int, str]], agenda: Agenda
+) -> list[Row]:
+    return SUMMARIES[key](content or {}, dict(children), agenda)
 
 
 @dataclass(frozen=True)
@@ -225,10 +256,15 @@ class PartSummary:
 
 
 def record_summary(
-    content: dict[str, dict[str, Any]], children: list[tuple[int, str]]
+    content: dict[str, dict[str, Any]], children: list[tuple[int, str]], agenda: Agenda
 ) -> list[PartSummary]:
-    """Every part of a record in agenda order."""
+    """Every part of a record in the order of its agenda."""
     return [
-        PartSummary(key, number, _(title), summary_rows(key, content.get(key, {}), children))
-        for key, number, title in parts.AGENDA
+        PartSummary(
+            section.key,
+            section.number,
+            _(section.title),
+            summary_rows(section.key, content.get(section.key, {}), children, agenda),
+        )
+        for section in agenda.sections
     ]

@@ -6,9 +6,14 @@ other. Finalising freezes every part into a `RecordVersion` and marks the confer
 finalised; a correction reopens the working copy with a reason, and the next finalisation
 makes the next version carrying that reason. The next review is booked from a finalised
 record, with the same chair and the same people invited.
+
+The record follows the agenda of its conference's stage (`agenda.py`). Nothing is finalised
+before the meeting has started, without anyone recorded as present, or with a core group,
+review or action date before the meeting (`timescales.py`); a conference without its quorum
+is only a warning (`quorum.py`).
 """
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -20,6 +25,8 @@ from django.utils.translation import gettext_noop
 from cpconf.accounts.models import User
 from cpconf.audit.services import audit_for_family
 from cpconf.conference_records import content as parts
+from cpconf.conference_records import timescales
+from cpconf.conference_records.agenda import Agenda, agenda_for_stage
 from cpconf.conference_records.content import Problem
 from cpconf.conference_records.models import (
     ConferenceRecord,
@@ -28,6 +35,7 @@ from cpconf.conference_records.models import (
     RecordVersion,
     record_fingerprint,
 )
+from cpconf.conference_records.quorum import quorum_warnings
 from cpconf.conferences import services as conference_services
 from cpconf.conferences.models import Conference, ConferenceStatus
 from cpconf.deadlines import meeting_deadlines
@@ -37,16 +45,9 @@ ENTER_CORRECTION_REASON = gettext_noop("Enter why the record needs correcting")
 NOT_FINALISED = gettext_noop("Finalise the record before booking the next review")
 ALREADY_BOOKED = gettext_noop("The next review is already booked")
 NO_REVIEW_TYPE = gettext_noop("The policy has no review conference to follow a {meeting_type}")
-CORE_GROUP_LATE = gettext_noop(
-    "The core group meeting is after {due}: the policy says within {days} working days"
-)
-NEXT_REVIEW_LATE = gettext_noop(
-    "The next review is after {due}: the policy says within {months} months of this conference"
-)
 CHILD_IN_NEED_LATE = gettext_noop(
     "The child in need meeting is after {due}: the policy says within {days} working days"
 )
-DATE_BEFORE_CONFERENCE = gettext_noop("The {what} is before this conference")
 
 
 class RecordConflict(Exception):
@@ -96,39 +97,80 @@ def policy_of(conference: Conference) -> Policy:
     return conference.family.local_authority.policy
 
 
+def agenda_of(conference: Conference) -> Agenda:
+    """The agenda the conference follows: the initial conference's, or the review's."""
+    return agenda_for_stage(conference.stage)
+
+
 def children_of(conference: Conference) -> list[tuple[int, str]]:
     """The children the conference is about, as the content functions take them."""
     return [(child.pk, child.full_name) for child in conference.family.children.order_by("pk")]
 
 
+def unborn_of(conference: Conference) -> set[int]:
+    """The children not yet born (known by their expected date), by id."""
+    return {child.pk for child in conference.family.children.all() if child.is_unborn}
+
+
 def record_content(record: ConferenceRecord) -> dict[str, dict[str, Any]]:
-    """The working copy, every part keyed by part, in agenda order."""
+    """The working copy, every part keyed by part, in the order of the parts."""
     saved = {part.key: part.content for part in record.parts.all()}
     empty = parts.empty_content(children_of(record.conference))
-    return {key: saved.get(key, empty[key]) for key in parts.PART_KEYS}
-
-
-def record_problems(record: ConferenceRecord) -> list[Problem]:
-    """What stops this record being finalised now (an empty list: nothing)."""
-    scaling = policy_of(record.conference).scaling
-    return parts.finalisation_problems(
-        record_content(record),
-        children_of(record.conference),
-        scale_low=scaling.low,
-        scale_high=scaling.high,
+    content = {key: saved.get(key, empty[key]) for key in parts.PART_KEYS}
+    content[parts.DECISIONS] = parts.with_unborn(
+        content[parts.DECISIONS], unborn_of(record.conference)
     )
+    return content
+
+
+def record_problems(record: ConferenceRecord, *, at: datetime | None = None) -> list[Problem]:
+    """What stops this record being finalised at `at` (now, if not given); an empty list:
+    nothing. First the meeting, then the parts in the order of the record."""
+    conference = record.conference
+    scaling = policy_of(conference).scaling
+    content = record_content(record)
+    due = timescales_of(conference)
+    starts_at = timezone.localtime(conference.starts_at)
+    return [
+        *timescales.not_started(starts_at, timezone.localtime(at or timezone.now())),
+        *parts.finalisation_problems(
+            content,
+            children_of(conference),
+            scale_low=scaling.low,
+            scale_high=scaling.high,
+            agenda=agenda_of(conference),
+        ),
+        *timescales.future_date_problems(content[parts.FUTURE_DATES], due),
+        *timescales.action_date_problems(content[parts.PLAN], due.held_on),
+    ]
+
+
+def record_warnings(record: ConferenceRecord) -> list[str]:
+    """What the chair must have read before finalising: dates outside the policy that it
+    allows, and a conference without its quorum."""
+    content = record_content(record)
+    return [
+        *future_date_warnings(record.conference, content),
+        *quorum_warnings(record.conference, content),
+    ]
 
 
 def part_problems(record: ConferenceRecord, key: str, content: Any) -> list[Problem]:
-    """The per-save checks for one part, with this conference's children and scaling range."""
-    scaling = policy_of(record.conference).scaling
-    return parts.validate_part(
+    """The per-save checks for one part, with this conference's children, scaling range and
+    agenda; the future dates are checked against the meeting's date and the policy."""
+    conference = record.conference
+    scaling = policy_of(conference).scaling
+    problems = parts.validate_part(
         key,
         content,
-        children=children_of(record.conference),
+        children=children_of(conference),
         scale_low=scaling.low,
         scale_high=scaling.high,
+        agenda=agenda_of(conference),
     )
+    if problems or key != parts.FUTURE_DATES:
+        return problems
+    return future_date_problems(conference, content)
 
 
 @transaction.atomic
@@ -198,6 +240,8 @@ def part_save(
     if part.revision != revision:
         raise RecordConflict(part)
     part.content = parts.normalised_part(key, content, children_of(locked.conference))
+    if key == parts.DECISIONS:
+        part.content = parts.with_unborn(part.content, unborn_of(locked.conference))
     part.revision += 1
     part.modified_by = actor
     part.save()
@@ -213,16 +257,18 @@ def record_finalise(
     request: HttpRequest | None = None,
     at: datetime | None = None,
 ) -> RecordVersion:
-    """Freeze every part into the next version; the conference's record is then finalised.
+    """Freeze every part into the next version at `at` (now, if not given); the conference's
+    record is then finalised.
 
-    Raises RecordIncomplete with every problem when something required is missing."""
+    Raises RecordIncomplete with every problem when something required is missing or wrong,
+    the meeting's not having started among them."""
     locked = _locked(record)
     if not locked.is_editable:
         raise RecordNotEditable(_("The record is already finalised."))
-    problems = record_problems(locked)
+    at = at or timezone.now()
+    problems = record_problems(locked, at=at)
     if problems:
         raise RecordIncomplete(problems)
-    at = at or timezone.now()
     content = record_content(locked)
     latest = locked.versions.order_by("-number").first()
     version = RecordVersion(
@@ -299,44 +345,34 @@ def future_dates_due(conference: Conference) -> dict[str, Any]:
     }
 
 
+def timescales_of(conference: Conference) -> timescales.Timescales:
+    due = future_dates_due(conference)
+    return timescales.Timescales(
+        held_on=timezone.localdate(conference.starts_at),
+        core_group_by=due["core_group_by"],
+        next_review_by=due["next_review_by"],
+        core_group_within_working_days=due["core_group_within_working_days"],
+        next_review_within_months=due["next_review_within_months"],
+    )
+
+
+def future_date_problems(conference: Conference, future: dict[str, Any]) -> list[Problem]:
+    """The future dates refused for this conference: before it, or later than its policy
+    allows without the reason recorded."""
+    return timescales.future_date_problems(future, timescales_of(conference))
+
+
 def future_date_warnings(conference: Conference, content: dict[str, Any]) -> list[str]:
-    """Warnings (not refusals) for dates outside the policy's timescales. `content` is the
-    whole record's content or just its future dates part."""
+    """Warnings (not refusals) for dates outside the policy's timescales that may stand: a
+    child in need meeting after the group's working days. `content` is the whole record's
+    content or just its future dates part."""
     future = content.get(parts.FUTURE_DATES, content)
     due = future_dates_due(conference)
-    held_on = timezone.localdate(conference.starts_at)
-    days, months = due["core_group_within_working_days"], due["next_review_within_months"]
-    checks = (
-        ("core_group_on", due["core_group_by"], CORE_GROUP_LATE, "core group meeting"),
-        ("next_review_on", due["next_review_by"], NEXT_REVIEW_LATE, "next review"),
-        (
-            "child_in_need_meeting_on",
-            due["core_group_by"],
-            CHILD_IN_NEED_LATE,
-            "child in need meeting",
-        ),
-    )
-    warnings = []
-    for field, latest, message, what in checks:
-        chosen = _date(future.get(field))
-        if chosen is None:
-            continue
-        if chosen < held_on:
-            warnings.append(_(DATE_BEFORE_CONFERENCE).format(what=_(what)))
-        elif chosen > latest:
-            warnings.append(_(message).format(due=_long(latest), days=days, months=months))
-    return warnings
-
-
-def _date(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) and value else None
-    except ValueError:
-        return None
-
-
-def _long(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    chosen = parts.iso_date(future.get("child_in_need_meeting_on"))
+    if chosen is None or chosen <= due["core_group_by"]:
+        return []
+    latest, days = due["core_group_by"], due["core_group_within_working_days"]
+    return [_(CHILD_IN_NEED_LATE).format(due=timescales.long_date(latest), days=days)]
 
 
 def review_type_after(policy: Policy, meeting_type: str) -> str:

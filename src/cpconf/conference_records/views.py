@@ -18,7 +18,8 @@ from django.views.decorators.http import require_POST
 from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
 from cpconf.conference_records import content as parts
-from cpconf.conference_records import selectors, services
+from cpconf.conference_records import selectors, services, timescales
+from cpconf.conference_records.agenda import Agenda
 from cpconf.conference_records.editors import Editor, Setting, editor_for
 from cpconf.conference_records.forms import CorrectionForm, NextReviewForm
 from cpconf.conference_records.models import ConferenceRecord, RecordPart
@@ -27,8 +28,8 @@ from cpconf.conferences import board, scheduling
 from cpconf.conferences.models import Attendance, Conference, ConferenceStatus
 from cpconf.families.models import FamilyMember, Relationship
 
-TITLES = {key: (number, title) for key, number, title in parts.AGENDA}
 STARTED_FIRST = "Start the record first."
+WARNINGS_NOT_READ = "Confirm you have read the warnings before you finalise the record"
 AUTOSAVE_HEADER = "HTTP_X_CPCONF_AUTOSAVE"
 
 
@@ -98,11 +99,15 @@ def _setting(record: ConferenceRecord) -> Setting:
     conference = record.conference
     introductions = record.parts.filter(key=parts.INTRODUCTIONS).first()
     scaling = conference.family.local_authority.policy.scaling
+    unborn = services.unborn_of(conference)
     return Setting(
-        children=[{"child_id": i, "name": n} for i, n in _children(conference)],
+        children=[
+            {"child_id": i, "name": n, "unborn": i in unborn} for i, n in _children(conference)
+        ],
         participants=list((introductions.content if introductions else {}).get("participants", [])),
         low=scaling.low,
         high=scaling.high,
+        agenda=services.agenda_of(conference),
         suggested_participants=_suggested_participants(conference),
     )
 
@@ -147,6 +152,8 @@ def _next_review(conference: Conference) -> Conference | None:
 
 
 def _part_url(conference_pk: int, key: str, field: str = "", editor: Editor | None = None) -> str:
+    if key == timescales.CONFERENCE:  # its date and time: the conference's own page
+        return reverse("conferences:detail", args=[conference_pk])
     url = reverse("conference_records:part", args=[conference_pk, key])
     return f"{url}#{editor.anchor(field)}" if editor is not None else url
 
@@ -166,8 +173,8 @@ def overview(request: HttpRequest, conference_pk: int) -> HttpResponse:
         saved = {part.key: part for part in record.parts.all()}
         problems = {p.part for p in services.record_problems(record)}
         context["tasks"] = [
-            (key, number, _(title), _state(saved.get(key), key in problems))
-            for key, number, title in parts.AGENDA
+            (s.key, s.number, _(s.title), _state(saved.get(s.key), s.key in problems))
+            for s in services.agenda_of(conference).sections
         ]
         context["versions"] = selectors.versions_of(record)
         context["latest"] = context["versions"][-1] if context["versions"] else None
@@ -265,7 +272,7 @@ def _refused(
 def _after_save(
     request: HttpRequest, conference_pk: int, editor: Editor, more: dict[str, int]
 ) -> HttpResponse:
-    key = editor.key
+    key, order = editor.key, editor.setting.agenda.part_keys
     rows = request.POST.get("add_row")
     if rows in editor.row_sets:
         more[rows] = more.get(rows, 0) + 1
@@ -275,9 +282,9 @@ def _after_save(
         return redirect(f"{request.path}?{query}#{rows}-rows")
     if "return" in request.POST:
         return redirect("conference_records:overview", conference_pk=conference_pk)
-    following = parts.PART_KEYS.index(key) + 1
-    if following < len(parts.PART_KEYS):
-        return redirect("conference_records:part", conference_pk, parts.PART_KEYS[following])
+    following = order.index(key) + 1
+    if following < len(order):
+        return redirect("conference_records:part", conference_pk, order[following])
     return redirect("conference_records:check", conference_pk=conference_pk)
 
 
@@ -285,25 +292,39 @@ def _part_context(
     record: ConferenceRecord, editor: Editor, revision: int, content: dict[str, Any]
 ) -> dict[str, Any]:
     conference = record.conference
-    number, title = TITLES[editor.key]
+    agenda = editor.setting.agenda
+    section = agenda.section(editor.key)
+    due = services.future_dates_due(conference)
     context: dict[str, Any] = {
         "conference": conference,
         "record": record,
         "editor": editor,
         "revision": revision,
-        "number": number,
-        "title": _(title),
-        "is_last": editor.key == parts.PART_KEYS[-1],
-        "agenda": [(key, n, _(t)) for key, n, t in parts.AGENDA],
+        "number": section.number,
+        "title": _(section.title),
+        "guidance": _guidance(agenda, editor.key, due),
+        "is_last": editor.key == agenda.part_keys[-1],
+        "agenda": [(s.key, s.number, _(s.title)) for s in agenda.sections],
     }
     if editor.key == parts.INTRODUCTIONS:
         context["board"] = board.board_rows(conference)
     if editor.key == parts.SCALING:
         context["scaling"] = conference.family.local_authority.policy.scaling
     if editor.key == parts.FUTURE_DATES:
-        context["due"] = services.future_dates_due(conference)
+        context["due"] = due
         context["warnings"] = services.future_date_warnings(conference, content)
     return context
+
+
+def _guidance(agenda: Agenda, key: str, due: dict[str, Any]) -> list[str]:
+    """The agenda's guidance for the section, with the policy's timescales in it."""
+    return [
+        _(text).format(
+            core_group_days=due["core_group_within_working_days"],
+            review_months=due["next_review_within_months"],
+        )
+        for text in agenda.section(key).guidance
+    ]
 
 
 def _render_part(
@@ -327,13 +348,13 @@ def _render_conflict(
 ) -> HttpResponse:
     """Both versions; the chair's own is still in the form, based now on the saved revision,
     so saving it keeps theirs out knowingly, and "keep the saved version" reloads the page."""
-    children = _children(record.conference)
+    children, agenda = _children(record.conference), editor.setting.agenda
     context = _part_context(record, editor, saved.revision, mine)
     context.update(
         {
             "conflict": True,
-            "saved_rows": summary_rows(editor.key, saved.content, children),
-            "mine_rows": summary_rows(editor.key, mine, children),
+            "saved_rows": summary_rows(editor.key, saved.content, children, agenda),
+            "mine_rows": summary_rows(editor.key, mine, children, agenda),
             "saved_by": saved.modified_by,
             "saved_at": saved.modified_at,
         }
@@ -343,13 +364,19 @@ def _render_conflict(
 
 @_records
 def check(request: HttpRequest, conference_pk: int) -> HttpResponse:
-    """Check every part, then finalise; what is missing is named, with a link to its field."""
+    """Check every part, then finalise; what is missing is named, with a link to its field.
+    Warnings (a conference without its quorum, say) must be read, and ticked as read, first."""
     record = _record(request, conference_pk, "record_check_viewed")
     if not record.is_editable:
         return redirect("conference_records:overview", conference_pk=conference_pk)
+    warnings = services.record_warnings(record)
     problems: list[parts.Problem] = []
+    unread = False
     if request.method == "POST":
+        unread = bool(warnings) and request.POST.get("warnings_read") != "yes"
         try:
+            if unread:  # nothing is finalised unseen: show every problem beside the warning
+                raise services.RecordIncomplete(services.record_problems(record))
             version = services.record_finalise(record=record, actor=_user(request), request=request)
         except services.RecordIncomplete as incomplete:
             problems = incomplete.problems
@@ -358,6 +385,15 @@ def check(request: HttpRequest, conference_pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The record is finalised."))
             return redirect("conference_records:version", conference_pk, version.number)
+    context = _check_context(record, problems, warnings, unread)
+    refused = bool(problems) or unread
+    return render(request, "conference_records/check.html", context, status=400 if refused else 200)
+
+
+def _check_context(
+    record: ConferenceRecord, problems: list[parts.Problem], warnings: list[str], unread: bool
+) -> dict[str, Any]:
+    conference_pk = record.conference.pk
     content = services.record_content(record)
     setting = _setting(record)
     editors = {key: editor_for(key, content[key], setting) for key in parts.PART_KEYS}
@@ -369,22 +405,22 @@ def check(request: HttpRequest, conference_pk: int) -> HttpResponse:
                 for row in part.rows
             ],
         )
-        for part in record_summary(content, _children(record.conference))
+        for part in record_summary(content, _children(record.conference), setting.agenda)
     ]
     errors = [
         (_part_url(conference_pk, p.part, p.field, editors.get(p.part)), _(p.message))
         for p in problems
     ]
-    context = {
+    if unread:
+        errors.append(("#warnings_read", _(WARNINGS_NOT_READ)))
+    return {
         "conference": record.conference,
         "record": record,
         "summary": summary,
         "errors": errors,
-        "warnings": services.future_date_warnings(record.conference, content),
+        "warnings": warnings,
+        "unread": unread,
     }
-    return render(
-        request, "conference_records/check.html", context, status=400 if problems else 200
-    )
 
 
 @_records
@@ -408,11 +444,12 @@ def version_detail(request: HttpRequest, conference_pk: int, number: int) -> Htt
     )
     version = get_object_or_404(record.versions.select_related("finalised_by"), number=number)
     children = parts.part_children(version.content) or _children(record.conference)
+    agenda = services.agenda_of(record.conference)
     context = {
         "conference": record.conference,
         "record": record,
         "version": version,
-        "summary": record_summary(version.content, children),
+        "summary": record_summary(version.content, children, agenda),
         "is_latest": version == selectors.latest_version(record),
         "next_review": _next_review(record.conference),
     }

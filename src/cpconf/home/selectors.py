@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from cpconf.access import conferences_visible_to, families_visible_to, reports_visible_to
@@ -15,6 +15,7 @@ from cpconf.deadlines import MeetingDeadlines
 from cpconf.families.models import Family
 from cpconf.organisations.models import LocalAuthority
 from cpconf.organisations.selectors import unit_authorities
+from cpconf.outcomes.models import OutcomeLetter
 from cpconf.reports.models import ProfessionalReport, ReportStatus
 from cpconf.reports.services import deadlines_for
 
@@ -78,20 +79,39 @@ def chaired_conferences(user: User, now: datetime | None = None) -> QuerySet[Con
     return _upcoming(conferences_visible_to(user).filter(chair=user), now or timezone.now())
 
 
+def _latest_letter_issued() -> Exists:
+    """Whether the conference's latest finalised record version has its letter issued (a
+    correction's new version needs its own)."""
+    return Exists(
+        OutcomeLetter.objects.filter(record_version__record__conference=OuterRef("pk")).exclude(
+            record_version__record__versions__number__gt=F("record_version__number")
+        )
+    )
+
+
 def unit_conferences(user: User, now: datetime | None = None) -> QuerySet[Conference]:
-    """The authority's upcoming conferences with how many reports are in and outstanding."""
+    """The authority's conferences until each has been held and its letter issued (a meeting
+    still to come, or held with the record or the letter still to do), with how many reports
+    are in and outstanding."""
+    now = now or timezone.now()
     authority_ids = [
         a.local_authority_id
         for a in user.role_assignments.all()
         if a.role == Role.UNIT_ADMINISTRATOR
     ]
     submitted = Q(reports__status=ReportStatus.SUBMITTED)
-    return _upcoming(
-        conferences_visible_to(user).filter(family__local_authority_id__in=authority_ids),
-        now or timezone.now(),
-    ).annotate(
-        invited_count=Count("invitations", distinct=True),
-        submitted_count=Count("reports", filter=submitted, distinct=True),
+    return (
+        conferences_visible_to(user)
+        .filter(family__local_authority_id__in=authority_ids)
+        .exclude(status=ConferenceStatus.CANCELLED)
+        .alias(letter_issued=_latest_letter_issued())
+        .exclude(starts_at__lt=now, letter_issued=True)
+        .select_related("family", "family__local_authority", "chair")
+        .order_by("starts_at")
+        .annotate(
+            invited_count=Count("invitations", distinct=True),
+            submitted_count=Count("reports", filter=submitted, distinct=True),
+        )
     )
 
 
@@ -118,6 +138,8 @@ class HomePage:
     allocated_families: list[Family] = field(default_factory=list)
     chaired_conferences: list[Conference] = field(default_factory=list)
     unit_conferences: list[ConferenceSummary] = field(default_factory=list)
+    # Held, with the record to finalise or the letter to issue.
+    unit_held_conferences: list[ConferenceSummary] = field(default_factory=list)
     family_conferences: list[Conference] = field(default_factory=list)
     audit_events: list[AuditEvent] = field(default_factory=list)
     unit_authorities: list[LocalAuthority] = field(default_factory=list)
@@ -133,7 +155,10 @@ def home_page_for(user: User) -> HomePage:
     if Role.CHAIR in roles:
         page.chaired_conferences = list(chaired_conferences(user))
     if Role.UNIT_ADMINISTRATOR in roles:
-        page.unit_conferences = unit_overview(unit_conferences(user))
+        now = timezone.now()
+        summaries = unit_overview(unit_conferences(user, now))
+        page.unit_conferences = [s for s in summaries if s.conference.starts_at >= now]
+        page.unit_held_conferences = [s for s in summaries if s.conference.starts_at < now]
         page.unit_authorities = unit_authorities(user)
     if Role.FAMILY_MEMBER in roles:
         page.family_conferences = list(family_conferences(user))

@@ -1,4 +1,5 @@
-"""A finalised conference record laid out as minutes, in the order of the agenda (seeds/004).
+"""A finalised conference record laid out as minutes, in the order and words of the agenda its
+conference followed (an initial conference's or a review's, `conference_records.agenda`).
 
 The one place that turns a `RecordVersion` (and its conference) into the plain
 `MinutesDocument` that `cpconf.documents` draws as Word or PDF, and the page previews.
@@ -11,7 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cpconf.conference_records import content as parts
+from cpconf.conference_records.agenda import Agenda, agenda_for_stage
 from cpconf.conference_records.models import RecordVersion
+from cpconf.conference_records.presenting import headings_of
 from cpconf.conferences.board import board_rows
 from cpconf.conferences.models import Conference
 from cpconf.documents import Facts, MinutesDocument, MinutesPart, Subheading, Table, Text, Wording
@@ -46,15 +49,27 @@ def _rows(value: Any) -> list[dict[str, Any]]:
     return [row for row in value if isinstance(row, dict)] if isinstance(value, list) else []
 
 
-def _title(key: str) -> str:
-    number, title = next((n, t) for k, n, t in parts.AGENDA if k == key)
-    return f"{number}. {_(title)}"
+def _title(agenda: Agenda, key: str) -> str:
+    section = agenda.section(key)
+    return f"{section.number}. {_(section.title)}"
 
 
 def minutes_document(version: RecordVersion) -> MinutesDocument:
     conference = version.record.conference
     content = version.content
     children = _child_names(conference, content)
+    agenda = agenda_for_stage(conference.stage)
+    of = {key: _part(content, key) for key in parts.PART_KEYS}
+    made = {
+        parts.FAMILY_MEETING: lambda: _family_meeting(of[parts.FAMILY_MEETING], agenda),
+        parts.INTRODUCTIONS: lambda: _introductions(of[parts.INTRODUCTIONS], conference, agenda),
+        parts.WHY_HERE: lambda: _why_here(of[parts.WHY_HERE], agenda),
+        parts.DISCUSSION: lambda: _discussion(of[parts.DISCUSSION], agenda),
+        parts.PLAN: lambda: _plan(of[parts.PLAN], children, agenda),
+        parts.SCALING: lambda: _scaling(of[parts.SCALING], children, conference, agenda),
+        parts.DECISIONS: lambda: _decisions(of[parts.DECISIONS], children, agenda),
+        parts.FUTURE_DATES: lambda: _future_dates(of[parts.FUTURE_DATES], agenda),
+    }
     return MinutesDocument(
         title=_("Minutes: %(meeting)s") % {"meeting": conference.meeting_type_label},
         subtitle=_("%(family)s family (%(reference)s), version %(number)s")
@@ -64,16 +79,7 @@ def minutes_document(version: RecordVersion) -> MinutesDocument:
             "number": version.number,
         },
         front_sheet=_front_sheet(conference, version),
-        parts=(
-            _family_meeting(_part(content, parts.FAMILY_MEETING)),
-            _introductions(_part(content, parts.INTRODUCTIONS), conference),
-            _why_here(_part(content, parts.WHY_HERE)),
-            _discussion(_part(content, parts.DISCUSSION)),
-            _plan(_part(content, parts.PLAN), children),
-            _scaling(_part(content, parts.SCALING), children, conference),
-            _decisions(_part(content, parts.DECISIONS), children),
-            _future_dates(_part(content, parts.FUTURE_DATES)),
-        ),
+        parts=tuple(made[key]() for key in agenda.part_keys),
         footer=_(FOOTER).format(reference=conference.family.case_reference, number=version.number),
         wording=Wording(page_number=_("Page {page} of {pages}")),
     )
@@ -111,7 +117,7 @@ def _front_sheet(conference: Conference, version: RecordVersion) -> tuple[tuple[
     return tuple(rows)
 
 
-def _family_meeting(part: dict[str, Any]) -> MinutesPart:
+def _family_meeting(part: dict[str, Any], agenda: Agenda) -> MinutesPart:
     blocks: list[Any] = []
     if part.get("held"):
         blocks.append(Facts(((_("Meeting held with the family"), _yes_no(part["held"])),)))
@@ -120,14 +126,14 @@ def _family_meeting(part: dict[str, Any]) -> MinutesPart:
         blocks.append(Text(", ".join(attended), label=_("Who attended")))
     if part.get("notes"):
         blocks.append(Text(str(part["notes"]), label=_("Notes")))
-    return MinutesPart(_title(parts.FAMILY_MEETING), tuple(blocks), _(NONE_RECORDED))
+    return MinutesPart(_title(agenda, parts.FAMILY_MEETING), tuple(blocks), _(NONE_RECORDED))
 
 
 def _family_first(participants: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(participants, key=lambda p: p.get("kind") not in parts.FAMILY_KINDS)
 
 
-def _introductions(part: dict[str, Any], conference: Conference) -> MinutesPart:
+def _introductions(part: dict[str, Any], conference: Conference, agenda: Agenda) -> MinutesPart:
     kinds = _labels(parts.PARTICIPANT_KINDS)
     people = _family_first(_rows(part.get("participants")))
     headers = (_("Name"), _("Role"), _("Agency"), _("Taking part as"))
@@ -163,7 +169,7 @@ def _introductions(part: dict[str, Any], conference: Conference) -> MinutesPart:
         ),
     )
     blocks.append(Facts(statements))
-    return MinutesPart(_title(parts.INTRODUCTIONS), tuple(blocks))
+    return MinutesPart(_title(agenda, parts.INTRODUCTIONS), tuple(blocks))
 
 
 def _reports_received(conference: Conference) -> Table:
@@ -189,12 +195,13 @@ WHY_HERE_FIELDS = (
 )
 
 
-def _why_here(part: dict[str, Any]) -> MinutesPart:
+def _why_here(part: dict[str, Any], agenda: Agenda) -> MinutesPart:
     blocks: list[Any] = []
     for key, heading in WHY_HERE_FIELDS:
+        wording = agenda.wording(parts.WHY_HERE, key)
         if part.get(key):
-            blocks += [Subheading(_(heading)), Text(str(part[key]))]
-    return MinutesPart(_title(parts.WHY_HERE), tuple(blocks), _(NONE_RECORDED))
+            blocks += [Subheading(_(wording.label if wording else heading)), Text(str(part[key]))]
+    return MinutesPart(_title(agenda, parts.WHY_HERE), tuple(blocks), _(NONE_RECORDED))
 
 
 def _speaker(entry: dict[str, Any]) -> str:
@@ -203,19 +210,19 @@ def _speaker(entry: dict[str, Any]) -> str:
     return f"{speaker} ({agency})" if agency else str(speaker)
 
 
-def _discussion(part: dict[str, Any]) -> MinutesPart:
+def _discussion(part: dict[str, Any], agenda: Agenda) -> MinutesPart:
     entries = _rows(part.get("entries"))
     blocks: list[Any] = []
-    for key, heading in parts.DISCUSSION_HEADINGS:
+    for key, heading in headings_of(entries, agenda):
         said = [e for e in entries if e.get("heading") == key]
         said.sort(key=lambda e: e.get("speaker_kind") != "parent")  # parents first
         if said:
             blocks.append(Subheading(_(heading)))
             blocks += [Text(str(e.get("text", "")), label=_speaker(e)) for e in said]
-    return MinutesPart(_title(parts.DISCUSSION), tuple(blocks), _(NONE_RECORDED))
+    return MinutesPart(_title(agenda, parts.DISCUSSION), tuple(blocks), _(NONE_RECORDED))
 
 
-def _plan(part: dict[str, Any], children: dict[int, str]) -> MinutesPart:
+def _plan(part: dict[str, Any], children: dict[int, str], agenda: Agenda) -> MinutesPart:
     priorities, progress = _labels(parts.PRIORITIES), _labels(parts.PROGRESS)
     rows = []
     for action in _rows(part.get("actions")):
@@ -232,12 +239,14 @@ def _plan(part: dict[str, Any], children: dict[int, str]) -> MinutesPart:
             )
         )
     if not rows:
-        return MinutesPart(_title(parts.PLAN), (), _(NONE_RECORDED))
+        return MinutesPart(_title(agenda, parts.PLAN), (), _(NONE_RECORDED))
     headers = (_("Action"), _("Who"), _("By when"), _("Priority"), _("Progress"), _("For"))
-    return MinutesPart(_title(parts.PLAN), (Table(_("The plan"), headers, tuple(rows)),))
+    return MinutesPart(_title(agenda, parts.PLAN), (Table(_("The plan"), headers, tuple(rows)),))
 
 
-def _scaling(part: dict[str, Any], children: dict[int, str], conference: Conference) -> MinutesPart:
+def _scaling(
+    part: dict[str, Any], children: dict[int, str], conference: Conference, agenda: Agenda
+) -> MinutesPart:
     scaling = conference.family.local_authority.policy.scaling
     meaning = Text(
         _("%(low)s means: %(low_means)s %(high)s means: %(high_means)s")
@@ -255,27 +264,44 @@ def _scaling(part: dict[str, Any], children: dict[int, str], conference: Confere
     given = {(str(s.get("participant", "")), s.get("child_id")): s.get("score") for s in scores}
     rows = tuple((who, *(str(given.get((who, c), "")) for c in child_ids)) for who in participants)
     if not rows:
-        return MinutesPart(_title(parts.SCALING), (meaning, Text(_(NONE_RECORDED))))
+        return MinutesPart(_title(agenda, parts.SCALING), (meaning, Text(_(NONE_RECORDED))))
     headers = (_("Participant"), *(children.get(c, "") for c in child_ids))  # type: ignore[arg-type]
     table = Table(_("How safe each person thinks each child is"), headers, rows)
-    return MinutesPart(_title(parts.SCALING), (meaning, table))
+    return MinutesPart(_title(agenda, parts.SCALING), (meaning, table))
 
 
-def _decisions(part: dict[str, Any], children: dict[int, str]) -> MinutesPart:
-    outcomes, categories = _labels(parts.OUTCOMES), _labels(parts.CATEGORIES)
+def _harm_facts(row: dict[str, Any], agenda: Agenda) -> tuple[tuple[str, str], ...]:
+    """The significant-harm questions as the agenda asks them: for a baby not yet born, only
+    whether harm is likely."""
+
+    def asked(name: str, fallback: str) -> str:
+        wording = agenda.wording(parts.DECISIONS, name)
+        return _(wording.label) if wording else _(fallback)
+
+    likely = (
+        asked("unborn_likely_to_suffer", "Is the baby likely to suffer significant harm?")
+        if row.get("unborn")
+        else asked("likely_to_suffer", "Is the child likely to suffer significant harm?")
+    )
+    facts = ((likely, _yes_no(row.get("likely_to_suffer"))),)
+    if row.get("unborn"):
+        return facts
+    suffered = asked("suffered_harm", "Has the child suffered significant harm?")
+    return ((suffered, _yes_no(row.get("suffered_harm"))), *facts)
+
+
+def _decisions(part: dict[str, Any], children: dict[int, str], agenda: Agenda) -> MinutesPart:
+    categories = _labels(parts.CATEGORIES)
     blocks: list[Any] = []
     for row in _rows(part.get("children")):
         name = children.get(row.get("child_id"), str(row.get("name", "")))  # type: ignore[arg-type]
         consensus = (
             _("No: the chair made the decision") if row.get("consensus") == "no" else _("Yes")
         )
+        outcome = str(row.get("outcome") or "")
         facts = (
-            (_("Has the child suffered significant harm?"), _yes_no(row.get("suffered_harm"))),
-            (
-                _("Is the child likely to suffer significant harm?"),
-                _yes_no(row.get("likely_to_suffer")),
-            ),
-            (_("Decision"), outcomes.get(row.get("outcome"), "")),  # type: ignore[arg-type]
+            *_harm_facts(row, agenda),
+            (_("Decision"), _(agenda.outcome_label(outcome)) if outcome else ""),
             (
                 _("Category"),
                 ", ".join(categories.get(c, c) for c in row.get("categories") or []) or _("None"),
@@ -292,23 +318,27 @@ def _decisions(part: dict[str, Any], children: dict[int, str]) -> MinutesPart:
     blocks += [Text(str(d.get("view", "")), label=str(d.get("who", ""))) for d in dissent] or [
         Text(_(NONE_RECORDED))
     ]
-    return MinutesPart(_title(parts.DECISIONS), tuple(blocks))
+    return MinutesPart(_title(agenda, parts.DECISIONS), tuple(blocks))
 
 
-def _future_dates(part: dict[str, Any]) -> MinutesPart:
+def _future_dates(part: dict[str, Any], agenda: Agenda) -> MinutesPart:
     members = ", ".join(str(m) for m in part.get("core_group_members") or [] if m)
     rows = [
         (_("Core group members"), members or _(NONE_RECORDED)),
         (_("Core group meeting"), _iso_day(part.get("core_group_on")) or _("Not set")),
-        (_("Next review conference"), _iso_day(part.get("next_review_on")) or _("Not set")),
     ]
+    if part.get("core_group_late_reason"):
+        rows.append((_("Why the core group meets later"), str(part["core_group_late_reason"])))
+    rows.append((_("Next review conference"), _iso_day(part.get("next_review_on")) or _("Not set")))
+    if part.get("next_review_late_reason"):
+        rows.append((_("Why the next review is later"), str(part["next_review_late_reason"])))
     if part.get("child_in_need_meeting_on"):
         rows.append((_("Child in need meeting"), _iso_day(part["child_in_need_meeting_on"])))
     rows += [
         (_("Feedback forms sent"), _yes_no(bool(part.get("feedback_forms_sent")))),
         (_("Family told of their right to appeal"), _yes_no(bool(part.get("appeal_explained")))),
     ]
-    return MinutesPart(_title(parts.FUTURE_DATES), (Facts(tuple(rows)),))
+    return MinutesPart(_title(agenda, parts.FUTURE_DATES), (Facts(tuple(rows)),))
 
 
 def _kind(block: Any) -> str:
