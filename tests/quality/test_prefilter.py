@@ -1,0 +1,214 @@
+"""The prefilter never hides a match (Hypothesis): wherever a cue pattern matches in a
+sentence, the sentence's words let it be searched; alternatives searched one by one find
+what their alternation finds; and the coach reads any text exactly as it does with every
+pattern searched everywhere. The repetition index finds what comparing every pair finds."""
+
+import re
+import string
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cpconf.quality import analyse, attribution, children, classify, cue_lists, judgement
+from cpconf.quality.prefilter import (
+    FOLDED,
+    PREFILTER,
+    GatedAlternatives,
+    GatedPattern,
+    Words,
+    required_words,
+)
+from cpconf.quality.report import RepetitionIndex, content_words
+from cpconf.quality.sentences import Span, split_sentences, words
+from tests.quality.accuracy import DEV_SET, load_rows
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SENTENCES = [row["text"] for row in load_rows(DEV_SET)]
+VOCABULARY = sorted({word for sentence in SENTENCES for word in re.findall(r"\S+", sentence)})
+ODD = [
+    "\u0130t",
+    "\u0131s",
+    "\u017feems",
+    "\u212aicked",
+    "don\u2019t",
+    "I\u2019m",
+    "_was",
+    "-",
+    "x_",
+]
+PIECES = st.one_of(
+    st.sampled_from(SENTENCES),
+    st.sampled_from(VOCABULARY),
+    st.sampled_from(ODD),
+    st.text(alphabet=string.ascii_letters + " '\u2019.,\n", max_size=12),
+    st.text(max_size=4),
+)
+CASES = st.sampled_from([str, str.upper, str.lower, str.title])
+TEXTS = st.lists(st.tuples(PIECES, CASES), max_size=25).map(
+    lambda parts: " ".join(case(piece) for piece, case in parts)
+)
+
+
+def _gated() -> dict[str, GatedPattern | GatedAlternatives]:
+    found: dict[str, GatedPattern | GatedAlternatives] = {
+        f"kind {name}": group.pattern for name, group in cue_lists.kind_cues().items()
+    }
+    found |= {f"source {name}": group.pattern for name, group in cue_lists.source_cues().items()}
+    found |= {
+        "unattributed": cue_lists.unattributed_cues().pattern,
+        "harm": cue_lists.harm(),
+        "impact": cue_lists.impact(),
+        "child states": cue_lists.child_states(),
+        "speech": attribution._speech_frame(),
+        "predicate": judgement._predicate(),
+        "child references": children._references(),
+        "first person": classify.FIRST_PERSON,
+    }
+    return found
+
+
+GATED = _gated()
+PATTERNS = [
+    (f"{name} {number}", part)
+    for name, gated in GATED.items()
+    for number, part in enumerate(gated.parts if isinstance(gated, GatedAlternatives) else [gated])
+]
+
+
+@SETTINGS
+@given(text=TEXTS)
+def test_a_pattern_that_matches_is_always_searched(text):
+    for span in split_sentences(text):
+        for name, gated in PATTERNS:
+            if gated.pattern.search(text, span.start, span.end) is not None:
+                assert span.cues & gated.bit, (name, text[span.start : span.end])
+
+
+@SETTINGS
+@given(text=TEXTS)
+def test_alternatives_are_found_as_their_alternation_finds_them(text):
+    for name, gated in GATED.items():
+        if not isinstance(gated, GatedAlternatives):
+            continue
+        flags = gated.parts[0].pattern.flags
+        joined = "|".join(f"(?:{part.pattern.pattern})" for part in gated.parts)
+        alternation = re.compile(joined, flags)
+        for span in split_sentences(text):
+            found = gated.search(text, span)
+            expected = alternation.search(text, span.start, span.end)
+            assert _where(found) == _where(expected), name
+            every = [_where(match) for match in gated.finditer(text, span)]
+            assert every == [
+                _where(match) for match in alternation.finditer(text, span.start, span.end)
+            ], name
+
+
+def test_the_judging_alternatives_are_the_one_judging_expression():
+    """Splitting "\\b(?:a|b)\\b" into "\\b(?:a)\\b" and "\\b(?:b)\\b" changes nothing."""
+    predicate = judgement._predicate()
+    inner = "|".join(part.pattern.pattern[len(r"\b(?:") : -len(r")\b")] for part in predicate.parts)
+    whole = re.compile(rf"\b(?:{inner})\b", re.IGNORECASE)
+    for sentence in SENTENCES + _examples():
+        span = Span(0, len(sentence))
+        assert _where(predicate.search(sentence, span)) == _where(whole.search(sentence))
+
+
+@SETTINGS
+@given(text=TEXTS, names=st.sampled_from([(), ("Lily", "Jack"), ("Ruby", "Mason")]))
+def test_the_coach_reads_as_it_does_with_every_pattern_searched_everywhere(text, names):
+    filtered = analyse(text, children=names, section="worries").to_dict()
+    PREFILTER.sentence_bits = lambda found: -1  # type: ignore[method-assign]
+    try:
+        unfiltered = analyse(text, children=names, section="worries").to_dict()
+    finally:
+        del PREFILTER.sentence_bits
+    assert filtered == unfiltered
+
+
+def test_letters_that_ignoring_case_makes_ascii_are_folded():
+    ascii_letter = re.compile("[a-z0-9]", re.IGNORECASE)
+    found = {
+        chr(code)
+        for code in range(0x80, 0x110000)
+        if unicodedata.category(chr(code)) != "Cs" and ascii_letter.fullmatch(chr(code))
+    }
+    assert found == set(FOLDED)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        (r"\bseems?\b", Words(frozenset({"seem", "seems"}), frozenset())),
+        (r"\bpunch\w*", Words(frozenset(), frozenset({"punch"}))),
+        (r"\bthe\s+risks?\s+(?:is|are)\s+high", Words(frozenset(), frozenset({"high"}))),
+        (
+            r"\b(?:is|was)\s+(?:very\s+)*(?:lazy|unkind)\b",
+            Words(frozenset({"lazy", "unkind"}), frozenset()),
+        ),
+        (
+            r"\b(?-i:I)\s+(?:\w+\s+){0,2}?(?:visited|saw)\b",
+            Words(frozenset({"visited", "saw"}), frozenset()),
+        ),
+        (r"\bfoo\s*bar", Words(frozenset(), frozenset({"foo"}))),
+        (r"\d", None),
+        (r"x(?:y|\w)", None),
+        (r"\b(?:a|\w+)\b", None),
+    ],
+)
+def test_the_words_a_pattern_needs(pattern, needed):
+    assert required_words(re.compile(pattern, re.IGNORECASE)) == needed
+
+
+REPETITION = cue_lists.cue_data()["repetition"]
+WORDS = st.lists(
+    st.sampled_from(["mum", "dad", "lily", "jack", "school", "late", "hungry", "visit", "home"])
+)
+
+
+@SETTINGS
+@given(sentences=st.lists(WORDS.map(" ".join), max_size=40))
+def test_repetition_finds_what_comparing_every_pair_finds(sentences):
+    text = ". ".join(sentence.capitalize() for sentence in sentences if sentence)
+    spans = split_sentences(text)
+    tokens = [words(text, span.start, span.end) for span in spans]
+    found = RepetitionIndex().findings(text, spans, tokens, None, [False] * len(spans))
+    assert [(f.start, f.end, f.message) for f in found] == _every_pair(text, spans, tokens)
+
+
+def _every_pair(text, spans, tokens):
+    from cpconf.quality.report import Remembered, _repetition
+
+    earlier: list[Remembered] = []
+    found = []
+    for span, sentence_words in zip(spans, tokens, strict=True):
+        content = content_words(sentence_words)
+        if len(content) < int(REPETITION["min_content_words"]):
+            continue
+        scored = [
+            (len(content & other.content) / len(content | other.content), index)
+            for index, other in enumerate(earlier)
+        ]
+        best = max((key for key in scored if key[0] >= REPETITION["similarity"]), default=None)
+        if best is not None:
+            finding = _repetition(text, span, earlier[best[1]], None)
+            found.append((finding.start, finding.end, finding.message))
+        earlier.append(Remembered(text[span.start : span.end], None, content))
+    return found
+
+
+def _where(match):
+    return None if match is None else (match.start(), match.end(), match.group())
+
+
+def _examples() -> list[str]:
+    examples = cue_lists.load("examples")
+    return [
+        item
+        for table in examples.values()
+        for group in table.values()
+        if isinstance(group, list)
+        for item in group
+        if isinstance(item, str)
+    ]
