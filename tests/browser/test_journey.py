@@ -441,7 +441,9 @@ def test_a_review_conference_from_booking_to_the_letter_the_family_reads(
     chair.get_by_role("button", name="Issue the minutes and letter").click()
     chair.get_by_role("heading", name="Minutes and letter issued").wait_for()
     check_page(chair, JOURNEY, "chair letter issued")
-    letter = OutcomeLetter.objects.get(record_version__record=record)
+    letter = OutcomeLetter.objects.get(
+        record_version__record=record, recipient__user=scene.parent
+    )  # each parent gets their own letter
     notices = [m for m in mail.outbox if m.to == [scene.parent.email]]
     assert notices[-1].subject == outcome_services.FAMILY_NOTICE_SUBJECT
 

@@ -180,6 +180,11 @@ def review_content(conference: Any) -> dict[str, Any]:
     }
 
 
+def letter_to(letters: list[Any], name: str) -> Any:
+    """The letter addressed to `name` among those issued."""
+    return next(letter for letter in letters if letter.addressed_to == name)
+
+
 def as_a_review(conference: Any) -> None:
     """The content here is a review's, so its conference is made a review (of an initial
     conference three months before) and its record reads in the review agenda's words."""

@@ -1,4 +1,5 @@
-"""The demo's past conferences get their letters, once, however often the demo is seeded."""
+"""The demo's past conferences get their letters, one to each parent, once, however often the
+demo is seeded."""
 
 from types import SimpleNamespace
 
@@ -30,10 +31,12 @@ def test_letters_are_issued_once_for_finalised_records_and_skipped_without(
         seed_demo_part(seeded)
         seed_demo_part(seeded)
 
-    letter = OutcomeLetter.objects.get()
-    assert letter.record_version == version
-    assert letter.issued_by == scene.chair
-    assert letter.issued_at <= seeded.now
-    assert seeded.summary.created["outcome letters"] == 1
-    assert seeded.summary.existing["outcome letters"] == 1
+    letters = OutcomeLetter.objects.order_by("pk")
+    assert [letter.addressed_to for letter in letters] == ["Dawn Hartwell", "Parent Account"]
+    for letter in letters:
+        assert letter.record_version == version
+        assert letter.issued_by == scene.chair
+        assert letter.issued_at <= seeded.now
+    assert seeded.summary.created["outcome letters"] == 2
+    assert seeded.summary.existing["outcome letters"] == 2
     assert mail.outbox == []

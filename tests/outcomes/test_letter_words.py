@@ -22,9 +22,10 @@ from cpconf.quality import analyse
 
 def facts(*children: ChildOutcome, **changes) -> LetterFacts:
     values = {
-        "addressed_to": "To Dawn Hartwell",
+        "recipient": "Dawn Hartwell",
         "meeting_type": "Review child protection conference",
         "held_on": date(2026, 12, 1),
+        "issued_on": date(2026, 12, 2),
         "chair_name": "Fiona MacLeod",
         "children": children,
         "chair_summary": "Meals are more regular now.",
@@ -80,6 +81,7 @@ def test_the_words_go_through_the_callers_translation():
     content = outcome_letter_content(facts(ChildOutcome("Lily", "plan_continues")), gettext=welsh)
 
     assert content["sections"][0]["heading"] == "Pam rydyn ni'n ysgrifennu"
+    assert "Why we are writing" not in letter_text(content)
 
 
 def test_typed_text_is_shown_never_obeyed():

@@ -8,7 +8,7 @@ from cpconf.audit.models import AuditEvent
 from cpconf.outcomes.models import OutcomeLetter
 from cpconf.outcomes.services import outcome_issue
 from cpconf.outcomes.views import RECORD_CHANGED
-from tests.outcomes.records import corrected, finalised_record
+from tests.outcomes.records import corrected, finalised_record, letter_to
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,8 @@ def test_the_chair_checks_the_letter_and_minutes_then_issues_them(client, scene)
 
     before = page(client, scene.chair, scene.conference).content.decode()
 
-    assert "Check the letter to the family" in before
+    assert "Check the letters to the family" in before
+    assert "The letter to Dawn Hartwell" in before and "The letter to Parent Account" in before
     assert "Lily will stay on a child protection plan." in before
     assert "6. Decisions" in before and "govuk-warning-text" in before
     assert "Issue the minutes and letter" in before
@@ -40,11 +41,14 @@ def test_the_chair_checks_the_letter_and_minutes_then_issues_them(client, scene)
         reverse("outcomes:issue", args=[scene.conference.pk]), {"version": "1"}, follow=True
     )
 
-    letter = OutcomeLetter.objects.get(record_version=version)
+    letters = OutcomeLetter.objects.filter(record_version=version)
     text = response.content.decode()
     assert "govuk-panel--confirmation" in text and "Minutes and letter issued" in text
     assert "Issue the minutes and letter" not in text
-    assert reverse("outcomes:letter_download", args=[letter.pk, "pdf"]) in text
+    assert len(letters) == 2
+    for letter in letters:
+        assert reverse("outcomes:letter_download", args=[letter.pk, "pdf"]) in text
+        assert f"Outcome letter to {letter.addressed_to} (PDF)" in text
 
 
 def test_a_newer_version_since_the_page_was_opened_is_not_issued_unseen(client, scene):
@@ -60,13 +64,15 @@ def test_a_newer_version_since_the_page_was_opened_is_not_issued_unseen(client, 
 
 
 def test_the_family_reads_its_letter_once_issued_and_the_download_is_audited(client, scene):
-    letter = outcome_issue(record_version=finalised_record(scene.conference), actor=scene.chair)
+    letters = outcome_issue(record_version=finalised_record(scene.conference), actor=scene.chair)
+    letter = letter_to(letters, "Parent Account")
     client.force_login(scene.parent)
 
     response = client.get(reverse("outcomes:letter_download", args=[letter.pk, "docx"]))
 
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
+    assert "-to-Parent-Account.docx" in response["Content-Disposition"]
     event = AuditEvent.objects.get(action="outcome_letter_docx_downloaded")
     assert event.actor_id == scene.parent.pk and event.family_id == scene.family.pk
     assert AuditEvent.objects.filter(action="outcome_letter_viewed").exists()

@@ -200,8 +200,9 @@ def _runs(user: AnyUser, conference: Conference) -> bool:
 
 
 def outcome_letters_visible_to(user: AnyUser) -> QuerySet[OutcomeLetter]:
-    """Issued outcome letters: the conference's chair and the unit of the family's authority,
-    and the family's own members (a letter exists only once issued)."""
+    """Issued outcome letters: the conference's chair and the unit of the family's authority;
+    a family member, the letters addressed to them and any letter to their family as a whole
+    (a letter exists only once issued)."""
     conference = "record_version__record__conference__"
     conditions = []
     for assignment in roles_of(user):
@@ -214,7 +215,10 @@ def outcome_letters_visible_to(user: AnyUser) -> QuerySet[OutcomeLetter]:
             case Role.CHAIR:
                 conditions.append(in_authority & Q(**{f"{conference}chair": user}))
             case Role.FAMILY_MEMBER:
-                conditions.append(in_authority & Q(**{f"{conference}family__members__user": user}))
+                to_family = Q(
+                    recipient__isnull=True, **{f"{conference}family__members__user": user}
+                )
+                conditions.append(in_authority & (Q(recipient__user=user) | to_family))
     if not conditions:
         return OutcomeLetter.objects.none()
     ids = OutcomeLetter.objects.filter(_any_of(conditions)).values("pk")

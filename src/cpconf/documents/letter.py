@@ -1,13 +1,20 @@
-"""The outcome letter to the family: its words from plain facts, and Word and PDF from them.
+"""The outcome letter to one family member: its words from plain facts, and Word and PDF.
 
 A pure core: nothing here imports Django. `outcome_letter_content` writes the letter in plain
 language (short sentences, no professional words: parents read it, often under stress) as
 the frozen shape an issued letter keeps::
 
-    {"title": str, "addressed_to": str, "sections": [{"heading": str, "paragraphs": [str]}]}
+    {"title": str, "addressed_to": str, "greeting": str,
+     "letterhead": [str], "recipient_address": [str], "details": [[label, value]],
+     "notice": [str], "format": {"language", "interpreter", "large_print", "easy_read"},
+     "sections": [{"heading": str, "paragraphs": [str], "kind"?: "easy_read"}]}
 
-`letter_docx` and `letter_pdf` draw that shape, so an issued letter reads the same forever.
-Words go through the `gettext` the caller passes, so the letter can be translated.
+`letter_docx` and `letter_pdf` draw that shape, so an issued letter reads the same forever
+(letters issued before the letterhead and format existed hold only title, addressed_to and
+sections, and draw as they did). Words go through the `gettext` the caller passes.
+
+Every date the letter asks the family to act by is after the letter's own date: a meeting
+or action date that has already gone by is said without a date, never as a deadline.
 """
 
 from __future__ import annotations
@@ -18,14 +25,25 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+from cpconf.documents import word
 from cpconf.documents.minutes import docx_bytes, html_page, new_docx, page_styles, pdf_bytes
 from cpconf.documents.model import Wording, printable
+from cpconf.documents.pdf import FONT_FAMILY
 
 __all__ = [
+    "APPEAL_NOT_AFTER_LETTER",
+    "CATEGORY_WORDS",
+    "DECISION_WORDS",
+    "EASY_READ",
     "ChildOutcome",
     "LetterAction",
     "LetterDocument",
     "LetterFacts",
+    "LetterFormat",
+    "LetterHeading",
     "letter_docx",
     "letter_html",
     "letter_pdf",
@@ -35,6 +53,9 @@ __all__ = [
 ]
 
 Translate = Callable[[str], str]
+
+APPEAL_NOT_AFTER_LETTER = "The appeal date {appeal_by} must be after the letter's date {issued_on}"
+EASY_READ = "easy_read"
 
 # What each decision means, said plainly (the keys are cpconf.conference_records.content's).
 DECISION_WORDS = {
@@ -50,26 +71,70 @@ DECISION_WORDS = {
     ),
     "ends_child_in_need": (
         "{name} does not need a child protection plan any more.",
-        "{name} will have a child in need plan instead. "
-        "This means a social worker will still help your family, if you agree.",
+        "Instead, {name} will have a child in need plan. A social worker will keep working "
+        "with your family. You will agree the plan together. It is your choice to take part.",
     ),
     "ends_early_help": (
         "{name} does not need a child protection plan any more.",
-        "Your family will get early help instead. "
-        "This is support from people like the school or a family worker.",
+        "Instead, your family can get early help. This is support from people like the "
+        "school, the health visitor or a family worker. It is your choice to take it.",
     ),
     "ends_no_further_action": (
         "{name} does not need a child protection plan any more.",
-        "The meeting does not think your family needs more help from social workers.",
+        "Social workers do not need to do anything more. This is called no further action. "
+        "If you need help later, you can ask for it.",
     ),
 }
 PLAN_OUTCOMES = ("plan_continues", "plan_starts")
-WORRY_WORDS = {
-    "neglect": "{name} is not getting the care they need. This is called neglect.",
-    "physical": "{name} is being hurt. This is called physical abuse.",
-    "emotional": "{name} is upset or frightened by how people treat them. "
-    "This is called emotional abuse.",
-    "sexual": "{name} is being sexually abused. This is called sexual abuse.",
+
+# What the meeting found, in the words of the test it applied (seeds/004): "has suffered"
+# only where it said so, "is likely to suffer" where the worry is what could happen.
+HARM_FOUND = {
+    ("yes", "yes"): "The meeting decided that {name} has suffered significant harm. "
+    "It also decided that {name} is likely to suffer significant harm.",
+    ("no", "yes"): "The meeting decided that {name} is likely to suffer significant harm. "
+    "This does not mean it has happened. It means the meeting thinks it could happen.",
+    ("yes", "no"): "The meeting decided that {name} has suffered significant harm. "
+    "It decided that {name} is not likely to suffer significant harm now.",
+    ("no", "no"): "The meeting decided that {name} has not suffered significant harm. "
+    "It decided that {name} is not likely to suffer significant harm.",
+}
+UNBORN_HARM_FOUND = {
+    "yes": "{name} is not born yet. The meeting decided that {name} is likely to suffer "
+    "significant harm after the birth.",
+    "no": "{name} is not born yet. The meeting decided that {name} is not likely to suffer "
+    "significant harm after the birth.",
+}
+SIGNIFICANT_HARM_MEANS = (
+    "Significant harm is what the law calls harm that is bad enough to hurt a child's "
+    "health or how they grow."
+)
+
+# Each category in plain words: (what has happened, what could happen). The second is used
+# whenever the meeting did not find the harm had already happened, and for an unborn baby.
+CATEGORY_WORDS = {
+    "neglect": (
+        "{name} has not been getting the care they need, like food, a safe home and help "
+        "when ill. This is called neglect.",
+        "{name} might not get the care they need, like food, a safe home and help when ill. "
+        "This is called neglect.",
+    ),
+    "physical": (
+        "Someone has hit, shaken or hurt {name}. This is called physical abuse.",
+        "Someone might hit, shake or hurt {name}. This is called physical abuse.",
+    ),
+    "emotional": (
+        "The way {name} has been treated has hurt their feelings badly. It may have made them "
+        "feel scared, alone or not loved. This is called emotional abuse.",
+        "The way {name} is treated might hurt their feelings badly. It could make them feel "
+        "scared, alone or not loved. This is called emotional abuse.",
+    ),
+    "sexual": (
+        "Someone has done sexual things to {name}, or made them see sexual things. "
+        "This is called sexual abuse.",
+        "Someone might do sexual things to {name}, or make them see sexual things. "
+        "This is called sexual abuse.",
+    ),
 }
 
 
@@ -92,25 +157,57 @@ class ChildOutcome:
     likely_to_suffer: str = ""
     consensus: str = "yes"
     actions: tuple[LetterAction, ...] = ()
+    unborn: bool = False  # not yet born when the meeting was held
+
+
+@dataclass(frozen=True)
+class LetterHeading:
+    """Who the letter comes from (the policy's letterhead)."""
+
+    authority: str
+    service: str = ""
+    address: tuple[str, ...] = ()
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class LetterFormat:
+    """How this reader needs the letter: `language` is theirs when it is not English."""
+
+    language: str = ""
+    interpreter: bool = False
+    large_print: bool = False
+    easy_read: bool = False
 
 
 @dataclass(frozen=True)
 class LetterFacts:
-    """Everything the letter says, already chosen for this family."""
+    """Everything one letter says, already chosen for its reader. An empty `recipient` is
+    the letter to the family as a whole, for a family with no parent or carer recorded."""
 
-    addressed_to: str
+    recipient: str
     meeting_type: str
     held_on: date
+    issued_on: date
     chair_name: str
     children: tuple[ChildOutcome, ...]
     chair_summary: str
     contact: str  # whom the family contacts about the letter, an appeal or a complaint
     appeal_by: date
     appeal_within_working_days: int
+    case_reference: str = ""
+    heading: LetterHeading | None = None
+    recipient_address: tuple[str, ...] = ()
+    letter_format: LetterFormat = LetterFormat()
     core_group_on: date | None = None
     next_review_on: date | None = None
     child_in_need_meeting_on: date | None = None
     social_worker: str = ""
+
+    def ahead(self, day: date | None) -> date | None:
+        """The date, if it is still to come when the letter is issued."""
+        return day if day is not None and day > self.issued_on else None
 
 
 def long_date(day: date) -> str:
@@ -121,34 +218,131 @@ def _identity(text: str) -> str:
     return text
 
 
+def _help_contact(facts: LetterFacts, _: Translate) -> str:
+    """Where to ask for help with the letter itself: the service's phone and email."""
+    heading = facts.heading
+    if heading and heading.phone and heading.email:
+        return _("us on {phone} or at {email}").format(phone=heading.phone, email=heading.email)
+    return facts.contact
+
+
+def _names(names: list[str], _: Translate) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {_('and')} {names[-1]}"
+
+
 def outcome_letter_content(facts: LetterFacts, gettext: Translate = _identity) -> dict[str, Any]:
     """The letter in the shape an `OutcomeLetter` keeps."""
     _ = gettext
+    if facts.appeal_by <= facts.issued_on:
+        raise ValueError(APPEAL_NOT_AFTER_LETTER.format(**vars(facts)))
     sections = [
-        _section(
-            _("Why we are writing"),
-            [
-                _("You were invited to a meeting about your children on {day}.").format(
-                    day=long_date(facts.held_on)
-                ),
-                _("We call this meeting the {meeting}.").format(
-                    meeting=_in_a_sentence(facts.meeting_type)
-                ),
-                _("This letter tells you what the meeting decided and what happens next."),
-            ],
-        ),
+        _easy_read(facts, _) if facts.letter_format.easy_read else _section("", []),
+        _why_we_write(facts, _),
         _chair_summary(facts, _),
-        *[_child_section(child, _) for child in facts.children],
+        *[_child_section(child, facts, _) for child in facts.children],
         _family_actions(facts, _),
         _next_dates(facts, _),
         _appeal(facts, _),
         _contact(facts, _),
     ]
+    children = _names([child.name for child in facts.children], _) if facts.children else ""
+    to_family = _("The parents and carers of {children}").format(children=children)
     return {
         "title": _("What the meeting on {day} decided").format(day=long_date(facts.held_on)),
-        "addressed_to": facts.addressed_to,
+        "addressed_to": facts.recipient or to_family,
+        "greeting": _("Dear {name},").format(name=facts.recipient)
+        if facts.recipient
+        else _("Dear parents and carers,"),
+        "letterhead": _letterhead_lines(facts.heading, _),
+        "recipient_address": list(facts.recipient_address),
+        "details": [
+            [_("Date"), long_date(facts.issued_on)],
+            [_("Our reference"), facts.case_reference],
+            [_("Meeting date"), long_date(facts.held_on)],
+        ],
+        "notice": _language_notice(facts, _),
+        "format": {
+            "language": facts.letter_format.language,
+            "interpreter": facts.letter_format.interpreter,
+            "large_print": facts.letter_format.large_print,
+            "easy_read": facts.letter_format.easy_read,
+        },
         "sections": [section for section in sections if section["paragraphs"]],
     }
+
+
+def _letterhead_lines(heading: LetterHeading | None, _: Translate) -> list[str]:
+    if heading is None:
+        return []
+    lines = [heading.authority, heading.service, *heading.address]
+    if heading.phone:
+        lines.append(_("Phone: {phone}").format(phone=heading.phone))
+    if heading.email:
+        lines.append(_("Email: {email}").format(email=heading.email))
+    return [line for line in lines if line]
+
+
+def _language_notice(facts: LetterFacts, _: Translate) -> list[str]:
+    """Said in English at the top: translations are arranged by people, not made here."""
+    wanted = facts.letter_format
+    if not (wanted.language or wanted.interpreter):
+        return []
+    language = wanted.language or _("your language")
+    return [
+        _(
+            "This letter is in English. We will arrange an interpreter to read it with you "
+            "in {language}, or a translation of it, at no cost to you."
+        ).format(language=language),
+        _("To arrange this, contact {contact}.").format(contact=_help_contact(facts, _)),
+    ]
+
+
+def _easy_read(facts: LetterFacts, _: Translate) -> dict[str, Any]:
+    """A short summary first, one idea to a line, for a reader who asked for easy read."""
+    names = _names([child.name for child in facts.children], _) if facts.children else ""
+    lines = [
+        _("We had a meeting about {names}.").format(names=names) if names else "",
+        _("It was on {day}.").format(day=_day(facts)),
+    ]
+    for child in facts.children:
+        decided, _meaning = DECISION_WORDS.get(child.outcome, ("", ""))
+        lines.append(_(decided).format(name=child.name) if decided else "")
+    if any(child.outcome in PLAN_OUTCOMES for child in facts.children):
+        lines.append(_("A plan is a list of things people will do to keep a child safe."))
+    if next_review := facts.ahead(facts.next_review_on):
+        lines.append(_("The next meeting is on {day}.").format(day=long_date(next_review)))
+    lines.append(_("You can tell us if you do not agree."))
+    lines.append(_("Please tell us by {day}.").format(day=long_date(facts.appeal_by)))
+    phone = facts.heading.phone if facts.heading else ""
+    lines.append(
+        _("Do you need help with this letter? Call us on {phone}.").format(phone=phone)
+        if phone
+        else _("Do you need help with this letter? Contact {contact}.").format(
+            contact=facts.contact
+        )
+    )
+    lines.append(_("The rest of this letter tells you more."))
+    return _section(_("This letter in a few words"), lines) | {"kind": EASY_READ}
+
+
+def _day(facts: LetterFacts) -> str:
+    return long_date(facts.held_on)
+
+
+def _why_we_write(facts: LetterFacts, _: Translate) -> dict[str, Any]:
+    names = _names([child.name for child in facts.children], _) if facts.children else ""
+    return _section(
+        _("Why we are writing"),
+        [
+            _("We held a meeting about {names} on {day}.").format(names=names, day=_day(facts))
+            if names
+            else _("We held a meeting about your family on {day}.").format(day=_day(facts)),
+            _("We call this meeting the {meeting}.").format(
+                meeting=_in_a_sentence(facts.meeting_type)
+            ),
+            _("This letter tells you what the meeting decided and what happens next."),
+        ],
+    )
 
 
 def _in_a_sentence(label: str) -> str:
@@ -164,39 +358,37 @@ def _section(heading: str, paragraphs: list[str]) -> dict[str, Any]:
     return {"heading": heading, "paragraphs": [p for p in paragraphs if p]}
 
 
-def _child_section(child: ChildOutcome, _: Translate) -> dict[str, Any]:
+def _child_section(child: ChildOutcome, facts: LetterFacts, _: Translate) -> dict[str, Any]:
     decided, meaning = DECISION_WORDS.get(child.outcome, ("{name}", ""))
-    paragraphs = [_(decided).format(name=child.name), _(meaning).format(name=child.name)]
+    paragraphs = [_(decided).format(name=child.name), *_harm_found(child, _)]
     if child.outcome in PLAN_OUTCOMES:
+        happened = child.suffered_harm == "yes" and not child.unborn
         for number, key in enumerate(child.categories):
-            opening = _("It is also worried that") if number else _("The meeting is worried that")
-            worry = _(WORRY_WORDS.get(key, key)).format(name=child.name)
-            paragraphs.append(f"{opening} {worry}")
-    paragraphs += _why(child, _)
-    paragraphs += _child_actions(child, _)
-    return _section(_("What the meeting decided for {name}").format(name=child.name), paragraphs)
-
-
-def _why(child: ChildOutcome, _: Translate) -> list[str]:
-    answers = {"yes": _("yes"), "no": _("no")}
-    paragraphs = []
-    if child.suffered_harm in answers and child.likely_to_suffer in answers:
-        paragraphs.append(
-            _(
-                "The meeting asked two questions. Has {name} been badly harmed? "
-                "The answer was {past}. Could {name} be badly harmed in the future? "
-                "The answer was {future}."
-            ).format(
-                name=child.name,
-                past=answers[child.suffered_harm],
-                future=answers[child.likely_to_suffer],
+            opening = (
+                _("The meeting is also worried about this:")
+                if number
+                else _("The meeting is worried about this:")
             )
-        )
+            has_happened, could_happen = CATEGORY_WORDS.get(key, (key, key))
+            worry = _(has_happened if happened else could_happen).format(name=child.name)
+            paragraphs.append(f"{opening} {worry}")
+    paragraphs.append(_(meaning).format(name=child.name))
     if child.consensus == "no":
         paragraphs.append(_("Not everyone agreed. So the chair made the decision."))
     else:
         paragraphs.append(_("Everyone at the meeting agreed with this decision."))
-    return paragraphs
+    paragraphs += _child_actions(child, facts, _)
+    return _section(_("What the meeting decided for {name}").format(name=child.name), paragraphs)
+
+
+def _harm_found(child: ChildOutcome, _: Translate) -> list[str]:
+    if child.unborn:
+        found = UNBORN_HARM_FOUND.get(child.likely_to_suffer)
+    else:
+        found = HARM_FOUND.get((child.suffered_harm, child.likely_to_suffer))
+    if found is None:
+        return []
+    return [_(found).format(name=child.name), _(SIGNIFICANT_HARM_MEANS)]
 
 
 def _chair_summary(facts: LetterFacts, _: Translate) -> dict[str, Any]:
@@ -211,18 +403,22 @@ def _chair_summary(facts: LetterFacts, _: Translate) -> dict[str, Any]:
     )
 
 
-def _child_actions(child: ChildOutcome, _: Translate) -> list[str]:
+def _child_actions(child: ChildOutcome, facts: LetterFacts, _: Translate) -> list[str]:
     if not child.actions:
         return []
     lines = [_("These are the things in the plan for {name}:").format(name=child.name)]
-    return lines + [_action_line(action, _) for action in child.actions]
+    return lines + [_action_line(action, facts, _) for action in child.actions]
 
 
-def _action_line(action: LetterAction, _: Translate) -> str:
+def _action_line(action: LetterAction, facts: LetterFacts, _: Translate) -> str:
     who = action.who.strip() or _("Someone from the meeting")
     what = action.action.strip().rstrip(".")
     if action.by_when is None:
         return _("{who}: {what}.").format(who=who, what=what)
+    if facts.ahead(action.by_when) is None:
+        return _("{who}: {what}. Your social worker will agree a new date for this.").format(
+            who=who, what=what
+        )
     return _("{who}: {what}. By {day}.").format(who=who, what=what, day=long_date(action.by_when))
 
 
@@ -233,7 +429,7 @@ def _family_actions(facts: LetterFacts, _: Translate) -> dict[str, Any]:
     if not seen:
         return _section(_("What we are asking you to do"), [])
     paragraphs = [_("The plan asks you to do these things:")]
-    paragraphs += [_action_line(action, _) for action in seen]
+    paragraphs += [_action_line(action, facts, _) for action in seen]
     paragraphs.append(_("If you are not sure what to do, ask your social worker."))
     return _section(_("What we are asking you to do"), paragraphs)
 
@@ -241,22 +437,27 @@ def _family_actions(facts: LetterFacts, _: Translate) -> dict[str, Any]:
 def _next_dates(facts: LetterFacts, _: Translate) -> dict[str, Any]:
     paragraphs = []
     if facts.core_group_on is not None:
-        paragraphs.append(
-            _("The core group will meet on {day}.").format(day=long_date(facts.core_group_on))
-        )
+        if core_group := facts.ahead(facts.core_group_on):
+            paragraphs.append(
+                _("The core group will meet on {day}.").format(day=long_date(core_group))
+            )
+        else:
+            paragraphs.append(_("Your social worker will tell you when the core group meets."))
         paragraphs.append(_("The core group is you and the workers who help with the plan."))
     if facts.child_in_need_meeting_on is not None:
-        paragraphs.append(
-            _("The child in need meeting will be on {day}.").format(
-                day=long_date(facts.child_in_need_meeting_on)
+        if meeting := facts.ahead(facts.child_in_need_meeting_on):
+            paragraphs.append(
+                _("The child in need meeting will be on {day}.").format(day=long_date(meeting))
             )
-        )
+        else:
+            paragraphs.append(_("We will write to you with the date of the child in need meeting."))
     if facts.next_review_on is not None:
-        paragraphs.append(
-            _("The next review meeting will be on {day}.").format(
-                day=long_date(facts.next_review_on)
+        if review := facts.ahead(facts.next_review_on):
+            paragraphs.append(
+                _("The next review meeting will be on {day}.").format(day=long_date(review))
             )
-        )
+        else:
+            paragraphs.append(_("We will write to you with the date of the next review meeting."))
         paragraphs.append(_("At that meeting we will look at how the plan is going."))
     if paragraphs:
         paragraphs.append(_("We will send you a letter about each meeting."))
@@ -268,9 +469,9 @@ def _appeal(facts: LetterFacts, _: Translate) -> dict[str, Any]:
         _("If you do not agree"),
         [
             _("You can ask for the decision to be looked at again. This is called an appeal."),
-            _("Please tell us by {day}. That is {days} working days from this letter.").format(
-                day=long_date(facts.appeal_by), days=facts.appeal_within_working_days
-            ),
+            _(
+                "Please tell us by {day}. That is {days} working days from the date of this letter."
+            ).format(day=long_date(facts.appeal_by), days=facts.appeal_within_working_days),
             _("To appeal, contact {contact}.").format(contact=facts.contact),
             _("You can also complain about how the meeting was run. You can do this at any time."),
             _("You can talk to the chair, or contact {contact}.").format(contact=facts.contact),
@@ -296,8 +497,10 @@ def _contact(facts: LetterFacts, _: Translate) -> dict[str, Any]:
 
 
 def letter_text(content: Mapping[str, Any]) -> str:
-    """The letter as plain text, a line per heading and paragraph (for the quality coach)."""
-    lines = [str(content.get("title", "")), str(content.get("addressed_to", ""))]
+    """The letter's words as plain text, a line per heading and paragraph (for the quality
+    coach): the notice, the greeting, the title and the sections."""
+    lines = [*map(str, content.get("notice", ())), str(content.get("greeting", ""))]
+    lines += [str(content.get("title", "")), str(content.get("addressed_to", ""))]
     for section in content.get("sections", ()):
         lines += [str(section.get("heading", "")), *map(str, section.get("paragraphs", ()))]
     return "\n".join(line for line in lines if line)
@@ -313,43 +516,115 @@ class LetterDocument:
     sections: tuple[tuple[str, tuple[str, ...]], ...]
     footer: str = ""
     wording: Wording = field(default_factory=Wording)
+    letterhead: tuple[str, ...] = ()
+    recipient_address: tuple[str, ...] = ()
+    details: tuple[tuple[str, str], ...] = ()
+    greeting: str = ""
+    notice: tuple[str, ...] = ()
+    large_print: bool = False
+    summary_first: bool = False  # the first section is the easy-read summary
 
     @classmethod
     def from_content(
         cls, content: Mapping[str, Any], *, footer: str = "", wording: Wording | None = None
     ) -> LetterDocument:
-        sections = tuple(
-            (str(s.get("heading", "")), tuple(str(p) for p in s.get("paragraphs", ())))
-            for s in content.get("sections", ())
-        )
+        sections = content.get("sections", ())
+        wanted = content.get("format") or {}
         return cls(
             title=str(content.get("title", "")),
             addressed_to=str(content.get("addressed_to", "")),
-            sections=sections,
+            sections=tuple(
+                (str(s.get("heading", "")), tuple(str(p) for p in s.get("paragraphs", ())))
+                for s in sections
+            ),
             footer=footer,
             wording=wording or Wording(),
+            letterhead=tuple(map(str, content.get("letterhead", ()))),
+            recipient_address=tuple(map(str, content.get("recipient_address", ()))),
+            details=tuple((str(label), str(value)) for label, value in content.get("details", ())),
+            greeting=str(content.get("greeting", "")),
+            notice=tuple(map(str, content.get("notice", ()))),
+            large_print=bool(wanted.get("large_print")),
+            summary_first=bool(sections) and sections[0].get("kind") == EASY_READ,
         )
 
 
+# Named first in the stack, Noto Color Emoji takes the digits (they are emoji too, as keycaps),
+# so a letter full of dates and phone numbers drew them in it. Left to fontconfig's own
+# fallback, an emoji still finds it and the digits stay in Liberation Sans.
+LETTER_FONT_FAMILY = FONT_FAMILY.replace('"Noto Color Emoji", ', "")
+LETTER_FONT = f"html {{ font-family: {LETTER_FONT_FAMILY}; }}"
 LETTER_STYLES = """
+.letter h1 { margin: 6mm 0 2mm; }
 .letter h2 { background: none; border: 0; border-bottom: 2px solid #1d70b8; padding: 0 0 1mm;
              margin: 6mm 0 2mm; font-size: 13pt; }
 .letter p { font-size: 12pt; line-height: 1.5; margin: 0 0 2.5mm; }
-.letter .to { font-weight: bold; margin: 0 0 5mm; }
+.letter .from { text-align: right; margin: 0 0 6mm; }
+.letter .from p { margin: 0; font-size: 11pt; line-height: 1.35; }
+.letter .from p:first-child { font-weight: bold; font-size: 13pt; }
+.letter .notice { border: 3px solid #0b0c0c; padding: 2mm 3mm; margin: 0 0 6mm; }
+.letter .notice p { font-weight: bold; }
+.letter .to p { margin: 0; }
+.letter .to p:first-child { font-weight: bold; }
+.letter table.details { width: auto; margin: 6mm 0; }
+.letter table.details th, .letter table.details td { font-size: 12pt; }
+.letter .greeting { margin: 0 0 4mm; }
+.letter .summary { border: 3px solid #1d70b8; padding: 1mm 4mm 2mm; margin: 4mm 0; }
+.letter .summary h2 { border: 0; }
+.letter .summary p { font-size: 14pt; }
 """
+# Large print: at least 16pt throughout (RNIB's clear print guidance), the footer included.
+LARGE_PRINT_STYLES = """
+@page { margin: 18mm 15mm 30mm;
+        @bottom-left { font-size: 16pt; width: 125mm; }
+        @bottom-right { font-size: 16pt; width: 50mm; } }
+html { font-size: 16pt; }
+.letter h1 { font-size: 28pt; }
+.letter h2 { font-size: 22pt; }
+.letter p, .letter .from p, .letter .summary p,
+.letter table.details th, .letter table.details td { font-size: 18pt; }
+.letter .from p:first-child { font-size: 20pt; }
+"""
+LARGE_PRINT_SIZES = {
+    "Normal": 18,
+    "Title": 28,
+    "Subtitle": 20,
+    "Heading 1": 28,
+    "Heading 2": 22,
+    "Heading 3": 20,
+    "Caption": 18,
+    "Footer": 16,
+}
 
 
 def letter_html(document: LetterDocument) -> str:
-    body = [
-        f"<h1>{_text(document.title)}</h1>",
-        f'<p class="to">{_text(document.addressed_to)}</p>',
-    ]
-    for heading, paragraphs in document.sections:
-        body.append(f"<h2>{_text(heading)}</h2>")
-        body += [f"<p>{_text(paragraph)}</p>" for paragraph in paragraphs]
-    styles = page_styles(document.footer, document.wording) + LETTER_STYLES
+    body = [_block("from", document.letterhead), _block("notice", document.notice)]
+    body.append(_block("to", (document.addressed_to, *document.recipient_address)))
+    if document.details:
+        rows = "".join(
+            f'<tr><th scope="row">{_text(label)}</th><td>{_text(value)}</td></tr>'
+            for label, value in document.details
+        )
+        body.append(f'<table class="details labels">{rows}</table>')
+    if document.greeting:
+        body.append(f'<p class="greeting">{_text(document.greeting)}</p>')
+    body.append(f"<h1>{_text(document.title)}</h1>")
+    for number, (heading, paragraphs) in enumerate(document.sections):
+        inner = f"<h2>{_text(heading)}</h2>" + "".join(f"<p>{_text(p)}</p>" for p in paragraphs)
+        boxed = number == 0 and document.summary_first
+        body.append(f'<div class="summary">{inner}</div>' if boxed else inner)
+    styles = page_styles(document.footer, document.wording) + LETTER_FONT + LETTER_STYLES
+    if document.large_print:
+        styles += LARGE_PRINT_STYLES
     inner = f'<div class="letter">{"".join(body)}</div>'
     return html_page(document.title, inner, styles, document.wording)
+
+
+def _block(kind: str, lines: tuple[str, ...]) -> str:
+    shown = [line for line in lines if line]
+    if not shown:
+        return ""
+    return f'<div class="{kind}">{"".join(f"<p>{_text(line)}</p>" for line in shown)}</div>'
 
 
 def letter_pdf(document: LetterDocument) -> bytes:
@@ -358,8 +633,23 @@ def letter_pdf(document: LetterDocument) -> bytes:
 
 def letter_docx(document: LetterDocument) -> bytes:
     docx = new_docx(document.title, document.addressed_to, document.footer, document.wording)
-    docx.add_heading(printable(document.title), level=1)
+    if document.large_print:
+        for name, size in LARGE_PRINT_SIZES.items():
+            docx.styles[name].font.size = Pt(size)
+    for number, line in enumerate(document.letterhead):
+        heading_line = docx.add_paragraph()
+        heading_line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        heading_line.add_run(printable(line)).bold = number == 0
+    for line in document.notice:
+        docx.add_paragraph().add_run(printable(line)).bold = True
     docx.add_paragraph().add_run(printable(document.addressed_to)).bold = True
+    for line in document.recipient_address:
+        docx.add_paragraph(printable(line))
+    if document.details:
+        word._add_label_table(docx, document.details)
+    if document.greeting:
+        docx.add_paragraph(printable(document.greeting))
+    docx.add_heading(printable(document.title), level=1)
     for heading, paragraphs in document.sections:
         docx.add_heading(printable(heading), level=2)
         for paragraph in paragraphs:

@@ -1,9 +1,10 @@
-"""The outcome letter's facts, chosen from one finalised record for one family.
+"""The outcome letter's facts, chosen from one finalised record for one reader.
 
-The one place that turns a `RecordVersion`, its conference and the authority's policy into
-`LetterFacts`; `cpconf.documents.letter` writes the words and draws the files. Only what
-the record says to the family goes in: decisions, the plan, the dates and the chair's
-summary. Nothing from the professionals' reports, so nothing restricted can reach it.
+The one place that turns a `RecordVersion`, its conference, the authority's policy and the
+family member the letter goes to into `LetterFacts`; `cpconf.documents.letter` writes the
+words and draws the files. Only what the record says to the family goes in: decisions, the
+plan, the dates and the chair's summary. Nothing from the professionals' reports, so nothing
+restricted can reach it.
 """
 
 import re
@@ -16,25 +17,22 @@ from django.utils.translation import gettext as _
 from cpconf.conference_records import content as parts
 from cpconf.conference_records.models import RecordVersion
 from cpconf.deadlines import calendar_for_policy, within_working_days_after
-from cpconf.documents import (
+from cpconf.documents import Wording
+from cpconf.documents.letter import (
     ChildOutcome,
     LetterAction,
     LetterDocument,
     LetterFacts,
-    Wording,
+    LetterFormat,
+    LetterHeading,
     outcome_letter_content,
 )
-from cpconf.families.models import Family, Relationship
+from cpconf.families.models import Child, Family, FamilyMember
 from cpconf.outcomes.models import OutcomeLetter
+from cpconf.outcomes.recipients import letter_format, postal_address
+from cpconf.policy import Policy
 
 FOOTER = "{authority}. Outcome letter, version {number}. Please keep this letter safe."
-ADDRESSED_TO_PARENTS = (
-    Relationship.MOTHER,
-    Relationship.FATHER,
-    Relationship.STEP_PARENT,
-    Relationship.PARTNER,
-    Relationship.CARER,
-)
 # Words in an action's "who" that mean the family is asked to do it.
 FAMILY_WORDS = re.compile(
     r"\b(parents?|mum|mother|dad|father|carers?|family|grandparents?|nan|you)\b", re.IGNORECASE
@@ -52,19 +50,8 @@ def _rows(value: Any) -> list[dict[str, Any]]:
     return [row for row in value if isinstance(row, dict)] if isinstance(value, list) else []
 
 
-def addressed_to(family: Family) -> str:
-    names = [
-        member.full_name
-        for member in family.members.all()
-        if member.relationship in ADDRESSED_TO_PARENTS
-    ]
-    if not names:
-        return _("To the %(family)s family") % {"family": family.name}
-    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {_('and')} {names[-1]}"
-    return _("To %(names)s") % {"names": listed}
-
-
 def appeal_by(family: Family, issued_on: date) -> date:
+    """Working days counted from the day the letter is issued, so always after it."""
     policy = family.local_authority.policy
     calendar = calendar_for_policy(policy)
     return within_working_days_after(issued_on, policy.appeals.within_working_days, calendar).date()
@@ -104,38 +91,73 @@ def _actions_for(
     )
 
 
-def letter_facts(version: RecordVersion, *, issued_on: date) -> LetterFacts:
+def _unborn_then(child: Child | None, held_on: date) -> bool:
+    """Not yet born when the meeting was held (a baby born since has a date of birth now)."""
+    if child is None:
+        return False
+    return child.date_of_birth is None or child.date_of_birth > held_on
+
+
+def _children(version: RecordVersion, held_on: date) -> tuple[ChildOutcome, ...]:
+    family = version.record.conference.family
+    decisions = version.content.get(parts.DECISIONS) or {}
+    actions = _rows((version.content.get(parts.PLAN) or {}).get("actions"))
+    known = {child.pk: child for child in family.children.all()}
+    outcomes = []
+    for row in _rows(decisions.get("children")):
+        child = known.get(row.get("child_id"))  # type: ignore[arg-type]
+        outcomes.append(
+            ChildOutcome(
+                name=child.given_name if child else str(row.get("name", "")),
+                outcome=str(row.get("outcome", "")),
+                categories=tuple(row.get("categories") or ()),
+                suffered_harm=str(row.get("suffered_harm", "")),
+                likely_to_suffer=str(row.get("likely_to_suffer", "")),
+                consensus=str(row.get("consensus", "yes")),
+                actions=_actions_for(row.get("child_id"), actions, family),  # type: ignore[arg-type]
+                unborn=_unborn_then(child, held_on),
+            )
+        )
+    return tuple(outcomes)
+
+
+def letter_heading(policy: Policy) -> LetterHeading:
+    head = policy.letterhead
+    return LetterHeading(
+        authority=head.authority or policy.title,
+        service=head.service,
+        address=head.address,
+        phone=head.phone,
+        email=head.email,
+    )
+
+
+def letter_facts(
+    version: RecordVersion, *, issued_on: date, recipient: FamilyMember | None
+) -> LetterFacts:
+    """The facts of the letter to `recipient` (None: to the family as a whole)."""
     conference = version.record.conference
     family = conference.family
-    content = version.content
-    decisions = content.get(parts.DECISIONS) or {}
-    future = content.get(parts.FUTURE_DATES) or {}
-    actions = _rows((content.get(parts.PLAN) or {}).get("actions"))
-    first_names = {child.pk: child.given_name for child in family.children.all()}
-    children = tuple(
-        ChildOutcome(
-            name=first_names.get(row.get("child_id"), str(row.get("name", ""))),  # type: ignore[arg-type]
-            outcome=str(row.get("outcome", "")),
-            categories=tuple(row.get("categories") or ()),
-            suffered_harm=str(row.get("suffered_harm", "")),
-            likely_to_suffer=str(row.get("likely_to_suffer", "")),
-            consensus=str(row.get("consensus", "yes")),
-            actions=_actions_for(row.get("child_id"), actions, family),  # type: ignore[arg-type]
-        )
-        for row in _rows(decisions.get("children"))
-    )
+    future = version.content.get(parts.FUTURE_DATES) or {}
+    decisions = version.content.get(parts.DECISIONS) or {}
+    held_on = timezone.localtime(conference.starts_at).date()
     policy = family.local_authority.policy
     social_worker = family.allocated_social_worker
     return LetterFacts(
-        addressed_to=addressed_to(family),
+        recipient=recipient.full_name if recipient else "",
         meeting_type=conference.meeting_type_label,
-        held_on=timezone.localtime(conference.starts_at).date(),
+        held_on=held_on,
+        issued_on=issued_on,
         chair_name=str(conference.chair),
-        children=children,
+        children=_children(version, held_on),
         chair_summary=str(decisions.get("chair_summary", "")),
         contact=policy.appeal_contact,
         appeal_by=appeal_by(family, issued_on),
         appeal_within_working_days=policy.appeals.within_working_days,
+        case_reference=family.case_reference,
+        heading=letter_heading(policy),
+        recipient_address=postal_address(recipient, family),
+        letter_format=letter_format(recipient) if recipient else LetterFormat(),
         core_group_on=_iso(future.get("core_group_on")),
         next_review_on=_iso(future.get("next_review_on")),
         child_in_need_meeting_on=_iso(future.get("child_in_need_meeting_on")),
@@ -143,8 +165,11 @@ def letter_facts(version: RecordVersion, *, issued_on: date) -> LetterFacts:
     )
 
 
-def letter_content(version: RecordVersion, *, issued_on: date) -> dict[str, Any]:
-    return outcome_letter_content(letter_facts(version, issued_on=issued_on), gettext=_)
+def letter_content(
+    version: RecordVersion, *, issued_on: date, recipient: FamilyMember | None
+) -> dict[str, Any]:
+    facts = letter_facts(version, issued_on=issued_on, recipient=recipient)
+    return outcome_letter_content(facts, gettext=_)
 
 
 def letter_document(letter: OutcomeLetter) -> LetterDocument:

@@ -1,5 +1,5 @@
-"""What the outcome page shows: the latest finalised version's letter (as issued, or as it
-would be issued today) and its minutes, and every letter issued before."""
+"""What the outcome page shows: the latest finalised version's letters (as issued, or as
+each would be issued today) and its minutes, and every letter issued before."""
 
 from typing import Any
 
@@ -11,11 +11,14 @@ from cpconf.conference_records.models import RecordVersion
 from cpconf.conferences.models import Conference
 from cpconf.documents.letter import letter_text
 from cpconf.outcomes import letters, selectors
+from cpconf.outcomes.forms import OtherRecipientsForm
 from cpconf.outcomes.minutes import minutes_document, preview_parts
+from cpconf.outcomes.models import OutcomeLetter
+from cpconf.outcomes.services import letter_recipients
 from cpconf.quality import analyse
 
 
-def outcome_page_context(conference: Conference) -> dict[str, Any]:
+def outcome_page_context(conference: Conference, form: Any = None) -> dict[str, Any]:
     version = selectors.latest_finalised_version(conference)
     context: dict[str, Any] = {
         "conference": conference,
@@ -24,20 +27,36 @@ def outcome_page_context(conference: Conference) -> dict[str, Any]:
     }
     if version is None:
         return context
-    letter = selectors.letter_for(version)
-    content = (
-        letter.content
-        if letter
-        else letters.letter_content(version, issued_on=timezone.localdate())
-    )
+    issued = selectors.letters_for(version)
+    readers = letter_previews(version, issued)
+    form = form or OtherRecipientsForm(family=conference.family)
     context |= {
-        "letter": letter,
-        "letter_content": content,
-        "letter_findings": [] if letter else plain_language_findings(content),
+        "issued": issued,
+        "readers": readers,
+        "letter_findings": [] if issued else plain_language_findings(readers[0]["content"]),
+        "recipients_form": None if issued else form,
         "minutes": preview_parts(minutes_document(version)),
         "being_corrected": version.record.is_being_corrected,
     }
     return context
+
+
+def letter_previews(version: RecordVersion, issued: list[OutcomeLetter]) -> list[dict[str, Any]]:
+    """Each letter as issued or, before issuing, as each parent or carer would get it today."""
+    if issued:
+        return [
+            {"to": letter.addressed_to, "content": letter.content, "letter": letter}
+            for letter in issued
+        ]
+    today = timezone.localdate()
+    return [
+        {
+            "to": recipient.full_name if recipient else "",
+            "content": letters.letter_content(version, issued_on=today, recipient=recipient),
+            "letter": None,
+        }
+        for recipient in letter_recipients(version.record.conference.family)
+    ]
 
 
 # What would make the letter hard for a parent to read: the chair's own words (the summary, the
@@ -59,7 +78,7 @@ def minutes_version_for(
         "record__conference__family__local_authority", "record__conference__chair"
     )
     if not may(user, "issue_outcome", conference):
-        versions = versions.filter(outcome_letter__isnull=False)
+        versions = versions.filter(outcome_letters__isnull=False).distinct()
     if requested is not None:
         return versions.filter(number=int(requested)).first() if requested.isdigit() else None
     return versions.order_by("-number").first()

@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 
 from cpconf.access import outcome_letters_visible_to, roles_of
 from cpconf.access.rules import AnyUser
-from cpconf.accounts.models import Role, User
+from cpconf.accounts.models import Role
 from cpconf.conference_records.models import RecordStatus, RecordVersion
 from cpconf.conferences.models import Conference
 from cpconf.outcomes.models import OutcomeLetter
@@ -42,42 +42,27 @@ def latest_finalised_version(conference: Conference) -> RecordVersion | None:
     )
 
 
-def latest_issued_version(conference: Conference) -> RecordVersion | None:
-    return (
-        RecordVersion.objects.filter(record__conference=conference, outcome_letter__isnull=False)
-        .select_related("record")
-        .order_by("-number")
-        .first()
-    )
-
-
 def letters_of(conference: Conference) -> QuerySet[OutcomeLetter]:
     """Every letter issued for the conference, newest version first (corrections keep the
-    earlier letters)."""
+    earlier letters), each version's letters in the order they were issued."""
     return (
         OutcomeLetter.objects.filter(record_version__record__conference=conference)
-        .select_related("record_version", "issued_by")
-        .order_by("-record_version__number")
+        .select_related("record_version", "issued_by", "recipient")
+        .order_by("-record_version__number", "pk")
     )
 
 
-def letter_for(version: RecordVersion) -> OutcomeLetter | None:
-    return OutcomeLetter.objects.filter(record_version=version).first()
+def letters_for(version: RecordVersion) -> list[OutcomeLetter]:
+    """The letters issued from this version, one per recipient (none if not issued yet)."""
+    return list(
+        OutcomeLetter.objects.filter(record_version=version)
+        .select_related("recipient")
+        .order_by("pk")
+    )
 
 
 def readable_letters(user: AnyUser) -> QuerySet[OutcomeLetter]:
     """Issued letters this user may read, for `get_visible_or_404` to fetch one from."""
     return outcome_letters_visible_to(user).select_related(
-        "record_version__record__conference__family__local_authority"
-    )
-
-
-def latest_letter_for_family(user: User, conference: Conference) -> OutcomeLetter | None:
-    """For the family portal: the latest letter issued for the conference, if the user may
-    read it."""
-    return (
-        outcome_letters_visible_to(user)
-        .filter(record_version__record__conference=conference)
-        .order_by("-record_version__number")
-        .first()
+        "record_version__record__conference__family__local_authority", "recipient"
     )

@@ -1,10 +1,11 @@
-"""Issuing the minutes and the outcome letter, and recording every copy taken out.
+"""Issuing the minutes and the outcome letters, and recording every copy taken out.
 
-Issuing freezes the letter's words (and their fingerprint) from one finalised record version:
-what the family reads never changes. A correction makes a new version, and issuing that
-makes a new letter beside the old one.
+Issuing freezes each letter's words (and their fingerprint) from one finalised record
+version, one letter to each adult it goes to: what each of them reads never changes. A
+correction makes a new version, and issuing that makes new letters beside the old ones.
 """
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.conf import settings
@@ -25,12 +26,14 @@ from cpconf.conference_records.models import (
     record_fingerprint,
 )
 from cpconf.conferences.models import Conference
-from cpconf.outcomes import letters
+from cpconf.families.models import Family, FamilyMember
+from cpconf.outcomes import letters, recipients
 from cpconf.outcomes.models import OutcomeLetter
 
 NOT_ALLOWED = "Only the conference's chair or the unit can issue the minutes and letter"
 NOT_FINALISED = "Finalise the record before issuing the minutes and letter"
 NOT_LATEST = "Issue the latest version of the record: version {number} replaces this one"
+NOT_AN_ADULT_HERE = "Choose who else gets a letter from the adults on this family's record"
 
 FAMILY_NOTICE_SUBJECT = "A letter from your child protection conference is ready"
 FAMILY_NOTICE = (
@@ -65,23 +68,27 @@ def outcome_issue(
     *,
     record_version: RecordVersion,
     actor: User,
+    extra_recipients: Iterable[FamilyMember] = (),
     request: HttpRequest | None = None,
     issued_at: datetime | None = None,
     notify: bool = True,
-) -> OutcomeLetter:
-    """Issue the letter (and so the minutes) of the record's latest finalised version.
+) -> list[OutcomeLetter]:
+    """Issue the letters (and so the minutes) of the record's latest finalised version: one
+    to each parent or carer (`cpconf.outcomes.recipients`) and to each of `extra_recipients`,
+    other adults of the family the chair chose.
 
-    Issuing a version twice gives back the letter already issued, unchanged. `issued_at` and
+    Issuing a version twice gives back the letters already issued, unchanged. `issued_at` and
     `notify` are for the demo data, whose past conferences' letters were issued back then and
     tell nobody now."""
-    letter, _issued_now = outcome_issue_once(
+    issued, _issued_now = outcome_issue_once(
         record_version=record_version,
         actor=actor,
+        extra_recipients=extra_recipients,
         request=request,
         issued_at=issued_at,
         notify=notify,
     )
-    return letter
+    return issued
 
 
 @transaction.atomic
@@ -89,22 +96,58 @@ def outcome_issue_once(
     *,
     record_version: RecordVersion,
     actor: User,
+    extra_recipients: Iterable[FamilyMember] = (),
     request: HttpRequest | None = None,
     issued_at: datetime | None = None,
     notify: bool = True,
-) -> tuple[OutcomeLetter, bool]:
-    """`outcome_issue`, also saying whether this call issued the letter (True) or found it
+) -> tuple[list[OutcomeLetter], bool]:
+    """`outcome_issue`, also saying whether this call issued the letters (True) or found them
     already issued (False) — by a second press of the button, or another person's."""
-    # One issue at a time per record: the second waits, then finds the first's letter.
+    # One issue at a time per record: the second waits, then finds the first's letters.
     ConferenceRecord.objects.select_for_update().filter(pk=record_version.record_id).first()
-    existing = OutcomeLetter.objects.filter(record_version=record_version).first()
-    if existing is not None:
+    existing = list(OutcomeLetter.objects.filter(record_version=record_version).order_by("pk"))
+    if existing:
         return existing, False
     _check_issuable(record_version, actor)
+    conference = record_version.record.conference
     now = issued_at or timezone.now()
-    content = letters.letter_content(record_version, issued_on=timezone.localdate(now))
+    issued = [
+        _letter_issue(record_version, recipient, actor=actor, request=request, now=now)
+        for recipient in letter_recipients(conference.family, extra_recipients)
+    ]
+    if notify:
+        transaction.on_commit(lambda: _send_notices(conference))
+    return issued, True
+
+
+def letter_recipients(
+    family: Family, extra_recipients: Iterable[FamilyMember] = ()
+) -> list[FamilyMember | None]:
+    """Each parent or carer, then the other adults chosen; `[None]` (one letter to the family
+    as a whole) for a family with no parent or carer on its record."""
+    chosen = {member.pk for member in extra_recipients}
+    others = {member.pk: member for member in recipients.other_adults(family)}
+    if chosen - set(others):
+        raise OutcomeError(NOT_AN_ADULT_HERE)
+    people = recipients.default_recipients(family) + [others[pk] for pk in others if pk in chosen]
+    return list(people) or [None]
+
+
+def _letter_issue(
+    version: RecordVersion,
+    recipient: FamilyMember | None,
+    *,
+    actor: User,
+    request: HttpRequest | None,
+    now: datetime,
+) -> OutcomeLetter:
+    """One letter, its words frozen as of the day it is issued."""
+    content = letters.letter_content(
+        version, issued_on=timezone.localdate(now), recipient=recipient
+    )
     letter = OutcomeLetter.objects.create(
-        record_version=record_version,
+        record_version=version,
+        recipient=recipient,
         issued_at=now,
         issued_by=actor,
         content=content,
@@ -112,17 +155,14 @@ def outcome_issue_once(
         created_by=actor,
         modified_by=actor,
     )
-    conference = record_version.record.conference
     audit_for_family(
         action="outcome_letter_issued",
         actor=actor,
         request=request,
         obj=letter,
-        family=conference.family,
+        family=version.record.conference.family,
     )
-    if notify:
-        transaction.on_commit(lambda: _send_notices(conference))
-    return letter, True
+    return letter
 
 
 def _send_notices(conference: Conference) -> None:

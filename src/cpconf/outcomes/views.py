@@ -12,6 +12,7 @@ from cpconf.accounts.models import User
 from cpconf.conferences import selectors as conference_selectors
 from cpconf.documents import letter_docx, letter_pdf, minutes_docx, minutes_pdf
 from cpconf.outcomes import selectors, services
+from cpconf.outcomes.forms import OtherRecipientsForm
 from cpconf.outcomes.letters import letter_document
 from cpconf.outcomes.minutes import minutes_document
 from cpconf.outcomes.presenting import minutes_version_for, outcome_page_context
@@ -20,6 +21,7 @@ DOCUMENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
+OUTCOME_PAGE = "outcomes/outcome.html"
 RECORD_CHANGED = "The record has a newer version. Check it and issue again"
 ALREADY_ISSUED = (
     "The minutes and letter for this version were already issued. Nothing more was sent"
@@ -38,7 +40,7 @@ def outcome_page(request: HttpRequest, conference_pk: int) -> HttpResponse:
         action="outcome_page_viewed",
         pk=conference_pk,
     )
-    return render(request, "outcomes/outcome.html", outcome_page_context(conference))
+    return render(request, OUTCOME_PAGE, outcome_page_context(conference))
 
 
 @require_POST
@@ -50,14 +52,20 @@ def issue(request: HttpRequest, conference_pk: int) -> HttpResponse:
         pk=conference_pk,
     )
     version = selectors.latest_finalised_version(conference)
+    form = OtherRecipientsForm(request.POST, family=conference.family)
     if version is None:
         messages.error(request, services.NOT_FINALISED)
     elif request.POST.get("version") != str(version.number):
         messages.error(request, RECORD_CHANGED)
+    elif not form.is_valid():
+        return render(request, OUTCOME_PAGE, outcome_page_context(conference, form), status=400)
     else:
         try:
-            _letter, issued_now = services.outcome_issue_once(
-                record_version=version, actor=_user(request), request=request
+            _letters, issued_now = services.outcome_issue_once(
+                record_version=version,
+                actor=_user(request),
+                extra_recipients=form.chosen(),
+                request=request,
             )
         except services.OutcomeError as error:
             messages.error(request, str(error))
@@ -107,12 +115,13 @@ def letter_download(request: HttpRequest, pk: int, extension: str) -> HttpRespon
         letter=letter, extension=extension, actor=_user(request), request=request
     )
     reference = letter.conference.family.case_reference
-    name = f"{reference}-outcome-letter-version-{letter.record_version.number}.{extension}"
+    to = f"-to-{letter.addressed_to}" if letter.recipient_id else ""
+    name = f"{reference}-outcome-letter-version-{letter.record_version.number}{to}.{extension}"
     return _attachment(body, extension, name)
 
 
 def _attachment(body: bytes, extension: str, name: str) -> HttpResponse:
     response = HttpResponse(body, content_type=DOCUMENT_TYPES[extension])
-    safe = "".join(c if c.isalnum() or c in "-_." else "-" for c in name)
+    safe = "".join(c if (c.isascii() and c.isalnum()) or c in "-_." else "-" for c in name)
     response["Content-Disposition"] = f'attachment; filename="{safe}"'
     return response

@@ -150,13 +150,16 @@ def _previous_if_shared(report: ProfessionalReport, version: ReportVersion) -> d
 
 
 def letters_for(member: FamilyMember) -> QuerySet[OutcomeLetter]:
+    """The letters addressed to the member, and any to their family as a whole; never a
+    letter to another adult of the family (it may carry where they live)."""
     return OutcomeLetter.objects.filter(
-        record_version__record__conference__family_id=member.family_id
+        Q(recipient=member) | Q(recipient__isnull=True),
+        record_version__record__conference__family_id=member.family_id,
     ).select_related("record_version__record__conference__family__local_authority")
 
 
 def letter_for(member: FamilyMember, conference: Conference) -> OutcomeLetter | None:
-    """The latest letter issued for the conference."""
+    """The latest letter issued to the member for the conference."""
     return (
         letters_for(member)
         .filter(record_version__record__conference=conference)

@@ -60,7 +60,9 @@ def _issued(conference: Any, actor: Any) -> Any:
         finalised_by=actor,
         finalised_at=now,
     )
-    return outcome_issue(record_version=version, actor=actor)
+    # The family has one parent, or nobody (one letter to the family): one letter either way.
+    (letter,) = outcome_issue(record_version=version, actor=actor)
+    return letter
 
 
 def extend_world(users: dict[str, Any], records: dict[str, Any]) -> None:
