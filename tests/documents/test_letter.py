@@ -291,3 +291,13 @@ def test_a_letter_issued_before_letterheads_still_draws():
 
 def test_long_dates_name_the_day():
     assert long_date(date(2026, 12, 16)) == "Wednesday 16 December 2026"
+
+
+def test_after_a_first_conference_a_child_without_a_plan_never_had_one():
+    child = ChildOutcome("Lily", "ends_early_help", (), "no", "no")
+
+    text = letter_text(outcome_letter_content(facts(child, first_conference=True)))
+
+    assert "Lily will not have a child protection plan." in text
+    assert "any more" not in text
+    assert "Instead, your family can get early help." in text

@@ -86,6 +86,8 @@ DECISION_WORDS = {
     ),
 }
 PLAN_OUTCOMES = ("plan_continues", "plan_starts")
+# After a first (initial) conference a child who gets no plan never had one.
+NO_PLAN_FROM_THE_START = "{name} will not have a child protection plan."
 
 # What the meeting found, in the words of the test it applied (seeds/004): "has suffered"
 # only where it said so, "is likely to suffer" where the worry is what could happen.
@@ -204,6 +206,7 @@ class LetterFacts:
     next_review_on: date | None = None
     child_in_need_meeting_on: date | None = None
     social_worker: str = ""
+    first_conference: bool = False  # an initial conference: nobody had a plan before it
 
     def ahead(self, day: date | None) -> date | None:
         """The date, if it is still to come when the letter is issued."""
@@ -305,8 +308,7 @@ def _easy_read(facts: LetterFacts, _: Translate) -> dict[str, Any]:
         _("It was on {day}.").format(day=_day(facts)),
     ]
     for child in facts.children:
-        decided, _meaning = DECISION_WORDS.get(child.outcome, ("", ""))
-        lines.append(_(decided).format(name=child.name) if decided else "")
+        lines.append(_(_decided(child, facts)).format(name=child.name))
     if any(child.outcome in PLAN_OUTCOMES for child in facts.children):
         lines.append(_("A plan is a list of things people will do to keep a child safe."))
     if next_review := facts.ahead(facts.next_review_on):
@@ -358,9 +360,15 @@ def _section(heading: str, paragraphs: list[str]) -> dict[str, Any]:
     return {"heading": heading, "paragraphs": [p for p in paragraphs if p]}
 
 
+def _decided(child: ChildOutcome, facts: LetterFacts) -> str:
+    if facts.first_conference and child.outcome not in PLAN_OUTCOMES:
+        return NO_PLAN_FROM_THE_START
+    return DECISION_WORDS.get(child.outcome, ("{name}", ""))[0]
+
+
 def _child_section(child: ChildOutcome, facts: LetterFacts, _: Translate) -> dict[str, Any]:
-    decided, meaning = DECISION_WORDS.get(child.outcome, ("{name}", ""))
-    paragraphs = [_(decided).format(name=child.name), *_harm_found(child, _)]
+    _decision, meaning = DECISION_WORDS.get(child.outcome, ("{name}", ""))
+    paragraphs = [_(_decided(child, facts)).format(name=child.name), *_harm_found(child, _)]
     if child.outcome in PLAN_OUTCOMES:
         happened = child.suffered_harm == "yes" and not child.unborn
         for number, key in enumerate(child.categories):

@@ -1,11 +1,13 @@
 """Demo records for this part of the system, written after the conference records (see
 cpconf.demo.seeding.LATER_PARTS): the outcome letters of the demo's finalised past records,
-issued by each conference's chair a day after its record was finalised — one to each parent
-or carer, dated that day, and for the Carters one also to Pauline, the grandmother who helps
-every day, whom the chair chose."""
+issued by each conference's chair on the first weekday after its record was finalised — one
+to each parent or carer, dated that day, and for the Carters one also to Pauline, the
+grandmother who helps every day, whom the chair chose."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
+
+from django.utils import timezone
 
 from cpconf.families.models import FamilyMember
 from cpconf.outcomes import selectors
@@ -20,6 +22,7 @@ ISSUED_FOR = {
     "price-initial": (),
 }
 ISSUED_AFTER_FINALISING = timedelta(days=1)
+SATURDAY = 5  # date.weekday()
 
 
 def seed_demo_part(seeded: Any) -> None:
@@ -35,8 +38,16 @@ def seed_demo_part(seeded: Any) -> None:
             extra_recipients=FamilyMember.objects.filter(
                 family=conference.family, full_name__in=also_to
             ),
-            issued_at=min(version.finalised_at + ISSUED_AFTER_FINALISING, seeded.now),
+            issued_at=min(_next_working_day(version.finalised_at), seeded.now),
             notify=False,
         )
         for letter in issued:
             seeded.summary.count(letter, created=not existing)
+
+
+def _next_working_day(finalised_at: datetime) -> datetime:
+    """A day after finalising, moved past a weekend: the unit posts letters on weekdays."""
+    issued_at = finalised_at + ISSUED_AFTER_FINALISING
+    while timezone.localtime(issued_at).weekday() >= SATURDAY:
+        issued_at += timedelta(days=1)
+    return issued_at

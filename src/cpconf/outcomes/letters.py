@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from cpconf.conference_records import content as parts
 from cpconf.conference_records.models import RecordVersion
+from cpconf.conferences.models import Stage
 from cpconf.deadlines import calendar_for_policy, within_working_days_after
 from cpconf.documents import Wording
 from cpconf.documents.letter import (
@@ -92,7 +93,8 @@ def _actions_for(
 
 
 def _unborn_then(child: Child | None, held_on: date) -> bool:
-    """Not yet born when the meeting was held (a baby born since has a date of birth now)."""
+    """Not yet born when the meeting was held (a baby born since has a date of birth now);
+    for records from before the record said so itself."""
     if child is None:
         return False
     return child.date_of_birth is None or child.date_of_birth > held_on
@@ -115,7 +117,7 @@ def _children(version: RecordVersion, held_on: date) -> tuple[ChildOutcome, ...]
                 likely_to_suffer=str(row.get("likely_to_suffer", "")),
                 consensus=str(row.get("consensus", "yes")),
                 actions=_actions_for(row.get("child_id"), actions, family),  # type: ignore[arg-type]
-                unborn=_unborn_then(child, held_on),
+                unborn=bool(row.get("unborn", _unborn_then(child, held_on))),
             )
         )
     return tuple(outcomes)
@@ -162,6 +164,7 @@ def letter_facts(
         next_review_on=_iso(future.get("next_review_on")),
         child_in_need_meeting_on=_iso(future.get("child_in_need_meeting_on")),
         social_worker=str(social_worker) if social_worker else "",
+        first_conference=conference.stage == Stage.INITIAL,
     )
 
 
