@@ -34,6 +34,8 @@ def test_the_chair_checks_the_letter_and_minutes_then_issues_them(client, scene)
     assert "Check the letters to the family" in before
     assert "The letter to Dawn Hartwell" in before and "The letter to Parent Account" in before
     assert "Lily will stay on a child protection plan." in before
+    # The law's words the letter itself explains are not put to the chair as hard words.
+    assert "“significant harm”" not in before.lower()
     assert "6. Decisions" in before and "govuk-warning-text" in before
     assert "Issue the minutes and letter" in before
 

@@ -38,6 +38,7 @@ __all__ = [
     "CATEGORY_WORDS",
     "DECISION_WORDS",
     "EASY_READ",
+    "EXPLAINED_TERMS",
     "ChildOutcome",
     "LetterAction",
     "LetterDocument",
@@ -107,6 +108,8 @@ UNBORN_HARM_FOUND = {
     "no": "{name} is not born yet. The meeting decided that {name} is not likely to suffer "
     "significant harm after the birth.",
 }
+# The law's words the letter keeps, because an appeal is about them, and explains where used.
+EXPLAINED_TERMS = frozenset({"significant harm"})
 SIGNIFICANT_HARM_MEANS = (
     "Significant harm is what the law calls harm that is bad enough to hurt a child's "
     "health or how they grow."

@@ -9,7 +9,7 @@ from cpconf.access import may
 from cpconf.accounts.models import User
 from cpconf.conference_records.models import RecordVersion
 from cpconf.conferences.models import Conference
-from cpconf.documents.letter import letter_text
+from cpconf.documents.letter import EXPLAINED_TERMS, letter_text
 from cpconf.outcomes import letters, selectors
 from cpconf.outcomes.forms import OtherRecipientsForm
 from cpconf.outcomes.minutes import minutes_document, preview_parts
@@ -66,7 +66,12 @@ PLAIN_LANGUAGE_RULES = ("jargon", "acronym", "long_sentence")
 
 def plain_language_findings(content: dict[str, Any]) -> list[dict[str, Any]]:
     findings = analyse(letter_text(content)).to_dict()["findings"]
-    return [finding for finding in findings if finding["rule"] in PLAIN_LANGUAGE_RULES]
+    return [
+        finding
+        for finding in findings
+        if finding["rule"] in PLAIN_LANGUAGE_RULES
+        and finding["text"].lower() not in EXPLAINED_TERMS
+    ]
 
 
 def minutes_version_for(
