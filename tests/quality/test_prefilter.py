@@ -21,7 +21,7 @@ from cpconf.quality.prefilter import (
     required_words,
 )
 from cpconf.quality.report import RepetitionIndex, content_words
-from cpconf.quality.sentences import Span, split_sentences, words
+from cpconf.quality.sentences import Span, boundaries, split_sentences, words
 from tests.quality.accuracy import DEV_SET, load_rows
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -211,4 +211,20 @@ def _examples() -> list[str]:
         if isinstance(group, list)
         for item in group
         if isinstance(item, str)
+    ]
+
+
+# The old single expression for where a sentence may end.
+ONE_BOUNDARY = re.compile(
+    r"(?<![.!?…])[.!?…]++[\"\x27”\u2019)\]]*+(?=\s|$)"
+    r"|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]++"
+)
+BREAKS = st.text(alphabet=".!?…\"'”\u2019)] \n\r\v\f\x1c\x85\u2028\u2029ab", max_size=60)
+
+
+@SETTINGS
+@given(text=st.one_of(TEXTS, BREAKS))
+def test_sentence_ends_are_found_as_one_expression_finds_them(text):
+    assert [_where(found) for found in boundaries(text)] == [
+        _where(found) for found in ONE_BOUNDARY.finditer(text)
     ]

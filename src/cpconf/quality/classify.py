@@ -17,6 +17,7 @@ from cpconf.quality.cue_lists import (
     normalise_answer,
     source_cues,
     stock_answers,
+    stock_initials,
 )
 from cpconf.quality.judgement import Judgement, find_judgement, has_evidence
 from cpconf.quality.prefilter import GatedPattern
@@ -45,8 +46,12 @@ class Signs:
     def __init__(self, text: str, span: Span) -> None:
         self.text = text
         self.span = span
-        written = text[span.start : span.end]
-        self.stock = len(written) <= STOCK_LONGEST and normalise_answer(written) in stock_answers()
+        self.stock = (
+            span.end - span.start <= STOCK_LONGEST
+            and span.words[:1] != []
+            and span.words[0][0].casefold() in stock_initials()
+            and normalise_answer(text[span.start : span.end]) in stock_answers()
+        )
         self.attribution = attribution(text, span)
         self._cues: dict[str, re.Match[str] | None] = {}
 

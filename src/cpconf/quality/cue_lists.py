@@ -149,5 +149,11 @@ def stock_answers() -> frozenset[str]:
     return frozenset(normalise_answer(answer) for answer in cue_data()["stock_answers"])
 
 
+@cache
+def stock_initials() -> frozenset[str]:
+    """The first letters of the stock answers: a sentence starting otherwise is not one."""
+    return frozenset(answer[:1] for answer in stock_answers())
+
+
 def normalise_answer(text: str) -> str:
     return " ".join(re.sub(r"[^\w/]+", " ", text.casefold()).split())

@@ -28,6 +28,10 @@ class JargonIndex:
     first_words: frozenset[str]
     lengths: dict[str, tuple[int, ...]]
     """For each word that starts a phrase, the lengths of those phrases, longest first."""
+    single: frozenset[str]
+    """The one-word phrases."""
+    pairs: frozenset[tuple[str, str]]
+    """The first two words of the longer phrases."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,8 @@ def jargon_index() -> JargonIndex:
         longest,
         frozenset(lengths),
         {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()},
+        frozenset(form[0] for form in phrases if len(form) == 1),
+        frozenset((form[0], form[1]) for form in phrases if len(form) > 1),
     )
 
 

@@ -29,17 +29,27 @@ def jargon_findings(text: str, span: Span, sentence_words: list[str]) -> list[Fi
     overlapping."""
     index = jargon_index()
     keys = list(map(token_key, sentence_words))
-    if index.lengths.keys().isdisjoint(keys):
+    if index.single.isdisjoint(keys) and index.pairs.isdisjoint(pairwise(keys)):
         return []
-    starts = {position: _phrase_lengths(keys, position) for position in range(len(keys))}
-    if not any(starts.values()):
+    lengths = index.lengths
+    starts = {
+        position: found
+        for position, key in enumerate(keys)
+        if key in lengths and (found := _phrase_lengths(keys, position))
+    }
+    if not starts:
         return []
     tokens = word_matches(text, span)  # offsets, now that a phrase is here
     findings = []
     position = 0
     while position < len(tokens):
         taken = next(
-            (n for n in starts[position] if _joined(text, tokens[position : position + n])), 0
+            (
+                length
+                for length in starts.get(position, ())
+                if _joined(text, tokens[position : position + length])
+            ),
+            0,
         )
         if taken:
             first, last = tokens[position], tokens[position + taken - 1]

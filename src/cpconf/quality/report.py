@@ -123,12 +123,8 @@ class RepetitionIndex:
 def _prefix(content: frozenset[str], threshold: float) -> list[str]:
     """The words a near copy must share at least one of: the first of the content words in
     the fixed order, as many as the words that could be missing, plus one."""
-    ordered = sorted(content, key=_rarest_first)
+    ordered = sorted(sorted(content), key=len, reverse=True)  # longest first, then A to Z
     return ordered[: len(ordered) - _least_shared(len(ordered), threshold) + 1]
-
-
-def _rarest_first(word: str) -> tuple[int, str]:
-    return -len(word), word
 
 
 @lru_cache(maxsize=256)
