@@ -1,20 +1,28 @@
 """The quality coach's speed: a 5,000-word report analysed as one text and as a report of
 sections (median of several runs), the first call in a fresh process (which reads the data
-files), and proselint on the same text for comparison.
+files), and proselint on the same text for comparison, timed side by side: each round runs
+the coach and then proselint, so a busy machine slows both alike.
 
-Run on its own with ``python bench/quality.py``; ``bench/run.py`` calls ``quality_figures``
-and ``markdown``. Benchmarks measure; they never assert.
+``bench/run.py`` calls ``quality_figures`` and ``markdown`` as part of ``make bench``. Run on
+its own, ``python bench/quality.py`` needs no database and writes the same two files,
+``bench/results/quality.json`` and ``quality.md``. Benchmarks measure; they never assert.
 """
 
+import json
 import os
 import platform
 import random
+import statistics
 import subprocess
 import sys
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from timing import median_ms
+
+RESULTS = Path(__file__).resolve().parent / "results"
 
 REPORT_WORDS = 5000
 REPEATS = int(os.environ.get("BENCH_QUALITY_REPEATS", "15"))
@@ -115,15 +123,30 @@ def _proselint(text: str) -> Callable[[], object]:
     return lambda: LintFile("<bench>", text).lint(DEFAULT)
 
 
+def _side_by_side_ms(actions: list[Callable[[], object]], repeats: int = REPEATS) -> list[float]:
+    """Each action's median in milliseconds, the actions taking turns in every round (after
+    one warm-up round)."""
+    for action in actions:
+        action()
+    timings: list[list[float]] = [[] for _ in actions]
+    for _ in range(repeats):
+        for action, taken in zip(actions, timings, strict=True):
+            started = time.perf_counter()
+            action()
+            taken.append((time.perf_counter() - started) * 1000)
+    return [round(statistics.median(taken), 1) for taken in timings]
+
+
 def quality_figures() -> dict[str, Any]:
     from cpconf.quality import analyse, analyse_report
 
     sections = benchmark_report()
     text = "\n\n".join(sections.values())
     analysis = analyse(text, children=CHILDREN, section="worries")
-    coach_ms = _median_ms(lambda: analyse(text, children=CHILDREN, section="worries"))
+    coach_ms, proselint_ms = _side_by_side_ms(
+        [lambda: analyse(text, children=CHILDREN, section="worries"), _proselint(text)]
+    )
     report_ms = _median_ms(lambda: analyse_report(sections, children=CHILDREN))
-    proselint_ms = _median_ms(_proselint(text))
     return {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}",
@@ -150,7 +173,8 @@ def markdown(figures: dict[str, Any]) -> str:
             "",
             f"{figures['words']} words, {figures['sentences']} sentences, "
             f"{figures['findings']} findings, on {figures['machine']}. Medians of "
-            f"{figures['repeats']} runs after one warm-up run.",
+            f"{figures['repeats']} runs after one warm-up run; the coach and proselint take "
+            "turns, run for run.",
             "",
             "| measure | ms |",
             "|---|---:|",
@@ -167,5 +191,14 @@ def markdown(figures: dict[str, Any]) -> str:
     )
 
 
+def write_results(figures: dict[str, Any]) -> None:
+    """The figures as ``bench/run.py`` writes them."""
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "quality.json").write_text(json.dumps(figures, indent=2, default=str) + "\n")
+    (RESULTS / "quality.md").write_text(markdown(figures))
+
+
 if __name__ == "__main__":
-    print(markdown(quality_figures()))
+    found = quality_figures()
+    write_results(found)
+    print(markdown(found))

@@ -3,6 +3,7 @@ sentence, the sentence's words let it be searched; alternatives searched one by 
 what their alternation finds; and the coach reads any text exactly as it does with every
 pattern searched everywhere. The repetition index finds what comparing every pair finds."""
 
+import json
 import re
 import string
 import unicodedata
@@ -12,13 +13,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cpconf.quality import analyse, attribution, children, classify, cue_lists, judgement
+from cpconf.quality.engine import compile_cues
 from cpconf.quality.prefilter import (
     FOLDED,
     PREFILTER,
+    STORED_WORDS,
     GatedAlternatives,
     GatedPattern,
     Words,
+    pattern_key,
     required_words,
+    stored_form,
+    words_needed,
 )
 from cpconf.quality.report import RepetitionIndex, content_words
 from cpconf.quality.sentences import Span, boundaries, split_sentences, words
@@ -228,3 +234,19 @@ def test_sentence_ends_are_found_as_one_expression_finds_them(text):
     assert [_where(found) for found in boundaries(text)] == [
         _where(found) for found in ONE_BOUNDARY.finditer(text)
     ]
+
+
+def test_the_stored_words_are_those_the_patterns_need():
+    compile_cues()
+    stored = json.loads(STORED_WORDS.read_text(encoding="utf-8"))["patterns"]
+    needed = {pattern_key(p): stored_form(required_words(p)) for p in PREFILTER.patterns}
+    assert stored == needed, "The cue lists have changed: run python -m cpconf.quality.data"
+
+
+def test_a_pattern_not_stored_is_worked_out():
+    pattern = re.compile(r"\bzebras?\s+crossings?\b", re.IGNORECASE)
+    assert (
+        words_needed(pattern)
+        == required_words(pattern)
+        == Words(frozenset({"zebra", "zebras"}), frozenset())
+    )

@@ -82,6 +82,10 @@ def _view_verbs() -> re.Pattern[str]:
     return re.compile(words_pattern(views) + r"|worried|concern|fears", FLAGS)
 
 
+def compile_patterns() -> None:
+    _speech_frame()
+
+
 def attribution(text: str, span: Span) -> Attribution | None:
     """Where the sentence says its information came from someone else, and whether it
     names them."""

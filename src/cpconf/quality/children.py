@@ -54,6 +54,10 @@ def _name_pattern(children: Sequence[str]) -> list[re.Pattern[str]]:
     return patterns
 
 
+def compile_patterns() -> None:
+    _references()
+
+
 def ambiguous_child_findings(
     text: str, spans: Sequence[Span], children: Sequence[str]
 ) -> list[Finding]:

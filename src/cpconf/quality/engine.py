@@ -2,11 +2,24 @@
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
+from cpconf.quality.attribution import compile_patterns as attribution_patterns
 from cpconf.quality.attribution import unattributed_findings
 from cpconf.quality.children import ambiguous_child_findings
+from cpconf.quality.children import compile_patterns as child_patterns
 from cpconf.quality.classify import Signs, classify, is_bare_judgement, read_signs
+from cpconf.quality.cue_lists import (
+    child_states,
+    harm,
+    impact,
+    kind_cues,
+    source_cues,
+    unattributed_cues,
+)
+from cpconf.quality.judgement import compile_patterns as judgement_patterns
 from cpconf.quality.judgement import opinion_as_fact_findings
+from cpconf.quality.lexicon import acronym_table, jargon_index
 from cpconf.quality.plain_language import (
     AcronymReader,
     jargon_findings,
@@ -25,6 +38,23 @@ class ReportReader:
 
     acronyms: AcronymReader = field(default_factory=AcronymReader)
     repetition: RepetitionIndex = field(default_factory=RepetitionIndex)
+
+
+@cache
+def compile_cues() -> None:
+    """Every cue pattern compiled before the first text is split into sentences, so that it
+    is read with the prefilter's bits for all of them (``prefilter.py``)."""
+    kind_cues()
+    source_cues()
+    unattributed_cues()
+    harm()
+    impact()
+    child_states()
+    attribution_patterns()
+    judgement_patterns()
+    child_patterns()
+    acronym_table()
+    jargon_index()
 
 
 def analyse(text: str, children: Iterable[str] = (), section: str | None = None) -> Analysis:
@@ -53,6 +83,7 @@ def _analyse(
     reader: ReportReader,
     section_key: str | None,
 ) -> Analysis:
+    compile_cues()
     spans = split_sentences(text)
     tokens = [span.words for span in spans]
     signs = [read_signs(text, span) for span in spans]

@@ -86,6 +86,10 @@ def _evidence() -> re.Pattern[str]:
     return any_of(cue_data()["judgement"]["evidence"])
 
 
+def compile_patterns() -> None:
+    _predicate()
+
+
 def find_judgement(text: str, span: Span) -> Judgement | None:
     for predicate in _predicate().finditer(text, span):
         window = max(span.start, predicate.start() - SUBJECT_REACH)

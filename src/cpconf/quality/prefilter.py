@@ -17,11 +17,14 @@ property that matters â€” a pattern that matches has its words in the sentence â
 with Hypothesis against every pattern (``tests/quality/test_prefilter.py``).
 """
 
+import hashlib
+import json
 import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property, lru_cache
+from pathlib import Path
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any, Protocol
@@ -329,17 +332,20 @@ def _without_repeats(words: Words) -> Words:
     return Words(frozenset(whole), words.starts)
 
 
-def _letters(op: Any, value: Any) -> list[str] | None:
+def _letters(op: Any, value: Any) -> tuple[str, ...] | None:
     """The letters or digits an item matches, folded, when it matches only those."""
     if op is sre.LITERAL:
-        chars = [value]
-    elif op is sre.IN and all(kind is sre.LITERAL for kind, _ in value):
-        chars = [code for _, code in value]
-    else:
-        return None
-    folded = [chr(code).translate(FOLD).lower() for code in chars]
+        return _letters_of((value,))
+    if op is sre.IN and all(kind is sre.LITERAL for kind, _ in value):
+        return _letters_of(tuple(code for _, code in value))
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _letters_of(codes: tuple[int, ...]) -> tuple[str, ...] | None:
+    folded = [chr(code).translate(FOLD).lower() for code in codes]
     if all(len(char) == 1 and char.isascii() and char.isalnum() for char in folded):
-        return sorted(set(folded))
+        return tuple(sorted(set(folded)))
     return None
 
 
@@ -384,18 +390,23 @@ WORD_CHARACTER = re.compile(r"\w")
 def _may_be_word(op: Any, value: Any) -> bool:
     """Whether the item may match a character that is part of a word."""
     if op is sre.LITERAL:
-        return WORD_CHARACTER.match(chr(value)) is not None
+        return _word_character(value)
     if op is sre.CATEGORY:
         return value not in NOT_WORD_CATEGORIES
     if op is sre.IN:
         return any(
             kind is sre.NEGATE
             or kind is sre.RANGE
-            or (kind is sre.LITERAL and WORD_CHARACTER.match(chr(code)) is not None)
+            or (kind is sre.LITERAL and _word_character(code))
             or (kind is sre.CATEGORY and code not in NOT_WORD_CATEGORIES)
             for kind, code in value
         )
     return True
+
+
+@lru_cache(maxsize=4096)
+def _word_character(code: int) -> bool:
+    return WORD_CHARACTER.match(chr(code)) is not None
 
 
 class Prefilter:
@@ -409,9 +420,12 @@ class Prefilter:
         self._known: dict[str, int] = {}
         self.assigned = 0
         """The bits given out so far; a sentence's bits for later patterns are all set."""
+        self.patterns: list[re.Pattern[str]] = []
+        """Every gated pattern, in the order they were compiled."""
 
-    def add(self, words: Words | None) -> int:
+    def add(self, pattern: re.Pattern[str], words: Words | None) -> int:
         """A bit for a pattern needing ``words``; -1 (always search) when it needs none."""
+        self.patterns.append(pattern)
         if words is None:
             return -1
         with self._lock:
@@ -466,6 +480,54 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+def words_needed(pattern: re.Pattern[str]) -> Words | None:
+    """``required_words``, read from ``data/prefilter.json`` when it holds the pattern: working
+    them out takes longer than reading every other data file, and a process that reads
+    one report (``cpconf quality``) should not wait for it. A pattern not in the file (a cue
+    list changed since it was written) is worked out as it is compiled."""
+    stored = _stored_words().get(pattern_key(pattern), MISSING)
+    if stored is MISSING:
+        return required_words(pattern)
+    if stored is None:
+        return None
+    return Words(frozenset(stored["whole"]), frozenset(stored["starts"]))
+
+
+MISSING: Any = object()
+STORED_WORDS = Path(__file__).resolve().parent / "data" / "prefilter.json"
+
+
+def pattern_key(pattern: re.Pattern[str]) -> str:
+    return hashlib.sha256(f"{pattern.flags}:{pattern.pattern}".encode()).hexdigest()[:32]
+
+
+@cache
+def _stored_words() -> dict[str, Any]:
+    try:
+        stored: dict[str, Any] = json.loads(STORED_WORDS.read_text(encoding="utf-8"))["patterns"]
+    except (OSError, ValueError, KeyError):
+        return {}
+    return stored
+
+
+def stored_form(words: Words | None) -> dict[str, list[str]] | None:
+    if words is None:
+        return None
+    return {"whole": sorted(words.whole), "starts": sorted(words.starts)}
+
+
+def write_stored_words(patterns: list[re.Pattern[str]]) -> None:
+    """Write ``data/prefilter.json`` for these patterns (every gated one, once the coach has
+    compiled them all): ``python -m cpconf.quality.data``."""
+    entries = {pattern_key(pattern): stored_form(required_words(pattern)) for pattern in patterns}
+    document = {
+        "about": "Written by `python -m cpconf.quality.data` from the cue patterns; "
+        "the words each pattern needs (see prefilter.py). Rewrite it when cues change.",
+        "patterns": dict(sorted(entries.items())),
+    }
+    STORED_WORDS.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
+
+
 class Region(Protocol):
     """A stretch of text to search, with the prefilter's bits for it (a sentence's span)."""
 
@@ -484,7 +546,7 @@ class GatedPattern:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.bit = PREFILTER.add(required_words(pattern))
+        self.bit = PREFILTER.add(pattern, words_needed(pattern))
 
     def search(self, text: str, region: Region) -> re.Match[str] | None:
         if not region.cues & self.bit:
