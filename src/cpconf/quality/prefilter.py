@@ -565,13 +565,16 @@ class GatedAlternatives:
     the same place, the earliest pattern's. A sentence with "been" in it is then searched
     for the one cue that needs "been", not for all of them."""
 
-    __slots__ = ("bit", "parts")
+    __slots__ = ("_always", "_by_bit", "_gated", "bit", "parts")
 
     def __init__(self, patterns: list[re.Pattern[str]]) -> None:
         self.parts = [GatedPattern(pattern) for pattern in patterns]
-        self.bit = 0
-        for part in self.parts:
-            self.bit |= part.bit
+        numbered = list(enumerate(self.parts))
+        self._always = [(number, part.pattern) for number, part in numbered if part.bit == -1]
+        self._by_bit = {part.bit: (number, part.pattern) for number, part in numbered}
+        self._by_bit.pop(-1, None)
+        self._gated = sum(self._by_bit)
+        self.bit = -1 if self._always else self._gated
 
     def search(self, text: str, region: Region) -> re.Match[str] | None:
         return self._leftmost(text, region.start, region.end, region.cues)
@@ -584,12 +587,21 @@ class GatedAlternatives:
             position = max(found.end(), found.start() + 1)
 
     def _leftmost(self, text: str, start: int, end: int, cues: int) -> re.Match[str] | None:
-        if not cues & self.bit:
-            return None
-        best = None
-        for part in self.parts:
-            if cues & part.bit:
-                found = part.pattern.search(text, start, end)
-                if found is not None and (best is None or found.start() < best.start()):
-                    best = found
+        wanted = cues & self._gated
+        searched = self._always
+        if wanted:
+            searched = [*searched, *map(self._by_bit.__getitem__, _each_bit(wanted))]
+        best: re.Match[str] | None = None
+        best_key = (end + 1, 0)
+        for number, pattern in searched:
+            found = pattern.search(text, start, end)
+            if found is not None and (key := (found.start(), number)) < best_key:
+                best, best_key = found, key
         return best
+
+
+def _each_bit(bits: int) -> Iterator[int]:
+    while bits:
+        lowest = bits & -bits
+        yield lowest
+        bits ^= lowest

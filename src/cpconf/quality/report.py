@@ -88,28 +88,36 @@ class RepetitionIndex:
             content = content_words(sentence_words)
             if len(content) < shortest:
                 continue
+            sentence = Remembered(text[span.start : span.end], section, content)
+            if (copied := self.latest.get(content)) is not None:
+                # The same words again: nothing is more similar, and it is not indexed again.
+                if threshold <= 1:
+                    found.append(_repetition(text, span, self.remembered[copied], section))
+                self._remember(sentence, [])
+                continue
             prefix = _prefix(content, threshold)
             earlier = self._most_similar(content, prefix, threshold)
             if earlier is not None:
                 found.append(_repetition(text, span, earlier, section))
-            self._remember(Remembered(text[span.start : span.end], section, content), prefix)
+            self._remember(sentence, prefix)
         return found
 
     def _most_similar(
         self, content: frozenset[str], prefix: list[str], threshold: float
     ) -> Remembered | None:
-        """The most similar earlier sentence at or over the threshold; of equals, the latest."""
-        if (copied := self.latest.get(content)) is not None:
-            return self.remembered[copied]  # nothing is more similar than the same words
-        postings = self.postings
-        candidates = {index for word in prefix for index in postings.get(word, ())}
+        """The most similar earlier sentence at or over the threshold; of equals, the latest
+        (copies are indexed once, as their first, and stand for their latest)."""
+        postings, remembered, latest = self.postings, self.remembered, self.latest
+        candidates = {
+            latest[remembered[index].content] for word in prefix for index in postings.get(word, ())
+        }
         best, best_key = None, (threshold, -1)
         for index in candidates:
-            other = self.remembered[index].content
+            other = remembered[index].content
             count = len(content & other)
             key = (count / (len(content) + len(other) - count), index)
             if key >= best_key:
-                best, best_key = self.remembered[index], key
+                best, best_key = remembered[index], key
         return best
 
     def _remember(self, sentence: Remembered, prefix: list[str]) -> None:
