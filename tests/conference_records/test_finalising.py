@@ -213,3 +213,23 @@ def test_too_few_other_agencies_are_warned_of(scene):
         )
     ]
     assert SOCIAL_CARE in [p["agency"] for p in without_health]
+
+
+def test_the_quorum_is_the_policys(scene, monkeypatch):
+    import dataclasses
+
+    from cpconf.organisations.models import LocalAuthority
+    from cpconf.policy import Quorum
+
+    held(scene.conference)
+    quorate(scene.conference)
+    record = completed(scene)
+    policy = scene.authority.policy
+    stricter = dataclasses.replace(
+        policy, quorum=Quorum(agencies=("social_care", "police"), other_agencies_at_least=1)
+    )
+    monkeypatch.setattr(LocalAuthority, "policy", property(lambda authority: stricter))
+
+    assert services.record_warnings(record) == [
+        quorum.QUORUM_AGENCY_ABSENT.format(agency=AgencyKind.POLICE.label)
+    ]

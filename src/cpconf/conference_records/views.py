@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from cpconf.access.lookups import get_visible_or_404
@@ -29,7 +30,9 @@ from cpconf.conferences.models import Attendance, Conference, ConferenceStatus
 from cpconf.families.models import FamilyMember, Relationship
 
 STARTED_FIRST = "Start the record first."
-WARNINGS_NOT_READ = "Confirm you have read the warnings before you finalise the record"
+WARNINGS_NOT_READ = gettext_noop(
+    "Confirm you have read the warnings before you finalise the record"
+)
 AUTOSAVE_HEADER = "HTTP_X_CPCONF_AUTOSAVE"
 
 
