@@ -8,7 +8,8 @@ from typing import Any
 
 from cpconf.quality import Analysis, analyse
 
-DEV_SET = Path(__file__).resolve().parent / "dev_set.jsonl"
+HERE = Path(__file__).resolve().parent
+DEV_SET = HERE / "dev_set.jsonl"
 FLAGS = ("unattributed_report", "opinion_as_fact", "ambiguous_child")
 PLAIN_LANGUAGE = ("jargon", "acronym")
 

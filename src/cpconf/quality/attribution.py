@@ -33,7 +33,8 @@ AUXILIARY_VERB = r"(?:was|were|is|are|had|has|have|did|does|would|will|could|can
 CLAUSE_START = (
     r"(?:that\b|(?:he|she|they|it|there|i|we|you|mum|dad|mother|father)\s+[\w\x27\u2019]"
     rf"|(?:the|her|his|their|my)\s+[\w\x27\u2019]+\s+(?:[\w\x27\u2019]+\s+)?{AUXILIARY_VERB}"
-    rf"|(?-i:[A-Z][a-z]+)\s+{AUXILIARY_VERB})"
+    rf"|(?-i:[A-Z][a-z]+)\s+(?:(?:now|still|also|often|always|never|usually|sometimes|only)\s+)?"
+    rf"(?:{AUXILIARY_VERB}|(?-i:[a-z]+(?:s|ed)\b)))"
 )
 
 

@@ -19,7 +19,7 @@ from cpconf.quality.cue_lists import (
 )
 from cpconf.quality.judgement import compile_patterns as judgement_patterns
 from cpconf.quality.judgement import opinion_as_fact_findings
-from cpconf.quality.lexicon import acronym_table, jargon_index
+from cpconf.quality.lexicon import acronym_table, jargon_index, movement_terms
 from cpconf.quality.plain_language import (
     AcronymReader,
     jargon_findings,
@@ -55,6 +55,7 @@ def compile_cues() -> None:
     child_patterns()
     acronym_table()
     jargon_index()
+    movement_terms()
 
 
 def analyse(text: str, children: Iterable[str] = (), section: str | None = None) -> Analysis:

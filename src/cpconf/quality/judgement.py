@@ -36,7 +36,8 @@ BEFORE_LINKING = (
 INTENSIFIERS = (
     r"(?:\s*,?\s+(?:a|an|very|extremely|so|really|quite|too|often|always|completely|totally|"
     r"highly|incredibly|particularly|deeply|clearly|generally|consistently|not|increasingly|"
-    r"openly|frequently|sometimes|utterly|wholly|entirely|fundamentally|simply|just|such))*"
+    r"openly|frequently|sometimes|utterly|wholly|entirely|fundamentally|simply|just|such|"
+    r"fully|genuinely|truly|now|still|also))*"
 )
 PERSON_NOUNS = (
     r"(?:parents?|mother|father|mum|dad|carers?|man|woman|person|partner|influence|"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from cpconf.quality.cue_lists import load
+from cpconf.quality.prefilter import GatedPattern
 
 WORD = re.compile(r"[^\W_]+(?:[\x27\u2019][^\W_]+)*")
 
@@ -129,6 +130,22 @@ def jargon_index() -> JargonIndex:
         {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()},
         frozenset(form[0] for form in phrases if len(form) == 1),
         frozenset((form[0], form[1]) for form in phrases if len(form) > 1),
+    )
+
+
+@dataclass(frozen=True)
+class MovementTerm:
+    """Words for how a case moves between services, found by a pattern (``[[movement]]``)."""
+
+    pattern: GatedPattern
+    plain: str
+
+
+@cache
+def movement_terms() -> tuple[MovementTerm, ...]:
+    return tuple(
+        MovementTerm(GatedPattern(re.compile(entry["pattern"], re.IGNORECASE)), entry["plain"])
+        for entry in load("jargon").get("movement", [])
     )
 
 

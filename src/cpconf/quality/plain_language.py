@@ -5,7 +5,14 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from cpconf.quality.lexicon import Acronym, AcronymTable, acronym_table, jargon_index, token_key
+from cpconf.quality.lexicon import (
+    Acronym,
+    AcronymTable,
+    acronym_table,
+    jargon_index,
+    movement_terms,
+    token_key,
+)
 from cpconf.quality.results import Finding
 from cpconf.quality.sentences import Span, word_matches
 from cpconf.quality.wording import make_finding, rule_setting
@@ -26,7 +33,32 @@ UNKNOWN_LONGEST = 6
 
 def jargon_findings(text: str, span: Span, sentence_words: list[str]) -> list[Finding]:
     """Each lexicon phrase among the sentence's words, longest match first, never
-    overlapping."""
+    overlapping; then the words for how a case moves between services, where no phrase is."""
+    findings = _lexicon_findings(text, span, sentence_words)
+    for found in _movement_findings(text, span):
+        if not any(found.start < other.end and other.start < found.end for other in findings):
+            findings.append(found)
+    return findings
+
+
+def _movement_findings(text: str, span: Span) -> list[Finding]:
+    findings = []
+    for term in movement_terms():
+        for match in term.pattern.finditer(text, span):
+            start, end = _term(match)
+            findings.append(make_finding("jargon", text, start, end, plain=term.plain))
+    return findings
+
+
+def _term(match: re.Match[str]) -> tuple[int, int]:
+    """The words the finding quotes: the first named group that took part, or the match."""
+    for name in match.re.groupindex:
+        if match.start(name) >= 0:
+            return match.span(name)
+    return match.span()
+
+
+def _lexicon_findings(text: str, span: Span, sentence_words: list[str]) -> list[Finding]:
     index = jargon_index()
     keys = list(map(token_key, sentence_words))
     if index.single.isdisjoint(keys) and index.pairs.isdisjoint(pairwise(keys)):
