@@ -7,7 +7,6 @@ what they saw beats a hedge; anything left is a recorded fact.
 """
 
 import re
-from functools import cached_property
 
 from cpconf.quality.attribution import attribution
 from cpconf.quality.cue_lists import (
@@ -54,6 +53,9 @@ class Signs:
         )
         self.attribution = attribution(text, span)
         self._cues: dict[str, re.Match[str] | None] = {}
+        self._harm: re.Match[str] | Unread | None = UNREAD
+        self._judgement: Judgement | Unread | None = UNREAD
+        self._evidence: bool | Unread = UNREAD
 
     def cue(self, name: str) -> re.Match[str] | None:
         """The first match of one of the kind cue groups (opinion_frame, hedge, …)."""
@@ -64,21 +66,38 @@ class Signs:
             cues[name] = found
         return cues[name]
 
-    @cached_property
+    # Read once, when first asked for (plain attributes: cached_property takes a lock).
+    @property
     def harm(self) -> re.Match[str] | None:
+        if isinstance(self._harm, Unread):
+            self._harm = self._read_harm()
+        return self._harm
+
+    @property
+    def judgement(self) -> Judgement | None:
+        if isinstance(self._judgement, Unread):
+            self._judgement = find_judgement(self.text, self.span)
+        return self._judgement
+
+    @property
+    def evidence(self) -> bool:
+        if isinstance(self._evidence, Unread):
+            self._evidence = has_evidence(self.text, self.span)
+        return self._evidence
+
+    def _read_harm(self) -> re.Match[str] | None:
         for found in harm().finditer(self.text, self.span):
             before = self.text[max(self.span.start, found.start() - 40) : found.start()]
             if harm_negation().search(before) is None:
                 return found
         return None
 
-    @cached_property
-    def judgement(self) -> Judgement | None:
-        return find_judgement(self.text, self.span)
 
-    @cached_property
-    def evidence(self) -> bool:
-        return has_evidence(self.text, self.span)
+class Unread:
+    """A sign not yet read."""
+
+
+UNREAD = Unread()
 
 
 def read_signs(text: str, span: Span) -> Signs:

@@ -3,6 +3,7 @@
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
 from cpconf.quality.lexicon import (
@@ -20,8 +21,10 @@ from cpconf.quality.wording import make_finding, rule_setting
 # What may sit between the words of one phrase: spaces, a hyphen or slash, a comma, one dot.
 PHRASE_GAP = re.compile(r"(?:[\s\-\u2010\u2011/,]|(?<![.])\.(?![.]))+")
 # A capitalised word with at least two capitals (anything else is never an acronym).
+# It starts with the capital, so that the expression engine can look for capitals quickly,
+# and then looks behind it.
 ACRONYM = re.compile(
-    r"(?<![\w&\x27\u2019-])(?=[A-Z][a-z0-9&]*[A-Z])[A-Z][A-Za-z0-9&]*[A-Za-z0-9](?![\w&])"
+    r"[A-Z](?<![\w&\x27\u2019-][A-Z])(?=[a-z0-9&]*[A-Z])[A-Za-z0-9&]*[A-Za-z0-9](?![\w&])"
 )
 NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]+[\x27\u2019]?\s+$")
 SPELLING_WORDS = re.compile(r"[^\W_]+")
@@ -42,12 +45,22 @@ def jargon_findings(text: str, span: Span, sentence_words: list[str]) -> list[Fi
 
 
 def _movement_findings(text: str, span: Span) -> list[Finding]:
-    findings = []
+    findings: list[Finding] = []
+    if not span.cues & _movement_bits():
+        return findings
     for term in movement_terms():
         for match in term.pattern.finditer(text, span):
             start, end = _term(match)
             findings.append(make_finding("jargon", text, start, end, plain=term.plain))
     return findings
+
+
+@cache
+def _movement_bits() -> int:
+    bits = 0
+    for term in movement_terms():
+        bits |= term.pattern.bit
+    return bits
 
 
 def _term(match: re.Match[str]) -> tuple[int, int]:

@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -298,7 +298,7 @@ class _Reader:
         return later if later is not None and later.cost < whole.cost else whole
 
 
-def _all_ways(ways: list[Words | None]) -> Words | None:
+def _all_ways(ways: Sequence[Words | None]) -> Words | None:
     """Every way must need a word, or nothing is needed."""
     return None if not ways or any(way is None for way in ways) else _union(ways)
 
@@ -308,7 +308,7 @@ def _some(words: Words | None) -> Words | None:
     return words if words is not None and (words.whole or words.starts) else None
 
 
-def _union(all_words: list[Words | None]) -> Words:
+def _union(all_words: Sequence[Words | None]) -> Words:
     whole: set[str] = set()
     starts: set[str] = set()
     for words in all_words:

@@ -1,5 +1,6 @@
 """Turning a rule's match into a finding, worded from ``data/rules.toml``."""
 
+from functools import cache
 from typing import Any, cast
 
 from cpconf.quality.cue_lists import rule_texts
@@ -17,19 +18,26 @@ def make_finding(
 ) -> Finding:
     """A finding for ``text[start:end]``; ``variant`` picks an alternative wording
     (``unknown_message`` for an unknown acronym)."""
-    texts = rule_texts(rule)
+    severity, message, suggestion = _wording(rule, variant)
     found = text[start:end]
     values = {"text": _shortened(found), **fields}
-    prefix = f"{variant}_" if variant else ""
     return Finding(
         rule=rule,
-        severity=cast(Severity, texts["severity"]),
+        severity=severity,
         start=start,
         end=end,
         text=found,
-        message=texts[f"{prefix}message"].format_map(values),
-        suggestion=texts[f"{prefix}suggestion"].format_map(values),
+        message=message.format_map(values),
+        suggestion=suggestion.format_map(values),
     )
+
+
+@cache
+def _wording(rule: str, variant: str) -> tuple[Severity, str, str]:
+    texts = rule_texts(rule)
+    prefix = f"{variant}_" if variant else ""
+    severity = cast(Severity, texts["severity"])
+    return severity, texts[f"{prefix}message"], texts[f"{prefix}suggestion"]
 
 
 def rule_setting(rule: str, name: str) -> Any:
