@@ -69,6 +69,7 @@ def _gated() -> dict[str, GatedPattern | GatedAlternatives]:
         "child states": cue_lists.child_states(),
         "speech": attribution._speech_frame(),
         "predicate": judgement._predicate(),
+        "evidence": judgement._evidence(),
         "child references": children._references(),
         "first person": classify.FIRST_PERSON,
     }

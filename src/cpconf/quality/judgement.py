@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from cpconf.quality.cue_lists import FLAGS, alternatives, any_of, cue_data
+from cpconf.quality.cue_lists import FLAGS, alternatives, cue_data, gated_any_of
 from cpconf.quality.prefilter import GatedAlternatives
 from cpconf.quality.results import Finding
 from cpconf.quality.sentences import Span
@@ -83,12 +83,13 @@ def _predicate() -> GatedAlternatives:
 
 
 @cache
-def _evidence() -> re.Pattern[str]:
-    return any_of(cue_data()["judgement"]["evidence"])
+def _evidence() -> GatedAlternatives:
+    return gated_any_of(cue_data()["judgement"]["evidence"])
 
 
 def compile_patterns() -> None:
     _predicate()
+    _evidence()
 
 
 def find_judgement(text: str, span: Span) -> Judgement | None:
@@ -106,7 +107,7 @@ def find_judgement(text: str, span: Span) -> Judgement | None:
 
 
 def has_evidence(text: str, span: Span) -> bool:
-    return _evidence().search(text, span.start, span.end) is not None
+    return _evidence().search(text, span) is not None
 
 
 def opinion_as_fact_findings(text: str, judgement: Judgement) -> list[Finding]:

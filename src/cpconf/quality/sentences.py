@@ -27,7 +27,6 @@ LINE_BREAK = re.compile(r"[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 LEADING_MARKER = re.compile(
     r"(?:\s|[-*•·‣◦▪●\u2013—>#]++(?=\s)|\(?\d{1,3}[.)](?=\s)|\(?[a-z][.)](?=\s))*+"
 )
-HAS_WORD = re.compile(r"[^\W_]")
 ABBREVIATION_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:\.[^\W\d_]+)*$")
 
 
@@ -62,8 +61,7 @@ def split_sentences(text: str) -> list[Span]:
     spans = []
     for start, end in _raw_sentences(text):
         trimmed = _trimmed(text, start, end)
-        if trimmed is not None:
-            found = WORD.findall(text, *trimmed)
+        if trimmed is not None and (found := WORD.findall(text, *trimmed)):
             spans.append(Span(*trimmed, PREFILTER.sentence_bits(found), found))
     return spans
 
@@ -118,11 +116,14 @@ def _after_abbreviation(text: str, dot: int) -> bool:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
-    lead = LEADING_MARKER.match(text, start, end)
-    if lead is not None:
+    """The sentence without leading markers and spaces (it may then have no word)."""
+    first = start
+    while first < end and text[first].isspace():
+        first += 1
+    if first < end and text[first].isupper():
+        start = first  # no list marker starts with a capital
+    elif (lead := LEADING_MARKER.match(text, start, end)) is not None:
         start = lead.end()
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start >= end or HAS_WORD.search(text, start, end) is None:
-        return None
-    return start, end
+    return (start, end) if start < end else None
