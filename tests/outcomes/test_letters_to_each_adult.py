@@ -10,6 +10,7 @@ import re
 from datetime import datetime, timedelta
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from docx import Document
@@ -283,3 +284,18 @@ def test_a_letter_to_the_family_as_a_whole_is_read_by_every_member(client, scene
     assert client.get(reverse("portal:letter", args=[joint.pk])).status_code == 200
     text = pdf_text(client.get(reverse("outcomes:letter_download", args=[joint.pk, "pdf"])).content)
     assert "To Dawn Hartwell and Parent Account" in text and "A plan." in text
+
+
+def test_only_those_with_a_letter_are_told_it_is_ready(
+    scene, adults, django_capture_on_commit_callbacks
+):
+    young_person = adults["young_person"]
+    young_person.user = user_with_role(Role.FAMILY_MEMBER, scene.authority, password=PASSWORD)
+    young_person.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome_issue(record_version=finalised_record(scene.conference), actor=scene.chair)
+
+    told = {message.to[0] for message in mail.outbox}
+    assert {scene.parent.email, adults["father"].user.email} <= told
+    assert young_person.user.email not in told

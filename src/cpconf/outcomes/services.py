@@ -116,7 +116,8 @@ def outcome_issue_once(
         for recipient in letter_recipients(conference.family, extra_recipients)
     ]
     if notify:
-        transaction.on_commit(lambda: _send_notices(conference))
+        readers = [letter.recipient_id for letter in issued]
+        transaction.on_commit(lambda: _send_notices(conference, readers))
     return issued, True
 
 
@@ -165,14 +166,18 @@ def _letter_issue(
     return letter
 
 
-def _send_notices(conference: Conference) -> None:
-    """Tell the family's portal users and the invitees that there is something to read. Email
-    is not a safe place for a child's information: no names, no decisions; professionals get
-    the case reference only, as their invitations did."""
+def _send_notices(conference: Conference, readers: list[int | None]) -> None:
+    """Tell the family's portal users with a letter (`readers`: the recipients' ids, None for a
+    letter to the whole family) and the invitees that there is something to read. Email is not
+    a safe place for a child's information: no names, no decisions; professionals get the
+    case reference only, as their invitations did."""
     family_emails = {
         member.user.email
         for member in conference.family.members.select_related("user")
-        if member.user is not None and member.user.is_active and member.user.email
+        if member.user is not None
+        and member.user.is_active
+        and member.user.email
+        and (member.pk in readers or None in readers)
     }
     for email in sorted(family_emails):
         _send(_(FAMILY_NOTICE_SUBJECT), _(FAMILY_NOTICE), email)
