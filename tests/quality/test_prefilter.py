@@ -251,3 +251,36 @@ def test_a_pattern_not_stored_is_worked_out():
         == required_words(pattern)
         == Words(frozenset({"zebra", "zebras"}), frozenset())
     )
+
+
+# The acronym expression as it was, looking behind first.
+LOOKING_BEHIND_FIRST = re.compile(
+    r"(?<![\w&\x27\u2019-])(?=[A-Z][a-z0-9&]*[A-Z])[A-Z][A-Za-z0-9&]*[A-Za-z0-9](?![\w&])"
+)
+CAPITALS = st.text(alphabet="ABCZabz09&'\u2019-_ .\u00c9\n", max_size=40)
+
+
+@SETTINGS
+@given(text=st.one_of(TEXTS, CAPITALS), start=st.integers(0, 5))
+def test_acronyms_are_found_as_before(text, start):
+    from cpconf.quality.plain_language import ACRONYM
+
+    assert [_where(m) for m in ACRONYM.finditer(text, start)] == [
+        _where(m) for m in LOOKING_BEHIND_FIRST.finditer(text, start)
+    ]
+
+
+@SETTINGS
+@given(text=st.one_of(TEXTS, CAPITALS), skip=st.sets(st.integers(0, 30)))
+def test_acronyms_are_found_in_one_pass_as_sentence_by_sentence(text, skip):
+    from cpconf.quality.lexicon import acronym_table
+    from cpconf.quality.plain_language import ACRONYM, AcronymReader
+
+    spans = [span for number, span in enumerate(split_sentences(text)) if number not in skip]
+    reader, table, one_by_one = AcronymReader(), acronym_table(), []
+    for span in spans:
+        for match in ACRONYM.finditer(text, span.start, span.end):
+            finding = reader._check(text, match, table, span)
+            if finding is not None:
+                one_by_one.append(finding)
+    assert AcronymReader().findings(text, spans) == one_by_one

@@ -98,9 +98,16 @@ def _analyse(
     findings.extend(ambiguous_child_findings(text, written, children))
     findings.extend(reader.repetition.findings(text, spans, tokens, section_key, skip))
     findings.extend(missing_impact_findings(text, spans, section, skip, children))
-    findings.sort(key=lambda finding: (finding.start, finding.end, RULES.index(finding.rule)))
+    findings.sort(key=_reading_order)
     sentences = [classify(text, span, sign) for span, sign in zip(spans, signs, strict=True)]
     return Analysis(text, reading(tokens), sentences, findings)
+
+
+RULE_ORDER = {rule: number for number, rule in enumerate(RULES)}
+
+
+def _reading_order(finding: Finding) -> tuple[int, int, int]:
+    return finding.start, finding.end, RULE_ORDER[finding.rule]
 
 
 def _sentence_findings(

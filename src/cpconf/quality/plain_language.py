@@ -1,7 +1,7 @@
 """Plain language: jargon, acronyms not spelled out, and sentences too long to follow."""
 
 import re
-from collections.abc import Collection
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -127,7 +127,7 @@ def _joined(text: str, tokens: list[re.Match[str]]) -> bool:
 
 
 def long_sentence_findings(text: str, span: Span, count: int) -> list[Finding]:
-    limit = int(rule_setting("long_sentence", "limit"))
+    limit = _longest_sentence()
     if count <= limit:
         return []
     return [make_finding("long_sentence", text, span.start, span.end, words=count, limit=limit)]
@@ -140,11 +140,20 @@ class AcronymReader:
 
     introduced: set[str] = field(default_factory=set)
 
-    def findings(self, text: str, spans: Collection[Span]) -> list[Finding]:
+    def findings(self, text: str, spans: Sequence[Span]) -> list[Finding]:
+        """The text is searched once; a capitalised word outside the spans is passed over.
+        (A span ends before a space or the end of the text, so a word is never cut by it.)"""
         table = acronym_table()
         found = []
-        for span in spans:
-            for match in ACRONYM.finditer(text, span.start, span.end):
+        pending = iter(spans)
+        span = next(pending, None)
+        first = spans[0].start if spans else 0
+        for match in ACRONYM.finditer(text, first, spans[-1].end if spans else 0):
+            while span is not None and span.end <= match.start():
+                span = next(pending, None)
+            if span is None:
+                break
+            if span.start <= match.start():
                 finding = self._check(text, match, table, span)
                 if finding is not None:
                     found.append(finding)
@@ -166,6 +175,11 @@ class AcronymReader:
             return None  # a word in capitals for emphasis, not an abbreviation
         self.introduced.add(letters)
         return _acronym_finding(text, match, known)
+
+
+@cache
+def _longest_sentence() -> int:
+    return int(rule_setting("long_sentence", "limit"))
 
 
 def _capitals_only(text: str, span: Span) -> bool:

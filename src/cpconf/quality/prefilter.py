@@ -23,7 +23,8 @@ import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property, lru_cache, reduce
+from operator import or_
 from pathlib import Path
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -446,12 +447,13 @@ class Prefilter:
         known = self._known
         if len(known) > MOST_REMEMBERED:
             known = self._known = {}
-        bits = ~assigned
-        for word in words:
-            found = known.get(word)
-            if found is None:
-                found = known[word] = self._word_bits(word)
-            bits |= found
+        found = list(map(known.get, words))
+        if None in found:
+            found = [known[w] if w in known else self._learn(known, w) for w in words]
+        return reduce(or_, found, ~assigned)
+
+    def _learn(self, known: dict[str, int], word: str) -> int:
+        bits = known[word] = self._word_bits(word)
         return bits
 
     def _word_bits(self, word: str) -> int:
@@ -581,6 +583,8 @@ class GatedAlternatives:
 
     def finditer(self, text: str, region: Region) -> Iterator[re.Match[str]]:
         """Like ``re.finditer``, for patterns that never match the empty string."""
+        if not region.cues & self.bit:
+            return
         position = region.start
         while (found := self._leftmost(text, position, region.end, region.cues)) is not None:
             yield found
@@ -589,6 +593,8 @@ class GatedAlternatives:
     def _leftmost(self, text: str, start: int, end: int, cues: int) -> re.Match[str] | None:
         wanted = cues & self._gated
         searched = self._always
+        if not searched and not wanted & (wanted - 1):  # one pattern, or none, to search
+            return self._by_bit[wanted][1].search(text, start, end) if wanted else None
         if wanted:
             searched = [*searched, *map(self._by_bit.__getitem__, _each_bit(wanted))]
         best: re.Match[str] | None = None
