@@ -33,6 +33,8 @@ class JargonIndex:
     """The one-word phrases."""
     pairs: frozenset[tuple[str, str]]
     """The first two words of the longer phrases."""
+    needed: frozenset[str]
+    """The longest (and so rarest) word of each phrase: a sentence with none has no phrase."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ def jargon_index() -> JargonIndex:
         {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()},
         frozenset(form[0] for form in phrases if len(form) == 1),
         frozenset((form[0], form[1]) for form in phrases if len(form) > 1),
+        frozenset(max(form, key=len) for form in phrases),
     )
 
 

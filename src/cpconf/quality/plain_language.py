@@ -73,6 +73,8 @@ def _term(match: re.Match[str]) -> tuple[int, int]:
 
 def _lexicon_findings(text: str, span: Span, sentence_words: list[str]) -> list[Finding]:
     index = jargon_index()
+    if index.needed.isdisjoint(map(token_key, sentence_words)):
+        return []
     keys = list(map(token_key, sentence_words))
     if index.single.isdisjoint(keys) and index.pairs.isdisjoint(pairwise(keys)):
         return []

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from cpconf.quality.cue_lists import child_states, child_words, cue_data, impact
 from cpconf.quality.results import Finding
@@ -17,8 +18,7 @@ SUFFIXES = ("ing", "ed", "es", "s")
 UNTITLED_NAME = re.compile(r"(?<!Mr )(?<!Mrs )(?<!Ms )(?<!Miss )(?<!Dr )\b[A-Z][a-z]+\b")
 
 
-@dataclass(frozen=True)
-class Remembered:
+class Remembered(NamedTuple):
     """A sentence already read, kept to compare later ones with."""
 
     text: str
