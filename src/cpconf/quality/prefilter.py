@@ -579,6 +579,8 @@ class GatedAlternatives:
         self.bit = -1 if self._always else self._gated
 
     def search(self, text: str, region: Region) -> re.Match[str] | None:
+        if not region.cues & self.bit:
+            return None
         return self._leftmost(text, region.start, region.end, region.cues)
 
     def finditer(self, text: str, region: Region) -> Iterator[re.Match[str]]:
