@@ -20,7 +20,7 @@ PYTEST_ARGS ?=
 # never reach the database (tests/conftest.py marks them). Tests that need PostgreSQL run in
 # the PostgreSQL run only.
 TEST_WORKERS ?= auto
-XDIST := -n $(TEST_WORKERS) --dist loadfile
+XDIST := -n $(TEST_WORKERS) --dist loadfile --durations=15
 SQLITE_SELECTION := -m "not postgres"
 POSTGRES_SELECTION := -m "(not browser and not once and not sqlite) or postgres"
 
