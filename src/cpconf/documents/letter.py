@@ -560,11 +560,7 @@ class LetterDocument:
         )
 
 
-# Named first in the stack, Noto Color Emoji takes the digits (they are emoji too, as keycaps),
-# so a letter full of dates and phone numbers drew them in it. Left to fontconfig's own
-# fallback, an emoji still finds it and the digits stay in Liberation Sans.
-LETTER_FONT_FAMILY = FONT_FAMILY.replace('"Noto Color Emoji", ', "")
-LETTER_FONT = f"html {{ font-family: {LETTER_FONT_FAMILY}; }}"
+LETTER_FONT = f"html {{ font-family: {FONT_FAMILY}; }}"
 LETTER_STYLES = """
 .letter h1 { margin: 6mm 0 2mm; }
 .letter h2 { background: none; border: 0; border-bottom: 2px solid #1d70b8; padding: 0 0 1mm;

@@ -32,13 +32,14 @@ _SAFE_IN_CSS_STRING = re.compile(r"[A-Za-z0-9 ]")
 # The fonts a PDF is drawn in. Liberation Sans (Arial's measurements) draws Latin text; after it
 # come fallbacks for what it lacks, installed from Debian by the Makefile (`pdf-libs`): DejaVu
 # Sans (fonts-dejavu-core) for symbols such as ✓ and for Arabic, Droid Sans Fallback
-# (fonts-droid-fallback) for Chinese, Japanese and Korean, and Noto Color Emoji
-# (fonts-noto-color-emoji). A character none of these has is drawn from any installed font that
-# has it, so the Noto families (fonts-noto-core) draw Bengali, Gujarati, Gurmukhi, Devanagari,
-# Tamil, Ethiopic and the other scripts they cover.
+# (fonts-droid-fallback) for Chinese, Japanese and Korean. A character none of these has is drawn
+# from any installed font that has it: Noto Color Emoji (fonts-noto-color-emoji) for emoji and
+# the Noto families (fonts-noto-core) for Bengali, Gujarati, Gurmukhi, Devanagari, Tamil,
+# Ethiopic and the other scripts they cover. Noto Color Emoji is deliberately not named here:
+# named, it takes the digits (they are emoji too, as keycaps), and every date and phone number
+# in a report, pack or letter was drawn in it.
 FONT_FAMILY = (
-    '"Liberation Sans", Arial, Helvetica, "DejaVu Sans", "Droid Sans Fallback", '
-    '"Noto Color Emoji", sans-serif'
+    '"Liberation Sans", Arial, Helvetica, "DejaVu Sans", "Droid Sans Fallback", sans-serif'
 )
 
 STYLESHEET = Template(
