@@ -75,14 +75,14 @@ SQLITE_CREATE = [
     f"""CREATE TRIGGER record_version_no_delete
     BEFORE DELETE ON conference_records_recordversion
     WHEN NOT EXISTS (SELECT 1 FROM {PERMIT})
-    BEGIN SELECT RAISE(ABORT, '{VERSION_MESSAGE}'); END;""",
+    BEGIN SELECT RAISE(ABORT, '{VERSION_MESSAGE}'); END;""",  # nosec B608 (constant table and trigger names)
     f"""CREATE TRIGGER record_version_no_replace
     BEFORE INSERT ON conference_records_recordversion
     WHEN EXISTS (
         SELECT 1 FROM conference_records_recordversion
         WHERE id = NEW.id OR (record_id = NEW.record_id AND number = NEW.number)
     )
-    BEGIN SELECT RAISE(ABORT, '{VERSION_MESSAGE}'); END;""",
+    BEGIN SELECT RAISE(ABORT, '{VERSION_MESSAGE}'); END;""",  # nosec B608 (constant table and trigger names)
     f"""CREATE TRIGGER finalised_record_stays_finalised
     BEFORE UPDATE ON conference_records_conferencerecord
     WHEN {RECORD_CHANGED.format(differs="IS NOT")}

@@ -42,13 +42,13 @@ SQLITE_CREATE = [
     BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END;""",
     f"""CREATE TRIGGER outcome_letter_no_delete BEFORE DELETE ON {TABLE}
     WHEN NOT EXISTS (SELECT 1 FROM {PERMIT})
-    BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END;""",
+    BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END;""",  # nosec B608 (constant table and trigger names)
     f"""CREATE TRIGGER outcome_letter_no_replace BEFORE INSERT ON {TABLE}
     WHEN EXISTS (
         SELECT 1 FROM {TABLE}
         WHERE id = NEW.id OR record_version_id = NEW.record_version_id
     )
-    BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END;""",
+    BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END;""",  # nosec B608 (constant table and trigger names)
 ]
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS outcome_letter_no_update;",

@@ -28,13 +28,13 @@ SQLITE_GUARDS = [  # as reports 0003 and 0004 made them
     SQLITE_NO_UPDATE,
     f"""CREATE TRIGGER report_version_no_delete BEFORE DELETE ON {TABLE}
     WHEN NOT EXISTS (SELECT 1 FROM {PERMIT})
-    BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END;""",
+    BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END;""",  # nosec B608 (constant table and trigger names)
     f"""CREATE TRIGGER report_version_no_replace BEFORE INSERT ON {TABLE}
     WHEN EXISTS (
         SELECT 1 FROM {TABLE}
         WHERE id = NEW.id OR (report_id = NEW.report_id AND number = NEW.number)
     )
-    BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END;""",
+    BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END;""",  # nosec B608 (constant table and trigger names)
 ]
 SQLITE_GUARD_NAMES = [
     "report_version_no_update",
