@@ -280,6 +280,43 @@ def test_moving_a_conference_tells_every_invitee_with_a_calendar_file(
     assert "Lily" not in message.body and "Lily" not in calendar
 
 
+def test_a_conference_that_has_been_held_is_not_moved(client, scene):
+    from cpconf.conferences.services import CONFERENCE_HELD, ConferenceHeld, conference_reschedule
+
+    held_at = timezone.now() - dt.timedelta(days=2)
+    scene.conference.starts_at = held_at
+    scene.conference.save()
+    client.force_login(scene.unit)
+    new_day = next_weekday(2, weeks=5)
+
+    page = client.get(reverse("conferences:reschedule", args=[scene.conference.pk]), follow=True)
+    posted = client.post(
+        reverse("conferences:reschedule", args=[scene.conference.pk]),
+        {
+            "meeting_date_day": new_day.day,
+            "meeting_date_month": new_day.month,
+            "meeting_date_year": new_day.year,
+            "starts_time": "13:30",
+            "place": "Town Hall",
+            "virtual_link": "",
+        },
+    )
+    with pytest.raises(ConferenceHeld):
+        conference_reschedule(
+            conference=scene.conference,
+            starts_at=timezone.now() + dt.timedelta(days=30),
+            place="Town Hall",
+            virtual_link="",
+            actor=scene.unit,
+        )
+
+    assert CONFERENCE_HELD.split(",")[0] in page.content.decode()
+    assert posted.status_code == 302
+    scene.conference.refresh_from_db()
+    assert scene.conference.starts_at == held_at
+    assert not mail.outbox
+
+
 def test_inviting_an_existing_professional_links_them_and_emails_a_calendar(
     client, scene, django_capture_on_commit_callbacks
 ):

@@ -18,9 +18,18 @@ from cpconf.accounts.invitations import (
 from cpconf.accounts.models import User
 from cpconf.audit.services import audit_for_family
 from cpconf.conferences.calendar_file import conference_ics
-from cpconf.conferences.models import Attendance, Conference, Invitation
+from cpconf.conferences.models import Attendance, Conference, ConferenceStatus, Invitation
 from cpconf.families.models import Family
 from cpconf.organisations.models import Agency
+
+CONFERENCE_HELD = (
+    "This conference has already been held, so it cannot be moved. "
+    "Correct the record if something about it was wrong."
+)
+
+
+class ConferenceHeld(ValueError):
+    """A held or finalised conference is history: moving it would rewrite what happened."""
 
 
 def _audit(
@@ -73,7 +82,10 @@ def conference_reschedule(
     actor: User,
     request: HttpRequest | None = None,
 ) -> Conference:
-    """Move the meeting; every deadline follows from the new time, and invitees are told."""
+    """Move the meeting; every deadline follows from the new time, and invitees are told.
+    A meeting that has been held, or whose record is finalised, stays where it happened."""
+    if not conference_may_move(conference):
+        raise ConferenceHeld(CONFERENCE_HELD)
     moved_from = conference.starts_at
     conference.starts_at = starts_at
     conference.place = place
@@ -92,6 +104,12 @@ def conference_reschedule(
             lambda i=invitation: _send_invitation(i, moved_from=moved_from)  # type: ignore[misc]
         )
     return conference
+
+
+def conference_may_move(conference: Conference) -> bool:
+    return conference.status != ConferenceStatus.FINALISED and (
+        conference.starts_at > timezone.now()
+    )
 
 
 @transaction.atomic

@@ -110,6 +110,9 @@ def conference_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
         permission="manage",  # only the unit moves conferences
         pk=pk,
     )
+    if not services.conference_may_move(conference):
+        messages.error(request, services.CONFERENCE_HELD)
+        return redirect("conferences:detail", pk=conference.pk)
     local = timezone.localtime(conference.starts_at)
     initial = {
         "meeting_date_day": local.day,
