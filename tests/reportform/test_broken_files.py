@@ -6,6 +6,8 @@ import pytest
 
 from cpconf.reportform import ReportFormError, load_report_form, load_report_forms
 from cpconf.reportform.loading import (
+    FAMILY_TITLE_FOR_RESTRICTED,
+    FAMILY_TITLE_PLACEHOLDER,
     NO_RECOMMENDATIONS,
     NO_SECTIONS,
     NOT_VALID_TOML,
@@ -354,3 +356,45 @@ def test_forms_from_several_directories_load_by_file_name(tmp_path):
     forms = load_report_forms([tmp_path / "national", tmp_path / "local"])
     assert sorted(forms) == ["initial", "safer_me_plus"]
     assert forms["safer_me_plus"].source == "safer_me_plus.toml"
+
+
+def test_a_section_may_give_the_family_its_own_heading(tmp_path):
+    text = change(
+        'title = "Your view"\n', 'title = "Your view"\nfamily_title = "What {agency} recommends"\n'
+    )
+
+    form = load_report_form(write(tmp_path, text))
+
+    assessment = form.section("assessment")
+    assert assessment.title_for_family("Alder Primary") == "What Alder Primary recommends"
+    # A section without one is headed by its title in the family's copy too.
+    assert form.section("worries").title_for_family("Alder Primary") == "Worries"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        pytest.param(
+            change('title = "Restricted"\n', 'title = "Restricted"\nfamily_title = "Secrets"\n'),
+            FAMILY_TITLE_FOR_RESTRICTED,
+            id="restricted",
+        ),
+        pytest.param(
+            change(
+                'title = "Your view"\n', 'title = "Your view"\nfamily_title = "What {who} says"\n'
+            ),
+            FAMILY_TITLE_PLACEHOLDER,
+            id="unknown-placeholder",
+        ),
+        pytest.param(
+            change('title = "Your view"\n', 'title = "Your view"\nfamily_title = ""\n'),
+            MUST_BE_TEXT,
+            id="empty",
+        ),
+    ],
+)
+def test_a_bad_family_heading_is_refused_with_the_section_named(tmp_path, text, problem):
+    with pytest.raises(ReportFormError) as error:
+        load_report_form(write(tmp_path, text))
+    assert error.value.key.endswith(".family_title")
+    assert problem in error.value.problem

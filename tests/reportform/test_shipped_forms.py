@@ -148,3 +148,17 @@ def test_the_assessment_explains_the_significant_harm_test(forms):
         prompts = " ".join(form.section("assessment").prompts)
         assert "ill-treatment" in prompts
         assert "Working Together" in prompts
+
+
+@pytest.mark.parametrize("form_key", ["initial", "review"])
+def test_every_section_the_family_reads_has_a_heading_addressed_to_them(forms, form_key):
+    """The family's copy never says "Your recommendation" to the family about the writer's
+    recommendation: each heading they read is about the writer, in plain words."""
+    for section in forms[form_key].sections_for_family():
+        heading = section.title_for_family("Alder Primary")
+        assert section.family_title, section.key
+        assert not heading.startswith("Your"), heading
+        assert "{" not in heading, heading
+    assert forms[form_key].section("assessment").title_for_family("Alder Primary") == (
+        "What Alder Primary recommends"
+    )

@@ -15,6 +15,7 @@ from cpconf.policy.model import STAGES
 from cpconf.reportform.model import (
     AGENCY_GROUPS,
     AGENCY_KINDS,
+    AGENCY_PLACEHOLDER,
     REVIEW_ONLY_KINDS,
     SECTION_KINDS,
     ReportForm,
@@ -45,6 +46,7 @@ SECTION_SETTINGS = (
     "required",
     "family_sees",
     "max_length",
+    "family_title",
 )
 # Sections every form has exactly one of: the chair and the family copy depend on them.
 ONE_OF_EACH_KINDS = ("restricted", "sharing", "assessment")
@@ -57,8 +59,14 @@ STOCK_ANSWERS_ON_TEXT_ONLY = "only text sections can take stock answers"
 RESTRICTED_IS_HIDDEN = "must be false: the family never sees the restricted section"
 ONLY_RESTRICTED_IS_HIDDEN = "can only be false for the section of kind 'restricted'"
 NOT_VALID_TOML = "is not valid TOML"
+FAMILY_TITLE_FOR_RESTRICTED = "cannot be set: the family never sees the restricted section"
+FAMILY_TITLE_PLACEHOLDER = (
+    "can only hold {agency} (the writer's agency) in curly brackets, like "
+    '"What {agency} recommends"'
+)
 
 _SLUG = re.compile(r"[a-z][a-z0-9_]*")
+_BRACED = re.compile(r"[{}]")
 _TOML_POSITION = re.compile(r"(?P<what>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)")
 
 
@@ -100,6 +108,18 @@ def _family_sees(reader: TableReader, kind: str) -> bool:
     return family_sees
 
 
+def _family_title(reader: TableReader, kind: str) -> str:
+    """The heading the family reads instead of the writer's title, if the form gives one."""
+    if "family_title" not in reader.data:
+        return ""
+    if kind == "restricted":
+        raise reader.fail("family_title", FAMILY_TITLE_FOR_RESTRICTED)
+    title = reader.text("family_title")
+    if _BRACED.search(title.replace(AGENCY_PLACEHOLDER, "")):
+        raise reader.fail("family_title", FAMILY_TITLE_PLACEHOLDER)
+    return title
+
+
 def _section(reader: TableReader, stage: str, accepted: tuple[str, ...]) -> Section:
     # Once the section's key is known, errors name it rather than its place in the file.
     key = _slug(reader, "key") if "key" in reader.data else None
@@ -125,6 +145,7 @@ def _section(reader: TableReader, stage: str, accepted: tuple[str, ...]) -> Sect
         required=reader.true_or_false("required", default=True),
         family_sees=_family_sees(reader, kind),
         max_length=reader.positive_number("max_length", default=10000),
+        family_title=_family_title(reader, kind),
     )
 
 

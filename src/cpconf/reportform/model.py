@@ -34,6 +34,9 @@ REVIEW_ONLY_KINDS = ("chronology", "factors")
 # How a risk or protective factor from the last conference has moved, for "factors" sections.
 FACTOR_CHANGES = ("increased", "diminished", "unchanged")
 
+# In a section's family heading, where the writer's agency goes.
+AGENCY_PLACEHOLDER = "{agency}"
+
 # Used when an agency kind is not in a form's mapping, so new kinds get general prompts.
 FALLBACK_GROUP = "other"
 
@@ -61,9 +64,18 @@ class Section:
     required: bool = True
     family_sees: bool = True
     max_length: int = 10000
+    # The heading the family reads: the title is addressed to the writer ("Your
+    # recommendation"); "{agency}" in it becomes the writer's agency or workplace.
+    family_title: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "agency_prompts", _frozen(self.agency_prompts))
+
+    def title_for_family(self, agency: str) -> str:
+        """The section's heading in the family's copy, or its title when it has none."""
+        if not self.family_title:
+            return self.title
+        return self.family_title.replace(AGENCY_PLACEHOLDER, agency)
 
     def prompts_for(self, agency_kind: str, groups: Mapping[str, str]) -> tuple[str, ...]:
         """The extra prompts for this kind of agency, through the form's agency groups."""
