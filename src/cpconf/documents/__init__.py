@@ -4,7 +4,15 @@ A pure core: nothing here imports Django. The Django side builds a `ReportDocume
 which sections the reader may see) and calls `report_docx` or `report_pdf`.
 """
 
-from cpconf.documents.changes import DELETED, INSERTED, SAME, Segment, has_changes, word_changes
+from cpconf.documents.changes import (
+    DELETED,
+    INSERTED,
+    SAME,
+    Segment,
+    has_changes,
+    whole_changes,
+    word_changes,
+)
 from cpconf.documents.letter import (
     ChildOutcome,
     LetterAction,
@@ -81,5 +89,6 @@ __all__ = [
     "report_html",
     "report_pdf",
     "split_paragraphs",
+    "whole_changes",
     "word_changes",
 ]

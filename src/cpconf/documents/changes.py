@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
-__all__ = ["DELETED", "INSERTED", "SAME", "Change", "Segment", "has_changes", "word_changes"]
+__all__ = [
+    "DELETED",
+    "INSERTED",
+    "SAME",
+    "Change",
+    "Segment",
+    "has_changes",
+    "whole_changes",
+    "word_changes",
+]
 
 Change = Literal["same", "inserted", "deleted"]
 SAME: Change = "same"
@@ -57,6 +66,15 @@ def word_changes(before: str, after: str) -> list[Segment]:
         else:
             segments += _change(removed, added)
     return _merged(segments)
+
+
+def whole_changes(before: str, after: str) -> list[Segment]:
+    """`before` replaced by `after` as a whole, never word by word: for words quoted from
+    someone (the family's own comments), where marking only the words that differ would splice
+    two quotes into one sentence nobody said. Unchanged text is one unmarked segment."""
+    if before == after:
+        return [Segment(after)] if after else []
+    return _merged([Segment(before, DELETED), Segment(after, INSERTED)])
 
 
 def has_changes(segments: Iterable[Segment]) -> bool:

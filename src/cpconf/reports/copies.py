@@ -9,12 +9,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from cpconf.documents import (
+    DELETED,
+    INSERTED,
     Paragraph,
     ReportDocument,
     Section,
     Segment,
     Table,
     split_paragraphs,
+    whole_changes,
     word_changes,
 )
 from cpconf.reportform import ReportForm
@@ -34,7 +37,39 @@ def _answer(
     text = parts.text_of(kind, current, form)
     if previous is None:
         return split_paragraphs([Segment(text)]) if text else ()
+    if kind == "sharing":
+        return _sharing_answer(current, previous)
     return split_paragraphs(word_changes(parts.text_of(kind, previous, form), text))
+
+
+FAMILY_COMMENTS = "The family's comments: "
+NO_COMMENTS = "none given"
+
+
+def _family_comments(content: dict[str, Any]) -> str | None:
+    """The family's words as they gave them, if the part records sharing (None if not)."""
+    if content.get("shared") != "yes":
+        return None
+    return str(content.get("comments") or "").strip() or NO_COMMENTS
+
+
+def _sharing_answer(current: dict[str, Any], previous: dict[str, Any]) -> tuple[Paragraph, ...]:
+    """How the report was shared, its changes marked word by word; the family's comments
+    never: they are someone's own words, so a changed comment is shown struck through whole
+    and the new one whole after it (marking words would splice two quotes into a misquote)."""
+    now, before = parts.sharing_lines(current), parts.sharing_lines(previous)
+    segments = word_changes(before[0] if before else "", now[0] if now else "")
+    old_words, new_words = _family_comments(previous), _family_comments(current)
+    if old_words is not None or new_words is not None:
+        segments.append(Segment("\n\n"))
+        if old_words is not None and new_words is not None:
+            segments.append(Segment(FAMILY_COMMENTS))
+            segments += whole_changes(old_words, new_words)
+        elif new_words is not None:
+            segments.append(Segment(FAMILY_COMMENTS + new_words, INSERTED))
+        elif old_words is not None:
+            segments.append(Segment(FAMILY_COMMENTS + old_words, DELETED))
+    return split_paragraphs(segments)
 
 
 def _children_table(content: Mapping[str, Any]) -> Table:
