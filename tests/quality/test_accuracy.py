@@ -8,19 +8,29 @@
 - ``unseen_set.jsonl``: held out. Written before any tuning in those families, never tuned
   on: it measures how the coach does on sentences it was not fitted to. Before the tuning its
   kind accuracy was 0.787 (100/127) and its jargon recall 0.600.
+- ``unseen_set_2.jsonl``: held out too, 59 sentences written fresh in the same families (and
+  pronouns that mean an adult) before the second round of tuning, and committed before it
+  with the engine's figures then: kind 0.700 (35/50), source 0.932. That round grew the
+  tuning set (t099-t145) by families of sentence, never from these sentences. Its authors
+  knew which families the held-out sets missed (an honest caveat: the sets measure sentences
+  the rules were not written from, not a blind test); a new held-out set should be written
+  before the next round.
 """
 
 import pytest
 
+from cpconf.quality.cue_lists import load
 from tests.quality.accuracy import DEV_SET, HERE, Scores, load_rows, score
 
 TUNING_SET = HERE / "tuning_set.jsonl"
 UNSEEN_SET = HERE / "unseen_set.jsonl"
+SECOND_UNSEEN_SET = HERE / "unseen_set_2.jsonl"
+HELD_OUT = (UNSEEN_SET, SECOND_UNSEEN_SET)
 TARGET_ACCURACY = 0.9
 TARGET_JARGON = 0.9
 TARGET_F1 = 0.85
 # The held-out set: what the coach achieved once its rules were settled on the other two.
-UNSEEN_KIND = 0.94
+UNSEEN_KIND = 0.95
 UNSEEN_SOURCE = 0.95
 UNSEEN_JARGON = 1.0
 
@@ -37,13 +47,32 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(DEV_SET)) == 100
     assert len(load_rows(TUNING_SET)) >= 90
     assert len(load_rows(UNSEEN_SET)) >= 120
-    for path in (DEV_SET, TUNING_SET, UNSEEN_SET):
+    assert len(load_rows(SECOND_UNSEEN_SET)) >= 55
+    for path in (DEV_SET, TUNING_SET, *HELD_OUT):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
 
 def test_no_sentence_is_in_two_sets():
-    texts = [{row["text"] for row in load_rows(path)} for path in (DEV_SET, TUNING_SET, UNSEEN_SET)]
-    assert not texts[0] & texts[1] and not texts[0] & texts[2] and not texts[1] & texts[2]
+    sets = (DEV_SET, TUNING_SET, *HELD_OUT)
+    texts = [{row["text"] for row in load_rows(path)} for path in sets]
+    for first, one in enumerate(texts):
+        for other in texts[first + 1 :]:
+            assert not one & other
+
+
+def test_no_rule_example_is_a_held_out_sentence():
+    # The rule examples are tuned on too (data/examples.toml).
+    examples = load("examples")
+    tuned = {
+        sentence
+        for table in examples.values()
+        for values in table.values()
+        if isinstance(values, list)
+        for sentence in values
+        if isinstance(sentence, str)
+    }
+    for path in HELD_OUT:
+        assert not tuned & {row["text"] for row in load_rows(path)}, path.name
 
 
 @pytest.mark.parametrize("path", [DEV_SET, TUNING_SET], ids=["dev", "tuning"])
@@ -64,8 +93,9 @@ def test_accuracy_on_the_dev_set():
         assert counts.f1 >= TARGET_F1, flag
 
 
-def test_accuracy_on_sentences_never_tuned_on():
-    scores = _scored(UNSEEN_SET)
+@pytest.mark.parametrize("path", HELD_OUT, ids=["held-out", "second held-out"])
+def test_accuracy_on_sentences_never_tuned_on(path):
+    scores = _scored(path)
     assert scores.kind_accuracy >= UNSEEN_KIND
     assert scores.source_accuracy >= UNSEEN_SOURCE
     assert scores.jargon.precision >= UNSEEN_JARGON

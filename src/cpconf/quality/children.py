@@ -3,7 +3,9 @@
 "He was late 12 times" is clear in a report about one child and a puzzle in a report about
 Lily and Jack. A sentence is clear when it names a child, or when the sentence before names
 exactly one; "he" or "she" is also clear when an adult of that sex is named before it ("Dad
-said he …"). Descriptions that pick out one child ("the baby", "the eldest") need no name.
+said he …"), and "her" in "her partner" means an adult. Every pronoun is read, not only the
+first: in "Mum said she was proud of him", "she" is Mum but "him" could be either boy.
+Descriptions that pick out one child ("the baby", "the eldest") need no name.
 """
 
 import re
@@ -31,6 +33,13 @@ class Adults:
 @cache
 def _references() -> GatedAlternatives:
     return gated_any_of(cue_data()["children"]["references"])
+
+
+@cache
+def _adult_relation() -> re.Pattern[str]:
+    """Straight after "her", "his" or "their": the word says the owner is an adult."""
+    relations = words_pattern(cue_data()["children"]["adult_relations"])
+    return re.compile(rf"\s+(?:(?:new|current|former|ex|estranged)[\s-]+)?{relations}", FLAGS)
 
 
 @cache
@@ -68,15 +77,21 @@ def ambiguous_child_findings(
     findings = []
     previous: Span | None = None
     for span in spans:
-        reference = _reference(text, span)
-        if reference is not None and not _clear(text, span, previous, reference, names):
-            findings.append(_finding(text, reference, named))
+        for reference in _references().finditer(text, span):
+            if _owned_by_adult(text, reference):
+                continue
+            if not _clear(text, span, previous, reference, names):
+                findings.append(_finding(text, reference, named))
+                break
         previous = span
     return findings
 
 
-def _reference(text: str, span: Span) -> re.Match[str] | None:
-    return _references().search(text, span)
+def _owned_by_adult(text: str, reference: re.Match[str]) -> bool:
+    """ "her partner", "his girlfriend": the pronoun's owner has a partner, so is an adult."""
+    if reference.group().casefold() not in ("her", "his"):
+        return False
+    return _adult_relation().match(text, reference.end()) is not None
 
 
 def _children_named(text: str, span: Span, names: list[re.Pattern[str]]) -> int:
