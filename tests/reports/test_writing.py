@@ -239,3 +239,18 @@ def test_no_warning_while_there_is_time_to_share(client, scene):
     page = client.get(reverse("reports:task_list", args=[report.pk])).content.decode()
 
     assert SHARE_WARNING not in page
+
+
+def test_a_health_visitor_is_prompted_about_an_unborn_babys_antenatal_care(client, scene):
+    from cpconf.organisations.models import AgencyKind
+
+    agency = scene.colleague.role_assignments.get().agency
+    agency.kind = AgencyKind.HEALTH
+    agency.save()
+    report = start(scene, author=scene.colleague)
+    signed_in(client, scene.colleague)
+
+    page = client.get(reverse("reports:part", args=[report.pk, "worries"])).content.decode()
+
+    assert "For an unborn baby: when the mother booked for antenatal care" in page
+    assert "antenatal appointments and scans missed or kept" in page
