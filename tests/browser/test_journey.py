@@ -21,7 +21,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from cpconf.conference_records import content as parts
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records import services as records
 from cpconf.conference_records.models import ConferenceRecord, RecordStatus
 from cpconf.conferences.models import Conference

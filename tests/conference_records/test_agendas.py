@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from cpconf.conference_records import content as parts
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records.agenda import (
     SHIPPED_DIRECTORY,
     AgendaError,

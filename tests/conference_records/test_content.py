@@ -3,8 +3,8 @@ refuses and what a review's record starts from."""
 
 import pytest
 
-from cpconf.conference_records import content as parts
-from cpconf.conference_records.content import Problem, finalisation_problems, validate_part
+from cpconf.conference_records import record_content as parts
+from cpconf.conference_records.record_content import Problem, finalisation_problems, validate_part
 from tests.conference_records.builders import DANGER, GOALS, complete_content
 
 CHILDREN = [(11, "Lily Hartwell"), (12, "Noah Hartwell")]

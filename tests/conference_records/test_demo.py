@@ -3,7 +3,7 @@ reviews start from them; seeding again adds nothing."""
 
 import pytest
 
-from cpconf.conference_records import content as parts
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records import services
 from cpconf.conference_records.models import ConferenceRecord, RecordPart, RecordVersion
 from cpconf.conference_records.selectors import latest_finalised_content

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from cpconf.conference_records import content as parts
 from cpconf.conference_records import quorum, services, timescales
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records.models import RecordStatus
 from cpconf.organisations.models import AgencyKind
 from tests.conference_records.builders import (

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from cpconf.conference_records import content as parts
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records import services, timescales
 from cpconf.conferences.models import Stage
 from cpconf.deadlines import LONDON

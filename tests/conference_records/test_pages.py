@@ -3,7 +3,7 @@ open them, and what saving each section stores (content.py's shapes)."""
 
 import pytest
 
-from cpconf.conference_records import content as parts
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records import services
 from cpconf.conference_records.models import ConferenceRecord
 from tests.conference_records.pages import (

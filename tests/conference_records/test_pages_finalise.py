@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from cpconf.conference_records import content as parts
 from cpconf.conference_records import forms as record_forms
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records import services
 from cpconf.conference_records.models import RecordStatus
 from cpconf.conferences.models import Conference

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from cpconf.conference_records import content as parts
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records import services
 from tests.browser.accessibility import check_page
 from tests.browser.conftest import chromium, page, sign_in_through_pages  # noqa: F401

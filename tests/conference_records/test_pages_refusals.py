@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cpconf.conference_records import content as parts
 from cpconf.conference_records import quorum, services, timescales
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records.models import RecordStatus
 from cpconf.conference_records.views import WARNINGS_NOT_READ
 from cpconf.organisations.models import AgencyKind

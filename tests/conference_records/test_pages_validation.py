@@ -3,8 +3,8 @@ saving nothing; two people saving the same section get a conflict they choose fr
 
 import pytest
 
-from cpconf.conference_records import content as parts
 from cpconf.conference_records import forms as record_forms
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records import services
 from tests.conference_records.pages import (
     content_of,

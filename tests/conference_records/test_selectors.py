@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from cpconf.access import may
 from cpconf.accounts.models import Role
 from cpconf.audit.models import AuditEvent, Outcome
-from cpconf.conference_records import content as parts
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records.selectors import record_for
 from tests.factories import LocalAuthorityFactory, user_with_role
 

@@ -7,7 +7,7 @@ import pytest
 from django.db import DatabaseError, IntegrityError, transaction
 
 from cpconf.audit.models import AuditEvent
-from cpconf.conference_records import content as parts
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records import services
 from cpconf.conference_records.models import RecordStatus, RecordVersion, record_fingerprint
 from cpconf.conference_records.selectors import latest_finalised_content, latest_version

@@ -1,5 +1,6 @@
 """Finalised conference records for the outcome tests, written straight to the database with
-the content a chair records at a review conference (shapes: cpconf.conference_records.content)."""
+the content a chair records at a review conference
+(shapes: cpconf.conference_records.record_content)."""
 
 import datetime as dt
 from typing import Any

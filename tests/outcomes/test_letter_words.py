@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from cpconf.conference_records.content import OUTCOMES
+from cpconf.conference_records.record_content import OUTCOMES
 from cpconf.documents import (
     ChildOutcome,
     LetterDocument,

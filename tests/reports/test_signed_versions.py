@@ -15,7 +15,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from cpconf.documents import DELETED, INSERTED, ReportDocument
-from cpconf.packs.content import entries_for, pack_report
+from cpconf.packs.pack_contents import entries_for, pack_report
 from cpconf.records import fingerprint
 from cpconf.reports import services
 from cpconf.reports.models import ProfessionalReport, ReportVersion

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from cpconf.conference_records import content as parts
+from cpconf.conference_records import record_content as parts
 from cpconf.datafile import MISSING, DataFileError, TableReader
 from cpconf.policy.model import STAGES
 

@@ -13,7 +13,7 @@ from typing import Any
 from django.utils import timezone
 
 from cpconf.accounts.models import User
-from cpconf.conference_records import content as parts
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records import services
 from cpconf.conference_records.models import ConferenceRecord
 from cpconf.conferences.models import Conference

@@ -4,7 +4,7 @@ Nothing here is required field by field: the chair saves a section half-written,
 meeting, as often as they like. A row that makes no sense (words with nobody who said them, a
 score that is not a number, a date that does not exist) is refused, naming the field and
 keeping what was typed. What must be there at the end is checked when the record is finalised.
-How a section's forms become the section's content is in `editors`.
+How a section's forms become the section's content is in `section_editors`.
 """
 
 from typing import Any
@@ -12,7 +12,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cpconf.conference_records import content as parts
+from cpconf.conference_records import record_content as parts
 from cpconf.conferences.forms import MeetingTimeForm
 from cpconf.date_input import DateParts
 

@@ -3,7 +3,7 @@ and, once finalised, frozen versions. A finalised version is never changed: a co
 makes the next one, with a reason (the same shape as a professional report, decision 3).
 
 The content of each part is plain JSON; its shapes are described in
-`cpconf.conference_records.content`.
+`cpconf.conference_records.record_content`.
 """
 
 from django.conf import settings

@@ -24,10 +24,9 @@ from django.utils.translation import gettext_noop
 
 from cpconf.accounts.models import User
 from cpconf.audit.services import audit_for_family
-from cpconf.conference_records import content as parts
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records import timescales
 from cpconf.conference_records.agenda import Agenda, agenda_for_stage
-from cpconf.conference_records.content import Problem
 from cpconf.conference_records.models import (
     ConferenceRecord,
     RecordPart,
@@ -36,6 +35,7 @@ from cpconf.conference_records.models import (
     record_fingerprint,
 )
 from cpconf.conference_records.quorum import quorum_warnings
+from cpconf.conference_records.record_content import Problem
 from cpconf.conferences import services as conference_services
 from cpconf.conferences.models import Conference, ConferenceStatus
 from cpconf.deadlines import meeting_deadlines

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from cpconf.conference_records.content import (
+from cpconf.conference_records.record_content import (
     FUTURE_DATES,
     PLAN,
     Problem,

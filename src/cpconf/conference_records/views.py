@@ -18,13 +18,13 @@ from django.views.decorators.http import require_POST
 
 from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
-from cpconf.conference_records import content as parts
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records import selectors, services, timescales
 from cpconf.conference_records.agenda import Agenda
-from cpconf.conference_records.editors import Editor, Setting, editor_for
 from cpconf.conference_records.forms import CorrectionForm, NextReviewForm
 from cpconf.conference_records.models import ConferenceRecord, RecordPart
-from cpconf.conference_records.presenting import record_summary, summary_rows
+from cpconf.conference_records.record_display import record_summary, summary_rows
+from cpconf.conference_records.section_editors import Editor, Setting, editor_for
 from cpconf.conferences import board, scheduling
 from cpconf.conferences.models import Attendance, Conference, ConferenceStatus
 from cpconf.families.models import FamilyMember, Relationship

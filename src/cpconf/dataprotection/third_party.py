@@ -14,7 +14,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from cpconf.reports import content as parts
+from cpconf.reports import report_content as parts
 
 # One "Type: name" or "Type: name <email>" per person named, so the reviewer sees who.
 PROFESSIONAL = gettext_noop("Names a professional ({role}): {who}")

@@ -58,7 +58,7 @@ Translate = Callable[[str], str]
 APPEAL_NOT_AFTER_LETTER = "The appeal date {appeal_by} must be after the letter's date {issued_on}"
 EASY_READ = "easy_read"
 
-# What each decision means, said plainly (the keys are cpconf.conference_records.content's).
+# What each decision means, said plainly (the keys are cpconf.conference_records.record_content's).
 DECISION_WORDS = {
     "plan_continues": (
         "{name} will stay on a child protection plan.",

@@ -14,7 +14,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cpconf.conference_records import content as parts
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records.models import RecordVersion
 from cpconf.conferences.models import Stage
 from cpconf.deadlines import calendar_for_policy, within_working_days_after

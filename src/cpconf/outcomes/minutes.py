@@ -11,10 +11,10 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cpconf.conference_records import content as parts
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records.agenda import Agenda, agenda_for_stage
 from cpconf.conference_records.models import RecordVersion
-from cpconf.conference_records.presenting import headings_of
+from cpconf.conference_records.record_display import headings_of
 from cpconf.conferences.board import board_rows
 from cpconf.conferences.models import Conference
 from cpconf.documents import Facts, MinutesDocument, MinutesPart, Subheading, Table, Text, Wording

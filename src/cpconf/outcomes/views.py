@@ -15,7 +15,7 @@ from cpconf.outcomes import selectors, services
 from cpconf.outcomes.forms import OtherRecipientsForm
 from cpconf.outcomes.letters import letter_document
 from cpconf.outcomes.minutes import minutes_document
-from cpconf.outcomes.presenting import minutes_version_for, outcome_page_context
+from cpconf.outcomes.outcome_page import minutes_version_for, outcome_page_context
 
 DOCUMENT_TYPES = {
     "pdf": "application/pdf",

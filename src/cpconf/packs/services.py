@@ -22,7 +22,7 @@ from cpconf.audit.models import Outcome
 from cpconf.audit.services import audit_for_family
 from cpconf.conferences.models import Conference
 from cpconf.documents import pack_docx, pack_pdf
-from cpconf.packs import content
+from cpconf.packs import pack_contents
 from cpconf.packs.models import ConferencePack, PackCopy, PackState
 
 logger = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def pack_queue(*, conference: Conference) -> list[ConferencePack]:
     started earlier would not yet see what the transaction wrote)."""
     packs = []
     for copy in PackCopy.values:
-        total = len(content.entries_for(conference, copy))
+        total = len(pack_contents.entries_for(conference, copy))
         fields = {"state": PackState.QUEUED, "reports_done": 0, "reports_total": total}
         updated = ConferencePack.objects.filter(conference=conference, copy=copy).update(
             **fields, requested=F("requested") + 1, failure="", modified_at=timezone.now()
@@ -97,13 +97,13 @@ def pack_build(*, pack_id: int) -> str:
         return str(pack.state)  # a build since this job was queued already answered it
     request = pack.requested
     try:
-        entries = content.entries_for(conference, pack.copy)
+        entries = pack_contents.entries_for(conference, pack.copy)
         _progress(pack_id, state=PackState.BUILDING, reports_done=0, reports_total=len(entries))
         reports = []
         for done, entry in enumerate(entries, start=1):
-            reports.append(content.pack_report(entry, pack.copy))
+            reports.append(pack_contents.pack_report(entry, pack.copy))
             _progress(pack_id, reports_done=done)
-        document = content.pack_document(conference, pack.copy, entries, reports)
+        document = pack_contents.pack_document(conference, pack.copy, entries, reports)
         pdf, docx = pack_pdf(document), pack_docx(document)
     except Exception as error:
         logger.exception("Pack %s could not be built", pack_id)
@@ -116,7 +116,7 @@ def pack_build(*, pack_id: int) -> str:
 def _save_build(
     pack: ConferencePack,
     request: int,
-    entries: list[content.PackEntry],
+    entries: list[pack_contents.PackEntry],
     pdf: bytes,
     docx: bytes,
 ) -> str:
@@ -131,8 +131,8 @@ def _save_build(
         built_at=timezone.now(),
         pdf=pdf,
         docx=docx,
-        versions=content.contents_of(entries),
-        fingerprint=content.contents_fingerprint(pack.copy, entries, pack.conference),
+        versions=pack_contents.contents_of(entries),
+        fingerprint=pack_contents.contents_fingerprint(pack.copy, entries, pack.conference),
         failure="",
         modified_at=timezone.now(),
     )

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from cpconf.access import may
 from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
-from cpconf.packs import content, selectors, services
+from cpconf.packs import pack_contents, selectors, services
 from cpconf.packs.models import PackCopy
 
 # While a copy is being built the page asks the browser to load it again after this many
@@ -40,8 +40,8 @@ def pack_detail(request: HttpRequest, conference_pk: int) -> HttpResponse:
         "packs": packs,
         "copies": selectors.copies_for(user, conference),
         "may_release": may(user, "release_pack", conference),
-        "submitted_count": len(content.submitted_entries(conference)),
-        "parents_report": content.parents_report(conference),
+        "submitted_count": len(pack_contents.submitted_entries(conference)),
+        "parents_report": pack_contents.parents_report(conference),
         "refresh_seconds": REFRESH_SECONDS,
     }
     response = render(request, "packs/detail.html", context)
@@ -102,7 +102,7 @@ def chronology(request: HttpRequest, conference_pk: int) -> HttpResponse:
         pk=conference_pk,
     )
     copy = selectors.copies_for(user, conference)[0]
-    events = content.merged_chronology(conference, copy)
+    events = pack_contents.merged_chronology(conference, copy)
     context = {"conference": conference, "events": events, "copy": copy}
     return render(request, "packs/chronology.html", context)
 

@@ -29,7 +29,7 @@ from cpconf.portal.models import (
 )
 from cpconf.reports import copies
 from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
-from cpconf.reports.presenting import (
+from cpconf.reports.report_display import (
     compared_with,
     meeting_rows,
     previous_parts,

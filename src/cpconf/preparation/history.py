@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 
 from cpconf.access import reports_visible_to
 from cpconf.accounts.models import User
-from cpconf.conference_records.content import SCALING
 from cpconf.conference_records.models import RecordVersion
+from cpconf.conference_records.record_content import SCALING
 from cpconf.conferences.models import Conference, ConferenceStatus
 from cpconf.families.models import Child, Family
 from cpconf.policy.model import Scaling

@@ -32,7 +32,7 @@ from cpconf.preparation.history import (
 )
 from cpconf.quality import Analysis, analyse
 from cpconf.reportform import ReportForm
-from cpconf.reports import content as parts
+from cpconf.reports import report_content as parts
 from cpconf.reports.coaching import COACHED_KINDS
 from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cpconf.quality import analyse
-from cpconf.reports import content as parts
+from cpconf.reports import report_content as parts
 from cpconf.reports.models import ProfessionalReport
 
 COACHED_KINDS = ("text", "restricted")

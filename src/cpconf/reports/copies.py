@@ -21,7 +21,7 @@ from cpconf.documents import (
     word_changes,
 )
 from cpconf.reportform import ReportForm
-from cpconf.reports import content as parts
+from cpconf.reports import report_content as parts
 
 CONFERENCE_COPY = "conference"
 FAMILY_COPY = "family"

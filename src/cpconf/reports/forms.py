@@ -1,5 +1,5 @@
 """One Django form per kind of report part. Each turns posted fields into that part's content
-(see `cpconf.reports.content`) and back, and says which field is wrong and why.
+(see `cpconf.reports.report_content`) and back, and says which field is wrong and why.
 
 Nothing here is required field by field: a draft may be saved half-written at any time. What
 must be there is checked when the author marks a part completed, and again at submission.
@@ -13,7 +13,7 @@ from django.forms import formset_factory
 from cpconf.date_input import DateParts
 from cpconf.policy import Scaling
 from cpconf.reportform import ReportForm, Section
-from cpconf.reports import content as parts
+from cpconf.reports import report_content as parts
 
 COMPLETED_CHOICES = (
     ("yes", "Yes, I've completed this section"),

@@ -7,10 +7,10 @@ from cpconf.access import may_see_restricted, reports_visible_to
 from cpconf.access.rules import AnyUser
 from cpconf.accounts.models import User
 from cpconf.reportform import ReportForm
-from cpconf.reports import content as parts
+from cpconf.reports import report_content as parts
 from cpconf.reports import services
 from cpconf.reports.models import ProfessionalReport, ReportVersion
-from cpconf.reports.presenting import previous_parts
+from cpconf.reports.report_display import previous_parts
 
 RELATED = (
     "conference",

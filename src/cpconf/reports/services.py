@@ -21,7 +21,7 @@ from cpconf.deadlines import MeetingDeadlines, is_late, meeting_deadlines
 from cpconf.families.models import Child
 from cpconf.organisations.models import Agency
 from cpconf.reportform import ReportForm
-from cpconf.reports import content as parts
+from cpconf.reports import report_content as parts
 from cpconf.reports.models import (
     ProfessionalReport,
     ReportSection,

@@ -17,8 +17,7 @@ from cpconf.audit.selectors import report_viewers
 from cpconf.conferences import selectors as conference_selectors
 from cpconf.documents import report_docx, report_pdf
 from cpconf.reports import coaching, copies, selectors, services
-from cpconf.reports import content as parts
-from cpconf.reports.editors import editor_for
+from cpconf.reports import report_content as parts
 from cpconf.reports.forms import AmendForm, SignForm
 from cpconf.reports.models import (
     ProfessionalReport,
@@ -26,7 +25,8 @@ from cpconf.reports.models import (
     ReportVersion,
     SectionState,
 )
-from cpconf.reports.presenting import (
+from cpconf.reports.part_editors import editor_for
+from cpconf.reports.report_display import (
     meeting_rows,
     report_overview,
     signature_rows,

@@ -10,9 +10,9 @@ from django.http import QueryDict
 
 from cpconf.policy import Scaling
 from cpconf.reportform import ReportForm
-from cpconf.reports import content as parts
 from cpconf.reports import forms as report_forms
-from cpconf.reports.content import Part
+from cpconf.reports import report_content as parts
+from cpconf.reports.report_content import Part
 
 
 @dataclass

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from cpconf.reports import content as parts
+from cpconf.reports import report_content as parts
 from cpconf.reports import services
 from cpconf.reports.models import ProfessionalReport, ReportSection, ReportVersion, SectionState
 

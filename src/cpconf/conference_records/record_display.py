@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from cpconf.conference_records import content as parts
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records.agenda import Agenda
 
 

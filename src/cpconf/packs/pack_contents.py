@@ -19,10 +19,15 @@ from cpconf.chronology import AgencyEvent, MergedEvent, merge_chronologies
 from cpconf.conferences.models import Conference
 from cpconf.documents import PackDocument, PackReport, Paragraph, Section, Table, Wording
 from cpconf.reportform import ReportForm
-from cpconf.reports import content as parts
+from cpconf.reports import report_content as parts
 from cpconf.reports.copies import report_document
 from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
-from cpconf.reports.presenting import meeting_rows, previous_parts, signature_rows, version_footer
+from cpconf.reports.report_display import (
+    meeting_rows,
+    previous_parts,
+    signature_rows,
+    version_footer,
+)
 from cpconf.reports.report_forms import report_form_named
 
 FAMILY_COPY = "family"

@@ -15,8 +15,8 @@ from django.forms import formset_factory
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from cpconf.conference_records import content as parts
 from cpconf.conference_records import forms as record_forms
+from cpconf.conference_records import record_content as parts
 from cpconf.conference_records.agenda import Agenda
 from cpconf.date_input import DateParts
 
