@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "cpconf.conference_records",
     "cpconf.preparation",
     "cpconf.outcomes",
+    "cpconf.census",
     "cpconf.portal",
     "cpconf.api",
     "cpconf.home",

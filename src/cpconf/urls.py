@@ -12,6 +12,7 @@ urlpatterns = [
     path("records/", include("cpconf.conference_records.urls")),
     path("preparation/", include("cpconf.preparation.urls")),
     path("outcomes/", include("cpconf.outcomes.urls")),
+    path("census/", include("cpconf.census.urls")),
     path("family/", include("cpconf.portal.urls")),
     path("api/", include("cpconf.api.urls")),
 ]

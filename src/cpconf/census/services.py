@@ -1,0 +1,116 @@
+"""Making the census return, and keeping the items it needs that conferences do not record.
+Each action is audited under the authority (making or refusing a return) or the child's
+family (their census details)."""
+
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from cpconf.accounts.models import User
+from cpconf.audit.models import Outcome
+from cpconf.audit.services import audit_for_family, audit_record
+from cpconf.census.cin_return import CensusReturn, CensusYear, ReturnHeader, build_return
+from cpconf.census.gathering import authority_history, children_in_year
+from cpconf.census.models import CensusAuthority, ChildCensusDetails
+from cpconf.families.models import Child
+from cpconf.organisations.models import LocalAuthority
+
+DETAIL_FIELDS = (
+    "la_child_id",
+    "upn",
+    "upn_unknown",
+    "gender",
+    "ethnicity",
+    "disabilities",
+    "referral_date",
+    "referral_source",
+    "plans_before_records",
+)
+
+
+def census_return_make(
+    *,
+    authority: LocalAuthority,
+    year: int,
+    actor: User | None,
+    request: HttpRequest | None = None,
+    actor_label: str = "",
+    made_at: datetime | None = None,
+) -> CensusReturn:
+    """The authority's return for the census year ending 31 March `year`, checked by the
+    DfE rules and schema. Audited either way: a file made, or refused with its problems."""
+    found = CensusAuthority.objects.filter(local_authority=authority).first()
+    header = ReturnHeader(census_year=CensusYear(year), la_code=found.la_code if found else None)
+    history = authority_history(authority)
+    children = children_in_year(history, header.census_year)
+    made = build_return(header, children, made_at or timezone.localtime())
+    audit_record(
+        action="census_return_made" if made.is_valid else "census_return_refused",
+        actor=actor,
+        request=request,
+        obj=authority,
+        local_authority_id=authority.pk,
+        outcome=Outcome.SUCCESS if made.is_valid else Outcome.REFUSED,
+        actor_label=actor_label,
+    )
+    return made
+
+
+def census_figures_read(
+    *, authority: LocalAuthority, actor: User, request: HttpRequest, child_ids: list[int]
+) -> None:
+    """A list of children behind a figure is a read of each child's record: one event per
+    family, so each family's trail shows it."""
+    children = Child.objects.filter(pk__in=child_ids, family__local_authority=authority)
+    for family in {child.family for child in children.select_related("family")}:
+        audit_for_family(
+            action="census_children_listed", actor=actor, family=family, request=request
+        )
+
+
+def child_census_details_save(
+    *, child: Child, values: dict[str, Any], actor: User, request: HttpRequest | None = None
+) -> ChildCensusDetails:
+    with transaction.atomic():
+        details, _created = ChildCensusDetails.objects.select_for_update().get_or_create(
+            child=child, defaults={"created_by": actor}
+        )
+        for name in DETAIL_FIELDS:
+            if name in values:
+                setattr(details, name, values[name])
+        details.modified_by = actor
+        details.save()
+        audit_for_family(
+            action="child_census_details_saved",
+            actor=actor,
+            family=child.family,
+            request=request,
+            obj=details,
+        )
+    return details
+
+
+def census_authority_save(
+    *, authority: LocalAuthority, la_code: str, actor: User, request: HttpRequest | None = None
+) -> CensusAuthority:
+    with transaction.atomic():
+        found, _created = CensusAuthority.objects.update_or_create(
+            local_authority=authority,
+            defaults={"la_code": la_code, "modified_by": actor},
+            create_defaults={"la_code": la_code, "created_by": actor, "modified_by": actor},
+        )
+        audit_record(
+            action="census_authority_saved",
+            actor=actor,
+            request=request,
+            obj=found,
+            local_authority_id=authority.pk,
+        )
+    return found
+
+
+def today() -> date:
+    return timezone.localdate()

@@ -1,0 +1,148 @@
+"""The unit's census pages: the return as a download, the year's figures and the children
+behind them, and the census details the return needs. The unit of the authority only."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from lxml import etree
+
+from cpconf.accounts.models import Role
+from cpconf.audit.models import AuditEvent, Outcome
+from cpconf.census import services
+from cpconf.census.cin_return import schema_problems
+from cpconf.census.forms import ENTER_LA_CODE, ENTER_UPN
+from cpconf.census.models import CensusAuthority, ChildCensusDetails
+from tests.factories import user_with_role
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _mid_year(monkeypatch):
+    """The figures are for the census year so far: say "so far" is 10 January 2027."""
+    monkeypatch.setattr(services, "today", lambda: dt.date(2027, 1, 10))
+
+
+@pytest.fixture
+def unit(census_scene, client):
+    client.force_login(user_with_role(Role.UNIT_ADMINISTRATOR, census_scene.authority))
+    return client
+
+
+def return_url(slug="northshire", year=2027):
+    return reverse("census:return", args=[slug, year])
+
+
+def test_the_unit_downloads_the_return_as_a_file_the_schema_accepts(unit):
+    response = unit.get(return_url())
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml"
+    assert 'filename="cin-census-northshire-2027.xml"' in response["Content-Disposition"]
+    assert schema_problems(response.content) == []
+    document = etree.fromstring(response.content)
+    assert len(document.findall("Children/Child")) == 3
+    assert AuditEvent.objects.filter(action="census_return_made").exists()
+
+
+@pytest.mark.parametrize("role", [Role.CHAIR, Role.SOCIAL_WORKER, Role.PROFESSIONAL, Role.AUDITOR])
+def test_other_roles_get_no_return_and_no_figures(census_scene, client, role):
+    client.force_login(user_with_role(role, census_scene.authority))
+    assert client.get(return_url()).status_code == 404
+    assert client.get(reverse("census:figures", args=["northshire"])).status_code == 404
+    refused = AuditEvent.objects.filter(outcome=Outcome.REFUSED, action="census_return_requested")
+    assert refused.exists()
+    assert not AuditEvent.objects.filter(action__startswith="census_return_made").exists()
+
+
+def test_another_authoritys_unit_gets_nothing_of_this_authority(census_scene, client):
+    client.force_login(user_with_role(Role.UNIT_ADMINISTRATOR, census_scene.other_authority))
+    assert client.get(return_url()).status_code == 404
+    assert client.get(reverse("census:figures", args=["northshire"])).status_code == 404
+    child_page = reverse("census:child_details", args=["southvale", census_scene.lily.pk])
+    assert client.get(child_page).status_code == 404  # Lily is Northshire's
+    figure = reverse("census:figure_children", args=["southvale", "started-NEG"])
+    response = client.get(figure)
+    assert census_scene.other_child.full_name in response.content.decode()
+    assert census_scene.lily.full_name not in response.content.decode()
+
+
+def test_a_return_with_problems_is_a_page_of_them_not_a_file(census_scene, unit):
+    ChildCensusDetails.objects.filter(child=census_scene.lily).update(ethnicity="")
+    CensusAuthority.objects.filter(local_authority=census_scene.authority).delete()
+    response = unit.get(return_url())
+    assert response.status_code == 422
+    assert response["Content-Type"].startswith("text/html")
+    page = response.content.decode()
+    assert "The census return cannot be made yet" in page
+    assert "Enter the child&#x27;s ethnicity" in page
+    assert "<code>LEA</code>" in page
+    details = reverse("census:child_details", args=["northshire", census_scene.lily.pk])
+    assert details in page
+
+
+def test_the_figures_page_shows_the_year_so_far_with_links_to_the_children(census_scene, unit):
+    response = unit.get(reverse("census:figures", args=["northshire"]))
+    assert response.status_code == 200
+    figures = response.context["figures"]
+    assert figures.figure("started-NEG").count == 2  # Lily and the baby, 12 May 2026
+    assert figures.figure("started-PHY").count == 0  # Sam's started the year before
+    assert figures.figure("ended-MUL").count == 0  # Lily's ends on 15 February, after today
+    icpc = figures.figure("icpc-on-time")
+    assert (icpc.count, icpc.out_of, icpc.percent) == (2, 2, 100)
+    reviews = figures.figure("reviews-on-time")
+    assert (reviews.count, reviews.out_of) == (3, 3)
+    page = response.content.decode()
+    assert reverse("census:figure_children", args=["northshire", "started-NEG"]) in page
+    assert '<svg class="cpconf-census-chart" role="img"' in page
+
+
+def test_the_children_behind_a_figure_are_listed_and_the_read_is_audited(census_scene, unit):
+    url = reverse("census:figure_children", args=["northshire", "started-NEG"])
+    page = unit.get(url).content.decode()
+    assert census_scene.lily.full_name in page and census_scene.baby.full_name in page
+    assert census_scene.sam.full_name not in page
+    event = AuditEvent.objects.get(action="census_children_listed")
+    assert event.family_id == census_scene.lily.family_id
+    assert (
+        unit.get(reverse("census:figure_children", args=["northshire", "nope"])).status_code == 404
+    )
+
+
+def test_the_unit_enters_a_childs_census_details(census_scene, unit):
+    url = reverse("census:child_details", args=["northshire", census_scene.sam.pk])
+    form = {
+        "la_child_id": "NS-777",
+        "upn": "A12345678901",  # one number short
+        "gender": "1",
+        "ethnicity": "WBRI",
+        "disabilities": ["NONE"],
+        "referral_source": "2A",
+        "referral_date_day": "3",
+        "referral_date_month": "9",
+        "referral_date_year": "2025",
+        "plans_before_records": "0",
+    }
+    refused = unit.post(url, form)
+    assert refused.status_code == 400
+    assert str(ENTER_UPN) in refused.content.decode()
+    assert 'value="NS-777"' in refused.content.decode()  # what was typed is kept
+    form["upn"] = "A123456789012"
+    assert unit.post(url, form).status_code == 302
+    details = ChildCensusDetails.objects.get(child=census_scene.sam)
+    assert (details.la_child_id, details.upn, details.referral_date) == (
+        "NS-777",
+        "A123456789012",
+        dt.date(2025, 9, 3),
+    )
+    assert details.disabilities == ["NONE"] and details.plans_before_records == 0
+    assert AuditEvent.objects.filter(
+        action="child_census_details_saved", family_id=census_scene.sam.family_id
+    ).exists()
+
+
+def test_the_unit_enters_the_dfe_code(census_scene, unit):
+    url = reverse("census:la_code", args=["northshire"])
+    assert str(ENTER_LA_CODE) in unit.post(url, {"la_code": "20"}).content.decode()
+    assert unit.post(url, {"la_code": "873"}).status_code == 302
+    assert CensusAuthority.objects.get(local_authority=census_scene.authority).la_code == "873"
