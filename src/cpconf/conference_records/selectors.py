@@ -22,11 +22,10 @@ def conferences_for(user: AnyUser) -> QuerySet[Conference]:
 
 def record_for(
     request: HttpRequest, conference_pk: int, action: str = "conference_record_viewed"
-) -> ConferenceRecord:
-    """The conference's record for the person running it, started the first time it is
-    opened (audited as started); 404 for anyone else."""
-    from cpconf.conference_records.services import record_start
-
+) -> ConferenceRecord | None:
+    """The conference's record for the person running it, or None if nobody has started it;
+    404 for anyone else. Only reads (the read itself is audited, as every read of a child's
+    record is): a record is started by `services.record_start`, on the chair's POST."""
     conference = get_visible_or_404(
         conferences_for(request.user),
         request,
@@ -35,9 +34,8 @@ def record_for(
         pk=conference_pk,
     )
     record = ConferenceRecord.objects.filter(conference=conference).first()
-    if record is None or not record.parts.exists():
-        record = record_start(conference=conference, actor=request.user, request=request)  # type: ignore[arg-type]
-    record.conference = conference
+    if record is not None:
+        record.conference = conference
     return record
 
 
