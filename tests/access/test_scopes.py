@@ -10,15 +10,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cpconf.access import (
-    conferences_visible_to,
-    families_visible_to,
-    may_edit_report,
-    reports_visible_to,
-)
 from cpconf.accounts.models import Role, User
+from cpconf.conferences.access_rules import conferences_visible_to
 from cpconf.conferences.models import Conference
+from cpconf.families.access_rules import families_visible_to
 from cpconf.families.models import Family
+from cpconf.reports.access_rules import may_edit_report, reports_visible_to
 from cpconf.reports.models import ReportStatus
 from tests.factories import (
     AgencyFactory,

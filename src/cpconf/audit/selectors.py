@@ -9,8 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cpconf.access import roles_of
-from cpconf.access.rules import AnyUser
+from cpconf.access import AnyUser, roles_of
 from cpconf.accounts.models import Role
 from cpconf.audit.models import AuditEvent, Outcome
 from cpconf.families.models import Child, Family

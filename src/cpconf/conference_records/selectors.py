@@ -5,10 +5,10 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from cpconf.access import conferences_visible_to
+from cpconf.access import AnyUser
 from cpconf.access.lookups import get_visible_or_404
-from cpconf.access.rules import AnyUser
 from cpconf.conference_records.models import ConferenceRecord, RecordVersion
+from cpconf.conferences.access_rules import conferences_visible_to
 from cpconf.conferences.models import Conference
 
 

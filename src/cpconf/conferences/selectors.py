@@ -2,10 +2,11 @@
 
 from django.db.models import QuerySet
 
-from cpconf.access import conferences_visible_to, reports_visible_to, roles_of
-from cpconf.access.rules import AnyUser
+from cpconf.access import AnyUser, roles_of
 from cpconf.accounts.models import Role, User
+from cpconf.conferences.access_rules import conferences_visible_to
 from cpconf.conferences.models import Conference, Invitation
+from cpconf.reports.access_rules import reports_visible_to
 from cpconf.reports.models import ProfessionalReport
 
 STAFF_ROLES = {Role.PROFESSIONAL, Role.SOCIAL_WORKER, Role.UNIT_ADMINISTRATOR, Role.CHAIR}

@@ -2,10 +2,11 @@
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from cpconf.access import conferences_visible_to, families_visible_to, may, roles_of
-from cpconf.access.rules import AnyUser
+from cpconf.access import AnyUser, may, roles_of
 from cpconf.accounts.models import Role, User
+from cpconf.conferences.access_rules import conferences_visible_to
 from cpconf.conferences.models import Conference
+from cpconf.families.access_rules import families_visible_to
 from cpconf.families.dates import date_from_text
 from cpconf.families.models import Child, Family, FamilyImport, FrontSheetVersion
 from cpconf.organisations.models import LocalAuthority

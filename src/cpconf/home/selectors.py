@@ -6,16 +6,18 @@ from datetime import datetime
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from cpconf.access import conferences_visible_to, families_visible_to, reports_visible_to
 from cpconf.accounts.models import Role, User
 from cpconf.audit.models import AuditEvent
+from cpconf.conferences.access_rules import conferences_visible_to
 from cpconf.conferences.board import ConferenceSummary, unit_overview
 from cpconf.conferences.models import Conference, ConferenceStatus, Invitation
 from cpconf.deadlines import MeetingDeadlines
+from cpconf.families.access_rules import families_visible_to
 from cpconf.families.models import Family
 from cpconf.organisations.models import LocalAuthority
 from cpconf.organisations.selectors import unit_authorities
 from cpconf.outcomes.models import OutcomeLetter
+from cpconf.reports.access_rules import reports_visible_to
 from cpconf.reports.models import ProfessionalReport, ReportStatus
 from cpconf.reports.services import deadlines_for
 

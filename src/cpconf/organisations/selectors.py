@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from cpconf.access import roles_of
-from cpconf.access.rules import AnyUser
+from cpconf.access import AnyUser, roles_of
 from cpconf.accounts.models import Role, RoleAssignment, User
 from cpconf.accounts.staff import STAFF_ROLES
 from cpconf.organisations.models import Agency, AgencyKind, LocalAuthority, SecondFactorReset

@@ -2,11 +2,11 @@
 
 from django.db.models import Q, QuerySet
 
-from cpconf.access import outcome_letters_visible_to, roles_of
-from cpconf.access.rules import AnyUser
+from cpconf.access import AnyUser, roles_of
 from cpconf.accounts.models import Role
 from cpconf.conference_records.models import RecordStatus, RecordVersion
 from cpconf.conferences.models import Conference
+from cpconf.outcomes.access_rules import outcome_letters_visible_to
 from cpconf.outcomes.models import OutcomeLetter
 
 CONFERENCE_RELATED = (

@@ -3,9 +3,9 @@ read is a 404, and so is a copy they may not take."""
 
 from django.db.models import QuerySet
 
-from cpconf.access import may
-from cpconf.access.rules import AnyUser, pack_conferences_visible_to
+from cpconf.access import AnyUser, may
 from cpconf.accounts.models import User
+from cpconf.conferences.access_rules import pack_conferences_visible_to
 from cpconf.conferences.models import Conference
 from cpconf.packs.models import ConferencePack, PackCopy
 

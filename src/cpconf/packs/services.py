@@ -158,3 +158,12 @@ def pack_copy_taken(
         family=pack.conference.family,
         outcome=Outcome.REFUSED if refused else Outcome.SUCCESS,
     )
+
+
+def rebuild_released_pack(*, conference: Conference, **signal: object) -> None:
+    """A report submitted late, or an amendment signed, after the pack's release goes into
+    the pack: both copies are built again once the submission commits. Connected to the
+    reports app's `report_version_submitted` signal (the reports know nothing of packs)."""
+    if conference.pack_released_at is None:
+        return
+    pack_queue(conference=conference)

@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cpconf.access.rules import AnyUser, roles_of
+from cpconf.access import AnyUser, roles_of
 from cpconf.accounts.models import Role
 from cpconf.conferences.models import Conference, ConferenceStatus
 from cpconf.documents import ReportDocument

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from cpconf.access import families_visible_to
 from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
 from cpconf.conferences.models import Conference
+from cpconf.families.access_rules import families_visible_to
 from cpconf.families.models import FamilyMember
 from cpconf.outcomes.models import OutcomeLetter
 from cpconf.portal import everything, forms, guide, selectors, services

@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from cpconf.access import reports_visible_to
 from cpconf.accounts.models import User
 from cpconf.conference_records.models import RecordVersion
 from cpconf.conference_records.record_content import SCALING
@@ -26,6 +25,7 @@ from cpconf.conferences.models import Conference, ConferenceStatus
 from cpconf.families.models import Child, Family
 from cpconf.policy.model import Scaling
 from cpconf.reportform import ReportForm
+from cpconf.reports.access_rules import reports_visible_to
 from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
 from cpconf.reports.report_forms import report_form_named
 from cpconf.reports.services import form_of

@@ -14,11 +14,11 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cpconf.access import children_visible_to, reports_visible_to
-from cpconf.access.rules import AnyUser
+from cpconf.access import AnyUser
 from cpconf.accounts.models import User
 from cpconf.conferences.board import BoardRow, board_rows
 from cpconf.conferences.models import Conference
+from cpconf.families.access_rules import children_visible_to
 from cpconf.families.models import Child
 from cpconf.preparation.history import (
     ChildScaling,
@@ -33,6 +33,7 @@ from cpconf.preparation.history import (
 from cpconf.quality import Analysis, analyse
 from cpconf.reportform import ReportForm
 from cpconf.reports import report_content as parts
+from cpconf.reports.access_rules import reports_visible_to
 from cpconf.reports.coaching import COACHED_KINDS
 from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
 

@@ -3,12 +3,12 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from cpconf.access import may_see_restricted, reports_visible_to
-from cpconf.access.rules import AnyUser
+from cpconf.access import AnyUser
 from cpconf.accounts.models import User
 from cpconf.reportform import ReportForm
 from cpconf.reports import report_content as parts
 from cpconf.reports import services
+from cpconf.reports.access_rules import may_see_restricted, reports_visible_to
 from cpconf.reports.models import ProfessionalReport, ReportVersion
 from cpconf.reports.report_display import previous_parts
 

@@ -31,6 +31,7 @@ from cpconf.reports.models import (
     content_fingerprint,
 )
 from cpconf.reports.report_forms import report_form_for, report_form_named
+from cpconf.reports.signals import report_version_submitted
 
 
 class SectionConflict(Exception):
@@ -359,18 +360,8 @@ def report_submit(
         obj=version,
         conference=locked.conference,
     )
-    _rebuild_released_pack(locked.conference)
+    report_version_submitted.send(sender=ProfessionalReport, conference=locked.conference)
     return version
-
-
-def _rebuild_released_pack(conference: Conference) -> None:
-    """A report submitted late, or an amendment signed, after the pack's release goes into
-    the pack: both copies are built again once this submission commits."""
-    if conference.pack_released_at is None:
-        return
-    from cpconf.packs.services import pack_queue  # the packs build on reports: import late
-
-    pack_queue(conference=conference)
 
 
 @transaction.atomic

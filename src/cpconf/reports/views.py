@@ -10,14 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cpconf.access import agency_to_report_for, may, may_see_restricted
+from cpconf.access import may
 from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
 from cpconf.audit.selectors import report_viewers
 from cpconf.conferences import selectors as conference_selectors
+from cpconf.conferences.access_rules import agency_to_report_for
 from cpconf.documents import report_docx, report_pdf
 from cpconf.reports import coaching, copies, selectors, services
 from cpconf.reports import report_content as parts
+from cpconf.reports.access_rules import may_see_restricted
 from cpconf.reports.forms import AmendForm, SignForm
 from cpconf.reports.models import (
     ProfessionalReport,
