@@ -89,8 +89,9 @@ test-postgres: setup $(CHROMIUM)
 		echo "PostgreSQL run: skipped (no server on 127.0.0.1:5432 and TEST_POSTGRES_URL not set)"; \
 	fi
 
-lint: setup ## ruff, mypy, hadolint on the Dockerfile, and a check that no migration is missing
+lint: setup ## ruff, mypy, import-linter's contracts (pyproject.toml), hadolint on the Dockerfile, no missing migration
 	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
 	$(BIN)/hadolint Dockerfile
 	$(BIN)/ruff format --check src tests bench
 	CPCONF_ENV=test $(BIN)/mypy

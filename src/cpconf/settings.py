@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "cpconf.conferences",
     "cpconf.reports",
     "cpconf.audit",
+    "cpconf.audit_trail",
     "cpconf.dataprotection",
     "cpconf.packs",
     "cpconf.conference_records",

@@ -7,7 +7,7 @@ urlpatterns = [
     path("authority/", include("cpconf.organisations.urls")),
     path("conferences/", include("cpconf.conferences.urls")),
     path("reports/", include("cpconf.reports.urls")),
-    path("audit/", include("cpconf.audit.urls")),
+    path("audit/", include("cpconf.audit_trail.urls")),
     path("packs/", include("cpconf.packs.urls")),
     path("records/", include("cpconf.conference_records.urls")),
     path("preparation/", include("cpconf.preparation.urls")),

@@ -13,10 +13,10 @@ import pytest
 from django.urls import reverse
 
 from cpconf.accounts.models import Role
-from cpconf.audit.csv_export import COLUMNS
-from cpconf.audit.forms import END_BEFORE_START
 from cpconf.audit.models import AuditEvent, Outcome
 from cpconf.audit.services import audit_record
+from cpconf.audit_trail.csv_export import COLUMNS
+from cpconf.audit_trail.forms import END_BEFORE_START
 from tests.factories import (
     AgencyFactory,
     ChildFactory,
@@ -294,7 +294,7 @@ def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_made_text(auditor):
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@"])
 def test_every_formula_start_is_guarded(start):
-    from cpconf.audit.csv_export import spreadsheet_safe
+    from cpconf.audit_trail.csv_export import spreadsheet_safe
 
     assert spreadsheet_safe(f"{start}1+1") == f"'{start}1+1"
     assert spreadsheet_safe("priya@example.org") == "priya@example.org"

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from cpconf.audit.models import Outcome
-from cpconf.audit.selectors import ReportViewer, report_viewers
 from cpconf.audit.services import audit_record
+from cpconf.reports.report_viewers import ReportViewer, report_viewers
 from tests.report_scene import complete, start, submit
 
 pytestmark = pytest.mark.django_db

@@ -104,7 +104,7 @@ def test_the_board_page_for_the_unit_and_the_chair_only(client, scene):
 
 
 def test_invitees_see_their_deadlines_and_the_unit_its_overview_on_the_home_page(client, scene):
-    from cpconf.reports.services import deadlines_for
+    from cpconf.conferences.scheduling import deadlines_for
 
     deadlines = deadlines_for(scene.conference)
     client.force_login(scene.author)

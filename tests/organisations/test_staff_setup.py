@@ -12,10 +12,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cpconf.accounts.invitations import needs_set_up
 from cpconf.accounts.models import Role, RoleAssignment, User, UserSession
-from cpconf.accounts.staff import LAST_UNIT_ADMINISTRATOR, WORKS_FOR_ANOTHER_AUTHORITY
 from cpconf.audit.models import Outcome
 from cpconf.organisations import forms
 from cpconf.organisations.models import SecondFactorReset
+from cpconf.organisations.staff_accounts import LAST_UNIT_ADMINISTRATOR, WORKS_FOR_ANOTHER_AUTHORITY
 from cpconf.organisations.views.staff import (
     ACCOUNT_DISABLED,
     ACCOUNT_ENABLED,

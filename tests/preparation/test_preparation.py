@@ -234,8 +234,8 @@ def test_a_section_the_form_does_not_ask_is_shown_as_not_asked():
     """A local report form may leave out a Signs of Safety question: say so, don't fail."""
     import dataclasses
 
+    from cpconf.organisations.report_forms import report_form_named
     from cpconf.preparation.selectors import _answers
-    from cpconf.reports.report_forms import report_form_named
 
     form = report_form_named("review")
     without = dataclasses.replace(

@@ -3,8 +3,8 @@ report) they are never marked word by word, which spliced two quotes into one mi
 changed comment shows the old words whole, struck through, and the new words whole."""
 
 from cpconf.documents import DELETED, INSERTED, SAME, whole_changes
+from cpconf.organisations.report_forms import report_form_named
 from cpconf.reports import copies
-from cpconf.reports.report_forms import report_form_named
 
 OLD = "I don't agree that the house is unsafe."
 NEW = "I agree the house was unsafe in May, but not now."

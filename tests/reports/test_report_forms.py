@@ -3,8 +3,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from cpconf.organisations import policies
-from cpconf.reports import report_forms
+from cpconf.organisations import policies, report_forms
 
 SHIPPED = report_forms.settings.CPCONF_REPORT_FORM_DIRS[0]
 

@@ -2,6 +2,8 @@
 set one. The link is Django's password-reset token: it stops working once the password is
 set (the token covers the password hash) or after PASSWORD_RESET_TIMEOUT (3 days)."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
@@ -12,12 +14,14 @@ from django.utils.http import urlsafe_base64_encode
 
 from cpconf.accounts.models import Role, RoleAssignment, User
 from cpconf.audit.services import audit_record
-from cpconf.organisations.models import Agency
+
+if TYPE_CHECKING:
+    from cpconf.organisations.models import Agency
 
 
 @transaction.atomic
 def professional_account_invite(
-    *, email: str, agency: Agency, actor: User, request: HttpRequest | None = None
+    *, email: str, agency: "Agency", actor: User, request: HttpRequest | None = None
 ) -> User:
     """A professional's account in the agency's authority, waiting for its owner to set it up."""
     user = User.objects.create_user(email=email.strip().lower(), password=None)

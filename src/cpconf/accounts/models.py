@@ -3,7 +3,7 @@ failed attempts and locks, the sessions each person holds, and emailed sign-in c
 
 import secrets
 from datetime import datetime, timedelta
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -15,8 +15,11 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device, ThrottlingMixin
 
-from cpconf.organisations.models import Agency, LocalAuthority
 from cpconf.records import BaseModel
+
+if TYPE_CHECKING:
+    # The authority and its agencies are above accounts: referred to by name below.
+    from cpconf.organisations.models import LocalAuthority
 
 
 class EmailUserManager(DjangoUserManager["User"]):
@@ -65,7 +68,7 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.email
 
-    def roles_in(self, local_authority: LocalAuthority) -> set[str]:
+    def roles_in(self, local_authority: "LocalAuthority") -> set[str]:
         return {
             a.role
             for a in self.role_assignments.all()
@@ -85,6 +88,12 @@ class Role(models.TextChoices):
 ROLES_WITH_AGENCY = (Role.PROFESSIONAL, Role.SOCIAL_WORKER)
 
 
+def role_labels(roles: str) -> str:
+    """ "chair,unit_administrator" as "Conference chair, Unit administrator"."""
+    labels = {value: str(label) for value, label in Role.choices}
+    return ", ".join(labels.get(role, role) for role in roles.split(",") if role)
+
+
 class RoleAssignment(BaseModel):
     """One role a user holds in one local authority; a user may hold several."""
 
@@ -92,14 +101,14 @@ class RoleAssignment(BaseModel):
         User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="role_assignments"
     )
     local_authority = models.ForeignKey(
-        LocalAuthority,
+        "organisations.LocalAuthority",
         verbose_name=_("local authority"),
         on_delete=models.PROTECT,
         related_name="role_assignments",
     )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
     agency = models.ForeignKey(
-        Agency,
+        "organisations.Agency",
         verbose_name=_("agency"),
         on_delete=models.PROTECT,
         null=True,

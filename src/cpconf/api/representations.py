@@ -9,10 +9,11 @@ from django.utils import timezone
 from cpconf.conference_records import record_content as record_parts
 from cpconf.conference_records.models import RecordVersion
 from cpconf.conferences.models import Conference, Invitation
+from cpconf.conferences.scheduling import deadlines_for
+from cpconf.organisations.report_forms import report_form_named
 from cpconf.reports import report_content as report_parts
 from cpconf.reports.models import ProfessionalReport, ReportVersion
-from cpconf.reports.report_forms import report_form_named
-from cpconf.reports.services import deadlines_for, form_of
+from cpconf.reports.services import form_of
 
 SUBMITTED_LATE = "submitted_late"
 NOT_STARTED = "not_started"

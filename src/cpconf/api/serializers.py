@@ -14,10 +14,10 @@ from rest_framework import serializers
 from cpconf.accounts.models import Role, User
 from cpconf.api.models import ApiClient
 from cpconf.conferences.models import ConferenceStatus, Stage
+from cpconf.conferences.scheduling import deadlines_for
 from cpconf.families.models import Child, FamilyMember, Relationship
 from cpconf.organisations.models import Agency
 from cpconf.reports.models import ReportStatus
-from cpconf.reports.services import deadlines_for
 
 REFERENCE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$"
 ENTER_REFERENCE = "Enter the case system's reference: letters, numbers, dots, hyphens, underscores"

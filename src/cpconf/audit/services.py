@@ -1,17 +1,22 @@
 """Writing audit events. Called by services inside their own transaction, so an event
 commits or rolls back with the action it records."""
 
+from __future__ import annotations
+
 import ipaddress
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Model
 from django.http import HttpRequest
 from django.utils import timezone
 
-from cpconf.accounts.models import RoleAssignment, User
 from cpconf.audit.chain import canonical_content, event_hash
 from cpconf.audit.models import HEAD, AuditChainHead, AuditEvent, Outcome
+
+if TYPE_CHECKING:
+    # The audit app sits beneath accounts: users and their roles are read, never imported.
+    from cpconf.accounts.models import RoleAssignment, User
 
 
 def _client_ip(request: HttpRequest | None) -> str | None:

@@ -11,10 +11,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from cpconf.conferences.models import Conference, Invitation
+from cpconf.conferences.scheduling import deadlines_for
 from cpconf.deadlines import MeetingDeadlines, initial_conference_by, review_by
 from cpconf.reports.coaching import warning_count
 from cpconf.reports.models import ProfessionalReport, ReportSection, ReportStatus
-from cpconf.reports.services import deadlines_for
 
 NOT_STARTED = "not_started"
 SUBMITTED_LATE = "submitted_late"

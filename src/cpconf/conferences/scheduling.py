@@ -12,7 +12,13 @@ from django.utils import timezone
 
 from cpconf.accounts.models import User
 from cpconf.conferences.models import Conference, ConferenceStatus
-from cpconf.deadlines import calendar_for_policy, initial_conference_by, review_by
+from cpconf.deadlines import (
+    MeetingDeadlines,
+    calendar_for_policy,
+    initial_conference_by,
+    meeting_deadlines,
+    review_by,
+)
 from cpconf.families.models import Family
 
 # A conference takes about two hours: another of the chair's starting this close is a clash.
@@ -84,3 +90,10 @@ def _chair_clash(booking: Booking) -> Conference | None:
     if booking.moving is not None:
         nearby = nearby.exclude(pk=booking.moving.pk)
     return nearby.select_related("family").first()
+
+
+def deadlines_for(conference: Conference) -> MeetingDeadlines:
+    """When this conference's reports are due and must be shared with the family, under its
+    authority's policy for its meeting type."""
+    policy = conference.family.local_authority.policy
+    return meeting_deadlines(policy, conference.meeting_type, conference.starts_at)

@@ -19,6 +19,7 @@ from cpconf.accounts.models import User
 from cpconf.audit.services import audit_for_family
 from cpconf.conferences.calendar_file import conference_ics
 from cpconf.conferences.models import Attendance, Conference, ConferenceStatus, Invitation
+from cpconf.conferences.scheduling import deadlines_for
 from cpconf.families.models import Family
 from cpconf.organisations.models import Agency
 
@@ -171,8 +172,6 @@ def _send_invitation(invitation: Invitation, moved_from: datetime | None = None)
     """The invitation or the change, with the meeting as a calendar file. The email names
     the family only by its case reference: email is not a safe place for children's names."""
     conference = invitation.conference
-    from cpconf.reports.services import deadlines_for  # reports depend on conferences
-
     deadlines = deadlines_for(conference)
     where = conference.place or "Online (the link is in the service)"
     if moved_from is None:

@@ -19,10 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cpconf.dataprotection.third_party import Requester, reasons_text
+from cpconf.organisations.report_forms import report_form_named
 from cpconf.reportform import ReportForm
 from cpconf.reports import report_content as parts
 from cpconf.reports.models import ProfessionalReport, ReportSection, ReportVersion
-from cpconf.reports.report_forms import report_form_named
 
 NESTED = ("versions", "parts", "working_copy")
 

@@ -1,11 +1,12 @@
 """Reading families, always through the access scope."""
 
+from typing import Any
+
 from django.db.models import Prefetch, Q, QuerySet
 
 from cpconf.access import AnyUser, may, roles_of
+from cpconf.access.rules import any_of, conference_grant
 from cpconf.accounts.models import Role, User
-from cpconf.conferences.access_rules import conferences_visible_to
-from cpconf.conferences.models import Conference
 from cpconf.families.access_rules import families_visible_to
 from cpconf.families.dates import date_from_text
 from cpconf.families.models import Child, Family, FamilyImport, FrontSheetVersion
@@ -18,8 +19,12 @@ def families_for(user: AnyUser) -> QuerySet[Family]:
     return families_visible_to(user).select_related("local_authority", "allocated_social_worker")
 
 
-def conferences_of(user: User, family: Family) -> QuerySet[Conference]:
-    return conferences_visible_to(user).filter(family=family).select_related("chair")
+def conferences_of(user: User, family: Family) -> QuerySet[Any]:
+    """The family's conferences this user may see: access's conference grants applied to the
+    family's own conferences (the conferences app builds on families, not the other way)."""
+    grant = any_of(conference_grant(user, assignment) for assignment in roles_of(user))
+    ids = family.conferences.filter(grant).values("pk")
+    return family.conferences.filter(pk__in=ids).select_related("chair")
 
 
 def unit_authorities(user: AnyUser) -> QuerySet[LocalAuthority]:

@@ -11,6 +11,7 @@ from cpconf.audit.models import AuditEvent
 from cpconf.conferences.access_rules import conferences_visible_to
 from cpconf.conferences.board import ConferenceSummary, unit_overview
 from cpconf.conferences.models import Conference, ConferenceStatus, Invitation
+from cpconf.conferences.scheduling import deadlines_for
 from cpconf.deadlines import MeetingDeadlines
 from cpconf.families.access_rules import families_visible_to
 from cpconf.families.models import Family
@@ -19,7 +20,6 @@ from cpconf.organisations.selectors import unit_authorities
 from cpconf.outcomes.models import OutcomeLetter
 from cpconf.reports.access_rules import reports_visible_to
 from cpconf.reports.models import ProfessionalReport, ReportStatus
-from cpconf.reports.services import deadlines_for
 
 UPCOMING_STATUSES = (ConferenceStatus.SCHEDULED, ConferenceStatus.IN_PROGRESS)
 

@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from cpconf.accounts.models import ROLES_WITH_AGENCY, Role
 from cpconf.accounts.selectors import user_for_email
-from cpconf.accounts.staff import ACCOUNT_EXISTS, STAFF_ROLES
 from cpconf.organisations import selectors
 from cpconf.organisations.models import Agency, AgencyKind, LocalAuthority
+from cpconf.organisations.staff_accounts import ACCOUNT_EXISTS, STAFF_ROLES
 
 ENTER_AGENCY_NAME = _("Enter the agency's name")
 AGENCY_NAME_TOO_LONG = _("The agency's name must be 200 characters or fewer")

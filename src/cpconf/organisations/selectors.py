@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from cpconf.access import AnyUser, roles_of
 from cpconf.accounts.models import Role, RoleAssignment, User
-from cpconf.accounts.staff import STAFF_ROLES
 from cpconf.organisations.models import Agency, AgencyKind, LocalAuthority, SecondFactorReset
-from cpconf.reports.report_forms import report_form_named
+from cpconf.organisations.report_forms import report_form_named
+from cpconf.organisations.staff_accounts import STAFF_ROLES
 
 GROUP_LABELS = {
     "school": _("School"),

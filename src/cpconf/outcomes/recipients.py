@@ -15,7 +15,6 @@ from django.db.models import QuerySet
 
 from cpconf.documents.letter import LetterFormat
 from cpconf.families.models import Family, FamilyMember, Relationship
-from cpconf.portal.models import AccessNeeds
 
 PARENTAL_RESPONSIBILITY = (Relationship.MOTHER, Relationship.FATHER, Relationship.CARER)
 ENGLISH = ("", "english")
@@ -47,7 +46,8 @@ def other_adults(family: Family) -> list[FamilyMember]:
 
 
 def letter_format(member: FamilyMember) -> LetterFormat:
-    needs = AccessNeeds.objects.filter(member=member).first()
+    # The portal keeps the ticked needs (above outcomes); read through the member's relation.
+    needs = getattr(member, "portal_access_needs", None)
     typed = member.access_needs or ""
     language = member.language.strip()
     return LetterFormat(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from cpconf.chronology import AgencyEvent, MergedEvent, merge_chronologies
 from cpconf.conferences.models import Conference
 from cpconf.documents import PackDocument, PackReport, Paragraph, Section, Table, Wording
+from cpconf.organisations.report_forms import report_form_named
 from cpconf.reportform import ReportForm
 from cpconf.reports import report_content as parts
 from cpconf.reports.copies import report_document
@@ -28,7 +29,6 @@ from cpconf.reports.report_display import (
     signature_rows,
     version_footer,
 )
-from cpconf.reports.report_forms import report_form_named
 
 FAMILY_COPY = "family"
 CONFERENCE_COPY = "conference"

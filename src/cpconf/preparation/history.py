@@ -23,11 +23,11 @@ from cpconf.conference_records.models import RecordVersion
 from cpconf.conference_records.record_content import SCALING
 from cpconf.conferences.models import Conference, ConferenceStatus
 from cpconf.families.models import Child, Family
+from cpconf.organisations.report_forms import report_form_named
 from cpconf.policy.model import Scaling
 from cpconf.reportform import ReportForm
 from cpconf.reports.access_rules import reports_visible_to
 from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
-from cpconf.reports.report_forms import report_form_named
 from cpconf.reports.services import form_of
 from cpconf.scaling import Scale, ScalingChart, Series, TableRow, Wording, table_rows
 from cpconf.scaling import scaling_svg as draw

@@ -14,6 +14,6 @@ class ReportsConfig(AppConfig):
 
         # A bad report form file, or a policy naming a form that does not exist, stops
         # start-up with the file, section and problem, not the first report that needs it.
-        from cpconf.reports import report_forms
+        from cpconf.organisations import report_forms
 
         report_forms.check_policies_have_forms()

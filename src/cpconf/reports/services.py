@@ -17,9 +17,11 @@ from cpconf.accounts.models import User
 from cpconf.audit.models import Outcome
 from cpconf.audit.services import audit_for_family
 from cpconf.conferences.models import Conference
-from cpconf.deadlines import MeetingDeadlines, is_late, meeting_deadlines
+from cpconf.conferences.scheduling import deadlines_for
+from cpconf.deadlines import is_late
 from cpconf.families.models import Child
 from cpconf.organisations.models import Agency
+from cpconf.organisations.report_forms import report_form_named
 from cpconf.reportform import ReportForm
 from cpconf.reports import report_content as parts
 from cpconf.reports.models import (
@@ -30,7 +32,7 @@ from cpconf.reports.models import (
     SectionState,
     content_fingerprint,
 )
-from cpconf.reports.report_forms import report_form_for, report_form_named
+from cpconf.reports.report_forms import report_form_for
 from cpconf.reports.signals import report_version_submitted
 
 
@@ -73,11 +75,6 @@ def _audit(
 ) -> None:
     """Every report event is filed under the family and its authority, for the audit trail."""
     audit_for_family(action=action, actor=actor, request=request, obj=obj, family=conference.family)
-
-
-def deadlines_for(conference: Conference) -> MeetingDeadlines:
-    policy = conference.family.local_authority.policy
-    return meeting_deadlines(policy, conference.meeting_type, conference.starts_at)
 
 
 def form_of(report: ProfessionalReport) -> ReportForm:

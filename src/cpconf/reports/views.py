@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 from cpconf.access import may
 from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
-from cpconf.audit.selectors import report_viewers
 from cpconf.conferences import selectors as conference_selectors
 from cpconf.conferences.access_rules import agency_to_report_for
 from cpconf.documents import report_docx, report_pdf
@@ -34,6 +33,7 @@ from cpconf.reports.report_display import (
     signature_rows,
     version_footer,
 )
+from cpconf.reports.report_viewers import report_viewers
 
 AUTOSAVE_HEADER = "HTTP_X_CPCONF_AUTOSAVE"
 

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_safe
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cpconf.access.lookups import get_visible_or_404
-from cpconf.accounts import staff
 from cpconf.accounts.invitations import needs_set_up
 from cpconf.accounts.models import Role, User
 from cpconf.organisations import selectors
+from cpconf.organisations import staff_accounts as staff
 from cpconf.organisations.forms import (
     ENTER_RESET_REASON,
     ReasonForm,

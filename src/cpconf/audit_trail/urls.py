@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cpconf.audit import views
+from cpconf.audit_trail import views
 
 app_name = "audit"
 

@@ -7,19 +7,20 @@ from django import template
 from django.apps import apps
 from django.core.paginator import Page
 
-from cpconf.audit import selectors
+from cpconf.accounts.models import role_labels as role_labels_of
+from cpconf.audit.actions import action_label as action_label_of
 
 register = template.Library()
 
 
 @register.filter
 def action_label(action: str) -> str:
-    return selectors.action_label(action)
+    return action_label_of(action)
 
 
 @register.filter
 def role_labels(roles: str) -> str:
-    return selectors.role_labels(roles)
+    return role_labels_of(roles)
 
 
 @register.filter

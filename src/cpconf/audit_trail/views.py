@@ -10,9 +10,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from cpconf.access.lookups import refuse
-from cpconf.audit import selectors, services
-from cpconf.audit.csv_export import csv_lines
-from cpconf.audit.forms import AuditSearchForm
+from cpconf.audit import services
+from cpconf.audit_trail import selectors
+from cpconf.audit_trail.csv_export import csv_lines
+from cpconf.audit_trail.forms import AuditSearchForm
 
 PAGE_SIZE = 50
 

@@ -6,7 +6,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cpconf.audit.selectors import AuditSearch, action_label
+from cpconf.audit.actions import action_label
+from cpconf.audit_trail.selectors import AuditSearch
 from cpconf.reports.forms import DateParts
 
 END_BEFORE_START = _("The end date must be the same as or after the start date")
