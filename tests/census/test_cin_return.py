@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from lxml import etree
 
 from cpconf.census.cin_return import (
+    NO_CHILDREN,
     CensusYear,
     ChildDecision,
     ChildItems,
@@ -281,3 +282,9 @@ def test_figures_count_plans_by_category_conferences_and_reviews_on_time():
     repeat = figures.figure("second-plans")
     assert (repeat.child_ids, repeat.out_of) == ((2,), 3)
     assert figures.not_known["second-plans"] == 1
+
+
+def test_a_year_with_no_children_says_so_and_makes_no_file():
+    made = build_return(HEADER, [], MADE_AT)
+    assert made.xml is None
+    assert [(p.element, p.message) for p in made.problems] == [("Children", NO_CHILDREN)]

@@ -83,6 +83,7 @@ LATER_PARTS = (
     "cpconf.outcomes.demo",
     "cpconf.packs.demo",
     "cpconf.portal.demo",
+    "cpconf.census.demo",
 )
 
 

@@ -31,6 +31,7 @@ from cpconf.census.cin_return.year import Episode, episode_in_year
 
 __all__ = [
     "CATEGORY_LABELS",
+    "NO_CHILDREN",
     "CensusReturn",
     "CensusYear",
     "ChildDecision",
@@ -50,6 +51,12 @@ __all__ = [
     "plans_from_conferences",
     "schema_problems",
 ]
+
+
+NO_CHILDREN = (
+    "No child had an initial conference or a child protection plan in the year: the DfE "
+    "schema needs at least one child"
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,8 @@ def build_return(
     an element already listed for the same child (an empty Ethnicity nobody entered) is the
     same problem, and is listed once, in the unit's words."""
     problems = header_problems(header)
+    if not children:
+        problems.append(Problem("", "Children", NO_CHILDREN))
     for child in children:
         problems += child_problems(child, header.census_year)
     xml = census_xml(header, children, made_at)

@@ -58,7 +58,8 @@ def missing_items(child: ChildItems) -> list[Problem]:
     """The items the schema or the DfE require that nobody has entered for this child."""
     wanted = [
         ("LAchildID", child.la_child_id, MISSING_LA_CHILD_ID),
-        ("UPN", child.upn or child.upn_unknown, MISSING_UPN),
+        # An unborn child has no UPN to give nor a reason to enter.
+        ("UPN", child.upn or child.upn_unknown or (child.is_unborn or None), MISSING_UPN),
         ("GenderCurrent", child.gender or (child.is_unborn or None), MISSING_GENDER),
         ("Ethnicity", child.ethnicity, MISSING_ETHNICITY),
         ("CINreferralDate", child.referral_date, MISSING_REFERRAL_DATE),
