@@ -1,6 +1,7 @@
-// The quality coach as the author pauses. Without JavaScript the findings come with each
-// save; with it, the text is sent for checking 1.2 seconds after typing stops. Findings are
-// built with textContent only: the author's words are never treated as markup.
+// The quality coach as the author pauses. Without JavaScript the findings and the list of
+// sentences (each with its kind and source) come with each save or "Check my writing"; with
+// it, the text is sent for checking 1.2 seconds after typing stops. Both are built with
+// textContent only: the author's words are never treated as markup.
 const PAUSE_MS = 1200;
 
 function finding(item) {
@@ -21,8 +22,31 @@ function finding(item) {
   if (item.suggestion) {
     const suggestion = document.createElement("p");
     suggestion.className = "govuk-body-s govuk-hint";
-    suggestion.textContent = `Try: ${item.suggestion}`;
+    // The suggestion is a whole sentence already ("Try: seemed, …"): no prefix of our own.
+    suggestion.textContent = item.suggestion;
     li.append(suggestion);
+  }
+  return li;
+}
+
+function sentence(item) {
+  const li = document.createElement("li");
+  li.className = "cpconf-coach__sentence";
+  const tag = document.createElement("strong");
+  tag.className = `govuk-tag ${item.tag}`;
+  tag.textContent = item.kind_label;
+  const source = document.createElement("span");
+  source.className = "govuk-body-s cpconf-coach__source";
+  source.textContent = ` Source: ${item.source_label}`;
+  const text = document.createElement("p");
+  text.className = "govuk-body cpconf-preserve cpconf-coach__sentence-text";
+  text.textContent = item.text;
+  li.append(tag, source, text);
+  if (item.why) {
+    const why = document.createElement("p");
+    why.className = "govuk-body-s govuk-hint";
+    why.textContent = item.why;
+    li.append(why);
   }
   return li;
 }
@@ -33,6 +57,8 @@ export function enableCoach(panel) {
   if (!textarea || !csrf) return;
   const list = panel.querySelector(".cpconf-coach__findings");
   const reading = panel.querySelector(".cpconf-coach__reading");
+  const sentences = document.querySelector(".cpconf-coach__sentences");
+  const noSentences = document.querySelector(".cpconf-coach__sentences-empty");
   let timer = null;
 
   async function check() {
@@ -53,6 +79,10 @@ export function enableCoach(panel) {
       none.className = "govuk-body-s";
       none.textContent = "Nothing to suggest.";
       list.append(none);
+    }
+    if (sentences && result.sentences) {
+      sentences.replaceChildren(...result.sentences.map(sentence));
+      if (noSentences) noSentences.hidden = result.sentences.length > 0;
     }
   }
 

@@ -1,10 +1,14 @@
 """The quality coach beside the report: findings for one section's text, with the words each
-finding is about, and a count per section for the check-your-answers page and the board.
+finding is about; each sentence with its kind (fact, observation, allegation, opinion) and
+where it comes from, so the author sees how a parent and the conference will read it; and a
+count per section for the check-your-answers page and the board.
 
 The coach advises; it never blocks saving or submission."""
 
 from dataclasses import dataclass
 from typing import Any
+
+from django.utils.translation import gettext as _
 
 from cpconf.quality import analyse
 from cpconf.reports import report_content as parts
@@ -59,6 +63,69 @@ def findings_in(text: str, analysis: dict[str, Any]) -> list[Finding]:
             )
         )
     return found
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """One sentence as the coach reads it, with the words shown beside it."""
+
+    text: str
+    kind: str
+    kind_label: str
+    tag: str
+    """The GOV.UK tag colour for the kind: each kind keeps its colour everywhere."""
+    source: str
+    source_label: str
+    why: str
+    """Why the coach reads the sentence as that kind, in the engine's words."""
+
+
+KIND_TAGS = {
+    "fact": "govuk-tag--blue",
+    "observation": "govuk-tag--green",
+    "allegation": "govuk-tag--pink",
+    "opinion": "govuk-tag--purple",
+}
+
+
+def _kind_labels() -> dict[str, str]:
+    return {
+        "fact": _("Fact"),
+        "observation": _("Observation"),
+        "allegation": _("Allegation"),
+        "opinion": _("Opinion"),
+    }
+
+
+def _source_labels() -> dict[str, str]:
+    # Addressed to the author: "you" are the writer; a third party is someone they name.
+    return {
+        "author": _("you"),
+        "third_party": _("someone you name"),
+        "record": _("a record"),
+        "unknown": _("not said"),
+    }
+
+
+def sentences_in(analysis: dict[str, Any]) -> list[SentenceReading]:
+    """Each sentence of the analysis, in order, with its kind and source in words."""
+    kinds, sources = _kind_labels(), _source_labels()
+    readings = []
+    for sentence in analysis["sentences"]:
+        kind, source = sentence["kind"], sentence["source"]
+        why = next((cue["why"] for cue in sentence.get("cues", ()) if cue["decides"] == "kind"), "")
+        readings.append(
+            SentenceReading(
+                text=sentence["text"],
+                kind=kind,
+                kind_label=kinds[kind],
+                tag=KIND_TAGS[kind],
+                source=source,
+                source_label=sources[source],
+                why=why,
+            )
+        )
+    return readings
 
 
 @dataclass(frozen=True)

@@ -166,6 +166,8 @@ def part_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         return redirect(f"{request.path}?rows={extra_rows + 1}")
     if stock_answer:
         return redirect(request.path)
+    if "check_writing" in data:  # saved; back to the page, where the coach reads it
+        return redirect(f"{request.path}#coach-sentences")
     return redirect("reports:task_list", pk=report.pk)
 
 
@@ -209,6 +211,7 @@ def _render_part(
         analysis = coaching.coach(report, part.key, text)
         context["coached"] = True
         context["coaching"] = coaching.findings_in(text, analysis)
+        context["coach_sentences"] = coaching.sentences_in(analysis)
         context["reading"] = analysis["reading"]
     return render(request, editor.template, context, status=status)
 
@@ -259,6 +262,7 @@ def part_coach(request: HttpRequest, pk: int, key: str) -> JsonResponse:
         {
             "reading": analysis["reading"],
             "findings": [vars(f) for f in coaching.findings_in(text, analysis)],
+            "sentences": [vars(s) for s in coaching.sentences_in(analysis)],
         }
     )
 
