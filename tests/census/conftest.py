@@ -5,6 +5,7 @@ import pytest
 
 from cpconf.families.models import Child
 from cpconf.organisations.models import LocalAuthority
+from tests.browser.conftest import chromium, page  # noqa: F401  (the browser fixtures)
 from tests.census.builders import (
     census_details,
     family_with_children,

@@ -32,10 +32,10 @@ def seed_demo_part(seeded: Any) -> None:
     for index, family in enumerate(seeded.families.values()):
         referred = _referral_date(family)
         for number, child in enumerate(family.children.order_by("pk"), start=1):
-            found, created = ChildCensusDetails.objects.get_or_create(
+            details, created = ChildCensusDetails.objects.get_or_create(
                 child=child, defaults=_details(family, child, number, index, referred)
             )
-            seeded.summary.count(found, created=created)
+            seeded.summary.count(details, created=created)
 
 
 def _referral_date(family: Any) -> Any:

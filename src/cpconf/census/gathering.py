@@ -5,7 +5,6 @@ Only finalised records count (a record still being written decides nothing), eac
 latest version, so a correction changes the return. Reads only; scoped to one authority.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -139,8 +138,3 @@ def children_in_year(history: AuthorityHistory, year: CensusYear) -> list[ChildI
         if items is not None:
             found.append(items)
     return found
-
-
-def plans_by_child(history: AuthorityHistory) -> dict[int, list[Plan]]:
-    """Plans of the authority's own children only."""
-    return defaultdict(list, {k: v for k, v in history.plans.items() if k in history.children})

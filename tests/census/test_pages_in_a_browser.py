@@ -1,0 +1,51 @@
+"""The unit's census pages in a real browser: given Northshire's unit administrator, when
+they open the figures, follow a figure to its children, ask for a return that has problems
+and correct a child's census details with a mistake first — then each page works through its
+own links and forms, and axe-core finds no WCAG 2.2 A or AA violation on any of them."""
+
+import datetime as dt
+
+import pytest
+
+from cpconf.accounts.models import Role
+from cpconf.census import services
+from cpconf.census.forms import ENTER_UPN
+from cpconf.census.models import ChildCensusDetails
+from tests.browser.accessibility import check_page
+from tests.browser.conftest import sign_in_through_pages
+from tests.factories import user_with_role
+from tests.report_scene import PASSWORD
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+NAME = "census pages"
+
+
+def test_the_unit_works_through_the_census_pages(census_scene, live_server, page, monkeypatch):
+    monkeypatch.setattr(services, "today", lambda: dt.date(2027, 1, 10))
+    unit = user_with_role(Role.UNIT_ADMINISTRATOR, census_scene.authority, password=PASSWORD)
+    sign_in_through_pages(page, live_server.url, unit, PASSWORD)
+
+    page.goto(f"{live_server.url}/census/northshire/")
+    page.get_by_role("heading", name="Child protection figures").wait_for()
+    check_page(page, NAME, "figures")
+
+    page.get_by_role("link", name="2 plans started: Neglect").click()
+    page.get_by_role("heading", name="Neglect").wait_for()
+    assert page.get_by_role("rowheader", name=census_scene.lily.full_name).is_visible()
+    check_page(page, NAME, "figure children")
+
+    ChildCensusDetails.objects.filter(child=census_scene.lily).update(ethnicity="")
+    page.goto(f"{live_server.url}/census/northshire/return/2027/")
+    page.get_by_role("heading", name="The census return cannot be made yet").wait_for()
+    check_page(page, NAME, "return problems")
+
+    page.get_by_role("link", name=census_scene.lily.full_name).click()
+    page.get_by_label("Unique pupil number (UPN)").fill("A1")
+    page.get_by_role("button", name="Save census details").click()
+    page.get_by_role("link", name=str(ENTER_UPN)).wait_for()
+    check_page(page, NAME, "child details error")
+    page.get_by_label("Unique pupil number (UPN)").fill("A123456789012")
+    page.get_by_label("Ethnicity").select_option("WBRI")
+    page.get_by_role("button", name="Save census details").click()
+    page.get_by_role("heading", name="Child protection figures").wait_for()
+    assert ChildCensusDetails.objects.get(child=census_scene.lily).ethnicity == "WBRI"
