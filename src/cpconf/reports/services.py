@@ -32,7 +32,6 @@ from cpconf.reports.models import (
     SectionState,
     content_fingerprint,
 )
-from cpconf.reports.report_forms import report_form_for
 from cpconf.reports.signals import report_version_submitted
 
 
@@ -75,6 +74,11 @@ def _audit(
 ) -> None:
     """Every report event is filed under the family and its authority, for the audit trail."""
     audit_for_family(action=action, actor=actor, request=request, obj=obj, family=conference.family)
+
+
+def report_form_for(conference: Conference) -> ReportForm:
+    """The report form the conference's meeting type uses under its authority's policy."""
+    return report_form_named(conference.meeting_type_policy.report_form)
 
 
 def form_of(report: ProfessionalReport) -> ReportForm:
