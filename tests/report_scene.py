@@ -156,10 +156,19 @@ def answers_for(report: ProfessionalReport, words: str = "") -> dict[str, dict[s
 
 
 def complete(report: ProfessionalReport, words: str = "") -> ProfessionalReport:
+    """Every part answered and, in a review, every carried-forward section left as it was
+    confirmed "reviewed — no change", so the report is ready to sign."""
     for key, content in answers_for(report, words).items():
         save(report, key, content)
+    confirm_unchanged(report)
     report.refresh_from_db()
     return report
+
+
+def confirm_unchanged(report: ProfessionalReport) -> None:
+    """The author confirms every carried-forward section they have not changed."""
+    for unchanged in services.unreviewed_sections(report):
+        services.section_confirm_unchanged(report=report, key=unchanged.key, actor=report.author)
 
 
 def submit(report: ProfessionalReport, **kwargs: Any):

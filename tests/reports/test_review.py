@@ -10,7 +10,15 @@ from pypdf import PdfReader
 from cpconf.accounts.models import Role
 from cpconf.reports.models import ProfessionalReport
 from tests.factories import InvitationFactory, user_with_role
-from tests.report_scene import answers_for, complete, review_conference, save, start, submit
+from tests.report_scene import (
+    answers_for,
+    complete,
+    confirm_unchanged,
+    review_conference,
+    save,
+    start,
+    submit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +135,7 @@ def submitted_review(scene, previous) -> ProfessionalReport:
     for key, content in answers_for(report).items():
         if key not in carried_over:
             save(report, key, content)
+    confirm_unchanged(report)  # the rest still holds, and the author says so
     submit(report)
     return report
 

@@ -19,7 +19,15 @@ from cpconf.packs.pack_contents import entries_for, pack_report
 from cpconf.records import fingerprint
 from cpconf.reports import services
 from cpconf.reports.models import ProfessionalReport, ReportVersion
-from tests.report_scene import answers_for, complete, review_conference, save, start, submit
+from tests.report_scene import (
+    answers_for,
+    complete,
+    confirm_unchanged,
+    review_conference,
+    save,
+    start,
+    submit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +42,7 @@ def signed_review(scene, previous: ProfessionalReport) -> ProfessionalReport:
     for key, content in answers_for(report).items():
         if key not in CARRIED_OVER:
             save(report, key, content)
+    confirm_unchanged(report)  # the rest still holds, and the author says so
     submit(report)
     return report
 

@@ -21,10 +21,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from cpconf.accounts.models import Role, RoleAssignment, User
 from cpconf.audit.services import audit_record
 from cpconf.conferences.models import Conference, ConferenceStatus, Invitation
+from cpconf.deadlines import calendar_for_policy
 from cpconf.demo import data, report_text
 from cpconf.demo.authenticator import DEMO_AUTHENTICATOR_NAME, demo_key_hex
 from cpconf.families.models import Child, Family, FamilyMember
 from cpconf.organisations.models import Agency, LocalAuthority
+from cpconf.policy import Policy
 from cpconf.reports import services as report_services
 from cpconf.reports.models import ProfessionalReport, ReportStatus
 
@@ -264,7 +266,7 @@ def _seed_conferences(seeded: Seeded) -> None:
         family = seeded.families[conference.family]
         policy = family.local_authority.policy
         booked_by = seeded.users[conference.booked_by]
-        starts_at = _meeting_time(seeded.today, conference)
+        starts_at = _meeting_time(seeded.today, conference, policy)
         released = conference.status == ConferenceStatus.FINALISED
         seeded.conferences[conference.key] = _first_or_create(
             seeded,
@@ -298,12 +300,23 @@ def _strategy_discussion(starts_at: datetime) -> date:
     return _weekday_before(starts_at, STRATEGY_DISCUSSION_BEFORE_MEETING).date()
 
 
-def _meeting_time(today: date, conference: data.ConferenceData) -> datetime:
-    """The meeting's start in London time, moved off a weekend to the Monday after."""
-    day = today + timedelta(days=conference.days_from_today)
-    if day.weekday() >= SATURDAY:
-        day += timedelta(days=7 - day.weekday())
-    return datetime.combine(day, conference.at, tzinfo=LONDON)
+def _meeting_time(today: date, conference: data.ConferenceData, policy: Policy) -> datetime:
+    """The meeting's start in London time, on the next working day of the authority's own
+    calendar when the day falls on a weekend, a bank holiday or one of its closure days: no
+    unit books a conference for Christmas Day or when its office is shut."""
+    return datetime.combine(
+        meeting_day(today + timedelta(days=conference.days_from_today), policy),
+        conference.at,
+        tzinfo=LONDON,
+    )
+
+
+def meeting_day(day: date, policy: Policy) -> date:
+    """`day`, or the first working day after it (cpconf.deadlines: nation and closures)."""
+    calendar = calendar_for_policy(policy)
+    while not calendar.is_working_day(day):
+        day += timedelta(days=1)
+    return day
 
 
 def _seed_invitations(seeded: Seeded) -> None:
@@ -379,6 +392,11 @@ def _written_report(
             actor=author,
         )
     if submitted_at is not None:
+        # A review's author read each section carried forward and left the rest as it was.
+        for unchanged in report_services.unreviewed_sections(report):
+            report_services.section_confirm_unchanged(
+                report=report, key=unchanged.key, actor=author
+            )
         report_services.report_submit(
             report=report,
             signed_name=author.get_full_name(),

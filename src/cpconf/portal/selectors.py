@@ -2,8 +2,10 @@
 `FamilyMember` record: nothing here takes a family from the request, so no page can reach
 another family's records.
 
-A report reaches a family only as its family copy, only once submitted, and only when its
-latest submitted version records that it was shared with the family.
+A report reaches a family only as its family copy, only once submitted, and only as the latest
+version that records it was shared with them: sharing is recorded per version, so when a report
+is amended the family keeps the version they were given and is told a newer one exists that
+has not yet been shared with them.
 """
 
 from dataclasses import dataclass
@@ -78,6 +80,8 @@ class SharedReport:
     report: ProfessionalReport
     version: ReportVersion
     shared_on: date | None
+    # A later version (an amendment) that has not been shared with the family yet.
+    newer_not_shared: ReportVersion | None = None
 
 
 def _shared_on(report: ProfessionalReport, version: ReportVersion) -> tuple[bool, date | None]:
@@ -97,7 +101,8 @@ def _shared_on(report: ProfessionalReport, version: ReportVersion) -> tuple[bool
 def shared_reports_for(
     member: FamilyMember, conference: Conference | None = None
 ) -> list[SharedReport]:
-    """Submitted reports whose latest version records sharing with the family."""
+    """Submitted reports with a version that records sharing with the family: the latest
+    such version, and any later one not yet shared."""
     reports = ProfessionalReport.objects.filter(
         conference__family_id=member.family_id, status=ReportStatus.SUBMITTED
     ).select_related("conference", "conference__family__local_authority", "agency", "author")
@@ -105,12 +110,13 @@ def shared_reports_for(
         reports = reports.filter(conference=conference)
     shared = []
     for report in reports.prefetch_related("versions"):
-        versions = sorted(report.versions.all(), key=lambda v: v.number)
-        if not versions:
-            continue
-        was_shared, on = _shared_on(report, versions[-1])
-        if was_shared:
-            shared.append(SharedReport(report, versions[-1], on))
+        versions = sorted(report.versions.all(), key=lambda v: v.number, reverse=True)
+        for version in versions:
+            was_shared, on = _shared_on(report, version)
+            if was_shared:
+                newer = versions[0] if version is not versions[0] else None
+                shared.append(SharedReport(report, version, on, newer))
+                break
     return shared
 
 

@@ -116,10 +116,21 @@ class SectionState(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
+class ReviewState(models.TextChoices):
+    """For a section a review report carried forward from the author's previous report: the
+    author must change it or confirm it still holds before signing, never sign it unread."""
+
+    NOT_CARRIED = "", _("Not carried forward")
+    TO_REVIEW = "to_review", _("Needs review")
+    CHANGED = "changed", _("Changed")
+    CONFIRMED = "confirmed", _("Reviewed — no change")
+
+
 class ReportSection(BaseModel):
     """One part of a report's working copy: a form section, or the front sheet, children or
     family members. `revision` goes up by one on every save, so a save based on an older
-    revision is a conflict, never a silent overwrite."""
+    revision is a conflict, never a silent overwrite. `review` says, for a section carried
+    forward into a review report, whether the author has changed or confirmed it."""
 
     report = models.ForeignKey(
         ProfessionalReport,
@@ -133,6 +144,13 @@ class ReportSection(BaseModel):
         _("state"), max_length=20, choices=SectionState.choices, default=SectionState.NOT_STARTED
     )
     revision = models.PositiveIntegerField(_("revision"), default=0)
+    review = models.CharField(
+        _("review of the carried-forward answer"),
+        max_length=20,
+        choices=ReviewState.choices,
+        default=ReviewState.NOT_CARRIED,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("report section")
@@ -143,6 +161,10 @@ class ReportSection(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.key} (revision {self.revision})"
+
+    @property
+    def needs_review(self) -> bool:
+        return self.review == ReviewState.TO_REVIEW
 
 
 # One fingerprint for everything frozen (cpconf.records.fingerprint).

@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from cpconf.reports import report_content as parts
 from cpconf.reports import services
-from cpconf.reports.models import ProfessionalReport, ReportSection, ReportVersion, SectionState
+from cpconf.reports.models import (
+    ProfessionalReport,
+    ReportSection,
+    ReportVersion,
+    ReviewState,
+    SectionState,
+)
 
 
 @dataclass(frozen=True)
@@ -17,6 +23,16 @@ class Task:
     state: str
     state_label: str
     answered: bool
+    review: str = ReviewState.NOT_CARRIED
+
+    @property
+    def needs_review(self) -> bool:
+        """Carried forward from the previous report, and neither changed nor confirmed."""
+        return self.review == ReviewState.TO_REVIEW
+
+    @property
+    def confirmed_unchanged(self) -> bool:
+        return self.review == ReviewState.CONFIRMED
 
 
 @dataclass(frozen=True)
@@ -36,7 +52,8 @@ GROUPS = (
 def _task(part: parts.Part, section: ReportSection | None) -> Task:
     state = section.state if section else SectionState.NOT_STARTED
     answered = parts.is_answered(part.kind, section.content if section else {})
-    return Task(part, state, str(SectionState(state).label), answered)
+    review = section.review if section else ReviewState.NOT_CARRIED
+    return Task(part, state, str(SectionState(state).label), answered, review)
 
 
 def task_groups(report: ProfessionalReport) -> tuple[TaskGroup, ...]:
@@ -120,5 +137,10 @@ def report_overview(report: ProfessionalReport) -> dict[str, Any]:
         "versions": report.versions.order_by("number"),
         "is_review": report.previous_report_id is not None,
         "may_see_conference_copy": True,  # these pages are the author's own
-        "ready_to_submit": all(t.answered for t in tasks if t.part.required),
+        "ready_to_submit": all(t.answered for t in tasks if t.part.required)
+        and not any(t.needs_review for t in tasks),
+        "to_review": [t for t in tasks if t.needs_review],
+        # Sharing is recorded per version: an amendment is shared with the family afresh.
+        "share_new_version": report.is_being_amended and not shared,
+        "sharing_key": sharing.part.key if sharing else "",
     }

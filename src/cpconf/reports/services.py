@@ -29,6 +29,7 @@ from cpconf.reports.models import (
     ReportSection,
     ReportStatus,
     ReportVersion,
+    ReviewState,
     SectionState,
     content_fingerprint,
 )
@@ -62,6 +63,14 @@ class ReportIncomplete(Exception):
     def __init__(self, missing: list[MissingAnswer]) -> None:
         super().__init__(", ".join(m.key for m in missing))
         self.missing = missing
+
+
+class ChangedSectionNotConfirmable(Exception):
+    """The author changed this carried-forward section: "reviewed — no change" would be false."""
+
+
+class SectionNotCarried(Exception):
+    """Only a section carried forward from the previous report is confirmed unchanged."""
 
 
 def _audit(
@@ -138,6 +147,13 @@ def _starting_content(report: ProfessionalReport, form: ReportForm) -> dict[str,
     return content
 
 
+def carried_keys(form: ReportForm) -> set[str]:
+    """The sections a review report takes word for word from the previous report, each of
+    which the author must change or confirm: not the sharing (done afresh) nor the scaling and
+    recommendation (given afresh for each child)."""
+    return {s.key for s in form.sections if s.kind not in ("sharing", "assessment")}
+
+
 def _latest_content(report: ProfessionalReport | None) -> dict[str, Any]:
     if report is None:
         return {}
@@ -204,12 +220,14 @@ def report_start(
         report.status = ReportStatus.DRAFT
     report.modified_by = author
     report.save()
+    carried = carried_keys(form) if report.previous_report_id else set()
     for key, value in _starting_content(report, form).items():
         ReportSection.objects.create(
             report=report,
             key=key,
             content=value,
             state=SectionState.IN_PROGRESS if value else SectionState.NOT_STARTED,
+            review=ReviewState.TO_REVIEW if value and key in carried else ReviewState.NOT_CARRIED,
             created_by=author,
             modified_by=author,
         )
@@ -244,6 +262,7 @@ def section_save(
     section = ReportSection.objects.select_for_update().get(report=report, key=key)
     if section.revision != base_revision:
         raise SectionConflict(section)
+    section.review = _review_after_save(locked, section, content)
     section.content = content
     section.revision += 1
     if completed is True:
@@ -261,6 +280,76 @@ def section_save(
         conference=report.conference,
     )
     return section
+
+
+def _review_after_save(
+    report: ProfessionalReport, section: ReportSection, content: dict[str, Any]
+) -> str:
+    """A carried-forward section saved with different words is changed; saved back to the
+    words it was carried with, it needs review again (unless the author confirmed it)."""
+    if section.review == ReviewState.NOT_CARRIED:
+        return section.review
+    form = form_of(report)
+    kind = parts.part_of(form, section.key).kind
+    carried = carried_from(report.previous_report, author_id=report.author_id)
+    as_carried = parts.text_of(kind, carried.get(section.key) or {}, form)
+    if parts.text_of(kind, content, form) != as_carried:
+        return ReviewState.CHANGED
+    if section.review == ReviewState.CHANGED:
+        return ReviewState.TO_REVIEW
+    return section.review
+
+
+@transaction.atomic
+def section_confirm_unchanged(
+    *,
+    report: ProfessionalReport,
+    key: str,
+    actor: User,
+    request: HttpRequest | None = None,
+) -> ReportSection:
+    """The author has read a section carried forward from their previous report and it still
+    holds: "reviewed — no change", recorded and audited. Confirming twice changes nothing; a
+    section whose words the author changed is not confirmed as unchanged."""
+    locked = ProfessionalReport.objects.select_for_update().get(pk=report.pk)
+    if not locked.is_editable:
+        raise ReportNotEditable(str(report))
+    section = ReportSection.objects.select_for_update().get(report=locked, key=key)
+    if section.review == ReviewState.NOT_CARRIED:
+        raise SectionNotCarried(key)
+    if section.review == ReviewState.CHANGED:
+        raise ChangedSectionNotConfirmable(key)
+    if section.review == ReviewState.CONFIRMED:
+        return section
+    section.review = ReviewState.CONFIRMED
+    section.state = SectionState.COMPLETED
+    section.revision += 1
+    section.modified_by = actor
+    section.save()
+    _audit(
+        "report_section_confirmed_unchanged",
+        actor=actor,
+        request=request,
+        obj=section,
+        conference=locked.conference,
+    )
+    return section
+
+
+def unreviewed_sections(report: ProfessionalReport) -> list[MissingAnswer]:
+    """Carried-forward sections the author has neither changed nor confirmed: signing is
+    refused while there is any, and each is named."""
+    form = form_of(report)
+    waiting = {s.key for s in report.sections.all() if s.review == ReviewState.TO_REVIEW}
+    return [
+        MissingAnswer(
+            part.key,
+            part.title,
+            f"Review “{part.title}”: change it, or confirm it is reviewed with no change",
+        )
+        for part in parts.parts_of(form)
+        if part.key in waiting
+    ]
 
 
 def _note_sharing(
@@ -325,7 +414,7 @@ def report_submit(
     locked = ProfessionalReport.objects.select_for_update().get(pk=report.pk)
     if not locked.is_editable:
         raise ReportNotEditable(str(report))
-    missing = missing_answers(locked)
+    missing = missing_answers(locked) + unreviewed_sections(locked)
     if missing:
         raise ReportIncomplete(missing)
     # The comparison is fixed now: amending the previous report later changes nothing here.
@@ -374,7 +463,11 @@ def report_amend(
     request: HttpRequest | None = None,
 ) -> ProfessionalReport:
     """Reopen a submitted report's working copy. The submitted versions stay as they are and
-    stay what everyone else reads until the amendment is signed."""
+    stay what everyone else reads until the amendment is signed.
+
+    Sharing is recorded per version: the new version has not been shared with the family,
+    whatever the last one said, so its sharing part starts empty and the author records it
+    afresh (the old version keeps its own record)."""
     locked = ProfessionalReport.objects.select_for_update().get(pk=report.pk)
     if not locked.is_submitted:
         raise ReportNotEditable("Only a submitted report is amended; this one is still a draft.")
@@ -383,6 +476,7 @@ def report_amend(
     locked.amendment_reason = reason.strip()
     locked.modified_by = actor
     locked.save()
+    _sharing_afresh(locked, actor)
     _audit(
         "report_amendment_started",
         actor=actor,
@@ -391,6 +485,16 @@ def report_amend(
         conference=locked.conference,
     )
     return locked
+
+
+def _sharing_afresh(report: ProfessionalReport, actor: User) -> None:
+    keys = [s.key for s in form_of(report).sections if s.kind == "sharing"]
+    for section in ReportSection.objects.select_for_update().filter(report=report, key__in=keys):
+        section.content = {}
+        section.state = SectionState.NOT_STARTED
+        section.revision += 1
+        section.modified_by = actor
+        section.save()
 
 
 def record_copy_taken(

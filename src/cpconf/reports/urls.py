@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.task_list, name="task_list"),
     path("<int:pk>/parts/<slug:key>/", views.part_edit, name="part"),
     path("<int:pk>/parts/<slug:key>/coach/", views.part_coach, name="coach"),
+    path("<int:pk>/parts/<slug:key>/no-change/", views.part_confirm, name="part_confirm"),
     path("<int:pk>/check/", views.check_answers, name="check"),
     path("<int:pk>/versions/<int:number>/", views.version_detail, name="version"),
     path("<int:pk>/versions/<int:number>/submitted/", views.submitted, name="submitted"),

@@ -40,6 +40,11 @@ AUTOSAVE_HEADER = "HTTP_X_CPCONF_AUTOSAVE"
 SUBMITTED_AMEND_TO_CHANGE = "This report is submitted. To change it, amend it"
 ALREADY_SUBMITTED = "This report has already been signed and submitted. Nothing more was sent"
 ALREADY_AMENDING = "You are already amending this report. Make your changes, then sign it again"
+CONFIRMED_UNCHANGED = "“%(title)s” is reviewed with no change"
+CHANGED_NOT_CONFIRMED = (
+    "You have changed “%(title)s” since your previous report, so it is recorded as changed, "
+    "not as reviewed with no change"
+)
 
 
 def _user(request: HttpRequest) -> User:
@@ -194,6 +199,9 @@ def _render_part(
             "part": part,
             "editor": editor,
             "revision": revision,
+            "review_state": ReportSection.objects.filter(report=report, key=part.key)
+            .values_list("review", flat=True)
+            .first(),
             "prompts": part.section.prompts if part.section else (),
             "agency_prompts": (
                 part.section.prompts_for(report.agency.kind, form.agency_groups)
@@ -245,6 +253,29 @@ def _render_conflict(
 
 
 @require_POST
+def part_confirm(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    """Record "reviewed — no change" for a section carried forward from the previous report."""
+    user = _user(request)
+    report = _own(request, pk, "report_section_confirm_requested", record_success=False)
+    try:
+        part = parts.part_of(services.form_of(report), key)
+    except KeyError:
+        raise Http404("No such section.") from None
+    try:
+        services.section_confirm_unchanged(report=report, key=key, actor=user, request=request)
+    except services.SectionNotCarried:
+        raise Http404("This section was not carried forward.") from None
+    except services.ChangedSectionNotConfirmable:
+        messages.info(request, _(CHANGED_NOT_CONFIRMED) % {"title": part.title})
+        return redirect("reports:part", pk=report.pk, key=key)
+    except services.ReportNotEditable:
+        messages.info(request, _(SUBMITTED_AMEND_TO_CHANGE))
+        return redirect("reports:task_list", pk=report.pk)
+    messages.info(request, _(CONFIRMED_UNCHANGED) % {"title": part.title})
+    return redirect("reports:task_list", pk=report.pk)
+
+
+@require_POST
 def part_coach(request: HttpRequest, pk: int, key: str) -> JsonResponse:
     """The coach's findings for text being written, as the author pauses. Only a refusal is
     audited: it reads nothing but the text the author sends, and answers only the author."""
@@ -276,7 +307,7 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
     context = report_overview(report)
     initial = {"signed_name": user.get_full_name(), "signed_role": user.job_title}
     sign_form = SignForm(request.POST or None, initial=initial)
-    missing = services.missing_answers(report)
+    missing = services.missing_answers(report) + services.unreviewed_sections(report)
     if request.method == "POST" and sign_form.is_valid():
         try:
             version = services.report_submit(
