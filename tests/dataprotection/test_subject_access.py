@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from pypdf import PdfReader
 
 from cpconf.audit.models import AuditEvent
-from cpconf.dataprotection import lookups, services, third_party
+from cpconf.dataprotection import command_arguments, services, third_party
 from cpconf.dataprotection.export_document import THIRD_PARTY, export_pdf
 from cpconf.dataprotection.export_items import walk
 from cpconf.dataprotection.subject_access import SECTIONS
@@ -246,4 +246,4 @@ def test_a_case_reference_used_twice_asks_for_the_authority(scene, tmp_path):
         "--out",
         str(tmp_path),
     )
-    assert lookups.FAMILY_IN_SEVERAL.startswith("--family:")
+    assert command_arguments.FAMILY_IN_SEVERAL.startswith("--family:")

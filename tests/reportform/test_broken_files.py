@@ -5,6 +5,15 @@ from pathlib import Path
 import pytest
 
 from cpconf.reportform import ReportFormError, load_report_form, load_report_forms
+from cpconf.reportform.errors import (
+    MISSING,
+    MUST_BE_POSITIVE_NUMBER,
+    MUST_BE_TABLE,
+    MUST_BE_TEXT,
+    MUST_BE_TEXT_LIST,
+    MUST_BE_TRUE_OR_FALSE,
+    NOT_A_SETTING,
+)
 from cpconf.reportform.loading import (
     FAMILY_TITLE_FOR_RESTRICTED,
     FAMILY_TITLE_PLACEHOLDER,
@@ -14,15 +23,6 @@ from cpconf.reportform.loading import (
     ONLY_RESTRICTED_IS_HIDDEN,
     RESTRICTED_IS_HIDDEN,
     STOCK_ANSWERS_ON_TEXT_ONLY,
-)
-from cpconf.reportform.reading import (
-    MISSING,
-    MUST_BE_POSITIVE_NUMBER,
-    MUST_BE_TABLE,
-    MUST_BE_TEXT,
-    MUST_BE_TEXT_LIST,
-    MUST_BE_TRUE_OR_FALSE,
-    NOT_A_SETTING,
 )
 
 GOOD = """\

@@ -3,6 +3,7 @@
 No Django import: the form is read and checked on its own, and the Django side adapts it.
 """
 
+from cpconf.reportform.errors import ReportFormError
 from cpconf.reportform.loading import SHIPPED_DIRECTORY, load_report_form, load_report_forms
 from cpconf.reportform.model import (
     AGENCY_GROUPS,
@@ -13,7 +14,6 @@ from cpconf.reportform.model import (
     ReportForm,
     Section,
 )
-from cpconf.reportform.reading import ReportFormError
 
 __all__ = [
     "AGENCY_GROUPS",

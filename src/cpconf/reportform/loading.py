@@ -12,6 +12,7 @@ from typing import Any
 
 from cpconf.datafile import MISSING, TableReader, not_one_of
 from cpconf.policy.model import STAGES
+from cpconf.reportform.errors import NOT_A_SETTING, ReportFormError
 from cpconf.reportform.model import (
     AGENCY_GROUPS,
     AGENCY_KINDS,
@@ -21,7 +22,6 @@ from cpconf.reportform.model import (
     ReportForm,
     Section,
 )
-from cpconf.reportform.reading import NOT_A_SETTING, ReportFormError
 
 # The forms that come with the product, beside this package.
 SHIPPED_DIRECTORY = Path(__file__).resolve().parent.parent / "reportforms"

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from cpconf.dataprotection import lookups, services
+from cpconf.dataprotection import command_arguments, services
 from cpconf.dataprotection.models import LegalHold
 
 NO_HOLD = "--lift: there is no legal hold with ID {value!r}"
@@ -39,13 +39,15 @@ class Command(BaseCommand):
                 self._lift(options)
             else:
                 self._place(options)
-        except (lookups.LookupFailed, services.LegalHoldError) as error:
+        except (command_arguments.LookupFailed, services.LegalHoldError) as error:
             raise CommandError(str(error)) from None
 
     def _list(self, options: dict[str, Any]) -> None:
         holds = LegalHold.objects.select_related("family", "placed_by").order_by("placed_at")
         if options["family"]:
-            family = lookups.family_with_reference(options["family"], options["authority"])
+            family = command_arguments.family_with_reference(
+                options["family"], options["authority"]
+            )
             holds = holds.filter(family=family)
         for hold in holds:
             state = (
@@ -64,12 +66,14 @@ class Command(BaseCommand):
             raise CommandError(NEEDS_REASON)
         if not options["by"]:
             raise CommandError(NEEDS_ACTOR)
-        return options["reason"], lookups.user_with_email(options["by"], lookups.NO_ACTOR)
+        return options["reason"], command_arguments.user_with_email(
+            options["by"], command_arguments.NO_ACTOR
+        )
 
     def _place(self, options: dict[str, Any]) -> None:
         if not options["family"]:
             raise CommandError(NEEDS_FAMILY)
-        family = lookups.family_with_reference(options["family"], options["authority"])
+        family = command_arguments.family_with_reference(options["family"], options["authority"])
         reason, actor = self._required(options)
         hold = services.legal_hold_place(family=family, reason=reason, actor=actor)
         self.stdout.write(f"Legal hold {hold.pk} placed on {family}.")

@@ -11,7 +11,7 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 
 from cpconf.accounts.models import User
-from cpconf.dataprotection import lookups, services
+from cpconf.dataprotection import command_arguments, services
 from cpconf.dataprotection.retention import RetentionEntry
 from cpconf.dataprotection.selectors import retention_schedule
 
@@ -92,11 +92,13 @@ class Command(BaseCommand):
         if options["destroy"] and options["json"]:
             raise CommandError(JSON_LISTS_ONLY)
         try:
-            authority = lookups.authority_named(options["authority"])
+            authority = command_arguments.authority_named(options["authority"])
             actor = (
-                lookups.user_with_email(options["by"], lookups.NO_ACTOR) if options["by"] else None
+                command_arguments.user_with_email(options["by"], command_arguments.NO_ACTOR)
+                if options["by"]
+                else None
             )
-        except lookups.LookupFailed as error:
+        except command_arguments.LookupFailed as error:
             raise CommandError(str(error)) from None
         entries = retention_schedule(today=as_of, local_authority=authority)
         if options["json"]:

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cpconf.dataprotection import lookups, services
+from cpconf.dataprotection import command_arguments, services
 from cpconf.dataprotection.export_document import export_pdf
 
 COMMAND_LINE = "cpconf subject_access (command line)"
@@ -53,13 +53,15 @@ class Command(BaseCommand):
             raise CommandError(OUT_NOT_A_FOLDER.format(path=out))
         try:
             actor = (
-                lookups.user_with_email(options["by"], lookups.NO_ACTOR) if options["by"] else None
+                command_arguments.user_with_email(options["by"], command_arguments.NO_ACTOR)
+                if options["by"]
+                else None
             )
             with transaction.atomic():
                 name, export = self._export(options, actor)
                 out.mkdir(parents=True, exist_ok=True)
                 paths = self._write(out, name, export)
-        except lookups.LookupFailed as error:
+        except command_arguments.LookupFailed as error:
             raise CommandError(str(error)) from None
         summary = export["summary"]
         for path in paths:
@@ -72,13 +74,15 @@ class Command(BaseCommand):
     def _export(self, options: dict[str, Any], actor: Any) -> tuple[str, dict[str, Any]]:
         audit = {"actor": actor, "actor_label": "" if actor else COMMAND_LINE}
         if options["family"]:
-            family = lookups.family_with_reference(options["family"], options["authority"])
+            family = command_arguments.family_with_reference(
+                options["family"], options["authority"]
+            )
             export = services.subject_access_for_family(family, **audit)
             return f"family-{slugify(family.case_reference)}", export
         if options["member"]:
-            member = lookups.family_member_with_id(options["member"])
+            member = command_arguments.family_member_with_id(options["member"])
             return f"member-{member.pk}", services.subject_access_for_person(member, **audit)
-        user = lookups.user_with_email(options["user"])
+        user = command_arguments.user_with_email(options["user"])
         return f"user-{user.pk}", services.subject_access_for_person(user, **audit)
 
     def _write(self, out: Path, name: str, export: dict[str, Any]) -> list[Path]:
