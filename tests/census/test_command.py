@@ -157,3 +157,30 @@ def test_a_written_return_is_audited_under_the_authority(census_scene, tmp_path)
     event = AuditEvent.objects.get(action="census_return_made")
     assert event.local_authority_id == census_scene.authority.pk
     assert event.actor_label == "cpconf cin_census"
+
+
+def test_a_corrected_record_corrects_the_return(census_scene, tmp_path):
+    """The chair corrects the Carters' last review in the year: Sam's category was emotional
+    abuse. The return reads the record's latest version."""
+    from cpconf.conference_records.models import RecordVersion
+
+    first = RecordVersion.objects.get(
+        record__conference__starts_at__date=dt.date(2026, 7, 1),
+        record__conference__family=census_scene.sam.family,
+    )
+    rows = [{"child_id": census_scene.sam.pk, "outcome": "plan_continues",
+             "categories": ["emotional"]}]  # fmt: skip
+    RecordVersion.objects.create(
+        record=first.record,
+        number=2,
+        content={"decisions": {"children": rows}},
+        fingerprint="1" * 64,
+        finalised_by=first.finalised_by,
+        finalised_at=first.finalised_at + dt.timedelta(days=1),
+        correction_reason="The category was recorded wrongly.",
+    )
+    document = etree.parse(str(run(tmp_path))).getroot()
+    sam = children_by_id(document)[f"LA-{census_scene.sam.pk:05d}"]
+    plan = sam.find("CINdetails/ChildProtectionPlans")
+    assert plan.findtext("InitialCategoryOfAbuse") == "PHY"
+    assert plan.findtext("LatestCategoryOfAbuse") == "EMO"

@@ -46,38 +46,47 @@ class AuthorityHistory:
         return [c for c in self.conferences if child_id in c.decisions]
 
 
-def _decisions(content: dict[str, Any]) -> dict[int, ChildDecision]:
-    rows = (content.get(DECISIONS) or {}).get("children") or []
-    decisions = {}
-    for row in rows:
+def _decisions(decisions: Any) -> dict[int, ChildDecision]:
+    rows = decisions.get("children") if isinstance(decisions, dict) else None
+    found = {}
+    for row in rows or []:
         if isinstance(row, dict) and isinstance(row.get("child_id"), int) and row.get("outcome"):
             categories = tuple(c for c in row.get("categories") or [] if isinstance(c, str))
-            decisions[row["child_id"]] = ChildDecision(str(row["outcome"]), categories)
-    return decisions
+            found[row["child_id"]] = ChildDecision(str(row["outcome"]), categories)
+    return found
 
 
 def held_conferences(authority: LocalAuthority) -> list[HeldConference]:
-    """The authority's conferences with a finalised record, each as last finalised."""
-    versions = (
+    """The authority's conferences with a finalised record, each as last finalised. Only the
+    decisions part of each version is read: the rest of the minutes is not the census's."""
+    conference = "record__conference__"
+    rows = (
         RecordVersion.objects.filter(
             record__status=RecordStatus.FINALISED,
-            record__conference__family__local_authority=authority,
+            **{f"{conference}family__local_authority": authority},
         )
-        .select_related("record__conference")
         .order_by("record_id", "-number")
+        .values(
+            "record_id",
+            f"{conference}id",
+            f"{conference}starts_at",
+            f"{conference}stage",
+            f"{conference}strategy_discussion_on",
+            f"content__{DECISIONS}",
+        )
     )
-    latest: dict[int, RecordVersion] = {}
-    for version in versions:
-        latest.setdefault(version.record_id, version)
+    latest: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        latest.setdefault(row["record_id"], row)
     return [
         HeldConference(
-            conference_id=version.record.conference_id,
-            held_on=timezone.localdate(version.record.conference.starts_at),
-            is_review=version.record.conference.stage == Stage.REVIEW,
-            decisions=_decisions(version.content),
-            strategy_discussion_on=version.record.conference.strategy_discussion_on,
+            conference_id=row[f"{conference}id"],
+            held_on=timezone.localdate(row[f"{conference}starts_at"]),
+            is_review=row[f"{conference}stage"] == Stage.REVIEW,
+            decisions=_decisions(row[f"content__{DECISIONS}"]),
+            strategy_discussion_on=row[f"{conference}strategy_discussion_on"],
         )
-        for version in latest.values()
+        for row in latest.values()
     ]
 
 
