@@ -19,9 +19,14 @@
   blind: kind 0.629 (22/35), source 0.854. The third round (tuning t146-t170) was written
   in the families it missed, so it too now measures informed rules.
 - ``unseen_set_4.jsonl``: 44 sentences written once the third round was settled, scored
-  once, blind: kind 0.667 (26/39), source 0.841. It is the honest figure for sentences of
-  a kind nobody has written rules from; it is kept blind (never tuned on, its misses never
-  turned into rules), and its test holds the coach to what it scored then.
+  once, blind: kind 0.667 (26/39), source 0.841. The fourth round (tuning t171-t190:
+  judgements by adverbs of degree and worth, more words for people, forcing, marrying off,
+  adults asking a child to meet, begging, drink-driving, a baby left crying) was written in
+  the families it missed: now 0.949 (37/39), informed.
+- ``unseen_set_5.jsonl``: 46 sentences in a report's usual mix, written once the fourth
+  round was settled, scored once, blind: kind 0.905 (38/42), source 0.978 (45/46). It is
+  the honest figure for sentences nobody has written rules from, and is kept blind: never
+  tuned on, its misses never turned into rules. Its test holds the coach to that figure.
 """
 
 import pytest
@@ -33,8 +38,10 @@ TUNING_SET = HERE / "tuning_set.jsonl"
 UNSEEN_SET = HERE / "unseen_set.jsonl"
 SECOND_UNSEEN_SET = HERE / "unseen_set_2.jsonl"
 THIRD_UNSEEN_SET = HERE / "unseen_set_3.jsonl"
+FOURTH_UNSEEN_SET = HERE / "unseen_set_4.jsonl"
 HELD_OUT = (UNSEEN_SET, SECOND_UNSEEN_SET, THIRD_UNSEEN_SET)
-BLIND_SET = HERE / "unseen_set_4.jsonl"
+BLIND_SET = HERE / "unseen_set_5.jsonl"
+ALL_HELD_OUT = (*HELD_OUT, FOURTH_UNSEEN_SET, BLIND_SET)
 TARGET_ACCURACY = 0.9
 TARGET_JARGON = 0.9
 TARGET_F1 = 0.85
@@ -42,10 +49,12 @@ TARGET_F1 = 0.85
 UNSEEN_KIND = 0.95
 UNSEEN_SOURCE = 0.95
 UNSEEN_JARGON = 1.0
-# The blind set: what the coach scored the one time it was read (see the note above).
-BLIND_KIND = 26 / 39
-BLIND_SOURCE = 37 / 44
-BLIND_JARGON_RECALL = 1.0
+# The fourth set, read blind at 26/39 and since informed (see the note above).
+FOURTH_KIND = 37 / 39
+# The blind set: what the coach scored the one time it was read.
+BLIND_KIND = 38 / 42
+BLIND_SOURCE = 45 / 46
+BLIND_JARGON = 1.0
 
 
 def _scored(path) -> Scores:
@@ -62,13 +71,14 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(UNSEEN_SET)) >= 120
     assert len(load_rows(SECOND_UNSEEN_SET)) >= 55
     assert len(load_rows(THIRD_UNSEEN_SET)) >= 40
-    assert len(load_rows(BLIND_SET)) >= 40
-    for path in (DEV_SET, TUNING_SET, *HELD_OUT, BLIND_SET):
+    assert len(load_rows(FOURTH_UNSEEN_SET)) >= 40
+    assert len(load_rows(BLIND_SET)) >= 45
+    for path in (DEV_SET, TUNING_SET, *ALL_HELD_OUT):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
 
 def test_no_sentence_is_in_two_sets():
-    sets = (DEV_SET, TUNING_SET, *HELD_OUT, BLIND_SET)
+    sets = (DEV_SET, TUNING_SET, *ALL_HELD_OUT)
     texts = [{row["text"] for row in load_rows(path)} for path in sets]
     for first, one in enumerate(texts):
         for other in texts[first + 1 :]:
@@ -86,7 +96,7 @@ def test_no_rule_example_is_a_held_out_sentence():
         for sentence in values
         if isinstance(sentence, str)
     }
-    for path in (*HELD_OUT, BLIND_SET):
+    for path in ALL_HELD_OUT:
         assert not tuned & {row["text"] for row in load_rows(path)}, path.name
 
 
@@ -119,8 +129,25 @@ def test_accuracy_on_sentences_never_tuned_on(path):
         assert counts.f1 >= TARGET_F1, flag
 
 
+def test_accuracy_on_the_fourth_set():
+    scores = _scored(FOURTH_UNSEEN_SET)
+    assert scores.kind_accuracy >= FOURTH_KIND
+    assert scores.source_accuracy >= UNSEEN_SOURCE
+    assert scores.jargon.recall >= UNSEEN_JARGON
+
+
 def test_accuracy_on_the_blind_set_does_not_fall():
     scores = _scored(BLIND_SET)
     assert scores.kind_accuracy >= BLIND_KIND
     assert scores.source_accuracy >= BLIND_SOURCE
-    assert scores.jargon.recall >= BLIND_JARGON_RECALL
+    assert scores.jargon.precision >= BLIND_JARGON
+    assert scores.jargon.recall >= BLIND_JARGON
+
+
+def test_kind_accuracy_over_every_held_out_sentence():
+    # All five held-out sets together (informed and blind alike): 287 of 293 today.
+    scores = [score(load_rows(path)) for path in ALL_HELD_OUT]
+    right = sum(s.kind_right for s in scores)
+    scored = sum(s.kind_scored for s in scores)
+    print(f"\nKind over every held-out sentence: {right}/{scored} = {right / scored:.3f}")
+    assert right / scored >= UNSEEN_KIND
