@@ -16,6 +16,12 @@ from cpconf.organisations.models import LocalAuthority
 BAR_AREA = 60  # percent of the chart's width the longest bar takes
 ROW_HEIGHT = 28
 NO_PERCENT = "\N{EN DASH}"  # nothing to divide by
+# Short enough to sit beside a bar on a narrow screen; the table has the full wording.
+CHART_LABELS = {
+    "icpc-on-time": "Initial conferences on time",
+    "reviews-on-time": "Reviews on time",
+    "second-plans": "Second or later plans",
+}
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,7 @@ def figures_context(authority: LocalAuthority, today: date) -> dict[str, Any]:
     plan_items += [(f"{row.label}: ended", row.ended.count, str(row.ended.count)) for row in rows]
     rate_items = [
         (
-            figure.label,
+            CHART_LABELS.get(figure.key, figure.label),
             figure.percent or 0,
             f"{figure.percent}%" if figure.percent is not None else NO_PERCENT,
         )

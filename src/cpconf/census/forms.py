@@ -23,18 +23,23 @@ ENTER_UPN = _("Enter a UPN of a letter, 12 numbers, or a letter, 11 numbers and 
 ENTER_LA_CODE = _("Enter the DfE local authority code as 3 numbers, like 201")
 UPN_AND_REASON = _("Enter the UPN or the reason it is not known, not both")
 REFERRAL_IN_FUTURE = "The date of the referral must be today or in the past"
-NOT_KNOWN = ("", _("Not known"))
+NOT_ENTERED = ("", _("Not entered"))
 
 
 def _choices(codes: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
-    return [NOT_KNOWN, *codes]  # type: ignore[list-item]
+    return [NOT_ENTERED, *codes]  # type: ignore[list-item]
 
 
 class ChildCensusDetailsForm(forms.Form):
     la_child_id = forms.CharField(
         label=_("Child's ID in the case system"), max_length=100, required=False
     )
-    upn = forms.CharField(label=_("Unique pupil number (UPN)"), max_length=13, required=False)
+    upn = forms.CharField(
+        label=_("Unique pupil number (UPN)"),
+        max_length=13,
+        required=False,
+        help_text=_("A letter and 12 numbers, or a letter, 11 numbers and a letter."),
+    )
     upn_unknown = forms.ChoiceField(label=_("Reason the UPN is not known"), required=False)
     gender = forms.ChoiceField(label=_("Gender"), required=False)
     ethnicity = forms.ChoiceField(label=_("Ethnicity"), required=False)
