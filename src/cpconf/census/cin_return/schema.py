@@ -18,6 +18,8 @@ SCHEMA_FILE = "CIN_schema_2024.xsd"
 NOT_XML = "The file is not well-formed XML: {error}"
 HEADER = ""  # the child column of a problem about the file as a whole
 
+# A file to check may come from anywhere: no entities expanded, nothing fetched.
+_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _CHILD_IN_PATH = re.compile(r"/Message/Children/Child(?:\[(\d+)\])?")
 _ELEMENT_IN_MESSAGE = re.compile(r"Element '([^']+)'")
 
@@ -57,7 +59,7 @@ def schema_problems(xml: bytes, children: Sequence[ChildItems] = ()) -> list[Pro
     """Everything the schema refuses in `xml`, by child and element; empty if it is valid.
     `children` are the children in the file's order, if the caller wrote it."""
     try:
-        document = etree.fromstring(xml)
+        document = etree.fromstring(xml, _SAFE_PARSER)
     except etree.XMLSyntaxError as syntax_error:
         return [Problem(HEADER, "Message", NOT_XML.format(error=syntax_error))]
     schema = cin_schema()
