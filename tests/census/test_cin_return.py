@@ -26,10 +26,10 @@ from cpconf.census.cin_return.figures import performance_figures
 
 YEAR = CensusYear(2027)
 MADE_AT = datetime(2027, 4, 20, 9, 30)
-STARTS = ChildDecision("plan_starts", ("neglect",))
-CONTINUES = ChildDecision("plan_continues", ("neglect", "emotional"))
-ENDS = ChildDecision("ends_child_in_need")
-NO_PLAN = ChildDecision("ends_no_further_action")
+STARTS = ChildDecision(needs_plan=True, categories=("neglect",))
+CONTINUES = ChildDecision(needs_plan=True, categories=("neglect", "emotional"))
+ENDS = ChildDecision(needs_plan=False)
+NO_PLAN = ChildDecision(needs_plan=False)
 
 
 def held(pk: int, day: date, review: bool, decisions: dict, strategy: date | None = None):

@@ -22,7 +22,7 @@ from cpconf.census.cin_return import (
 )
 from cpconf.census.models import ChildCensusDetails
 from cpconf.conference_records.models import RecordStatus, RecordVersion
-from cpconf.conference_records.record_content import DECISIONS
+from cpconf.conference_records.record_content import DECISIONS, PLAN_OUTCOMES
 from cpconf.conferences.models import Stage
 from cpconf.deadlines import initial_conference_by
 from cpconf.families.models import Child
@@ -52,7 +52,8 @@ def _decisions(decisions: Any) -> dict[int, ChildDecision]:
     for row in rows or []:
         if isinstance(row, dict) and isinstance(row.get("child_id"), int) and row.get("outcome"):
             categories = tuple(c for c in row.get("categories") or [] if isinstance(c, str))
-            found[row["child_id"]] = ChildDecision(str(row["outcome"]), categories)
+            needs_plan = row["outcome"] in PLAN_OUTCOMES
+            found[row["child_id"]] = ChildDecision(needs_plan, categories)
     return found
 
 

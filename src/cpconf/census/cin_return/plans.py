@@ -13,14 +13,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cpconf.census.cin_return.items import category_code
-from cpconf.conference_records.record_content import PLAN_OUTCOMES
 
 
 @dataclass(frozen=True)
 class ChildDecision:
-    """What one conference decided for one child: the agenda's outcome key and categories."""
+    """What one conference decided for one child: whether the child needs (or goes on
+    needing) a child protection plan, and its categories. The record's outcome keys are read
+    into `needs_plan` on the Django side (cpconf.census.gathering)."""
 
-    outcome: str
+    needs_plan: bool
     categories: tuple[str, ...] = ()
 
 
@@ -72,7 +73,7 @@ def _apply(
     plans: list[Plan], child_id: int, conference: HeldConference, decision: ChildDecision
 ) -> None:
     current = plans[-1] if plans and plans[-1].ended_on is None else None
-    needs_plan = decision.outcome in PLAN_OUTCOMES
+    needs_plan = decision.needs_plan
     category = category_code(decision.categories)
     if current is None and needs_plan:
         plans.append(
