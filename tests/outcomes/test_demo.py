@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from cpconf.demo.seeding import SeedSummary
 from cpconf.outcomes.demo import seed_demo_part
-from cpconf.outcomes.models import OutcomeLetter
+from cpconf.outcomes.models import MinutesApproval, OutcomeLetter
 from tests.factories import ConferenceFactory
 from tests.outcomes.records import finalised_record
 
@@ -40,3 +40,8 @@ def test_letters_are_issued_once_for_finalised_records_and_skipped_without(
     assert seeded.summary.created["outcome letters"] == 2
     assert seeded.summary.existing["outcome letters"] == 2
     assert mail.outbox == []
+    # Its minutes approved once too, after the letter and never in the future.
+    approval = MinutesApproval.objects.get()
+    assert approval.record_version == version
+    assert letters[0].issued_at <= approval.approved_at <= seeded.now
+    assert seeded.summary.created["approvals of the minutes"] == 1

@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from cpconf.access.rules import AnyUser, any_of, holds_role, register, roles_of, runs
 from cpconf.accounts.models import Role
 from cpconf.conferences.models import Conference
-from cpconf.outcomes.models import OutcomeLetter
+from cpconf.outcomes.models import MinutesApproval, OutcomeLetter
 
 
 def outcome_letters_visible_to(user: AnyUser) -> QuerySet[OutcomeLetter]:
@@ -38,14 +38,20 @@ def outcome_letters_visible_to(user: AnyUser) -> QuerySet[OutcomeLetter]:
 
 
 def may_read_minutes(user: AnyUser, conference: Conference) -> bool:
-    """The chair and the unit; once an outcome letter is issued, the professionals invited."""
+    """The chair and the unit; once an outcome letter is issued or the minutes approved, the
+    professionals invited."""
     if runs(user, conference):
         return True
     authority_id = conference.family.local_authority_id
     return (
         holds_role(user, [Role.PROFESSIONAL, Role.SOCIAL_WORKER], authority_id)
         and conference.invitations.filter(invitee_id=user.pk).exists()
-        and OutcomeLetter.objects.filter(record_version__record__conference=conference).exists()
+        and (
+            OutcomeLetter.objects.filter(record_version__record__conference=conference).exists()
+            or MinutesApproval.objects.filter(
+                record_version__record__conference=conference
+            ).exists()
+        )
     )
 
 

@@ -2,7 +2,8 @@
 cpconf.demo.seeding.LATER_PARTS): the outcome letters of the demo's finalised past records,
 issued by each conference's chair on the first weekday after its record was finalised — one
 to each parent or carer, dated that day, and for the Carters one also to Pauline, the
-grandmother who helps every day, whom the chair chose."""
+grandmother who helps every day, whom the chair chose. The chair approved each one's minutes
+a week after the letter (the minutes are approved on their own, within the policy's days)."""
 
 from datetime import datetime, timedelta
 from typing import Any
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from cpconf.families.models import FamilyMember
 from cpconf.outcomes import selectors
-from cpconf.outcomes.services import outcome_issue
+from cpconf.outcomes.services import minutes_approve, outcome_issue
 
 # The past conferences whose records cpconf.conference_records.demo finalises, and the other
 # adults (by name) the chair sends a letter to as well.
@@ -22,6 +23,7 @@ ISSUED_FOR = {
     "price-initial": (),
 }
 ISSUED_AFTER_FINALISING = timedelta(days=1)
+MINUTES_APPROVED_AFTER_THE_LETTER = timedelta(days=7)
 SATURDAY = 5  # date.weekday()
 
 
@@ -43,6 +45,12 @@ def seed_demo_part(seeded: Any) -> None:
         )
         for letter in issued:
             seeded.summary.count(letter, created=not existing)
+        approval, approved_now = minutes_approve(
+            record_version=version,
+            actor=conference.chair,
+            approved_at=min(issued[0].issued_at + MINUTES_APPROVED_AFTER_THE_LETTER, seeded.now),
+        )
+        seeded.summary.count(approval, created=approved_now)
 
 
 def _next_working_day(finalised_at: datetime) -> datetime:

@@ -82,3 +82,37 @@ class OutcomeLetter(WrittenOnce, BaseModel):
     def conference(self) -> Any:
         """The conference the letter is about (audit events are filed under its family)."""
         return self.record_version.record.conference
+
+
+class MinutesApproval(WrittenOnce, BaseModel):
+    """The chair's (or the unit's) approval of one finalised record version's minutes: an
+    action of its own, apart from issuing the letter, since the letter is due the next working
+    day and the minutes later (the policy's `[after_the_meeting]`)."""
+
+    never_changed = "An approval of the minutes is never changed: correct the record."
+    never_removed = "An approval of the minutes is never removed."
+
+    record_version = models.OneToOneField(
+        RecordVersion,
+        verbose_name=_("record version"),
+        on_delete=models.PROTECT,
+        related_name="minutes_approval",
+    )
+    approved_at = models.DateTimeField(_("approved at"))
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("approval of the minutes")
+        verbose_name_plural = _("approvals of the minutes")
+
+    def __str__(self) -> str:
+        return _("Minutes of %(record)s approved") % {"record": self.record_version}
+
+    @property
+    def conference(self) -> Any:
+        return self.record_version.record.conference

@@ -3,6 +3,7 @@ each would be issued today) and its minutes, and every letter issued before."""
 
 from typing import Any
 
+from django.db.models import Q
 from django.utils import timezone
 
 from cpconf.access import may
@@ -11,9 +12,10 @@ from cpconf.conference_records.models import RecordVersion
 from cpconf.conferences.models import Conference
 from cpconf.documents.letter import EXPLAINED_TERMS, letter_text
 from cpconf.outcomes import letters, selectors
+from cpconf.outcomes.due_dates import outcome_due_dates
 from cpconf.outcomes.forms import OtherRecipientsForm
 from cpconf.outcomes.minutes import minutes_document, preview_parts
-from cpconf.outcomes.models import OutcomeLetter
+from cpconf.outcomes.models import MinutesApproval, OutcomeLetter
 from cpconf.outcomes.services import letter_recipients
 from cpconf.quality import analyse
 
@@ -24,9 +26,11 @@ def outcome_page_context(conference: Conference, form: Any = None) -> dict[str, 
         "conference": conference,
         "version": version,
         "letters": list(selectors.letters_of(conference)),
+        "due": outcome_due_dates(conference),
     }
     if version is None:
         return context
+    context["minutes_approval"] = MinutesApproval.objects.filter(record_version=version).first()
     issued = selectors.letters_for(version)
     readers = letter_previews(version, issued)
     form = form or OtherRecipientsForm(family=conference.family)
@@ -78,12 +82,14 @@ def minutes_version_for(
     user: User, conference: Conference, requested: str | None
 ) -> RecordVersion | None:
     """The version whose minutes this reader gets: the chair and the unit any finalised
-    version (the latest unless asked); invited professionals only issued ones."""
+    version (the latest unless asked); invited professionals only issued or approved ones."""
     versions = RecordVersion.objects.filter(record__conference=conference).select_related(
         "record__conference__family__local_authority", "record__conference__chair"
     )
     if not may(user, "issue_outcome", conference):
-        versions = versions.filter(outcome_letters__isnull=False).distinct()
+        versions = versions.filter(
+            Q(outcome_letters__isnull=False) | Q(minutes_approval__isnull=False)
+        ).distinct()
     if requested is not None:
         return versions.filter(number=int(requested)).first() if requested.isdigit() else None
     return versions.order_by("-number").first()

@@ -1,4 +1,4 @@
-"""Issuing the minutes and the outcome letters, and recording every copy taken out.
+"""Issuing the outcome letters, approving the minutes, and recording every copy taken out.
 
 Issuing freezes each letter's words (and their fingerprint) from one finalised record
 version, one letter to each adult it goes to: what each of them reads never changes. A
@@ -28,12 +28,15 @@ from cpconf.conference_records.models import (
 from cpconf.conferences.models import Conference
 from cpconf.families.models import Family, FamilyMember
 from cpconf.outcomes import letters, recipients
-from cpconf.outcomes.models import OutcomeLetter
+from cpconf.outcomes.models import MinutesApproval, OutcomeLetter
 
 NOT_ALLOWED = "Only the conference's chair or the unit can issue the minutes and letter"
 NOT_FINALISED = "Finalise the record before issuing the minutes and letter"
 NOT_LATEST = "Issue the latest version of the record: version {number} replaces this one"
 NOT_AN_ADULT_HERE = "Choose who else gets a letter from the adults on this family's record"
+MINUTES_NOT_ALLOWED = "Only the conference's chair or the unit can approve the minutes"
+MINUTES_NOT_FINALISED = "Finalise the record before approving the minutes"
+MINUTES_NOT_LATEST = "Approve the latest version of the record: version {number} replaces this one"
 
 FAMILY_NOTICE_SUBJECT = "A letter from your child protection conference is ready"
 FAMILY_NOTICE = (
@@ -195,6 +198,48 @@ def _send(subject: str, body: str, email: str) -> None:
     EmailMessage(
         subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[email]
     ).send()
+
+
+@transaction.atomic
+def minutes_approve(
+    *,
+    record_version: RecordVersion,
+    actor: User,
+    request: HttpRequest | None = None,
+    approved_at: datetime | None = None,
+) -> tuple[MinutesApproval, bool]:
+    """Approve the minutes of the record's latest finalised version, apart from issuing the
+    letter: the letter is due within a working day of the meeting, the minutes within the
+    policy's days. Says whether this call approved them (True) or found them approved already
+    (False: a second press, or someone else's). Approved minutes reach the invited
+    professionals as issued ones do."""
+    ConferenceRecord.objects.select_for_update().filter(pk=record_version.record_id).first()
+    existing = MinutesApproval.objects.filter(record_version=record_version).first()
+    if existing is not None:
+        return existing, False
+    record = record_version.record
+    if not may(actor, "issue_outcome", record.conference):
+        raise OutcomeError(MINUTES_NOT_ALLOWED)
+    if record.status != RecordStatus.FINALISED:
+        raise OutcomeError(MINUTES_NOT_FINALISED)
+    latest = record.versions.order_by("-number").values_list("number", flat=True).first()
+    if latest != record_version.number:
+        raise OutcomeError(MINUTES_NOT_LATEST.format(number=latest))
+    approval = MinutesApproval.objects.create(
+        record_version=record_version,
+        approved_at=approved_at or timezone.now(),
+        approved_by=actor,
+        created_by=actor,
+        modified_by=actor,
+    )
+    audit_for_family(
+        action="minutes_approved",
+        actor=actor,
+        request=request,
+        obj=approval,
+        family=record.conference.family,
+    )
+    return approval, True
 
 
 def record_minutes_taken(

@@ -26,6 +26,8 @@ RECORD_CHANGED = "The record has a newer version. Check it and issue again"
 ALREADY_ISSUED = (
     "The minutes and letter for this version were already issued. Nothing more was sent"
 )
+MINUTES_APPROVED = "The minutes of version %(number)s are approved"
+ALREADY_APPROVED = "The minutes of this version were already approved. Nothing more was done"
 
 
 def _user(request: HttpRequest) -> User:
@@ -72,6 +74,35 @@ def issue(request: HttpRequest, conference_pk: int) -> HttpResponse:
         else:
             if not issued_now:  # a second press, or someone else's, got there first
                 messages.info(request, _(ALREADY_ISSUED))
+    return redirect("outcomes:outcome", conference_pk=conference.pk)
+
+
+@require_POST
+def approve_minutes(request: HttpRequest, conference_pk: int) -> HttpResponse:
+    """Approve the minutes: its own action, apart from issuing the letter."""
+    conference = get_visible_or_404(
+        selectors.conferences_run_by(request.user),
+        request,
+        action="minutes_approval_requested",
+        pk=conference_pk,
+    )
+    version = selectors.latest_finalised_version(conference)
+    if version is None:
+        messages.error(request, services.MINUTES_NOT_FINALISED)
+    elif request.POST.get("version") != str(version.number):
+        messages.error(request, RECORD_CHANGED)
+    else:
+        try:
+            _approval, approved_now = services.minutes_approve(
+                record_version=version, actor=_user(request), request=request
+            )
+        except services.OutcomeError as error:
+            messages.error(request, str(error))
+        else:
+            if approved_now:
+                messages.info(request, _(MINUTES_APPROVED) % {"number": version.number})
+            else:
+                messages.info(request, _(ALREADY_APPROVED))
     return redirect("outcomes:outcome", conference_pk=conference.pk)
 
 

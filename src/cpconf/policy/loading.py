@@ -13,6 +13,7 @@ from typing import Any
 
 from cpconf.datafile import DataFileError, TableReader
 from cpconf.policy.model import (
+    AFTER_THE_MEETING_KEYS,
     APPEALS_KEYS,
     DEFAULT_APPEAL_WORKING_DAYS,
     DEFAULT_QUORUM,
@@ -23,6 +24,7 @@ from cpconf.policy.model import (
     QUORUM_KEYS,
     RETENTION_KINDS,
     STAGES,
+    AfterTheMeeting,
     Appeals,
     LeadTime,
     Letterhead,
@@ -37,6 +39,9 @@ from cpconf.reportform.model import AGENCY_KINDS
 NOT_A_RETENTION_KIND = f"is not a kind of record; the kinds are {', '.join(RETENTION_KINDS)}"
 NOT_AN_APPEALS_SETTING = f"is not an appeals setting; the settings are {', '.join(APPEALS_KEYS)}"
 NOT_A_QUORUM_SETTING = f"is not a quorum setting; the settings are {', '.join(QUORUM_KEYS)}"
+NOT_AN_AFTER_THE_MEETING_SETTING = (
+    f"is not a setting for after the meeting; the settings are {', '.join(AFTER_THE_MEETING_KEYS)}"
+)
 NOT_AN_AGENCY_KIND = "{value!r} is not a kind of agency; the kinds are " + ", ".join(AGENCY_KINDS)
 NOT_A_LETTERHEAD_SETTING = (
     f"is not a letterhead setting; the settings are {', '.join(LETTERHEAD_KEYS)}"
@@ -162,6 +167,24 @@ def _quorum(reader: TableReader) -> Quorum:
     return Quorum(agencies=agencies, other_agencies_at_least=others)
 
 
+def _after_the_meeting(reader: TableReader) -> AfterTheMeeting:
+    """When the letter and the minutes are due; a setting left out (or the table) keeps its
+    default: the letter within 1 working day, the minutes within 20."""
+    if "after_the_meeting" not in reader.data:
+        return AfterTheMeeting()
+    table = reader.table("after_the_meeting")
+    table.only(AFTER_THE_MEETING_KEYS, NOT_AN_AFTER_THE_MEETING_SETTING)
+    default = AfterTheMeeting()
+    return AfterTheMeeting(
+        letter_within_working_days=table.positive_number(
+            "letter_within_working_days", default.letter_within_working_days
+        ),
+        minutes_within_working_days=table.positive_number(
+            "minutes_within_working_days", default.minutes_within_working_days
+        ),
+    )
+
+
 def _policy_from_data(source: str, data: Mapping[str, Any]) -> Policy:
     reader = TableReader(source, data, error=PolicyError)
     nation = reader.text("nation")
@@ -192,6 +215,7 @@ def _policy_from_data(source: str, data: Mapping[str, Any]) -> Policy:
         appeals=_appeals(reader),
         letterhead=_letterhead(reader, title),
         quorum=_quorum(reader),
+        after_the_meeting=_after_the_meeting(reader),
         source=source,
     )
 

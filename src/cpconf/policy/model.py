@@ -12,6 +12,9 @@ DEFAULT_APPEAL_WORKING_DAYS = 10
 APPEALS_KEYS = ("within_working_days", "contact")
 QUORUM_KEYS = ("agencies", "other_agencies_at_least")
 LETTERHEAD_KEYS = ("authority", "service", "address", "phone", "email")
+AFTER_THE_MEETING_KEYS = ("letter_within_working_days", "minutes_within_working_days")
+DEFAULT_LETTER_WORKING_DAYS = 1
+DEFAULT_MINUTES_WORKING_DAYS = 20
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,16 @@ class Appeals:
 
 
 @dataclass(frozen=True)
+class AfterTheMeeting:
+    """When the family's outcome letter and the approved minutes are due: within N working
+    days after the meeting (cpconf.deadlines). The letter within one working day tells the
+    family the decision at once; the minutes take longer and are approved on their own."""
+
+    letter_within_working_days: int = DEFAULT_LETTER_WORKING_DAYS
+    minutes_within_working_days: int = DEFAULT_MINUTES_WORKING_DAYS
+
+
+@dataclass(frozen=True)
 class Letterhead:
     """Who an outcome letter comes from, printed at its top: the authority, the service that
     runs conferences, its postal address, phone and email (the family writes back to these).
@@ -132,6 +145,7 @@ class Policy:
     appeals: Appeals = field(default_factory=Appeals)
     letterhead: Letterhead = field(default_factory=Letterhead)
     quorum: Quorum = DEFAULT_QUORUM
+    after_the_meeting: AfterTheMeeting = field(default_factory=AfterTheMeeting)
     source: str = ""
 
     @property
