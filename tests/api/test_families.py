@@ -6,10 +6,9 @@ import copy
 
 import pytest
 
-from cpconf.api.models import ExternalReference
 from cpconf.api.serializers import BIRTH_OR_DUE, NO_SUCH_SOCIAL_WORKER, REFERENCE_TWICE
 from cpconf.audit.models import AuditEvent, Outcome
-from cpconf.families.models import Child, Family, FamilyMember
+from cpconf.families.models import Child, ExternalReference, Family, FamilyMember
 
 pytestmark = pytest.mark.django_db
 

@@ -10,11 +10,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from cpconf.accounts.models import Role
-from cpconf.api.models import ExternalReference
 from cpconf.audit.models import AuditEvent
 from cpconf.families import case_file
 from cpconf.families.dates import BIRTH_IN_PAST, BIRTH_OR_EXPECTED_NOT_BOTH
-from cpconf.families.models import Child, Family, FamilyMember, FrontSheetVersion
+from cpconf.families.models import Child, ExternalReference, Family, FamilyMember, FrontSheetVersion
 from tests.factories import FamilyFactory, LocalAuthorityFactory, user_with_role
 from tests.families.case_files import adult, ashdowns, child, csv_bytes
 

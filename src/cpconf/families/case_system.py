@@ -17,10 +17,16 @@ from django.db.models import Model
 from django.utils import timezone
 
 from cpconf.accounts.models import User
-from cpconf.api.models import ExternalReference, ReferenceKind
 from cpconf.families import front_sheet
 from cpconf.families.front_sheet import CHILD_FIELDS, MEMBER_FIELDS, assign
-from cpconf.families.models import Child, Family, FamilyMember, FrontSheetVersion
+from cpconf.families.models import (
+    Child,
+    ExternalReference,
+    Family,
+    FamilyMember,
+    FrontSheetVersion,
+    ReferenceKind,
+)
 from cpconf.organisations.models import LocalAuthority
 
 FAMILY_VALUES = ("name", "address", "allocated_social_worker")

@@ -223,3 +223,57 @@ class FamilyImport(BaseModel):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class ReferenceKind(models.TextChoices):
+    CHILD = "child", _("Child")
+    MEMBER = "member", _("Family member")
+
+
+class ExternalReference(models.Model):
+    """The case system's reference for a child or family member, so that sending the same
+    person again updates them instead of adding them twice."""
+
+    family = models.ForeignKey(
+        Family, verbose_name=_("family"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=ReferenceKind.choices)
+    reference = models.CharField(_("case system reference"), max_length=60)
+    child = models.OneToOneField(
+        Child,
+        verbose_name=_("child"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="external_reference",
+    )
+    member = models.OneToOneField(
+        FamilyMember,
+        verbose_name=_("family member"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="external_reference",
+    )
+
+    class Meta:
+        # First kept by the api app: its table keeps that name (migrations families 0003
+        # and api 0004 move the model without touching the table).
+        db_table = "api_externalreference"
+        verbose_name = _("case system reference")
+        verbose_name_plural = _("case system references")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["family", "kind", "reference"], name="external_reference_unique_in_family"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(kind=ReferenceKind.CHILD, child__isnull=False, member__isnull=True)
+                    | Q(kind=ReferenceKind.MEMBER, member__isnull=False, child__isnull=True)
+                ),
+                name="external_reference_names_one_person",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.reference}"
