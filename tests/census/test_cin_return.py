@@ -207,8 +207,8 @@ def test_a_first_plan_is_refused_by_the_2024_schema_which_wants_a_positive_numbe
     first = a_child(plans=(replace(a_child().plans[0], previous_plans=0),))
     made = build_return(HEADER, [first], MADE_AT)
     assert made.xml is None
-    assert [(p.child, p.element) for p in made.problems] == [
-        ("Lily Hartwell", "NumberOfPreviousCPP")
+    assert [(p.child, p.element, p.message) for p in made.problems] == [
+        ("Lily Hartwell", "NumberOfPreviousCPP", rules.FIRST_PLAN_AGAINST_SCHEMA)
     ]
 
 

@@ -44,6 +44,10 @@ ICPC_BEFORE_S47 = (
 )
 REFERRAL_AFTER_ICPC = "The referral on {referral} is after the initial conference on {held}"
 AFTER_REFERENCE_DATE = "{what} {day} is after the census reference date, {reference}"
+FIRST_PLAN_AGAINST_SCHEMA = (
+    "This is the child's first plan (0 before it), but the 2024 DfE schema accepts only 1 or "
+    "more in NumberOfPreviousCPP: check the DfE's current schema before sending"
+)
 NO_BIRTH_DATE = "Enter the child's date of birth, or the expected date for an unborn child"
 OPEN = "open"
 
@@ -109,6 +113,9 @@ def _plan_problems(child: ChildItems, plan: PlanItems, year: CensusYear) -> list
         problems.append(
             _problem(child, "CPPendDate", PLAN_ENDS_BEFORE_START.format(end=end, start=start))
         )
+    if plan.previous_plans == 0:
+        # Not a rule of ours: the schema's positiveInteger, said in the unit's words.
+        problems.append(_problem(child, "NumberOfPreviousCPP", FIRST_PLAN_AGAINST_SCHEMA))
     if plan.initial_category is None:
         message = MISSING_CATEGORY.format(which="initial")
         problems.append(_problem(child, "InitialCategoryOfAbuse", message))
