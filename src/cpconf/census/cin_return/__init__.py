@@ -24,8 +24,8 @@ from cpconf.census.cin_return.plans import (
     Plan,
     plans_from_conferences,
 )
-from cpconf.census.cin_return.rules import child_problems, header_problems
 from cpconf.census.cin_return.schema import schema_problems
+from cpconf.census.cin_return.validation_rules import child_problems, header_problems
 from cpconf.census.cin_return.xml_file import census_xml
 from cpconf.census.cin_return.year import Episode, episode_in_year
 
