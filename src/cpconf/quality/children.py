@@ -77,12 +77,20 @@ def ambiguous_child_findings(
     findings = []
     previous: Span | None = None
     for span in spans:
-        for reference in _references().finditer(text, span):
-            if _owned_by_adult(text, reference):
-                continue
-            if not _clear(text, span, previous, reference, names):
-                findings.append(_finding(text, reference, named))
-                break
+        references = _references().finditer(text, span)
+        first = next(references, None)
+        # A child named here, or exactly one just before, makes every reference clear.
+        if first is not None and _children_named(text, span, names) == 0:
+            before = _children_named(text, previous, names) if previous is not None else 0
+            if before != 1:
+                # An adult in the sentence before counts only when it names no child.
+                adult_before = previous if before == 0 else None
+                for reference in (first, *references):
+                    if _owned_by_adult(text, reference):
+                        continue
+                    if not _adult_clear(text, span, adult_before, reference):
+                        findings.append(_finding(text, reference, named))
+                        break
         previous = span
     return findings
 
@@ -98,22 +106,11 @@ def _children_named(text: str, span: Span, names: list[re.Pattern[str]]) -> int:
     return sum(1 for name in names if name.search(text, span.start, span.end))
 
 
-def _clear(
-    text: str,
-    span: Span,
-    previous: Span | None,
-    reference: re.Match[str],
-    names: list[re.Pattern[str]],
-) -> bool:
-    if _children_named(text, span, names) > 0:
-        return True
-    if previous is not None and _children_named(text, previous, names) == 1:
-        return True
+def _adult_clear(text: str, span: Span, previous: Span | None, reference: re.Match[str]) -> bool:
+    """The pronoun can mean an adult named before it, in the sentence or the one before."""
     before = Span(span.start, reference.start())
     return _adult_for(text, before, reference.group()) or (
-        previous is not None
-        and _children_named(text, previous, names) == 0
-        and _adult_for(text, previous, reference.group())
+        previous is not None and _adult_for(text, previous, reference.group())
     )
 
 
