@@ -41,7 +41,7 @@ def run_to_the_end(scene):
     parent = FamilyMember.objects.get(user=scene.parent)
     report_comment_add(member=parent, report=report, version=version, text="I disagree.")
     parents_report_send(member=parent, conference=scene.conference, kind="report", text="Ours.")
-    pack_release(conference=scene.conference, actor=scene.unit)
+    pack_release(conference=scene.conference, actor=scene.unit, release_with_missing=True)
     record_version = finalised(scene.conference, scene.chair)
     outcome_issue(record_version=record_version, actor=scene.chair, notify=False)
 

@@ -25,7 +25,7 @@ from tests.packs.pack_scene import (
     top_bookmarks,
     written,
 )
-from tests.report_scene import RESTRICTED_TEXT, save
+from tests.report_scene import RESTRICTED_TEXT, answers_for, save
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,9 @@ def released(scene, django_capture_on_commit_callbacks):
     unshared = not_shared(written(scene, author=scene.colleague, words="Unshared words here."))
     submit_as(unshared, "Sam Colleague")
     with django_capture_on_commit_callbacks(execute=True):
-        services.pack_release(conference=scene.conference, actor=scene.unit)
+        services.pack_release(
+            conference=scene.conference, actor=scene.unit, release_with_missing=True
+        )
     scene.conference.refresh_from_db()
     return scene, shared, unshared
 
@@ -101,6 +103,7 @@ def test_the_word_file_has_a_heading_per_report(released):
     headings = docx_headings(pack)
 
     assert headings == [
+        "Chair's brief",
         "Conference pack",
         *sorted([f"{shared.agency.name} — Priya Shah", f"{unshared.agency.name} — Sam Colleague"]),
     ]
@@ -134,7 +137,8 @@ def test_the_cover_lists_each_report_received(released):
     scene, shared, unshared = released
     pack = _packs(scene.conference)[PackCopy.CONFERENCE]
 
-    table = next(t for t in docx_of(pack).tables if t.rows[0].cells[0].text == "Agency")
+    received = ["Agency", "Author", "Submitted", "Shared with the family"]
+    table = next(t for t in docx_of(pack).tables if [c.text for c in t.rows[0].cells] == received)
     rows = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in table.rows[1:]}
 
     author, submitted, sharing = rows[shared.agency.name]
@@ -150,7 +154,9 @@ def test_a_late_report_after_release_is_built_into_both_copies(
     scene, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.pack_release(conference=scene.conference, actor=scene.unit)
+        services.pack_release(
+            conference=scene.conference, actor=scene.unit, release_with_missing=True
+        )
     assert _packs(scene.conference)[PackCopy.FAMILY].versions == []
     late = written(scene, words="Arrived after the pack went out.")
 
@@ -173,6 +179,7 @@ def test_an_amendment_after_release_replaces_the_version_in_the_pack(
     scene, shared, _ = released
     report_services.report_amend(report=shared, reason="Wrong date", actor=shared.author)
     save(shared, "worries", {"text": "Amended worries about Lily."})
+    save(shared, "sharing", answers_for(shared)["sharing"])  # each version is shared afresh
 
     with django_capture_on_commit_callbacks(execute=True):
         submit_as(shared, "Priya Shah")
@@ -199,20 +206,26 @@ def test_a_failed_build_is_recorded_and_the_next_one_recovers(
 
     monkeypatch.setattr(services, "pack_pdf", broken)
     with django_capture_on_commit_callbacks(execute=True):
-        services.pack_release(conference=scene.conference, actor=scene.unit)
+        services.pack_release(
+            conference=scene.conference, actor=scene.unit, release_with_missing=True
+        )
     failed = _packs(scene.conference)[PackCopy.CONFERENCE]
     assert failed.state == PackState.FAILED and "out of memory" in failed.failure
 
     monkeypatch.undo()
     with django_capture_on_commit_callbacks(execute=True):
-        services.pack_release(conference=scene.conference, actor=scene.unit)
+        services.pack_release(
+            conference=scene.conference, actor=scene.unit, release_with_missing=True
+        )
     assert _packs(scene.conference)[PackCopy.CONFERENCE].state == PackState.READY
     assert AuditEvent.objects.filter(action="pack_rebuild_requested").exists()
 
 
 def test_build_packs_builds_what_is_waiting_without_the_queue(scene):
     submit_as(written(scene), "Priya Shah")
-    services.pack_release(conference=scene.conference, actor=scene.unit)  # not yet committed
+    services.pack_release(
+        conference=scene.conference, actor=scene.unit, release_with_missing=True
+    )  # not yet committed
     assert {p.state for p in _packs(scene.conference).values()} == {PackState.QUEUED}
     out = io.StringIO()
 
@@ -228,7 +241,9 @@ def test_many_requests_in_one_transaction_build_each_copy_once(
     submit_as(written(scene), "Priya Shah")
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.pack_release(conference=scene.conference, actor=scene.unit)
+        services.pack_release(
+            conference=scene.conference, actor=scene.unit, release_with_missing=True
+        )
         services.pack_queue(conference=scene.conference)
 
     built = AuditEvent.objects.filter(action__startswith="pack_", action__endswith="_built")
@@ -240,7 +255,9 @@ def test_many_requests_in_one_transaction_build_each_copy_once(
 
 def test_a_request_during_a_build_leaves_the_pack_waiting_for_the_next(scene, monkeypatch):
     submit_as(written(scene), "Priya Shah")
-    services.pack_release(conference=scene.conference, actor=scene.unit)  # jobs not yet run
+    services.pack_release(
+        conference=scene.conference, actor=scene.unit, release_with_missing=True
+    )  # jobs not yet run
     pack = _packs(scene.conference)[PackCopy.CONFERENCE]
     real_pdf = services.pack_pdf
 

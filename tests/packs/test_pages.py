@@ -88,7 +88,9 @@ def test_the_unit_releases_the_pack_from_the_page(
     assert "Release the pack" in page
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("packs:release", args=[scene.conference.pk]))
+        response = client.post(
+            reverse("packs:release", args=[scene.conference.pk]), {"release_with_missing": "yes"}
+        )
 
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
@@ -138,7 +140,7 @@ def built(scene, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         from cpconf.packs.services import pack_release
 
-        pack_release(conference=scene.conference, actor=scene.unit)
+        pack_release(conference=scene.conference, actor=scene.unit, release_with_missing=True)
     return scene
 
 

@@ -1,6 +1,7 @@
 """The chair's preparation view: given submitted reports, when the chair (or the unit) opens
-it, then each agency's answers stand side by side per child, with the coach's warnings (as
-the board counts them), the family's comments, no restricted text, and what is outstanding."""
+it, then each report stands once, its parts about each child grouped inside it, with the
+coach's warnings (as the board counts them), the family's comments, no restricted text, and
+what is outstanding."""
 
 import pytest
 from django.db import connection
@@ -23,19 +24,25 @@ def page(client, user, conference):
     return response, html.fromstring(response.content.decode())
 
 
-def child_table(tree, child):
-    return tree.xpath(f'//table[@data-child="{child.pk}"]')[0]
-
-
-def row_of(table, report):
-    return table.xpath(f'.//tr[@data-report="{report.pk}"]')[0]
-
-
 def cells(row) -> list[str]:
     return [" ".join(cell.text_content().split()) for cell in row.xpath("./th|./td")]
 
 
-def test_each_agencys_answers_stand_side_by_side_for_each_child(client, scene):
+def answers(tree, report) -> dict[str, str]:
+    """The report's Signs of Safety answers, by section key, from its one place on the page."""
+    rows = tree.xpath(f'//*[@id="report-{report.pk}"]//*[@data-answer]')
+    return {
+        row.get("data-answer"): " ".join(row.xpath("./dd")[0].text_content().split())
+        for row in rows
+    }
+
+
+def child_row(tree, report, child) -> list[str]:
+    table = tree.xpath(f'//*[@id="report-{report.pk}"]//table[@data-report-children]')[0]
+    return cells(table.xpath(f'.//tr[@data-child="{child.pk}"]')[0])
+
+
+def test_each_report_stands_once_with_its_parts_about_each_child_inside(client, scene):
     school = submitted(scene, words="School words.", scores=(3, 7))
     health = submitted(
         scene,
@@ -44,22 +51,29 @@ def test_each_agencys_answers_stand_side_by_side_for_each_child(client, scene):
         scores=(5, 2),
     )
 
-    _response, tree = page(client, scene.chair, scene.conference)
+    response, tree = page(client, scene.chair, scene.conference)
 
+    body = response.content.decode()
+    for report in (school, health):  # one place per report, not one per child
+        assert len(tree.xpath(f'//*[@id="report-{report.pk}"]')) == 1
+        assert body.count(f'data-report-children="{report.pk}"') == 1
+    assert body.count("Lily and Noah. School words.") == 3  # three answers, each shown once
+    assert answers(tree, school) == {
+        "worries": "What are you worried about?: Lily and Noah. School words.",
+        "going_well": "What is going well?: Lily and Noah. School words.",
+        "needs_to_happen": "What needs to happen?: Lily and Noah. School words.",
+    }
+    assert answers(tree, health)["worries"] == (
+        "What are you worried about?: Lily and Noah. Health words."
+    )
     lily, noah = scene.children
     for child, (school_score, health_score) in ((lily, ("3", "5")), (noah, ("7", "2"))):
-        table = child_table(tree, child)
-        school_row, health_row = cells(row_of(table, school)), cells(row_of(table, health))
-        assert school_row[0] == "Alder Primary"
-        assert school_row[1] == "What are you worried about?: Lily and Noah. School words."
-        assert school_row[2] == "What is going well?: Lily and Noah. School words."
-        assert school_row[3] == "What needs to happen?: Lily and Noah. School words."
-        assert school_row[4] == school_score
-        assert school_row[5].startswith("Child protection plan needed")
-        assert f"Reason for {child.full_name}" in school_row[5]
-        assert health_row[0] == "Harbour Health Visiting"
-        assert health_row[1] == "What are you worried about?: Lily and Noah. Health words."
-        assert health_row[4] == health_score
+        school_row, health_row = child_row(tree, school, child), child_row(tree, health, child)
+        assert school_row[0] == child.full_name
+        assert school_row[1] == school_score
+        assert school_row[2].startswith("Child protection plan needed")
+        assert school_row[3] == f"Reason for {child.full_name}"
+        assert health_row[1] == health_score
 
 
 def test_a_review_report_is_read_by_section_key(client, scene):
@@ -70,10 +84,11 @@ def test_a_review_report_is_read_by_section_key(client, scene):
 
     _response, tree = page(client, scene.chair, review)
 
-    row = cells(row_of(child_table(tree, scene.children[0]), report))
-    assert row[1] == "What are you worried about now?: Lily and Noah. Since the last conference."
-    assert row[2] == "What is going well now?: Lily and Noah. Since the last conference."
-    assert row[3] == "What needs to happen?: Lily and Noah. Since the last conference."
+    assert answers(tree, report) == {
+        "worries": "What are you worried about now?: Lily and Noah. Since the last conference.",
+        "going_well": "What is going well now?: Lily and Noah. Since the last conference.",
+        "needs_to_happen": "What needs to happen?: Lily and Noah. Since the last conference.",
+    }
 
 
 def test_the_coach_warnings_are_the_boards_and_the_sentences_are_quoted(client, scene):
@@ -166,18 +181,18 @@ def test_no_restricted_text_reaches_the_page_even_for_the_chair(client, scene):
 
 def test_the_latest_version_is_read(client, scene):
     from cpconf.reports import services
-    from tests.report_scene import save, submit
+    from tests.report_scene import answers_for, save, submit
 
     report = submitted(scene, words="First words.")
     services.report_amend(report=report, reason="Corrected a date", actor=scene.author)
     report.refresh_from_db()
     save(report, "worries", {"text": "Amended worries about Lily and Noah."})
+    save(report, "sharing", answers_for(report)["sharing"])  # each version is shared afresh
     submit(report)
 
     _response, tree = page(client, scene.chair, scene.conference)
 
-    row = cells(row_of(child_table(tree, scene.children[0]), report))
-    assert row[1] == "Amended worries about Lily and Noah."
+    assert answers(tree, report)["worries"] == "Amended worries about Lily and Noah."
 
 
 def test_reports_not_yet_submitted_are_listed_as_outstanding(client, scene):
@@ -186,13 +201,15 @@ def test_reports_not_yet_submitted_are_listed_as_outstanding(client, scene):
 
     _response, tree = page(client, scene.chair, scene.conference)
 
-    outstanding = tree.xpath('//h2[@id="outstanding"]/following-sibling::table[1]')[0]
+    outstanding = tree.xpath('//*[@data-chair-brief]//table[@id="outstanding"]')[0]
     rows = [cells(r) for r in outstanding.xpath(".//tbody/tr")]
     assert [r[0] for r in rows] == sorted(["Alder Primary", colleague_agency.name])
+    authors = {r[0]: r[1] for r in rows}
+    assert authors[colleague_agency.name] == scene.colleague.get_full_name()
     statuses = {r[0]: r[2] for r in rows}
     assert statuses["Alder Primary"] in ("Draft", "Shared with family")
     assert statuses[colleague_agency.name] == "Not started"
-    assert not tree.xpath("//table[@data-child]")  # nothing submitted yet
+    assert not tree.xpath("//table[@data-report-children]")  # nothing submitted yet
 
 
 def portal_comment(scene, report, text):

@@ -23,13 +23,16 @@ from weasyprint.urls import URLFetcher
 from cpconf.documents import pdf, word
 from cpconf.documents.model import ReportDocument, Section, Wording, printable
 
-__all__ = ["PackDocument", "PackReport", "pack_docx", "pack_html", "pack_pdf"]
+__all__ = ["PackBrief", "PackDocument", "PackReport", "pack_docx", "pack_html", "pack_pdf"]
 
 # The pack's own bookmarks: the cover's parts and each report at the top of the outline, a
 # report's sections under it. Headings inside a report's tables never become bookmarks.
 PACK_STYLESHEET = """
 h1, h2, h3, h4, h5, h6 { bookmark-level: none; }
 h1.bookmark, section.cover > h2 { bookmark-level: 1; bookmark-label: content(text); }
+section.brief { break-after: page; font-size: 9pt; }
+section.brief h2 { font-size: 11pt; margin: 3mm 0 1mm; }
+section.brief table { margin-bottom: 2mm; }
 div.report section > h2 { bookmark-level: 2; bookmark-label: content(text); }
 div.report { break-before: page; }
 .report-title { font-size: 14pt; font-weight: bold; margin: 0 0 1mm; }
@@ -48,6 +51,15 @@ class PackReport:
     heading: str
     document: ReportDocument
     note: str = ""
+@dataclass(frozen=True)
+class PackBrief:
+    """The chair's brief: one page at the very front of the conference copy, so the chair
+    sees scores, recommendations, what is missing and the plan's progress before any report."""
+
+    title: str
+    sections: tuple[Section, ...]
+
+
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,7 @@ class PackDocument:
     cover: tuple[tuple[str, str], ...]
     front: tuple[Section, ...]  # the reports received, the chronology, the parents' report
     reports: tuple[PackReport, ...]
+    brief: PackBrief | None = None
     footer: str = ""
     wording: Wording = DEFAULT_WORDING
 
@@ -67,7 +80,8 @@ def pack_pdf(pack: PackDocument) -> bytes:
 
 
 def pack_html(pack: PackDocument) -> str:
-    body = [
+    body = [_brief_html(pack.brief)] if pack.brief else []
+    body += [
         f'<h1 class="bookmark">{_text(pack.title)}</h1>',
         f'<p class="subtitle">{_text(pack.subtitle)}</p>',
         pdf._label_table(pack.cover),
@@ -82,6 +96,13 @@ def pack_html(pack: PackDocument) -> str:
         f'<meta charset="utf-8"><title>{_text(pack.title)}</title>'
         f"<style>{_stylesheet(pack)}{PACK_STYLESHEET}</style></head>"
         f"<body>{''.join(body)}</body></html>"
+def _brief_html(brief: PackBrief) -> str:
+    sections = "".join(pdf._section(section) for section in brief.sections)
+    return (
+        f'<section class="brief"><h1 class="bookmark">{_text(brief.title)}</h1>{sections}</section>'
+    )
+
+
     )
 
 
@@ -123,6 +144,8 @@ def _text(value: str) -> str:
     return html.escape(printable(value))
 
 
+    if pack.brief:
+        _add_brief(docx, pack.brief)
 def pack_docx(pack: PackDocument) -> bytes:
     docx = new_document()
     _set_up(docx, pack)
@@ -150,6 +173,14 @@ def _set_up(docx: Document, pack: PackDocument) -> None:
     properties.title = printable(pack.title)
     properties.subject = printable(pack.subtitle)
     properties.author = properties.comments = properties.last_modified_by = ""
+def _add_brief(docx: Document, brief: PackBrief) -> None:
+    """The brief, then a new page for the pack's own cover."""
+    docx.add_heading(printable(brief.title), level=1)
+    for section in brief.sections:
+        word._add_section(docx, section)
+    docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
     properties.language = pack.wording.language
 
 

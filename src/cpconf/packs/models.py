@@ -72,3 +72,29 @@ class ConferencePack(BaseModel):
     @property
     def is_pending(self) -> bool:
         return self.state in (PackState.QUEUED, PackState.BUILDING)
+
+
+class PackRelease(BaseModel):
+    """A pack's release, kept with the names of the invited reports that had not arrived:
+    the audit event of the release points here, so an auditor can read what was missing."""
+
+    conference = models.OneToOneField(
+        Conference,
+        verbose_name=_("conference"),
+        on_delete=models.CASCADE,
+        related_name="pack_release",
+    )
+    released_at = models.DateTimeField(_("released at"))
+    missing = models.JSONField(
+        _("reports missing at the release"),
+        default=list,
+        blank=True,
+        help_text=_("Each missing report's agency, author and how far it had got."),
+    )
+
+    class Meta:
+        verbose_name = _("pack release")
+        verbose_name_plural = _("pack releases")
+
+    def __str__(self) -> str:
+        return f"Release of the pack for {self.conference}"

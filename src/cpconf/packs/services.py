@@ -6,11 +6,19 @@ background job: it is not one transaction, so that its progress (reports laid ou
 total) is visible to the page while it works; the files are saved, and the build audited, in
 one transaction at the end. A report submitted or amended after the release queues both
 copies again (`pack_queue`, called from `report_submit`).
+
+Releasing while invited reports have not arrived is refused (`ReportsMissing`, naming them)
+unless the unit confirms it; the release then keeps the names of what was missing
+(`PackRelease`), and its audit event points at that record. The conference copy opens with
+the chair's brief.
 """
 
 import logging
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F
@@ -22,8 +30,12 @@ from cpconf.audit.models import Outcome
 from cpconf.audit.services import audit_for_family
 from cpconf.conferences.models import Conference
 from cpconf.documents import pack_docx, pack_pdf
+from cpconf.documents.pack import PackBrief
 from cpconf.packs import pack_contents
-from cpconf.packs.models import ConferencePack, PackCopy, PackState
+from cpconf.packs.models import ConferencePack, PackCopy, PackRelease, PackState
+
+if TYPE_CHECKING:
+    from cpconf.preparation.brief import MissingReport
 
 logger = logging.getLogger(__name__)
 FAILURE_SHOWN = 500  # characters of the error kept for the page and the logs
@@ -53,6 +65,15 @@ def pack_queue(*, conference: Conference) -> list[ConferencePack]:
     return packs
 
 
+class ReportsMissing(Exception):
+    """Invited reports have not arrived and the unit has not confirmed releasing without
+    them: `missing` names each (agency and author) for the page to list."""
+
+    def __init__(self, missing: Sequence["MissingReport"]) -> None:
+        super().__init__(", ".join(m.named for m in missing))
+        self.missing = tuple(missing)
+
+
 @transaction.atomic
 def pack_release(
     *,
@@ -60,23 +81,59 @@ def pack_release(
     actor: User,
     request: HttpRequest | None = None,
     now: datetime | None = None,
+    release_with_missing: bool = False,
 ) -> list[ConferencePack]:
-    """Release the pack (once; a second call builds it again) and queue both copies."""
+    """Release the pack (once; a second call builds it again) and queue both copies. A first
+    release with reports missing needs `release_with_missing`, else `ReportsMissing`."""
     locked = Conference.objects.select_for_update().get(pk=conference.pk)
     first = locked.pack_released_at is None
+    audited: Conference | PackRelease = locked
     if first:
-        locked.pack_released_at = now or timezone.now()
+        from cpconf.preparation.brief import (
+            missing_reports,
+        )  # not at the top: cpconf.access is not ready when apps.py imports this module
+
+        missing = missing_reports(locked)
+        if missing and not release_with_missing:
+            raise ReportsMissing(missing)
+        released_at = now or timezone.now()
+        locked.pack_released_at = released_at
         locked.modified_by = actor
         locked.save(update_fields=["pack_released_at", "modified_by", "modified_at"])
+        audited = _record_release(locked, actor, missing, released_at)
     conference.pack_released_at = locked.pack_released_at
     audit_for_family(
         action="pack_released" if first else "pack_rebuild_requested",
         actor=actor,
         request=request,
-        obj=locked,
+        obj=audited,
         family=conference.family,
     )
     return pack_queue(conference=conference)
+
+
+def _record_release(
+    conference: Conference,
+    actor: User,
+    missing: Sequence["MissingReport"],
+    released_at: datetime,
+) -> PackRelease:
+    """Keep who released the pack, when, and the names of any report that had not arrived."""
+    return PackRelease.objects.create(
+        conference=conference,
+        released_at=released_at,
+        missing=[{"agency": m.agency, "author": m.author, "status": m.status} for m in missing],
+        created_by=actor,
+        modified_by=actor,
+    )
+
+
+def _chair_brief(conference: Conference, entries: list[pack_contents.PackEntry]) -> PackBrief:
+    """The chair's brief from the reports the conference copy holds."""
+    from cpconf.preparation.brief import chair_brief
+    from cpconf.preparation.printed_brief import brief_for_pack
+
+    return brief_for_pack(chair_brief(conference, entries))
 
 
 def _progress(pack_id: int, **fields: object) -> None:
@@ -104,6 +161,8 @@ def pack_build(*, pack_id: int) -> str:
             reports.append(pack_contents.pack_report(entry, pack.copy))
             _progress(pack_id, reports_done=done)
         document = pack_contents.pack_document(conference, pack.copy, entries, reports)
+        if pack.copy == PackCopy.CONFERENCE:
+            document = replace(document, brief=_chair_brief(conference, entries))
         pdf, docx = pack_pdf(document), pack_docx(document)
     except Exception as error:
         logger.exception("Pack %s could not be built", pack_id)

@@ -3,14 +3,17 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from cpconf.access import may
 from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
+from cpconf.conferences.models import Conference
 from cpconf.packs import pack_contents, selectors, services
 from cpconf.packs.models import PackCopy
+from cpconf.preparation.brief import MissingReport, missing_reports
 
 # While a copy is being built the page asks the browser to load it again after this many
 # seconds (a Refresh header: no script, and the page also has a "Check again" link).
@@ -21,6 +24,10 @@ DOCUMENT_TYPES = {
 }
 PACK_RELEASED = _("The pack is released. Both copies are being built.")
 PACK_REQUEUED = _("Both copies of the pack are being built again.")
+CONFIRM_MISSING = _("Confirm that you want to release the pack without the missing reports")
+# The release form's answer, and the query the page is shown again with when it was not given.
+RELEASE_WITH_MISSING = "release_with_missing"
+NOT_CONFIRMED = "not_confirmed"
 
 
 def _user(request: HttpRequest) -> User:
@@ -43,6 +50,8 @@ def pack_detail(request: HttpRequest, conference_pk: int) -> HttpResponse:
         "submitted_count": len(pack_contents.submitted_entries(conference)),
         "parents_report": pack_contents.parents_report(conference),
         "refresh_seconds": REFRESH_SECONDS,
+        "missing": _missing_before_release(conference),
+        "confirm_error": CONFIRM_MISSING if NOT_CONFIRMED in request.GET else "",
     }
     response = render(request, "packs/detail.html", context)
     if building:
@@ -61,9 +70,24 @@ def pack_release(request: HttpRequest, conference_pk: int) -> HttpResponse:
         pk=conference_pk,
     )
     was_released = conference.pack_released_at is not None
-    services.pack_release(conference=conference, actor=user, request=request)
+    confirmed = request.POST.get(RELEASE_WITH_MISSING) == "yes"
+    try:
+        services.pack_release(
+            conference=conference, actor=user, request=request, release_with_missing=confirmed
+        )
+    except services.ReportsMissing:
+        # Back to the page (a redirect: reloading it never posts again), which names them.
+        url = reverse("packs:detail", args=[conference.pk])
+        return redirect(f"{url}?{NOT_CONFIRMED}#{RELEASE_WITH_MISSING}")
     messages.success(request, PACK_REQUEUED if was_released else PACK_RELEASED)
     return redirect("packs:detail", conference_pk=conference.pk)
+
+
+def _missing_before_release(conference: Conference) -> tuple[MissingReport, ...]:
+    """The invited reports not submitted, while the pack is not yet released."""
+    if conference.pack_released_at is not None:
+        return ()
+    return missing_reports(conference)
 
 
 def pack_download(

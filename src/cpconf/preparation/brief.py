@@ -1,0 +1,221 @@
+"""The chair's brief: one page for the front of the preparation view and of the pack's
+conference copy.
+
+It says, per child, every agency's scaling score and recommendation; which invited reports
+have not arrived (and whose they are); the danger statement and safety goals; and how far the
+previous conference's plan has got. It is read from the reports the caller passes (the
+preparation view's, scoped to the user, or the pack's), so the brief never holds more than the
+page or the copy it heads. Restricted sections are never read here.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cpconf.conference_records.models import ConferenceRecord, RecordVersion
+from cpconf.conference_records.record_content import PLAN, PROGRESS, WHY_HERE
+from cpconf.conferences.board import board_rows
+from cpconf.conferences.models import Conference
+from cpconf.families.models import Child
+from cpconf.preparation.history import assessment_key, form_of_version, whole_number
+from cpconf.reports.models import ProfessionalReport, ReportVersion
+
+DONE = "done"
+PROGRESS_LABELS = dict(PROGRESS)
+
+
+class SubmittedReport(Protocol):
+    """A submitted report and the version the reader has: a `PreparedReport` or a
+    `PackEntry` both are."""
+
+    @property
+    def report(self) -> ProfessionalReport: ...
+
+    @property
+    def version(self) -> ReportVersion: ...
+
+
+@dataclass(frozen=True)
+class AgencyView:
+    """One agency's scaling score and recommendation for one child."""
+
+    agency: str
+    author: str
+    score: int | None
+    recommendation: str
+
+
+@dataclass(frozen=True)
+class ChildBrief:
+    child_id: int
+    name: str
+    views: tuple[AgencyView, ...]
+
+
+@dataclass(frozen=True)
+class MissingReport:
+    """An invited report not submitted: the agency, whose it is, and how far it has got."""
+
+    agency: str
+    author: str
+    status: str
+
+    @property
+    def named(self) -> str:
+        return f"{self.agency} ({self.author})"
+
+
+@dataclass(frozen=True)
+class PlanAction:
+    action: str
+    who: str
+    by_when: str
+    progress: str
+
+    @property
+    def is_done(self) -> bool:
+        return self.progress == PROGRESS_LABELS[DONE]
+
+
+@dataclass(frozen=True)
+class PreviousPlan:
+    """The previous conference's plan; progress as the chair has recorded it at this
+    conference once the record is started, before that as it stood at the last one."""
+
+    held_on: str
+    actions: tuple[PlanAction, ...]
+    progress_recorded_now: bool
+
+    @property
+    def done(self) -> int:
+        return sum(1 for action in self.actions if action.is_done)
+
+
+@dataclass(frozen=True)
+class ChairBrief:
+    children: tuple[ChildBrief, ...]
+    missing: tuple[MissingReport, ...]
+    danger_statement: str
+    safety_goals: str
+    previous_plan: PreviousPlan | None
+
+
+def missing_reports(conference: Conference) -> tuple[MissingReport, ...]:
+    """Every invitation without a submitted report, by agency."""
+    return tuple(
+        MissingReport(
+            agency=row.invitation.agency.name,
+            author=_author(row.invitation),
+            status=str(_(row.status_label)),
+        )
+        for row in board_rows(conference)
+        if not row.is_submitted
+    )
+
+
+def _author(invitation: Any) -> str:
+    invitee = invitation.invitee
+    return (invitee.get_full_name() if invitee else "") or invitation.email
+
+
+def _matches(entry: dict[str, Any], child: Child) -> bool:
+    child_id = whole_number(entry.get("child_id"))
+    if child_id is not None:
+        return child_id == child.pk
+    return str(entry.get("name") or "").strip().casefold() == child.full_name.casefold()
+
+
+def _view_of(submitted: SubmittedReport, child: Child) -> AgencyView:
+    form = form_of_version(submitted.report, submitted.version)
+    parts = submitted.version.content.get("parts") or {}
+    entries = (parts.get(assessment_key(form)) or {}).get("children", [])
+    entry = next((e for e in entries if _matches(e, child)), None) or {}
+    labels = dict(form.recommendations)
+    return AgencyView(
+        agency=submitted.report.agency.name,
+        author=submitted.version.signed_name,
+        score=whole_number(entry.get("scaling")),
+        recommendation=labels.get(entry.get("recommendation") or "", ""),
+    )
+
+
+def children_briefs(
+    children: Iterable[Child], reports: Sequence[SubmittedReport]
+) -> tuple[ChildBrief, ...]:
+    return tuple(
+        ChildBrief(child.pk, child.full_name, tuple(_view_of(r, child) for r in reports))
+        for child in children
+    )
+
+
+def _finalised_content(conference: Conference | None) -> dict[str, Any]:
+    if conference is None:
+        return {}
+    version = (
+        RecordVersion.objects.filter(record__conference=conference).order_by("-number").first()
+    )
+    return dict(version.content) if version is not None else {}
+
+
+def _working_parts(conference: Conference) -> dict[str, Any]:
+    """This conference's record as the chair is writing it; empty before it is started."""
+    record = ConferenceRecord.objects.filter(conference=conference).first()
+    if record is None:
+        return {}
+    return {part.key: part.content for part in record.parts.all()}
+
+
+def _actions(rows: Any) -> tuple[PlanAction, ...]:
+    return tuple(
+        PlanAction(
+            action=str(row.get("action") or ""),
+            who=str(row.get("who") or ""),
+            by_when=_display_day(row.get("by_when")),
+            progress=PROGRESS_LABELS.get(row.get("progress") or "", _("Not recorded")),
+        )
+        for row in (rows if isinstance(rows, list) else [])
+        if isinstance(row, dict) and row.get("action")
+    )
+
+
+def _display_day(value: Any) -> str:
+    from cpconf.reports.report_content import display_date
+
+    return display_date(str(value or ""))
+
+
+def previous_plan(conference: Conference, working: dict[str, Any]) -> PreviousPlan | None:
+    """The previous conference's plan, or None for a conference that follows none."""
+    previous = conference.previous
+    if previous is None:
+        return None
+    now = [
+        a for a in (working.get(PLAN) or {}).get("actions", []) or [] if a.get("carried_forward")
+    ]
+    before = (_finalised_content(previous).get(PLAN) or {}).get("actions")
+    held_on = timezone.localtime(previous.starts_at)
+    return PreviousPlan(
+        held_on=f"{held_on.day} {held_on:%B %Y}",
+        actions=_actions(now) if now else _actions(before),
+        progress_recorded_now=bool(now),
+    )
+
+
+def chair_brief(conference: Conference, reports: Sequence[SubmittedReport]) -> ChairBrief:
+    """The brief from these reports. The danger statement and safety goals are those agreed
+    at the previous conference; for a first conference, those the chair has drafted."""
+    working = _working_parts(conference)
+    agreed = _finalised_content(conference.previous).get(WHY_HERE) or {}
+    drafted = working.get(WHY_HERE) or {}
+    return ChairBrief(
+        children=children_briefs(conference.family.children.all(), reports),
+        missing=missing_reports(conference),
+        danger_statement=str(
+            agreed.get("danger_statement") or drafted.get("danger_statement") or ""
+        ),
+        safety_goals=str(agreed.get("safety_goals") or drafted.get("safety_goals") or ""),
+        previous_plan=previous_plan(conference, working),
+    )
