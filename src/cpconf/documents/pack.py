@@ -30,11 +30,11 @@ __all__ = ["PackBrief", "PackDocument", "PackReport", "pack_docx", "pack_html", 
 PACK_STYLESHEET = """
 h1, h2, h3, h4, h5, h6 { bookmark-level: none; }
 h1.bookmark, section.cover > h2 { bookmark-level: 1; bookmark-label: content(text); }
+div.report section > h2 { bookmark-level: 2; bookmark-label: content(text); }
+div.report { break-before: page; }
 section.brief { break-after: page; font-size: 9pt; }
 section.brief h2 { font-size: 11pt; margin: 3mm 0 1mm; }
 section.brief table { margin-bottom: 2mm; }
-div.report section > h2 { bookmark-level: 2; bookmark-label: content(text); }
-div.report { break-before: page; }
 .report-title { font-size: 14pt; font-weight: bold; margin: 0 0 1mm; }
 .report-note { font-size: 9pt; color: #505a5f; margin: 0 0 4mm; }
 """
@@ -51,6 +51,8 @@ class PackReport:
     heading: str
     document: ReportDocument
     note: str = ""
+
+
 @dataclass(frozen=True)
 class PackBrief:
     """The chair's brief: one page at the very front of the conference copy, so the chair
@@ -60,8 +62,6 @@ class PackBrief:
     sections: tuple[Section, ...]
 
 
-
-
 @dataclass(frozen=True)
 class PackDocument:
     title: str
@@ -69,9 +69,9 @@ class PackDocument:
     cover: tuple[tuple[str, str], ...]
     front: tuple[Section, ...]  # the reports received, the chronology, the parents' report
     reports: tuple[PackReport, ...]
-    brief: PackBrief | None = None
     footer: str = ""
     wording: Wording = DEFAULT_WORDING
+    brief: PackBrief | None = None
 
 
 def pack_pdf(pack: PackDocument) -> bytes:
@@ -96,13 +96,13 @@ def pack_html(pack: PackDocument) -> str:
         f'<meta charset="utf-8"><title>{_text(pack.title)}</title>'
         f"<style>{_stylesheet(pack)}{PACK_STYLESHEET}</style></head>"
         f"<body>{''.join(body)}</body></html>"
+    )
+
+
 def _brief_html(brief: PackBrief) -> str:
     sections = "".join(pdf._section(section) for section in brief.sections)
     return (
         f'<section class="brief"><h1 class="bookmark">{_text(brief.title)}</h1>{sections}</section>'
-    )
-
-
     )
 
 
@@ -144,11 +144,11 @@ def _text(value: str) -> str:
     return html.escape(printable(value))
 
 
-    if pack.brief:
-        _add_brief(docx, pack.brief)
 def pack_docx(pack: PackDocument) -> bytes:
     docx = new_document()
     _set_up(docx, pack)
+    if pack.brief:
+        _add_brief(docx, pack.brief)
     docx.add_heading(printable(pack.title), level=1)
     docx.add_paragraph(printable(pack.subtitle), style="Subtitle")
     word._add_label_table(docx, pack.cover)
@@ -173,15 +173,15 @@ def _set_up(docx: Document, pack: PackDocument) -> None:
     properties.title = printable(pack.title)
     properties.subject = printable(pack.subtitle)
     properties.author = properties.comments = properties.last_modified_by = ""
+    properties.language = pack.wording.language
+
+
 def _add_brief(docx: Document, brief: PackBrief) -> None:
     """The brief, then a new page for the pack's own cover."""
     docx.add_heading(printable(brief.title), level=1)
     for section in brief.sections:
         word._add_section(docx, section)
     docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-
-    properties.language = pack.wording.language
 
 
 def _add_report(docx: Document, report: PackReport) -> None:
