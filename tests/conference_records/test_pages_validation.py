@@ -6,6 +6,7 @@ import pytest
 from cpconf.conference_records import forms as record_forms
 from cpconf.conference_records import record_content as parts
 from cpconf.conference_records import services
+from cpconf.named_errors import named
 from tests.conference_records.pages import (
     content_of,
     date_fields,
@@ -89,7 +90,8 @@ def test_a_score_that_is_not_a_number_is_named_and_kept(client, scene):
 
     page = response.content.decode()
     assert response.status_code == 400
-    assert shown(record_forms.SCORE_WHOLE_NUMBER) in page
+    # The message names whose score it is (cpconf.named_errors).
+    assert shown(named("Dawn Hartwell", str(record_forms.SCORE_WHOLE_NUMBER))) in page
     assert 'value="seven"' in page
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from cpconf.named_errors import named
 from cpconf.reports.models import SectionState
 from tests.report_scene import save, start
 
@@ -56,7 +57,8 @@ def test_a_date_of_birth_in_the_future_is_refused_and_the_typed_name_kept(client
     assert response.status_code == 400
     page = response.content.decode()
     assert summary_links(page) == [
-        ("id_children-0-date_of_birth_day", "Date of birth must be in the past")
+        # The error names the child it is about (cpconf.named_errors).
+        ("id_children-0-date_of_birth_day", "Lilly-Mae Hartwell: date of birth must be in the past")
     ]
     assert 'id="id_children-0-date_of_birth_day"' in page
     assert 'value="Lilly-Mae Hartwell"' in page
@@ -73,7 +75,9 @@ def test_a_date_that_does_not_exist_is_refused(client, scene):
         children_post(report, date_of_birth_day=31, date_of_birth_month=2),
     )
 
-    assert summary_links(response.content.decode())[0][1] == "Date of birth must be a real date"
+    assert summary_links(response.content.decode())[0][1].endswith(
+        ": date of birth must be a real date"
+    )
 
 
 def test_corrected_child_details_are_saved_in_the_report_only(client, scene):
@@ -135,7 +139,7 @@ def test_a_scaling_score_outside_the_policys_range_is_refused(
 
     assert response.status_code == 400
     page = response.content.decode()
-    assert summary_links(page)[0] == ("id_assessment-0-scaling", message)
+    assert summary_links(page)[0] == ("id_assessment-0-scaling", named("Lily Hartwell", message))
     assert "Reason for Lily Hartwell" in page  # what was typed stays
 
 

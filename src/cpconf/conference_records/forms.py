@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from cpconf.conference_records import record_content as parts
 from cpconf.conferences.forms import MeetingTimeForm
 from cpconf.date_input import DateParts
+from cpconf.named_errors import NamedRowErrors
 
 YES_NO = (("yes", _("Yes")), ("no", _("No")))
 ATTENDANCE = (("present", _("Present")), ("apologies", _("Sent apologies")))
@@ -68,7 +69,9 @@ class FamilyMeetingForm(forms.Form):
     )
 
 
-class ParticipantRowForm(forms.Form):
+class ParticipantRowForm(NamedRowErrors, forms.Form):
+    """One person at the conference: its errors name them."""
+
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
     role = forms.CharField(
         label=_("Role or relationship"),
@@ -207,12 +210,15 @@ class ActionRowForm(forms.Form):
         return data
 
 
-class ScoreRowForm(forms.Form):
-    """One participant's score for one child."""
+class ScoreRowForm(NamedRowErrors, forms.Form):
+    """One participant's score for one child: its errors name the participant."""
 
     participant = forms.CharField(required=False, widget=forms.HiddenInput)
     child_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     score = forms.CharField(label=_("Score"), required=False)
+
+    def row_name(self) -> str:
+        return self.bound_value("participant")
 
     def clean_score(self) -> int | None:
         """A whole number; whether it is in the policy's range is content.validate_part's."""
@@ -225,8 +231,9 @@ class ScoreRowForm(forms.Form):
             raise forms.ValidationError(SCORE_WHOLE_NUMBER) from None
 
 
-class ChildDecisionRowForm(forms.Form):
-    """One child's decision; `outcomes` are the conference agenda's, in its words."""
+class ChildDecisionRowForm(NamedRowErrors, forms.Form):
+    """One child's decision; `outcomes` are the conference agenda's, in its words. Its errors
+    name the child."""
 
     child_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     name = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -11,6 +11,7 @@ from django import forms
 from django.forms import formset_factory
 
 from cpconf.date_input import DateParts
+from cpconf.named_errors import NamedRowErrors
 from cpconf.policy import Scaling
 from cpconf.reportform import ReportForm, Section
 from cpconf.reports import report_content as parts
@@ -194,7 +195,7 @@ class SharingForm(PartForm):
 # Rows: children, family members, assessment per child, chronology entries, factors.
 
 
-class ChildRowForm(forms.Form):
+class ChildRowForm(NamedRowErrors, forms.Form):
     child_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     name = forms.CharField(label="Name", max_length=200, required=False)
     id_number = forms.CharField(label="NHS or other ID number", max_length=60, required=False)
@@ -218,7 +219,7 @@ class ChildRowForm(forms.Form):
         return data
 
 
-class MemberRowForm(forms.Form):
+class MemberRowForm(NamedRowErrors, forms.Form):
     name = forms.CharField(label="Name", max_length=200, required=False)
     relationship = forms.CharField(label="Relationship", max_length=100, required=False)
     household = forms.ChoiceField(
@@ -235,7 +236,7 @@ class MemberRowForm(forms.Form):
         return data
 
 
-class AssessmentRowForm(forms.Form):
+class AssessmentRowForm(NamedRowErrors, forms.Form):
     child_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     name = forms.CharField(required=False, widget=forms.HiddenInput)
     scaling = forms.IntegerField(
