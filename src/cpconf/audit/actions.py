@@ -13,6 +13,8 @@ ACTION_LABELS = {
     "report_submitted": _("Signed and submitted"),
     "report_amendment_started": _("Started an amendment"),
     "report_amendment_submitted": _("Signed and submitted an amendment"),
+    "report_section_confirmed_unchanged": _("Confirmed a carried-forward section: no change"),
+    "minutes_approved": _("Approved the minutes"),
     "report_conference_copy_downloaded": _("Downloaded the conference copy"),
     "report_family_copy_downloaded": _("Downloaded the family copy"),
     "audit_searched": _("Searched the audit trail"),
