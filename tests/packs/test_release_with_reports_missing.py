@@ -13,7 +13,14 @@ from cpconf.audit.models import AuditEvent
 from cpconf.packs import services
 from cpconf.packs.models import ConferencePack, PackCopy, PackRelease
 from cpconf.packs.views import CONFIRM_MISSING
-from tests.packs.pack_scene import docx_headings, docx_text, pdf_text, submit_as, written
+from tests.packs.pack_scene import (
+    docx_headings,
+    docx_text,
+    pdf_of,
+    pdf_text,
+    submit_as,
+    written,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -126,5 +133,8 @@ def test_the_conference_copy_opens_with_the_chairs_brief(
         assert "Scaling and recommendations, by child" in text
         assert "Not arrived" in text and agency in text and author in text
         assert "Child protection plan needed" in text or "Not given" in text
+    pages = [page.extract_text() for page in pdf_of(conference).pages]
+    assert "Chair's brief" in pages[0] and "Not arrived" in pages[0]  # one page, on its own
+    assert "Chair's brief" not in pages[1] and pages[1].lstrip().startswith("Conference pack")
     assert "Chair's brief" not in docx_text(family)
     assert "Chair's brief" not in pdf_text(family)
