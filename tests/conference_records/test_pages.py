@@ -150,13 +150,13 @@ def test_introductions_suggest_the_family_and_the_invited_and_save_family_first(
         "Priya Shah",
         "Sam Okoro",
     ]
-    assert saved["participants"][2] == {
-        "name": "Sam Okoro",
-        "role": "GP",
-        "agency": "Hill Surgery",
-        "kind": "professional",
-        "attendance": "apologies",
-    }
+    assert parts.Participant.from_json(saved["participants"][2]) == parts.Participant(
+        name="Sam Okoro",
+        role="GP",
+        agency="Hill Surgery",
+        kind="professional",
+        attendance="apologies",
+    )
     assert saved["parents_report"] == "We have kept every appointment."
     assert saved["confidentiality_confirmed"] is True
     assert saved["equal_opportunities_confirmed"] is False

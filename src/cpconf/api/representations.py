@@ -86,69 +86,16 @@ def report_payload(report: ProfessionalReport, version: ReportVersion) -> dict[s
     }
 
 
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ("" if value is None else str(value))
-
-
-def _texts(values: Any) -> list[str]:
-    return [_text(v) for v in values] if isinstance(values, list) else []
-
-
-def _ints(values: Any) -> list[int]:
-    return [v for v in values if isinstance(v, int)] if isinstance(values, list) else []
-
-
-def _rows(part: Any, key: str) -> list[dict[str, Any]]:
-    rows = part.get(key, []) if isinstance(part, dict) else []
-    return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
-
-
-def _decision(child: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "child_id": child.get("child_id") if isinstance(child.get("child_id"), int) else None,
-        **{k: _text(child.get(k)) for k in ("name", "suffered_harm", "likely_to_suffer")},
-        "outcome": _text(child.get("outcome")),
-        "categories": _texts(child.get("categories")),
-        "consensus": _text(child.get("consensus")),
-    }
-
-
-def _action(action: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **{k: _text(action.get(k)) for k in ("action", "who", "by_when", "priority", "progress")},
-        "carried_forward": bool(action.get("carried_forward")),
-        "child_ids": _ints(action.get("child_ids")),
-    }
-
-
 def outcome_payload(conference: Conference, version: RecordVersion) -> dict[str, Any]:
     """Decisions, plan and future dates from the finalised record (the rest of the minutes
-    stay in the service)."""
-    content = version.content if isinstance(version.content, dict) else {}
-    decisions = content.get(record_parts.DECISIONS) or {}
-    dates = content.get(record_parts.FUTURE_DATES) or {}
-    if not isinstance(dates, dict):
-        dates = {}
+    stay in the service), read through the record's types; the serializer publishes the
+    fields the API offers."""
+    record = record_parts.RecordContent.from_json(version.content)
     return {
         "conference": conference.pk,
         "version": version.number,
         "finalised_at": version.finalised_at,
-        "decisions": {
-            "children": [_decision(c) for c in _rows(decisions, "children")],
-            "chair_summary": _text(decisions.get("chair_summary"))
-            if isinstance(decisions, dict)
-            else "",
-            "dissent": [
-                {"who": _text(d.get("who")), "view": _text(d.get("view"))}
-                for d in _rows(decisions, "dissent")
-            ],
-        },
-        "plan": [_action(a) for a in _rows(content.get(record_parts.PLAN), "actions")],
-        "future_dates": {
-            "core_group_members": _texts(dates.get("core_group_members")),
-            **{
-                k: _text(dates.get(k))
-                for k in ("core_group_on", "next_review_on", "child_in_need_meeting_on")
-            },
-        },
+        "decisions": record.decisions.to_json(),
+        "plan": [action.to_json() for action in record.plan.actions],
+        "future_dates": record.future_dates.to_json(),
     }

@@ -13,6 +13,7 @@ from rest_framework import serializers
 
 from cpconf.accounts.models import Role, User
 from cpconf.api.models import ApiClient
+from cpconf.conference_records import record_content as record_parts
 from cpconf.conferences.models import ConferenceStatus, Stage
 from cpconf.conferences.scheduling import deadlines_for
 from cpconf.families.models import Child, FamilyMember, Relationship
@@ -300,42 +301,60 @@ class ReportSerializer(serializers.Serializer):
     parts = ReportPartSerializer(many=True)
 
 
-class ChildDecisionSerializer(serializers.Serializer):
-    child_id = serializers.IntegerField(allow_null=True)
-    name = serializers.CharField(allow_blank=True)
-    suffered_harm = serializers.CharField(allow_blank=True)
-    likely_to_suffer = serializers.CharField(allow_blank=True)
-    outcome = serializers.CharField(allow_blank=True)
-    categories = serializers.ListField(child=serializers.CharField())
-    consensus = serializers.CharField(allow_blank=True)
+def _field_for(kind: Any) -> serializers.Field:
+    """The API field for a record field's kind (`record_content`'s metadata)."""
+    match kind:
+        case "bool":
+            return serializers.BooleanField()
+        case "child" | "score":
+            return serializers.IntegerField(allow_null=True)
+        case "texts" | "categories":
+            return serializers.ListField(child=serializers.CharField())
+        case "children":
+            return serializers.ListField(child=serializers.IntegerField())
+    return serializers.CharField(allow_blank=True)
 
 
-class DissentSerializer(serializers.Serializer):
-    who = serializers.CharField(allow_blank=True)
-    view = serializers.CharField(allow_blank=True)
+def _record_serializer(
+    name: str, row_type: type[Any], *, only: tuple[str, ...] = (), **nested: serializers.Field
+) -> type[serializers.Serializer]:
+    """An output serializer whose fields are the record type's own (each defined once, in
+    `record_content`), in its order; `only` publishes a subset, `nested` the row lists."""
+    shape = row_type.shape()
+    declared = {
+        field: nested[field] if field in nested else _field_for(kind)
+        for field, kind in shape.items()
+        if not only or field in only
+    }
+    return type(name, (serializers.Serializer,), declared)
 
 
-class DecisionsSerializer(serializers.Serializer):
-    children = ChildDecisionSerializer(many=True)
-    chair_summary = serializers.CharField(allow_blank=True)
-    dissent = DissentSerializer(many=True)
-
-
-class PlanActionSerializer(serializers.Serializer):
-    action = serializers.CharField(allow_blank=True)
-    who = serializers.CharField(allow_blank=True)
-    by_when = serializers.CharField(allow_blank=True)
-    priority = serializers.CharField(allow_blank=True)
-    progress = serializers.CharField(allow_blank=True)
-    carried_forward = serializers.BooleanField()
-    child_ids = serializers.ListField(child=serializers.IntegerField())
-
-
-class FutureDatesSerializer(serializers.Serializer):
-    core_group_members = serializers.ListField(child=serializers.CharField())
-    core_group_on = serializers.CharField(allow_blank=True)
-    next_review_on = serializers.CharField(allow_blank=True)
-    child_in_need_meeting_on = serializers.CharField(allow_blank=True)
+ChildDecisionSerializer = _record_serializer(
+    "ChildDecisionSerializer",
+    record_parts.ChildDecision,
+    only=(
+        "child_id",
+        "name",
+        "suffered_harm",
+        "likely_to_suffer",
+        "outcome",
+        "categories",
+        "consensus",
+    ),
+)
+DissentSerializer = _record_serializer("DissentSerializer", record_parts.Dissent)
+DecisionsSerializer = _record_serializer(
+    "DecisionsSerializer",
+    record_parts.Decisions,
+    children=ChildDecisionSerializer(many=True),
+    dissent=DissentSerializer(many=True),
+)
+PlanActionSerializer = _record_serializer("PlanActionSerializer", record_parts.PlanAction)
+FutureDatesSerializer = _record_serializer(
+    "FutureDatesSerializer",
+    record_parts.FutureDates,
+    only=("core_group_members", "core_group_on", "next_review_on", "child_in_need_meeting_on"),
+)
 
 
 class OutcomeSerializer(serializers.Serializer):

@@ -18,7 +18,6 @@ from cpconf.date_input import DateParts
 from cpconf.named_errors import NamedRowErrors
 
 YES_NO = (("yes", _("Yes")), ("no", _("No")))
-ATTENDANCE = (("present", _("Present")), ("apologies", _("Sent apologies")))
 
 ENTER_NAME = _("Enter the name of the person")
 ENTER_WHAT_WAS_SAID = _("Enter what was said")
@@ -33,6 +32,9 @@ ENTER_CORRECTION_REASON = _("Enter why you are correcting the record")
 def _choices(pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, Any]]:
     """The content module's (value, English label) pairs, labels translated."""
     return [(value, _(label)) for value, label in pairs]
+
+
+ATTENDANCE = _choices(parts.ATTENDANCE)
 
 
 def yes_no(label: Any, help_text: Any = "") -> forms.ChoiceField:
@@ -87,6 +89,27 @@ class ParticipantRowForm(NamedRowErrors, forms.Form):
     )
     attendance = forms.ChoiceField(
         label=_("Attendance"), choices=ATTENDANCE, required=False, widget=forms.RadioSelect
+    )
+    arrived_at = forms.CharField(
+        label=_("Arrived at"),
+        help_text=_("If they were there for part of the meeting: 24-hour clock, for example 10:15"),
+        max_length=5,
+        required=False,
+    )
+    left_at = forms.CharField(
+        label=_("Left at"), help_text=_("For example 11:40"), max_length=5, required=False
+    )
+    present_for = forms.CharField(
+        label=_("Present for these items"),
+        help_text=_("For example items 1 to 4, or the decision"),
+        max_length=200,
+        required=False,
+    )
+    for_whom = forms.CharField(
+        label=_("Interpreter or advocate for"),
+        help_text=_("The name of the person they interpret or speak up for"),
+        max_length=200,
+        required=False,
     )
 
     def clean(self) -> dict[str, Any]:

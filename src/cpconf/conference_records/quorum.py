@@ -29,13 +29,11 @@ QUORUM_TOO_FEW_OTHERS = gettext_noop(
 def agencies_present(conference: Conference, content: dict[str, Any]) -> dict[str, str | None]:
     """Each agency someone was present for (by name as typed, compared without case), with its
     kind where the authority has an agency of that name."""
-    participants = parts.rows_of((content.get(parts.INTRODUCTIONS) or {}).get("participants"))
+    people = parts.Introductions.from_json(content.get(parts.INTRODUCTIONS)).present
     names = {
-        str(person.get("agency", "")).strip().casefold()
-        for person in participants
-        if person.get("kind") == "professional"
-        and person.get("attendance", "present") == "present"
-        and str(person.get("agency", "")).strip()
+        person.agency.strip().casefold()
+        for person in people
+        if person.kind == "professional" and person.agency.strip()
     }
     known = Agency.objects.filter(local_authority_id=conference.family.local_authority_id)
     kinds = {agency.name.strip().casefold(): agency.kind for agency in known.only("name", "kind")}

@@ -7,28 +7,15 @@ says which discussion headings and decisions there are. The same mapping is froz
 `RecordVersion`, laid out as minutes, summarised in the outcome letter, read by the API and
 carried forward into the next conference's record. Nothing here imports Django.
 
-    family_meeting   {"held": "yes" | "no", "notes", "attended": [str]}
-    introductions    {"participants": [Participant], "parents_report",
-                      "confidentiality_confirmed": bool, "equal_opportunities_confirmed": bool}
-    why_here         {"child_voice", "advocacy", "danger_statement", "safety_goals",
-                      "additional_information", "questions"}
-    discussion       {"entries": [{"heading", "speaker", "speaker_kind", "agency", "text"}]}
-    plan             {"actions": [{"action", "who", "by_when", "priority", "progress",
-                                   "carried_forward": bool, "child_ids": [int]}]}
-    scaling          {"scores": [{"participant", "child_id", "score": int}]}
-    decisions        {"children": [ChildDecision], "chair_summary",
-                      "dissent": [{"who", "view"}]}
-    future_dates     {"core_group_members": [str], "core_group_on", "core_group_late_reason",
-                      "next_review_on", "next_review_late_reason",
-                      "child_in_need_meeting_on", "feedback_forms_sent": bool,
-                      "appeal_explained": bool}
-
-    Participant      {"name", "role", "agency", "kind" (PARTICIPANT_KINDS),
-                      "attendance": "present" | "apologies"}
-    ChildDecision    {"child_id", "name", "unborn": bool, "suffered_harm": "yes" | "no",
-                      "likely_to_suffer": "yes" | "no", "outcome" (the agenda's),
-                      "categories": [CATEGORIES], "professional_views",
-                      "consensus": "yes" | "no"}
+The shape of each part is a dataclass below (`FamilyMeeting`, `Introductions` with its
+`Participant` rows, `WhyHere`, `Discussion`, `Plan`, `Scaling`, `Decisions` with its
+`ChildDecision` rows, `FutureDates`; `RecordContent` holds them all). Each field is defined
+once, there: its name is the JSON key, its default the empty answer, and its metadata the kind
+of value the per-save checks accept (`PART_SHAPES` is read from them). `from_json` reads what
+was stored, whatever its age, leaving out what is not of the field's kind; `to_json` writes
+the plain JSON that is stored, frozen, compared and sent. The editors, the check page, the
+minutes, the letters, the quorum, the timescales and the API read and write a record through
+these types.
 
 Dates are ISO dates ("2026-12-14"). "heading" is one of the agenda's discussion headings;
 "speaker_kind" is "parent" or "professional"; a parent's entries are asked for, and listed,
@@ -36,6 +23,11 @@ first. "consensus": "no" means the chair made the decision (seeds/004: if there 
 consensus, the chair decides). For an unborn child ("unborn": true) the only harm question is
 whether the baby is likely to suffer significant harm: "suffered_harm" stays empty. A late
 core group or review keeps its reason beside it.
+
+Attendance: a participant is "present", "part" (present for part of the meeting: the times
+they arrived or left, "HH:MM", and or the agenda items they were there for) or "apologies".
+An interpreter or an advocate ("kind") says for whom ("for_whom"), as it is written in the
+minutes ("Interpreter for Ms Ashdown").
 
 The functions below (`empty_content`, `carried_forward`, `validate_part`,
 `finalisation_problems`) are pure: they take the children as (child id, name) pairs, the
@@ -45,9 +37,11 @@ database.
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from cpconf.stored_json import StoredJson, json_field, rows_of_type
 
 if TYPE_CHECKING:
     from cpconf.conference_records.agenda import Agenda
@@ -78,10 +72,14 @@ PARTICIPANT_KINDS = (
     ("young_person", "Young person"),
     ("family", "Other family member or supporter"),
     ("professional", "Professional"),
+    ("interpreter", "Interpreter"),
+    ("advocate", "Advocate"),
     ("chair", "Chair"),
     ("minute_taker", "Minute taker"),
 )
 FAMILY_KINDS = ("parent", "young_person", "family")
+# Those who are there for someone else, and say for whom.
+SUPPORTING_KINDS = ("interpreter", "advocate")
 
 PRIORITIES = (("high", "High"), ("medium", "Medium"), ("low", "Low"))
 PROGRESS = (
@@ -118,7 +116,14 @@ CATEGORIES = (
 CATEGORY_KEYS = tuple(key for key, _label in CATEGORIES)
 
 YES_NO = (("yes", "Yes"), ("no", "No"))
-ATTENDANCE = (("present", "Present"), ("apologies", "Sent apologies"))
+PRESENT = "present"
+PART_OF_THE_MEETING = "part"
+APOLOGIES = "apologies"
+ATTENDANCE = (
+    (PRESENT, "Present"),
+    (PART_OF_THE_MEETING, "Present for part of the meeting"),
+    (APOLOGIES, "Sent apologies"),
+)
 SPEAKER_KINDS = (("parent", "Parent or carer"), ("professional", "Professional"))
 
 
@@ -150,6 +155,12 @@ NOT_A_CHOICE = gettext_noop("Choose {field} from the list")
 UNKNOWN_CHILD = gettext_noop("Choose a child from this family")
 ENTER_PARTICIPANT_NAME = gettext_noop("Enter the name of participant {number}")
 ENTER_ACTION = gettext_noop("Enter what needs to happen in action {number}")
+NOT_A_TIME = gettext_noop("{field} must be a time on the 24-hour clock, for example 14:30")
+ENTER_PART_ATTENDED = gettext_noop(
+    "Enter when {name} arrived or left, or the items they were present for"
+)
+ENTER_FOR_WHOM = gettext_noop("Enter who {name} is {kind} for")
+LEFT_BEFORE_ARRIVING = gettext_noop("{name} cannot leave before they arrived")
 
 
 @dataclass(frozen=True)
@@ -165,57 +176,209 @@ class Problem:
 Children = Sequence[tuple[int, str]]
 
 
-def _empty_decision(child_id: int, name: str) -> dict[str, Any]:
-    return {
-        "child_id": child_id,
-        "name": name,
-        "unborn": False,
-        "suffered_harm": "",
-        "likely_to_suffer": "",
-        "outcome": "",
-        "categories": [],
-        "professional_views": "",
-        "consensus": "",
-    }
+def _keys(choices: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    return tuple(key for key, _label in choices)
+
+
+# --- The typed content: one definition per field ----------------------------------------------
+#
+# Each field's kind (`cpconf.stored_json`) says what value it holds: "text", "bool", "date",
+# "time", "texts", "child" (a child id), "children" (child ids), "categories", "score",
+# "heading" and "outcome" (the agenda's), a tuple of choices, or rows of another type.
+
+
+@dataclass
+class FamilyMeeting(StoredJson):
+    held: str = json_field(_keys(YES_NO))
+    notes: str = json_field("text")
+    attended: list[str] = field(default_factory=list, metadata={"kind": "texts"})
+
+
+@dataclass
+class Participant(StoredJson):
+    """Someone at the conference, or who sent apologies; present for all of it or part."""
+
+    name: str = json_field("text")
+    role: str = json_field("text")
+    agency: str = json_field("text")
+    kind: str = json_field(_keys(PARTICIPANT_KINDS))
+    attendance: str = json_field(_keys(ATTENDANCE), PRESENT)
+    arrived_at: str = json_field("time")
+    left_at: str = json_field("time")
+    present_for: str = json_field("text")  # the agenda items, as the chair writes them
+    for_whom: str = json_field("text")  # whom an interpreter or advocate is there for
+
+    @property
+    def was_present(self) -> bool:
+        """There for all of the meeting or part of it (apologies are not presence)."""
+        return bool(self.name.strip()) and self.attendance in (PRESENT, PART_OF_THE_MEETING)
+
+    @property
+    def is_family(self) -> bool:
+        return self.kind in FAMILY_KINDS
+
+
+@dataclass
+class Introductions(StoredJson):
+    participants: list[Participant] = field(
+        default_factory=list, metadata=rows_of_type(Participant)
+    )
+    parents_report: str = json_field("text")
+    confidentiality_confirmed: bool = json_field("bool", False)
+    equal_opportunities_confirmed: bool = json_field("bool", False)
+
+    @property
+    def present(self) -> list[Participant]:
+        return [p for p in self.participants if p.was_present]
+
+
+@dataclass
+class WhyHere(StoredJson):
+    child_voice: str = json_field("text")
+    advocacy: str = json_field("text")
+    danger_statement: str = json_field("text")
+    safety_goals: str = json_field("text")
+    additional_information: str = json_field("text")
+    questions: str = json_field("text")
+
+
+@dataclass
+class DiscussionEntry(StoredJson):
+    heading: str = json_field("heading")
+    speaker: str = json_field("text")
+    speaker_kind: str = json_field(_keys(SPEAKER_KINDS))
+    agency: str = json_field("text")
+    text: str = json_field("text")
+
+
+@dataclass
+class Discussion(StoredJson):
+    entries: list[DiscussionEntry] = field(
+        default_factory=list, metadata=rows_of_type(DiscussionEntry)
+    )
+
+
+@dataclass
+class PlanAction(StoredJson):
+    action: str = json_field("text")
+    who: str = json_field("text")
+    by_when: str = json_field("date")
+    priority: str = json_field(_keys(PRIORITIES))
+    progress: str = json_field(_keys(PROGRESS))
+    carried_forward: bool = json_field("bool", False)
+    child_ids: list[int] = field(default_factory=list, metadata={"kind": "children"})
+
+
+@dataclass
+class Plan(StoredJson):
+    actions: list[PlanAction] = field(default_factory=list, metadata=rows_of_type(PlanAction))
+
+
+@dataclass
+class Score(StoredJson):
+    participant: str = json_field("text")
+    child_id: int | None = json_field("child", None)
+    score: int | None = json_field("score", None)
+
+
+@dataclass
+class Scaling(StoredJson):
+    scores: list[Score] = field(default_factory=list, metadata=rows_of_type(Score))
+
+
+@dataclass
+class ChildDecision(StoredJson):
+    child_id: int | None = json_field("child", None)
+    name: str = json_field("text")
+    unborn: bool = json_field("bool", False)
+    suffered_harm: str = json_field(_keys(YES_NO))
+    likely_to_suffer: str = json_field(_keys(YES_NO))
+    outcome: str = json_field("outcome")
+    categories: list[str] = field(default_factory=list, metadata={"kind": "categories"})
+    professional_views: str = json_field("text")
+    consensus: str = json_field(_keys(YES_NO))
+
+
+@dataclass
+class Dissent(StoredJson):
+    who: str = json_field("text")
+    view: str = json_field("text")
+
+
+@dataclass
+class Decisions(StoredJson):
+    children: list[ChildDecision] = field(
+        default_factory=list, metadata=rows_of_type(ChildDecision)
+    )
+    chair_summary: str = json_field("text")
+    dissent: list[Dissent] = field(default_factory=list, metadata=rows_of_type(Dissent))
+
+
+@dataclass
+class FutureDates(StoredJson):
+    core_group_members: list[str] = field(default_factory=list, metadata={"kind": "texts"})
+    core_group_on: str = json_field("date")
+    core_group_late_reason: str = json_field("text")
+    next_review_on: str = json_field("date")
+    next_review_late_reason: str = json_field("text")
+    child_in_need_meeting_on: str = json_field("date")
+    feedback_forms_sent: bool = json_field("bool", False)
+    appeal_explained: bool = json_field("bool", False)
+
+
+PART_TYPES: dict[str, type[StoredJson]] = {
+    FAMILY_MEETING: FamilyMeeting,
+    INTRODUCTIONS: Introductions,
+    WHY_HERE: WhyHere,
+    DISCUSSION: Discussion,
+    PLAN: Plan,
+    SCALING: Scaling,
+    DECISIONS: Decisions,
+    FUTURE_DATES: FutureDates,
+}
+
+
+@dataclass
+class RecordContent:
+    """A whole record, each part typed; read from and written as the stored mapping."""
+
+    family_meeting: FamilyMeeting = field(default_factory=FamilyMeeting)
+    introductions: Introductions = field(default_factory=Introductions)
+    why_here: WhyHere = field(default_factory=WhyHere)
+    discussion: Discussion = field(default_factory=Discussion)
+    plan: Plan = field(default_factory=Plan)
+    scaling: Scaling = field(default_factory=Scaling)
+    decisions: Decisions = field(default_factory=Decisions)
+    future_dates: FutureDates = field(default_factory=FutureDates)
+
+    KEYS: ClassVar[tuple[str, ...]] = PART_KEYS
+
+    @classmethod
+    def from_json(cls, content: Any) -> "RecordContent":
+        given = content if isinstance(content, dict) else {}
+        return cls(
+            family_meeting=FamilyMeeting.from_json(given.get(FAMILY_MEETING)),
+            introductions=Introductions.from_json(given.get(INTRODUCTIONS)),
+            why_here=WhyHere.from_json(given.get(WHY_HERE)),
+            discussion=Discussion.from_json(given.get(DISCUSSION)),
+            plan=Plan.from_json(given.get(PLAN)),
+            scaling=Scaling.from_json(given.get(SCALING)),
+            decisions=Decisions.from_json(given.get(DECISIONS)),
+            future_dates=FutureDates.from_json(given.get(FUTURE_DATES)),
+        )
+
+    def to_json(self) -> dict[str, dict[str, Any]]:
+        return {key: getattr(self, key).to_json() for key in PART_KEYS}
+
+    def part(self, key: str) -> "StoredJson":
+        part: StoredJson = getattr(self, key)
+        return part
 
 
 def empty_content(children: Children) -> dict[str, dict[str, Any]]:
     """Every part present, nothing answered; one decision row per child."""
-    return {
-        FAMILY_MEETING: {"held": "", "notes": "", "attended": []},
-        INTRODUCTIONS: {
-            "participants": [],
-            "parents_report": "",
-            "confidentiality_confirmed": False,
-            "equal_opportunities_confirmed": False,
-        },
-        WHY_HERE: {
-            "child_voice": "",
-            "advocacy": "",
-            "danger_statement": "",
-            "safety_goals": "",
-            "additional_information": "",
-            "questions": "",
-        },
-        DISCUSSION: {"entries": []},
-        PLAN: {"actions": []},
-        SCALING: {"scores": []},
-        DECISIONS: {
-            "children": [_empty_decision(child_id, name) for child_id, name in children],
-            "chair_summary": "",
-            "dissent": [],
-        },
-        FUTURE_DATES: {
-            "core_group_members": [],
-            "core_group_on": "",
-            "core_group_late_reason": "",
-            "next_review_on": "",
-            "next_review_late_reason": "",
-            "child_in_need_meeting_on": "",
-            "feedback_forms_sent": False,
-            "appeal_explained": False,
-        },
-    }
+    rows = [ChildDecision(child_id=child_id, name=name) for child_id, name in children]
+    return RecordContent(decisions=Decisions(children=rows)).to_json()
 
 
 def carried_forward(previous: dict[str, Any] | None, children: Children) -> dict[str, Any]:
@@ -228,32 +391,29 @@ def carried_forward(previous: dict[str, Any] | None, children: Children) -> dict
     content = empty_content(children)
     if not previous:
         return content
-    why_here = previous.get(WHY_HERE) or {}
-    for key in ("danger_statement", "safety_goals"):
-        content[WHY_HERE][key] = _text(why_here.get(key))
+    before = RecordContent.from_json(previous)
+    why_here = WhyHere(
+        danger_statement=before.why_here.danger_statement,
+        safety_goals=before.why_here.safety_goals,
+    )
     child_ids = {child_id for child_id, _name in children}
-    content[PLAN]["actions"] = [
-        _carried_action(action, child_ids)
-        for action in _rows((previous.get(PLAN) or {}).get("actions"))
+    actions = [
+        PlanAction(
+            action=action.action,
+            who=action.who,
+            by_when=action.by_when,
+            priority=action.priority,
+            progress="done" if action.progress == "done" else "not_started",
+            carried_forward=True,
+            child_ids=[i for i in action.child_ids if i in child_ids],
+        )
+        for action in before.plan.actions
     ]
-    members = (previous.get(FUTURE_DATES) or {}).get("core_group_members")
-    content[FUTURE_DATES]["core_group_members"] = [
-        member for member in (members if isinstance(members, list) else []) if _text(member)
-    ]
+    members = [m for m in before.future_dates.core_group_members if m]
+    content[WHY_HERE] = why_here.to_json()
+    content[PLAN] = Plan(actions=actions).to_json()
+    content[FUTURE_DATES] = FutureDates(core_group_members=members).to_json()
     return content
-
-
-def _carried_action(action: dict[str, Any], child_ids: set[int]) -> dict[str, Any]:
-    ids = action.get("child_ids")
-    return {
-        "action": _text(action.get("action")),
-        "who": _text(action.get("who")),
-        "by_when": _text(action.get("by_when")),
-        "priority": _text(action.get("priority")),
-        "progress": "done" if action.get("progress") == "done" else "not_started",
-        "carried_forward": True,
-        "child_ids": [i for i in (ids if isinstance(ids, list) else []) if i in child_ids],
-    }
 
 
 def _text(value: Any) -> str:
@@ -294,50 +454,44 @@ def finalisation_problems(
     its meeting's date), and every score must be in range.
     """
     offered = (agenda or review_agenda()).outcome_keys
-    problems = _attendance_problems(content.get(INTRODUCTIONS) or {})
-    decisions = {
-        row.get("child_id"): (index, row)
-        for index, row in enumerate(_rows((content.get(DECISIONS) or {}).get("children")))
-    }
+    record = RecordContent.from_json(content)
+    problems = _attendance_problems(record.introductions)
+    decisions = {row.child_id: (index, row) for index, row in enumerate(record.decisions.children)}
     outcomes = []
     for child_id, name in children:
-        index, row = decisions.get(child_id, (len(decisions), {}))
-        outcome = row.get("outcome")
+        index, row = decisions.get(child_id, (len(decisions), ChildDecision()))
+        outcome = row.outcome
         outcomes.append(outcome)
         if outcome not in offered:
             problems.append(
                 Problem(DECISIONS, f"children-{index}-outcome", CHOOSE_DECISION.format(name=name))
             )
-        elif outcome in PLAN_OUTCOMES and not _known_categories(row.get("categories")):
+        elif outcome in PLAN_OUTCOMES and not _known_categories(row.categories):
             problems.append(
                 Problem(
                     DECISIONS, f"children-{index}-categories", CHOOSE_CATEGORY.format(name=name)
                 )
             )
-    problems += _missing_dates(content.get(FUTURE_DATES) or {}, outcomes)
+    problems += _missing_dates(record.future_dates, outcomes)
     problems += _score_problems(content.get(SCALING) or {}, children, scale_low, scale_high)
     return problems
 
 
-def _attendance_problems(introductions: dict[str, Any]) -> list[Problem]:
+def _attendance_problems(introductions: Introductions) -> list[Problem]:
     """A conference held with nobody recorded as present has no attendance to finalise."""
-    present = [
-        person
-        for person in _rows(introductions.get("participants"))
-        if _text(person.get("name")).strip() and person.get("attendance", "present") == "present"
-    ]
+    present = introductions.present
     return [] if present else [Problem(INTRODUCTIONS, "participants", NO_ONE_PRESENT)]
 
 
-def _known_categories(value: Any) -> list[str]:
-    return [c for c in value if c in CATEGORY_KEYS] if isinstance(value, list) else []
+def _known_categories(value: list[str]) -> list[str]:
+    return [c for c in value if c in CATEGORY_KEYS]
 
 
-def _missing_dates(future: dict[str, Any], outcomes: list[Any]) -> list[Problem]:
+def _missing_dates(future: FutureDates, outcomes: list[str]) -> list[Problem]:
     problems = []
-    if any(o in PLAN_OUTCOMES for o in outcomes) and not _iso_date(future.get("next_review_on")):
+    if any(o in PLAN_OUTCOMES for o in outcomes) and not _iso_date(future.next_review_on):
         problems.append(Problem(FUTURE_DATES, "next_review_on", ENTER_NEXT_REVIEW))
-    if ENDS_CHILD_IN_NEED in outcomes and not _iso_date(future.get("child_in_need_meeting_on")):
+    if ENDS_CHILD_IN_NEED in outcomes and not _iso_date(future.child_in_need_meeting_on):
         problems.append(
             Problem(FUTURE_DATES, "child_in_need_meeting_on", ENTER_CHILD_IN_NEED_MEETING)
         )
@@ -372,73 +526,9 @@ def iso_date(value: Any) -> date | None:
 _iso_date = iso_date
 
 
-# The shape of each part, for the per-save checks: a field's kind is "text", "bool", "date",
-# "texts" (a list of text), "child", "children", "categories", "score", a tuple of choices,
-# or a dict (a list of rows of that shape).
-def _keys(choices: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
-    return tuple(key for key, _label in choices)
-
-
-PARTICIPANT_SHAPE = {
-    "name": "text",
-    "role": "text",
-    "agency": "text",
-    "kind": _keys(PARTICIPANT_KINDS),
-    "attendance": _keys(ATTENDANCE),
-}
-ENTRY_SHAPE = {
-    "heading": "heading",
-    "speaker": "text",
-    "speaker_kind": _keys(SPEAKER_KINDS),
-    "agency": "text",
-    "text": "text",
-}
-ACTION_SHAPE = {
-    "action": "text",
-    "who": "text",
-    "by_when": "date",
-    "priority": _keys(PRIORITIES),
-    "progress": _keys(PROGRESS),
-    "carried_forward": "bool",
-    "child_ids": "children",
-}
-SCORE_SHAPE = {"participant": "text", "child_id": "child", "score": "score"}
-DECISION_SHAPE = {
-    "child_id": "child",
-    "name": "text",
-    "unborn": "bool",
-    "suffered_harm": _keys(YES_NO),
-    "likely_to_suffer": _keys(YES_NO),
-    "outcome": "outcome",
-    "categories": "categories",
-    "professional_views": "text",
-    "consensus": _keys(YES_NO),
-}
-DISSENT_SHAPE = {"who": "text", "view": "text"}
-PART_SHAPES: dict[str, dict[str, Any]] = {
-    FAMILY_MEETING: {"held": _keys(YES_NO), "notes": "text", "attended": "texts"},
-    INTRODUCTIONS: {
-        "participants": PARTICIPANT_SHAPE,
-        "parents_report": "text",
-        "confidentiality_confirmed": "bool",
-        "equal_opportunities_confirmed": "bool",
-    },
-    WHY_HERE: dict.fromkeys(empty_content([])[WHY_HERE], "text"),
-    DISCUSSION: {"entries": ENTRY_SHAPE},
-    PLAN: {"actions": ACTION_SHAPE},
-    SCALING: {"scores": SCORE_SHAPE},
-    DECISIONS: {"children": DECISION_SHAPE, "chair_summary": "text", "dissent": DISSENT_SHAPE},
-    FUTURE_DATES: {
-        "core_group_members": "texts",
-        "core_group_on": "date",
-        "core_group_late_reason": "text",
-        "next_review_on": "date",
-        "next_review_late_reason": "text",
-        "child_in_need_meeting_on": "date",
-        "feedback_forms_sent": "bool",
-        "appeal_explained": "bool",
-    },
-}
+# The shape of each part, for the per-save checks: read from the dataclasses' fields.
+PART_SHAPES: dict[str, dict[str, Any]] = {key: PART_TYPES[key].shape() for key in PART_KEYS}
+PARTICIPANT_SHAPE = Participant.shape()
 # In a row, these must be filled in: a row without them records nothing.
 ROW_REQUIRED = {
     "participants": ("name", ENTER_PARTICIPANT_NAME),
@@ -455,6 +545,10 @@ FIELD_LABELS = {
     "held": "whether the meeting was held",
     "kind": "who the participant is",
     "attendance": "whether they were present",
+    "arrived_at": "The time they arrived",
+    "left_at": "The time they left",
+    "present_for": "The items they were present for",
+    "for_whom": "Who they are there for",
     "heading": "what the entry is about",
     "speaker_kind": "whether a parent or a professional said it",
     "priority": "a priority",
@@ -508,13 +602,13 @@ def validate_part(
         outcomes=agenda.outcome_keys,
     )
     problems: list[Problem] = []
-    for field, kind in PART_SHAPES[key].items():
-        if field not in content:
+    for name, kind in PART_SHAPES[key].items():
+        if name not in content:
             continue
         if isinstance(kind, dict):
-            problems += _check_rows(check, field, kind, content[field])
+            problems += _check_rows(check, name, kind, content[name])
         else:
-            problems += _check_value(check, field, field, kind, content[field], {})
+            problems += _check_value(check, name, name, kind, content[name], {})
     return problems
 
 
@@ -535,7 +629,36 @@ def _check_rows(check: _Check, field: str, shape: dict[str, Any], rows: Any) -> 
         for key, kind in shape.items():
             if key in row:
                 problems += _check_value(check, f"{name}-{key}", key, kind, row[key], row)
+        if field == "participants":
+            problems += _attendance_row_problems(check, name, Participant.from_json(row))
     return problems
+
+
+def _attendance_row_problems(check: _Check, name: str, person: Participant) -> list[Problem]:
+    """Part of the meeting says which part; an interpreter or advocate says for whom."""
+    problems = []
+    who = person.name.strip() or "this person"
+    times = (_time(person.arrived_at), _time(person.left_at))
+    if person.attendance == PART_OF_THE_MEETING:
+        if not (any(times) or person.present_for.strip()):
+            message = ENTER_PART_ATTENDED.format(name=who)
+            problems.append(Problem(check.part, f"{name}-arrived_at", message))
+        elif all(times) and times[1] <= times[0]:
+            message = LEFT_BEFORE_ARRIVING.format(name=who)
+            problems.append(Problem(check.part, f"{name}-left_at", message))
+    if person.kind in SUPPORTING_KINDS and not person.for_whom.strip():
+        kind = dict(PARTICIPANT_KINDS)[person.kind].lower()
+        message = ENTER_FOR_WHOM.format(name=who, kind=f"an {kind}")
+        problems.append(Problem(check.part, f"{name}-for_whom", message))
+    return problems
+
+
+TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+
+
+def _time(value: str) -> str:
+    """A 24-hour time as written ("09:30"), or "" for anything else (compared as text)."""
+    return value if TIME.fullmatch(value) else ""
 
 
 def _check_value(
@@ -557,6 +680,9 @@ def _value_problem(check: _Check, key: str, kind: Any, value: Any, row: dict[str
         case "date":
             ok = value == "" or _iso_date(value) is not None
             return "" if ok else NOT_A_DATE.format(field=label)
+        case "time":
+            ok = value == "" or (isinstance(value, str) and bool(_time(value)))
+            return "" if ok else NOT_A_TIME.format(field=label)
         case "texts":
             ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
             return "" if ok else NOT_A_LIST.format(field=label)

@@ -182,14 +182,14 @@ class FamilyMeetingEditor(Editor):
 
     def to_content(self) -> dict[str, Any]:
         data = self.main.cleaned_data
-        return {
-            "held": data.get("held", ""),
-            "notes": data.get("notes", ""),
-            "attended": record_forms.lines(data.get("attended", "")),
-        }
+        return parts.FamilyMeeting(
+            held=data.get("held", ""),
+            notes=data.get("notes", ""),
+            attended=record_forms.lines(data.get("attended", "")),
+        ).to_json()
 
 
-PARTICIPANT_FIELDS = ("name", "role", "agency", "kind", "attendance")
+PARTICIPANT_FIELDS = tuple(parts.Participant.shape())
 
 
 def family_first(people: list[dict[str, Any]]) -> list[int]:
@@ -222,21 +222,21 @@ class IntroductionsEditor(Editor):
             if not record_forms.is_blank(row.cleaned_data, ("name", "role", "agency"))
         ]
         people = [
-            {
-                **{name: row.cleaned_data.get(name, "") for name in PARTICIPANT_FIELDS},
-                "attendance": row.cleaned_data.get("attendance") or "present",
-            }
+            parts.Participant(
+                **{name: row.cleaned_data.get(name) or "" for name in PARTICIPANT_FIELDS}
+                | {"attendance": row.cleaned_data.get("attendance") or parts.PRESENT}
+            )
             for row in kept
         ]
-        order = family_first(people)
+        order = family_first([person.to_json() for person in people])
         self.items = {"participants": [kept[i] for i in order]}
         data = self.main.cleaned_data
-        return {
-            "participants": [people[i] for i in order],
-            "parents_report": data.get("parents_report", ""),
-            "confidentiality_confirmed": bool(data.get("confidentiality_confirmed")),
-            "equal_opportunities_confirmed": bool(data.get("equal_opportunities_confirmed")),
-        }
+        return parts.Introductions(
+            participants=[people[i] for i in order],
+            parents_report=data.get("parents_report", ""),
+            confidentiality_confirmed=bool(data.get("confidentiality_confirmed")),
+            equal_opportunities_confirmed=bool(data.get("equal_opportunities_confirmed")),
+        ).to_json()
 
 
 def worded(form: forms.Form, agenda: Agenda, section: str) -> None:
@@ -313,28 +313,28 @@ class DiscussionEditor(Editor):
         self.items = {"entries": items}
 
     def to_content(self) -> dict[str, Any]:
-        entries: list[dict[str, Any]] = []
+        entries: list[parts.DiscussionEntry] = []
         items: list[forms.Form] = []
         for heading, _title, rows in self.headings:
             kept = [row for row in rows.forms if row.cleaned_data.get("text")]
             said = [self._entry(heading, row.cleaned_data) for row in kept]
-            parents = [i for i, e in enumerate(said) if e["speaker_kind"] == "parent"]
+            parents = [i for i, e in enumerate(said) if e.speaker_kind == "parent"]
             order = parents + [i for i in range(len(said)) if i not in parents]
             entries.extend(said[i] for i in order)
             items.extend(kept[i] for i in order)
         self.items = {"entries": items}
-        return {"entries": entries}
+        return parts.Discussion(entries=entries).to_json()
 
-    def _entry(self, heading: str, data: dict[str, Any]) -> dict[str, Any]:
+    def _entry(self, heading: str, data: dict[str, Any]) -> parts.DiscussionEntry:
         person = self.speakers.get(data.get("speaker", ""), {})
         parent = person.get("kind") in (*parts.FAMILY_KINDS, "parent")
-        return {
-            "heading": heading,
-            "speaker": data.get("speaker", ""),
-            "speaker_kind": "parent" if parent else "professional",
-            "agency": "" if parent else person.get("agency", ""),
-            "text": data.get("text", ""),
-        }
+        return parts.DiscussionEntry(
+            heading=heading,
+            speaker=data.get("speaker", ""),
+            speaker_kind="parent" if parent else "professional",
+            agency="" if parent else person.get("agency", ""),
+            text=data.get("text", ""),
+        )
 
 
 class PlanEditor(Editor):
@@ -369,20 +369,20 @@ class PlanEditor(Editor):
             if not record_forms.is_blank(row.cleaned_data, ("action", "who", "by_when"))
         ]
         self.items = {"actions": kept}
-        return {"actions": [self._action(row.cleaned_data) for row in kept]}
+        return parts.Plan(actions=[self._action(row.cleaned_data) for row in kept]).to_json()
 
     @staticmethod
-    def _action(data: dict[str, Any]) -> dict[str, Any]:
+    def _action(data: dict[str, Any]) -> parts.PlanAction:
         carried = bool(data.get("carried_forward"))
-        return {
-            "action": data.get("action", ""),
-            "who": data.get("who", ""),
-            "by_when": data.get("by_when", ""),
-            "priority": data.get("priority", ""),
-            "progress": data.get("progress") or ("not_started" if carried else "new"),
-            "carried_forward": carried,
-            "child_ids": [int(i) for i in data.get("child_ids", [])],
-        }
+        return parts.PlanAction(
+            action=data.get("action", ""),
+            who=data.get("who", ""),
+            by_when=data.get("by_when", ""),
+            priority=data.get("priority", ""),
+            progress=data.get("progress") or ("not_started" if carried else "new"),
+            carried_forward=carried,
+            child_ids=[int(i) for i in data.get("child_ids", [])],
+        )
 
 
 class ScalingEditor(Editor):
@@ -395,10 +395,10 @@ class ScalingEditor(Editor):
             (s.get("participant"), s.get("child_id")): s.get("score")
             for s in self.content.get("scores", [])
         }
-        people = [
+        people = [  # present for all of the meeting or part of it
             p
             for p in self.setting.participants
-            if p.get("attendance", "present") == "present" and p.get("kind") not in NOT_SCORING
+            if parts.Participant.from_json(p).was_present and p.get("kind") not in NOT_SCORING
         ]
         cells = [(p["name"], c["child_id"]) for p in people for c in self.setting.children]
         cells += [cell for cell in saved if cell not in cells]
@@ -443,29 +443,19 @@ class ScalingEditor(Editor):
     def to_content(self) -> dict[str, Any]:
         kept = [row for row in self.rows.forms if row.cleaned_data.get("score") is not None]
         self.items = {"scores": kept}
-        return {
-            "scores": [
-                {
-                    "participant": row.cleaned_data.get("participant", ""),
-                    "child_id": row.cleaned_data.get("child_id"),
-                    "score": row.cleaned_data["score"],
-                }
-                for row in kept
-            ]
-        }
+        scores = [
+            parts.Score(
+                participant=row.cleaned_data.get("participant", ""),
+                child_id=row.cleaned_data.get("child_id"),
+                score=row.cleaned_data["score"],
+            )
+            for row in kept
+        ]
+        return parts.Scaling(scores=scores).to_json()
 
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
-
-
-DECISION_FIELDS = (
-    "suffered_harm",
-    "likely_to_suffer",
-    "outcome",
-    "professional_views",
-    "consensus",
-)
 
 
 class DecisionsEditor(Editor):
@@ -532,23 +522,29 @@ class DecisionsEditor(Editor):
     def to_content(self) -> dict[str, Any]:
         kept = [row for row in self.dissent.forms if row.cleaned_data.get("view")]
         self.items = {"children": list(self.children.forms), "dissent": kept}
-        return {
-            "children": [self._decision(row.cleaned_data) for row in self.children.forms],
-            "chair_summary": self.main.cleaned_data.get("chair_summary", ""),
-            "dissent": [
-                {"who": row.cleaned_data.get("who", ""), "view": row.cleaned_data["view"]}
+        return parts.Decisions(
+            children=[self._decision(row.cleaned_data) for row in self.children.forms],
+            chair_summary=self.main.cleaned_data.get("chair_summary", ""),
+            dissent=[
+                parts.Dissent(who=row.cleaned_data.get("who", ""), view=row.cleaned_data["view"])
                 for row in kept
             ],
-        }
+        ).to_json()
 
     @staticmethod
-    def _decision(data: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "child_id": data.get("child_id"),
-            "name": data.get("name", ""),
-            **{name: data.get(name, "") for name in DECISION_FIELDS},
-            "categories": list(data.get("categories", [])),
-        }
+    def _decision(data: dict[str, Any]) -> parts.ChildDecision:
+        """The posted row; whether the child is unborn comes from the family's record
+        (`with_unborn`), never from the page."""
+        return parts.ChildDecision(
+            child_id=data.get("child_id"),
+            name=data.get("name", ""),
+            suffered_harm=data.get("suffered_harm", ""),
+            likely_to_suffer=data.get("likely_to_suffer", ""),
+            outcome=data.get("outcome", ""),
+            professional_views=data.get("professional_views", ""),
+            consensus=data.get("consensus", ""),
+            categories=list(data.get("categories", [])),
+        )
 
 
 class FutureDatesEditor(Editor):
@@ -566,16 +562,16 @@ class FutureDatesEditor(Editor):
 
     def to_content(self) -> dict[str, Any]:
         data = self.main.cleaned_data
-        return {
-            "core_group_members": record_forms.lines(data.get("core_group_members", "")),
-            "core_group_on": data.get("core_group_on", ""),
-            "core_group_late_reason": data.get("core_group_late_reason", ""),
-            "next_review_on": data.get("next_review_on", ""),
-            "next_review_late_reason": data.get("next_review_late_reason", ""),
-            "child_in_need_meeting_on": data.get("child_in_need_meeting_on", ""),
-            "feedback_forms_sent": bool(data.get("feedback_forms_sent")),
-            "appeal_explained": bool(data.get("appeal_explained")),
-        }
+        return parts.FutureDates(
+            core_group_members=record_forms.lines(data.get("core_group_members", "")),
+            core_group_on=data.get("core_group_on", ""),
+            core_group_late_reason=data.get("core_group_late_reason", ""),
+            next_review_on=data.get("next_review_on", ""),
+            next_review_late_reason=data.get("next_review_late_reason", ""),
+            child_in_need_meeting_on=data.get("child_in_need_meeting_on", ""),
+            feedback_forms_sent=bool(data.get("feedback_forms_sent")),
+            appeal_explained=bool(data.get("appeal_explained")),
+        ).to_json()
 
 
 EDITORS: dict[str, type[Editor]] = {

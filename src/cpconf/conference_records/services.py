@@ -368,7 +368,7 @@ def future_date_warnings(conference: Conference, content: dict[str, Any]) -> lis
     content or just its future dates part."""
     future = content.get(parts.FUTURE_DATES, content)
     due = future_dates_due(conference)
-    chosen = parts.iso_date(future.get("child_in_need_meeting_on"))
+    chosen = parts.iso_date(parts.FutureDates.from_json(future).child_in_need_meeting_on)
     if chosen is None or chosen <= due["core_group_by"]:
         return []
     latest, days = due["core_group_by"], due["core_group_within_working_days"]

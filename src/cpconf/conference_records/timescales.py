@@ -13,10 +13,11 @@ from typing import Any
 from cpconf.conference_records.record_content import (
     FUTURE_DATES,
     PLAN,
+    FutureDates,
+    Plan,
     Problem,
     gettext_noop,
     iso_date,
-    rows_of,
 )
 
 # The conference itself (its date and time), where a problem is not about a part of the record.
@@ -76,20 +77,23 @@ def future_date_problems(future: dict[str, Any], due: Timescales) -> list[Proble
     """The future dates part's dates that must not be saved: before the meeting, or later
     than the policy allows with no reason given."""
     day = long_date(due.held_on)
-    core_group = iso_date(future.get("core_group_on"))
-    next_review = iso_date(future.get("next_review_on"))
-    child_in_need = iso_date(future.get("child_in_need_meeting_on"))
+    dates = FutureDates.from_json(future)
+    core_group = iso_date(dates.core_group_on)
+    next_review = iso_date(dates.next_review_on)
+    child_in_need = iso_date(dates.child_in_need_meeting_on)
+    late_core_group = dates.core_group_late_reason.strip()  # why it is later, if it is
+    late_review = dates.next_review_late_reason.strip()
     problems = []
     if core_group and core_group < due.held_on:
         problems.append(_problem("core_group_on", CORE_GROUP_BEFORE.format(day=day)))
-    elif core_group and core_group > due.core_group_by and not _reason(future, "core_group"):
+    elif core_group and core_group > due.core_group_by and not late_core_group:
         message = CORE_GROUP_LATE.format(
             due=long_date(due.core_group_by), days=due.core_group_within_working_days
         )
         problems.append(_problem("core_group_on", message))
     if next_review and next_review <= due.held_on:
         problems.append(_problem("next_review_on", NEXT_REVIEW_BEFORE.format(day=day)))
-    elif next_review and next_review > due.next_review_by and not _reason(future, "next_review"):
+    elif next_review and next_review > due.next_review_by and not late_review:
         message = NEXT_REVIEW_LATE.format(
             due=long_date(due.next_review_by), months=due.next_review_within_months
         )
@@ -97,11 +101,6 @@ def future_date_problems(future: dict[str, Any], due: Timescales) -> list[Proble
     if child_in_need and child_in_need < due.held_on:
         problems.append(_problem("child_in_need_meeting_on", CHILD_IN_NEED_BEFORE.format(day=day)))
     return problems
-
-
-def _reason(future: dict[str, Any], meeting: str) -> str:
-    reason = future.get(f"{meeting}_late_reason")
-    return reason.strip() if isinstance(reason, str) else ""
 
 
 def _problem(field: str, message: str) -> Problem:
@@ -112,9 +111,9 @@ def action_date_problems(plan: dict[str, Any], held_on: date) -> list[Problem]:
     """Actions still to do with a date before the meeting. A done action's date is history
     (one carried forward from the last plan, say); an action with no date has none to check."""
     problems = []
-    for index, action in enumerate(rows_of(plan.get("actions"))):
-        by_when = iso_date(action.get("by_when"))
-        if by_when and by_when < held_on and action.get("progress") != "done":
+    for index, action in enumerate(Plan.from_json(plan).actions):
+        by_when = iso_date(action.by_when)
+        if by_when and by_when < held_on and action.progress != "done":
             message = ACTION_BEFORE.format(number=index + 1, day=long_date(held_on))
             problems.append(Problem(PLAN, f"actions-{index}-by_when", message))
     return problems

@@ -536,10 +536,9 @@ def _booking(conference: Conference, starts_at: Any) -> scheduling.Booking:
 def _review_initial(record: ConferenceRecord) -> dict[str, Any]:
     conference = record.conference
     version = selectors.latest_version(record)
-    agreed = ((version.content if version else {}).get(parts.FUTURE_DATES) or {}).get(
-        "next_review_on", ""
-    )
-    day = agreed or services.future_dates_due(conference)["next_review_by"].isoformat()
+    agreed = parts.RecordContent.from_json(version.content if version else {}).future_dates
+    agreed_on = agreed.next_review_on
+    day = agreed_on or services.future_dates_due(conference)["next_review_by"].isoformat()
     year, month, date_of_month = day.split("-")
     return {
         "meeting_date_day": str(int(date_of_month)),

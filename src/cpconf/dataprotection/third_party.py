@@ -112,27 +112,22 @@ class Requester:
     ) -> list[str]:
         """Why one part of a report needs review; `hidden` is a section the family never sees."""
         reasons = [_(RESTRICTED)] if hidden or kind == "restricted" else []
-        match kind:
-            case parts.FRONT_SHEET:
-                reasons.append(
-                    self.professional(
-                        _("author"), author_id, content.get("name", ""), content.get("email", "")
-                    )
-                )
-            case parts.CHILDREN:
-                names = [c.get("name", "") for c in content.get("children", [])]
+        match parts.content_of(kind, content):
+            case parts.FrontSheet() as front:
+                reasons.append(self.professional(_("author"), author_id, front.name, front.email))
+            case parts.Children() as children:
+                names = [c.name for c in children.children]
                 if names and not self.for_family:
                     reasons.append(_(CHILDREN_NAMED).format(names=", ".join(names)))
-            case parts.FAMILY_MEMBERS:
-                names = [m.get("name", "") for m in content.get("members", [])]
-                others = [n for n in names if n and n not in self.names]
+            case parts.FamilyMembers() as members:
+                others = [m.name for m in members.members if m.name and m.name not in self.names]
                 if others:
                     reasons.append(_(MEMBERS_NAMED).format(names=", ".join(others)))
-            case "sharing":
-                if content.get("shared_with") or content.get("comments"):
+            case parts.Sharing() as sharing:
+                if sharing.shared_with or sharing.comments:
                     reasons.append(_(SHARING))
-            case "chronology":
-                sources = [e.get("source", "") for e in content.get("entries", [])]
+            case parts.Chronology() as chronology:
+                sources = [e.source for e in chronology.entries]
                 if any(sources):
                     named = ", ".join(dict.fromkeys(s for s in sources if s))
                     reasons.append(_(SOURCES).format(sources=named))

@@ -47,10 +47,6 @@ def _iso(value: Any) -> date | None:
         return None
 
 
-def _rows(value: Any) -> list[dict[str, Any]]:
-    return [row for row in value if isinstance(row, dict)] if isinstance(value, list) else []
-
-
 def appeal_by(family: Family, issued_on: date) -> date:
     """Working days counted from the day the letter is issued, so always after it."""
     policy = family.local_authority.policy
@@ -75,20 +71,20 @@ def _is_for_family(who: str, action: str, family: Family) -> bool:
 
 
 def _actions_for(
-    child_id: int, actions: list[dict[str, Any]], family: Family
+    child_id: int | None, actions: list[parts.PlanAction], family: Family
 ) -> tuple[LetterAction, ...]:
     """The child's own actions and those for all the children (no child named)."""
     return tuple(
         LetterAction(
-            action=str(row.get("action", "")),
-            who=str(row.get("who", "")),
-            by_when=_iso(row.get("by_when")),
-            for_family=_is_for_family(str(row.get("who", "")), str(row.get("action", "")), family),
+            action=row.action,
+            who=row.who,
+            by_when=_iso(row.by_when),
+            for_family=_is_for_family(row.who, row.action, family),
         )
         for row in actions
-        if str(row.get("action", "")).strip()
-        and row.get("progress") != "done"
-        and (not row.get("child_ids") or child_id in row["child_ids"])
+        if row.action.strip()
+        and row.progress != "done"
+        and (not row.child_ids or child_id in row.child_ids)
     )
 
 
@@ -102,22 +98,25 @@ def _unborn_then(child: Child | None, held_on: date) -> bool:
 
 def _children(version: RecordVersion, held_on: date) -> tuple[ChildOutcome, ...]:
     family = version.record.conference.family
-    decisions = version.content.get(parts.DECISIONS) or {}
-    actions = _rows((version.content.get(parts.PLAN) or {}).get("actions"))
+    record = parts.RecordContent.from_json(version.content)
+    # Records from before a decision said whether the child was unborn: the stored rows say
+    # which (the typed row cannot tell a missing answer from "no").
+    stored = parts.rows_of((version.content.get(parts.DECISIONS) or {}).get("children"))
     known = {child.pk: child for child in family.children.all()}
     outcomes = []
-    for row in _rows(decisions.get("children")):
-        child = known.get(row.get("child_id"))  # type: ignore[arg-type]
+    for row, as_stored in zip(record.decisions.children, stored, strict=True):
+        child = known.get(row.child_id) if row.child_id is not None else None
+        unborn = row.unborn if "unborn" in as_stored else _unborn_then(child, held_on)
         outcomes.append(
             ChildOutcome(
-                name=child.given_name if child else str(row.get("name", "")),
-                outcome=str(row.get("outcome", "")),
-                categories=tuple(row.get("categories") or ()),
-                suffered_harm=str(row.get("suffered_harm", "")),
-                likely_to_suffer=str(row.get("likely_to_suffer", "")),
-                consensus=str(row.get("consensus", "yes")),
-                actions=_actions_for(row.get("child_id"), actions, family),  # type: ignore[arg-type]
-                unborn=bool(row.get("unborn", _unborn_then(child, held_on))),
+                name=child.given_name if child else row.name,
+                outcome=row.outcome,
+                categories=tuple(row.categories),
+                suffered_harm=row.suffered_harm,
+                likely_to_suffer=row.likely_to_suffer,
+                consensus=row.consensus if "consensus" in as_stored else "yes",
+                actions=_actions_for(row.child_id, record.plan.actions, family),
+                unborn=unborn,
             )
         )
     return tuple(outcomes)
@@ -140,8 +139,8 @@ def letter_facts(
     """The facts of the letter to `recipient` (None: to the family as a whole)."""
     conference = version.record.conference
     family = conference.family
-    future = version.content.get(parts.FUTURE_DATES) or {}
-    decisions = version.content.get(parts.DECISIONS) or {}
+    record = parts.RecordContent.from_json(version.content)
+    future = record.future_dates
     held_on = timezone.localtime(conference.starts_at).date()
     policy = family.local_authority.policy
     social_worker = family.allocated_social_worker
@@ -152,7 +151,7 @@ def letter_facts(
         issued_on=issued_on,
         chair_name=str(conference.chair),
         children=_children(version, held_on),
-        chair_summary=str(decisions.get("chair_summary", "")),
+        chair_summary=record.decisions.chair_summary,
         contact=policy.appeal_contact,
         appeal_by=appeal_by(family, issued_on),
         appeal_within_working_days=policy.appeals.within_working_days,
@@ -160,9 +159,9 @@ def letter_facts(
         heading=letter_heading(policy),
         recipient_address=postal_address(recipient, family),
         letter_format=letter_format(recipient) if recipient else LetterFormat(),
-        core_group_on=_iso(future.get("core_group_on")),
-        next_review_on=_iso(future.get("next_review_on")),
-        child_in_need_meeting_on=_iso(future.get("child_in_need_meeting_on")),
+        core_group_on=_iso(future.core_group_on),
+        next_review_on=_iso(future.next_review_on),
+        child_in_need_meeting_on=_iso(future.child_in_need_meeting_on),
         social_worker=str(social_worker) if social_worker else "",
         first_conference=conference.stage == Stage.INITIAL,
     )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from cpconf.conference_records import record_content as parts
 from cpconf.conference_records.agenda import Agenda, agenda_for_stage
 from cpconf.conference_records.models import RecordVersion
-from cpconf.conference_records.record_display import headings_of
+from cpconf.conference_records.record_display import headings_of, part_attended
 from cpconf.conferences.board import board_rows
 from cpconf.conferences.models import Conference
 from cpconf.documents import Facts, MinutesDocument, MinutesPart, Subheading, Table, Text, Wording
@@ -40,15 +40,6 @@ def _iso_day(value: Any) -> str:
         return str(value)
 
 
-def _part(content: dict[str, Any], key: str) -> dict[str, Any]:
-    value = content.get(key)
-    return value if isinstance(value, dict) else {}
-
-
-def _rows(value: Any) -> list[dict[str, Any]]:
-    return [row for row in value if isinstance(row, dict)] if isinstance(value, list) else []
-
-
 def _title(agenda: Agenda, key: str) -> str:
     section = agenda.section(key)
     return f"{section.number}. {_(section.title)}"
@@ -59,16 +50,16 @@ def minutes_document(version: RecordVersion) -> MinutesDocument:
     content = version.content
     children = _child_names(conference, content)
     agenda = agenda_for_stage(conference.stage)
-    of = {key: _part(content, key) for key in parts.PART_KEYS}
+    record = parts.RecordContent.from_json(content)
     made = {
-        parts.FAMILY_MEETING: lambda: _family_meeting(of[parts.FAMILY_MEETING], agenda),
-        parts.INTRODUCTIONS: lambda: _introductions(of[parts.INTRODUCTIONS], conference, agenda),
-        parts.WHY_HERE: lambda: _why_here(of[parts.WHY_HERE], agenda),
-        parts.DISCUSSION: lambda: _discussion(of[parts.DISCUSSION], agenda),
-        parts.PLAN: lambda: _plan(of[parts.PLAN], children, agenda),
-        parts.SCALING: lambda: _scaling(of[parts.SCALING], children, conference, agenda),
-        parts.DECISIONS: lambda: _decisions(of[parts.DECISIONS], children, agenda),
-        parts.FUTURE_DATES: lambda: _future_dates(of[parts.FUTURE_DATES], agenda),
+        parts.FAMILY_MEETING: lambda: _family_meeting(record.family_meeting, agenda),
+        parts.INTRODUCTIONS: lambda: _introductions(record.introductions, conference, agenda),
+        parts.WHY_HERE: lambda: _why_here(record.why_here, agenda),
+        parts.DISCUSSION: lambda: _discussion(record.discussion, agenda),
+        parts.PLAN: lambda: _plan(record.plan, children, agenda),
+        parts.SCALING: lambda: _scaling(record.scaling, children, conference, agenda),
+        parts.DECISIONS: lambda: _decisions(record.decisions, children, agenda),
+        parts.FUTURE_DATES: lambda: _future_dates(record.future_dates, agenda),
     }
     return MinutesDocument(
         title=_("Minutes: %(meeting)s") % {"meeting": conference.meeting_type_label},
@@ -87,8 +78,9 @@ def minutes_document(version: RecordVersion) -> MinutesDocument:
 
 def _child_names(conference: Conference, content: dict[str, Any]) -> dict[int, str]:
     names = {child.pk: child.full_name for child in conference.family.children.all()}
-    for row in _rows(_part(content, parts.DECISIONS).get("children")):
-        names.setdefault(row.get("child_id"), str(row.get("name", "")))  # type: ignore[arg-type]
+    for row in parts.Decisions.from_json(content.get(parts.DECISIONS)).children:
+        if row.child_id is not None:
+            names.setdefault(row.child_id, row.name)
     return names
 
 
@@ -117,55 +109,68 @@ def _front_sheet(conference: Conference, version: RecordVersion) -> tuple[tuple[
     return tuple(rows)
 
 
-def _family_meeting(part: dict[str, Any], agenda: Agenda) -> MinutesPart:
+def _family_meeting(part: parts.FamilyMeeting, agenda: Agenda) -> MinutesPart:
     blocks: list[Any] = []
-    if part.get("held"):
-        blocks.append(Facts(((_("Meeting held with the family"), _yes_no(part["held"])),)))
-    attended = [str(name) for name in part.get("attended") or [] if name]
+    if part.held:
+        blocks.append(Facts(((_("Meeting held with the family"), _yes_no(part.held)),)))
+    attended = [name for name in part.attended if name]
     if attended:
         blocks.append(Text(", ".join(attended), label=_("Who attended")))
-    if part.get("notes"):
-        blocks.append(Text(str(part["notes"]), label=_("Notes")))
+    if part.notes:
+        blocks.append(Text(part.notes, label=_("Notes")))
     return MinutesPart(_title(agenda, parts.FAMILY_MEETING), tuple(blocks), _(NONE_RECORDED))
 
 
-def _family_first(participants: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(participants, key=lambda p: p.get("kind") not in parts.FAMILY_KINDS)
+def _family_first(participants: list[parts.Participant]) -> list[parts.Participant]:
+    return sorted(participants, key=lambda p: not p.is_family)
 
 
-def _introductions(part: dict[str, Any], conference: Conference, agenda: Agenda) -> MinutesPart:
+def _taking_part_as(person: parts.Participant, kinds: dict[str, str]) -> str:
+    """Their kind, and for an interpreter or advocate, for whom ("Interpreter for Ms A")."""
+    kind = kinds.get(person.kind, "")
+    if person.kind in parts.SUPPORTING_KINDS and person.for_whom:
+        return _("%(kind)s for %(whom)s") % {"kind": kind, "whom": person.for_whom}
+    return kind
+
+
+def _introductions(
+    introductions: parts.Introductions, conference: Conference, agenda: Agenda
+) -> MinutesPart:
     kinds = _labels(parts.PARTICIPANT_KINDS)
-    people = _family_first(_rows(part.get("participants")))
+    people = _family_first(introductions.participants)
     headers = (_("Name"), _("Role"), _("Agency"), _("Taking part as"))
     blocks: list[Any] = []
-    for attendance, heading in (("present", _("Present")), ("apologies", _("Apologies"))):
+    for attendance, heading in (
+        (parts.PRESENT, _("Present")),
+        (parts.PART_OF_THE_MEETING, _("Present for part of the meeting")),
+        (parts.APOLOGIES, _("Apologies")),
+    ):
+        shown = [p for p in people if p.attendance == attendance]
+        if attendance == parts.PART_OF_THE_MEETING and not shown:
+            continue  # most conferences have nobody who came or went: no empty heading
         rows = tuple(
-            (
-                p.get("name", ""),
-                p.get("role", ""),
-                p.get("agency", ""),
-                kinds.get(str(p.get("kind")), ""),
-            )
-            for p in people
-            if p.get("attendance", "present") == attendance
+            (p.name, p.role, p.agency, _taking_part_as(p, kinds))
+            + ((part_attended(p),) if attendance == parts.PART_OF_THE_MEETING else ())
+            for p in shown
         )
+        columns = headers + ((_("When"),) if attendance == parts.PART_OF_THE_MEETING else ())
         blocks += [
             Subheading(heading),
-            Table("", headers, rows) if rows else Text(_(NONE_RECORDED)),
+            Table("", columns, rows) if rows else Text(_(NONE_RECORDED)),
         ]
     blocks += [Subheading(_("Reports received")), _reports_received(conference)]
-    if part.get("parents_report"):
+    if introductions.parents_report:
         blocks.append(
-            Text(str(part["parents_report"]), label=_("Parents' own report or safety plan"))
+            Text(introductions.parents_report, label=_("Parents' own report or safety plan"))
         )
     statements = (
         (
             _("Confidentiality statement confirmed"),
-            _yes_no(bool(part.get("confidentiality_confirmed"))),
+            _yes_no(introductions.confidentiality_confirmed),
         ),
         (
             _("Equal opportunities statement confirmed"),
-            _yes_no(bool(part.get("equal_opportunities_confirmed"))),
+            _yes_no(introductions.equal_opportunities_confirmed),
         ),
     )
     blocks.append(Facts(statements))
@@ -195,46 +200,46 @@ WHY_HERE_FIELDS = (
 )
 
 
-def _why_here(part: dict[str, Any], agenda: Agenda) -> MinutesPart:
+def _why_here(part: parts.WhyHere, agenda: Agenda) -> MinutesPart:
     blocks: list[Any] = []
     for key, heading in WHY_HERE_FIELDS:
         wording = agenda.wording(parts.WHY_HERE, key)
-        if part.get(key):
-            blocks += [Subheading(_(wording.label if wording else heading)), Text(str(part[key]))]
+        said = getattr(part, key)
+        if said:
+            blocks += [Subheading(_(wording.label if wording else heading)), Text(said)]
     return MinutesPart(_title(agenda, parts.WHY_HERE), tuple(blocks), _(NONE_RECORDED))
 
 
-def _speaker(entry: dict[str, Any]) -> str:
-    agency = entry.get("agency") or ""
-    speaker = entry.get("speaker") or _("Not recorded")
-    return f"{speaker} ({agency})" if agency else str(speaker)
+def _speaker(entry: parts.DiscussionEntry) -> str:
+    speaker = entry.speaker or _("Not recorded")
+    return f"{speaker} ({entry.agency})" if entry.agency else speaker
 
 
-def _discussion(part: dict[str, Any], agenda: Agenda) -> MinutesPart:
-    entries = _rows(part.get("entries"))
+def _discussion(part: parts.Discussion, agenda: Agenda) -> MinutesPart:
+    entries = part.entries
     blocks: list[Any] = []
-    for key, heading in headings_of(entries, agenda):
-        said = [e for e in entries if e.get("heading") == key]
-        said.sort(key=lambda e: e.get("speaker_kind") != "parent")  # parents first
+    for key, heading in headings_of([e.to_json() for e in entries], agenda):
+        said = [e for e in entries if e.heading == key]
+        said.sort(key=lambda e: e.speaker_kind != "parent")  # parents first
         if said:
             blocks.append(Subheading(_(heading)))
-            blocks += [Text(str(e.get("text", "")), label=_speaker(e)) for e in said]
+            blocks += [Text(e.text, label=_speaker(e)) for e in said]
     return MinutesPart(_title(agenda, parts.DISCUSSION), tuple(blocks), _(NONE_RECORDED))
 
 
-def _plan(part: dict[str, Any], children: dict[int, str], agenda: Agenda) -> MinutesPart:
+def _plan(part: parts.Plan, children: dict[int, str], agenda: Agenda) -> MinutesPart:
     priorities, progress = _labels(parts.PRIORITIES), _labels(parts.PROGRESS)
     rows = []
-    for action in _rows(part.get("actions")):
-        ids = action.get("child_ids") or []
+    for action in part.actions:
+        ids = action.child_ids
         for_whom = ", ".join(children.get(i, "") for i in ids) if ids else _("All the children")
         rows.append(
             (
-                str(action.get("action", "")),
-                str(action.get("who", "")),
-                _iso_day(action.get("by_when")),
-                priorities.get(action.get("priority"), ""),  # type: ignore[arg-type]
-                progress.get(action.get("progress"), ""),  # type: ignore[arg-type]
+                action.action,
+                action.who,
+                _iso_day(action.by_when),
+                priorities.get(action.priority, ""),
+                progress.get(action.progress, ""),
                 for_whom,
             )
         )
@@ -245,7 +250,7 @@ def _plan(part: dict[str, Any], children: dict[int, str], agenda: Agenda) -> Min
 
 
 def _scaling(
-    part: dict[str, Any], children: dict[int, str], conference: Conference, agenda: Agenda
+    part: parts.Scaling, children: dict[int, str], conference: Conference, agenda: Agenda
 ) -> MinutesPart:
     scaling = conference.family.local_authority.policy.scaling
     meaning = Text(
@@ -258,11 +263,11 @@ def _scaling(
         },
         label=_("The scale"),
     )
-    scores = _rows(part.get("scores"))
-    child_ids = list(dict.fromkeys(s.get("child_id") for s in scores))
-    participants = list(dict.fromkeys(str(s.get("participant", "")) for s in scores))
-    given = {(str(s.get("participant", "")), s.get("child_id")): s.get("score") for s in scores}
-    rows = tuple((who, *(str(given.get((who, c), "")) for c in child_ids)) for who in participants)
+    scores = part.scores
+    child_ids = list(dict.fromkeys(s.child_id for s in scores))
+    participants = list(dict.fromkeys(s.participant for s in scores))
+    given = {(s.participant, s.child_id): s.score for s in scores}
+    rows = tuple((who, *(_score(given.get((who, c))) for c in child_ids)) for who in participants)
     if not rows:
         return MinutesPart(_title(agenda, parts.SCALING), (meaning, Text(_(NONE_RECORDED))))
     headers = (_("Participant"), *(children.get(c, "") for c in child_ids))  # type: ignore[arg-type]
@@ -270,7 +275,11 @@ def _scaling(
     return MinutesPart(_title(agenda, parts.SCALING), (meaning, table))
 
 
-def _harm_facts(row: dict[str, Any], agenda: Agenda) -> tuple[tuple[str, str], ...]:
+def _score(score: int | None) -> str:
+    return "" if score is None else str(score)
+
+
+def _harm_facts(row: parts.ChildDecision, agenda: Agenda) -> tuple[tuple[str, str], ...]:
     """The significant-harm questions as the agenda asks them: for a baby not yet born, only
     whether harm is likely."""
 
@@ -280,63 +289,58 @@ def _harm_facts(row: dict[str, Any], agenda: Agenda) -> tuple[tuple[str, str], .
 
     likely = (
         asked("unborn_likely_to_suffer", "Is the baby likely to suffer significant harm?")
-        if row.get("unborn")
+        if row.unborn
         else asked("likely_to_suffer", "Is the child likely to suffer significant harm?")
     )
-    facts = ((likely, _yes_no(row.get("likely_to_suffer"))),)
-    if row.get("unborn"):
+    facts = ((likely, _yes_no(row.likely_to_suffer)),)
+    if row.unborn:
         return facts
     suffered = asked("suffered_harm", "Has the child suffered significant harm?")
-    return ((suffered, _yes_no(row.get("suffered_harm"))), *facts)
+    return ((suffered, _yes_no(row.suffered_harm)), *facts)
 
 
-def _decisions(part: dict[str, Any], children: dict[int, str], agenda: Agenda) -> MinutesPart:
+def _decisions(part: parts.Decisions, children: dict[int, str], agenda: Agenda) -> MinutesPart:
     categories = _labels(parts.CATEGORIES)
     blocks: list[Any] = []
-    for row in _rows(part.get("children")):
-        name = children.get(row.get("child_id"), str(row.get("name", "")))  # type: ignore[arg-type]
-        consensus = (
-            _("No: the chair made the decision") if row.get("consensus") == "no" else _("Yes")
-        )
-        outcome = str(row.get("outcome") or "")
+    for row in part.children:
+        name = children.get(row.child_id, row.name) if row.child_id is not None else row.name
+        consensus = _("No: the chair made the decision") if row.consensus == "no" else _("Yes")
+        outcome = row.outcome
         facts = (
             *_harm_facts(row, agenda),
             (_("Decision"), _(agenda.outcome_label(outcome)) if outcome else ""),
             (
                 _("Category"),
-                ", ".join(categories.get(c, c) for c in row.get("categories") or []) or _("None"),
+                ", ".join(categories.get(c, c) for c in row.categories) or _("None"),
             ),
             (_("Consensus"), consensus),
         )
         blocks += [Subheading(name), Facts(facts)]
-        if row.get("professional_views"):
-            blocks.append(Text(str(row["professional_views"]), label=_("Professionals' views")))
+        if row.professional_views:
+            blocks.append(Text(row.professional_views, label=_("Professionals' views")))
     blocks.append(Subheading(_("Chair's summary")))
-    blocks.append(Text(str(part.get("chair_summary") or _(NONE_RECORDED))))
+    blocks.append(Text(part.chair_summary or _(NONE_RECORDED)))
     blocks.append(Subheading(_("Dissenting views")))
-    dissent = _rows(part.get("dissent"))
-    blocks += [Text(str(d.get("view", "")), label=str(d.get("who", ""))) for d in dissent] or [
-        Text(_(NONE_RECORDED))
-    ]
+    blocks += [Text(d.view, label=d.who) for d in part.dissent] or [Text(_(NONE_RECORDED))]
     return MinutesPart(_title(agenda, parts.DECISIONS), tuple(blocks))
 
 
-def _future_dates(part: dict[str, Any], agenda: Agenda) -> MinutesPart:
-    members = ", ".join(str(m) for m in part.get("core_group_members") or [] if m)
+def _future_dates(part: parts.FutureDates, agenda: Agenda) -> MinutesPart:
+    members = ", ".join(m for m in part.core_group_members if m)
     rows = [
         (_("Core group members"), members or _(NONE_RECORDED)),
-        (_("Core group meeting"), _iso_day(part.get("core_group_on")) or _("Not set")),
+        (_("Core group meeting"), _iso_day(part.core_group_on) or _("Not set")),
     ]
-    if part.get("core_group_late_reason"):
-        rows.append((_("Why the core group meets later"), str(part["core_group_late_reason"])))
-    rows.append((_("Next review conference"), _iso_day(part.get("next_review_on")) or _("Not set")))
-    if part.get("next_review_late_reason"):
-        rows.append((_("Why the next review is later"), str(part["next_review_late_reason"])))
-    if part.get("child_in_need_meeting_on"):
-        rows.append((_("Child in need meeting"), _iso_day(part["child_in_need_meeting_on"])))
+    if part.core_group_late_reason:
+        rows.append((_("Why the core group meets later"), part.core_group_late_reason))
+    rows.append((_("Next review conference"), _iso_day(part.next_review_on) or _("Not set")))
+    if part.next_review_late_reason:
+        rows.append((_("Why the next review is later"), part.next_review_late_reason))
+    if part.child_in_need_meeting_on:
+        rows.append((_("Child in need meeting"), _iso_day(part.child_in_need_meeting_on)))
     rows += [
-        (_("Feedback forms sent"), _yes_no(bool(part.get("feedback_forms_sent")))),
-        (_("Family told of their right to appeal"), _yes_no(bool(part.get("appeal_explained")))),
+        (_("Feedback forms sent"), _yes_no(part.feedback_forms_sent)),
+        (_("Family told of their right to appeal"), _yes_no(part.appeal_explained)),
     ]
     return MinutesPart(_title(agenda, parts.FUTURE_DATES), (Facts(tuple(rows)),))
 

@@ -2,7 +2,7 @@
 content fills it, and how what was posted becomes content again."""
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.forms import formset_factory
@@ -13,6 +13,7 @@ from cpconf.reportform import ReportForm
 from cpconf.reports import forms as report_forms
 from cpconf.reports import report_content as parts
 from cpconf.reports.report_content import Part
+from cpconf.stored_json import StoredJson
 
 
 @dataclass
@@ -73,44 +74,29 @@ class Editor:
         rows = [row.cleaned_data for row in self.rows.forms if row.cleaned_data]
         match kind:
             case "children":
-                return {"children": [_child(row, index, self) for index, row in enumerate(rows)]}
+                children = [_child(row, index, self) for index, row in enumerate(rows)]
+                return parts.Children(children=children).to_json()
             case "family_members":
-                members = [
-                    {k: row.get(k, "") for k in ("name", "relationship", "household")}
-                    for row in rows
-                    if not report_forms.is_blank_row(row)
-                ]
-                return {"members": members}
+                members = [_row(parts.FamilyMember, row) for row in _filled_rows(rows)]
+                return parts.FamilyMembers(members=members).to_json()
             case "assessment":
-                return {
-                    "children": [
-                        {
-                            "child_id": row.get("child_id"),
-                            "name": row.get("name", ""),
-                            "scaling": row.get("scaling"),
-                            "recommendation": row.get("recommendation", ""),
-                            "reason": row.get("reason", ""),
-                        }
-                        for row in rows
-                    ]
-                }
+                assessed = [
+                    parts.ChildAssessment(
+                        child_id=row.get("child_id"),
+                        name=row.get("name", ""),
+                        scaling=row.get("scaling"),
+                        recommendation=row.get("recommendation", ""),
+                        reason=row.get("reason", ""),
+                    )
+                    for row in rows
+                ]
+                return parts.Assessment(children=assessed).to_json()
             case "chronology":
-                entries = [
-                    {k: row.get(k, "") for k in ("date", "event", "source")}
-                    for row in rows
-                    if not report_forms.is_blank_row(row)
-                ]
-                return {"entries": entries}
+                entries = [_row(parts.ChronologyEntry, row) for row in _filled_rows(rows)]
+                return parts.Chronology(entries=entries).to_json()
             case "factors":
-                factors = [
-                    {
-                        k: row.get(k, "")
-                        for k in ("factor", "kind", "change", "how_much", "evidence")
-                    }
-                    for row in rows
-                    if not report_forms.is_blank_row(row)
-                ]
-                return {"factors": factors}
+                factors = [_row(parts.Factor, row) for row in _filled_rows(rows)]
+                return parts.Factors(factors=factors).to_json()
         raise ValueError(f"No row editor for {kind}")
 
 
@@ -125,15 +111,26 @@ def _first_field(editor: Editor) -> str:
     return "main-content"
 
 
-def _child(row: dict[str, Any], index: int, editor: Editor) -> dict[str, Any]:
-    unborn = editor.rows.forms[index].unborn
-    return {
-        "child_id": row.get("child_id"),
-        "name": row.get("name", ""),
-        "date_of_birth": row.get("date_of_birth", ""),
-        "unborn": unborn,
-        "id_number": row.get("id_number", ""),
-    }
+RowT = TypeVar("RowT", bound=StoredJson)
+
+
+def _filled_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [row for row in rows if not report_forms.is_blank_row(row)]
+
+
+def _row(row_type: type[RowT], row: dict[str, Any]) -> RowT:
+    """A posted row of text answers as its type: each of the type's fields, "" if not posted."""
+    return row_type(**{name: row.get(name, "") for name in row_type.shape()})
+
+
+def _child(row: dict[str, Any], index: int, editor: Editor) -> parts.ChildRow:
+    return parts.ChildRow(
+        child_id=row.get("child_id"),
+        name=row.get("name", ""),
+        date_of_birth=row.get("date_of_birth", ""),
+        unborn=editor.rows.forms[index].unborn,
+        id_number=row.get("id_number", ""),
+    )
 
 
 def editor_for(

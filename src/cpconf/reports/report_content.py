@@ -15,13 +15,19 @@ between versions and laid out in Word and PDF, so it is plain JSON and nothing e
                      "shared_with", "comments", "not_shared_reason"}
     chronology      {"entries": [{"date", "event", "source"}]}
     factors         {"factors": [{"factor", "kind", "change", "how_much", "evidence"}]}
+
+Each shape is a dataclass below (`FrontSheet`, `Children`, `FamilyMembers`, `TextPart`,
+`RestrictedPart`, `Assessment`, `Sharing`, `Chronology`, `Factors`; `CONTENT_TYPES` maps a
+part's kind to its type), each field defined once there: read with `content_of(kind, value)`
+or `Type.from_json(value)`, written with `.to_json()` (`cpconf.stored_json`).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from cpconf.reportform import ReportForm, Section
+from cpconf.stored_json import StoredJson, json_field, rows_of_type
 
 FRONT_SHEET = "front_sheet"
 CHILDREN = "children"
@@ -47,6 +53,132 @@ FACTOR_CHANGES = (
     ("unchanged", "Unchanged"),
 )
 HOUSEHOLD = (("yes", "Yes"), ("no", "No"))
+SHARED = (("yes", "Yes"), ("no", "No"))
+
+
+def _keys(choices: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    return tuple(key for key, _label in choices)
+
+
+# --- Each part kind's content, typed: one definition per field ------------------------------
+
+
+@dataclass
+class FrontSheet(StoredJson):
+    name: str = json_field("text")
+    role: str = json_field("text")
+    workplace: str = json_field("text")
+    email: str = json_field("text")
+
+
+@dataclass
+class ChildRow(StoredJson):
+    child_id: int | None = json_field("child", None)
+    name: str = json_field("text")
+    date_of_birth: str = json_field("date")
+    unborn: bool = json_field("bool", False)
+    id_number: str = json_field("text")
+
+
+@dataclass
+class Children(StoredJson):
+    children: list[ChildRow] = field(default_factory=list, metadata=rows_of_type(ChildRow))
+
+
+@dataclass
+class FamilyMember(StoredJson):
+    name: str = json_field("text")
+    relationship: str = json_field("text")
+    household: str = json_field(_keys(HOUSEHOLD))
+
+
+@dataclass
+class FamilyMembers(StoredJson):
+    members: list[FamilyMember] = field(default_factory=list, metadata=rows_of_type(FamilyMember))
+
+
+@dataclass
+class TextPart(StoredJson):
+    text: str = json_field("text")
+
+
+@dataclass
+class RestrictedPart(StoredJson):
+    text: str = json_field("text")
+    reason: str = json_field("text")
+
+
+@dataclass
+class ChildAssessment(StoredJson):
+    child_id: int | None = json_field("child", None)
+    name: str = json_field("text")
+    scaling: int | None = json_field("score", None)
+    recommendation: str = json_field("text")
+    reason: str = json_field("text")
+
+
+@dataclass
+class Assessment(StoredJson):
+    children: list[ChildAssessment] = field(
+        default_factory=list, metadata=rows_of_type(ChildAssessment)
+    )
+
+
+@dataclass
+class Sharing(StoredJson):
+    shared: str = json_field(_keys(SHARED))
+    shared_on: str = json_field("date")
+    method: str = json_field(_keys(SHARING_METHODS))
+    language_support: str = json_field(_keys(LANGUAGE_SUPPORT))
+    shared_with: str = json_field("text")
+    comments: str = json_field("text")
+    not_shared_reason: str = json_field("text")
+
+
+@dataclass
+class ChronologyEntry(StoredJson):
+    date: str = json_field("date")
+    event: str = json_field("text")
+    source: str = json_field("text")
+
+
+@dataclass
+class Chronology(StoredJson):
+    entries: list[ChronologyEntry] = field(
+        default_factory=list, metadata=rows_of_type(ChronologyEntry)
+    )
+
+
+@dataclass
+class Factor(StoredJson):
+    factor: str = json_field("text")
+    kind: str = json_field(_keys(FACTOR_KINDS))
+    change: str = json_field(_keys(FACTOR_CHANGES))
+    how_much: str = json_field("text")
+    evidence: str = json_field("text")
+
+
+@dataclass
+class Factors(StoredJson):
+    factors: list[Factor] = field(default_factory=list, metadata=rows_of_type(Factor))
+
+
+CONTENT_TYPES: dict[str, type[StoredJson]] = {
+    "front_sheet": FrontSheet,
+    "children": Children,
+    "family_members": FamilyMembers,
+    "text": TextPart,
+    "restricted": RestrictedPart,
+    "assessment": Assessment,
+    "sharing": Sharing,
+    "chronology": Chronology,
+    "factors": Factors,
+}
+
+
+def content_of(kind: str, value: Any) -> StoredJson:
+    """A part's stored content read as its kind's type (an unknown kind: plain text)."""
+    return CONTENT_TYPES.get(kind, TextPart).from_json(value)
 
 
 @dataclass(frozen=True)
@@ -98,29 +230,28 @@ def _filled(value: Any) -> bool:
 
 def is_answered(kind: str, content: dict[str, Any]) -> bool:
     """Enough is there to submit. Optional sections still report honestly whether they are."""
-    match kind:
-        case "front_sheet":
-            return all(_filled(content.get(f)) for f in ("name", "role", "workplace", "email"))
-        case "children":
-            children = content.get("children", [])
-            return bool(children) and all(_filled(c.get("name")) for c in children)
-        case "family_members":
-            return bool(content.get("members"))
-        case "text" | "restricted":
-            return _filled(content.get("text"))
-        case "assessment":
-            children = content.get("children", [])
-            return bool(children) and all(
-                _filled(c.get("scaling")) and _filled(c.get("recommendation")) for c in children
+    part = content_of(kind, content)
+    match part:
+        case FrontSheet():
+            return all(_filled(v) for v in (part.name, part.role, part.workplace, part.email))
+        case Children():
+            return bool(part.children) and all(_filled(c.name) for c in part.children)
+        case FamilyMembers():
+            return bool(part.members)
+        case RestrictedPart() | TextPart() if kind in ("text", "restricted"):
+            return _filled(part.text)
+        case Assessment():
+            return bool(part.children) and all(
+                _filled(c.scaling) and _filled(c.recommendation) for c in part.children
             )
-        case "sharing":
-            if content.get("shared") == "yes":
-                return all(_filled(content.get(f)) for f in ("shared_on", "method", "shared_with"))
-            return content.get("shared") == "no" and _filled(content.get("not_shared_reason"))
-        case "chronology":
-            return bool(content.get("entries"))
-        case "factors":
-            return bool(content.get("factors"))
+        case Sharing():
+            if part.shared == "yes":
+                return all(_filled(v) for v in (part.shared_on, part.method, part.shared_with))
+            return part.shared == "no" and _filled(part.not_shared_reason)
+        case Chronology():
+            return bool(part.entries)
+        case Factors():
+            return bool(part.factors)
     return False
 
 
@@ -128,76 +259,62 @@ def text_of(kind: str, content: dict[str, Any], form: ReportForm) -> str:
     """The part as plain text, paragraphs apart by a blank line, for comparing versions word
     by word and for laying out in the copies."""
     lines: list[str] = []
-    match kind:
-        case "front_sheet":
+    part = content_of(kind, content)
+    match part:
+        case FrontSheet():
             lines = [
-                f"{label}: {content.get(key, '')}"
-                for key, label in (
-                    ("name", "Name"),
-                    ("role", "Role"),
-                    ("workplace", "Workplace"),
-                    ("email", "Email"),
-                )
+                f"Name: {part.name}",
+                f"Role: {part.role}",
+                f"Workplace: {part.workplace}",
+                f"Email: {part.email}",
             ]
-        case "children":
+        case Children():
             lines = [
-                " · ".join(
-                    filter(
-                        None,
-                        [
-                            c.get("name"),
-                            display_date(c.get("date_of_birth", "")),
-                            c.get("id_number"),
-                        ],
-                    )
-                )
-                for c in content.get("children", [])
+                " · ".join(filter(None, [c.name, display_date(c.date_of_birth), c.id_number]))
+                for c in part.children
             ]
-        case "family_members":
+        case FamilyMembers():
             lines = [
-                f"{m.get('name')} · {m.get('relationship')} · household: {m.get('household')}"
-                for m in content.get("members", [])
+                f"{m.name} · {m.relationship} · household: {m.household}" for m in part.members
             ]
-        case "text":
-            lines = [content.get("text", "")]
-        case "restricted":
-            lines = [content.get("text", ""), content.get("reason", "")]
-        case "assessment":
-            for child in content.get("children", []):
-                recommendation = child.get("recommendation") or ""
-                label = dict(form.recommendations).get(recommendation, recommendation)
-                lines.append(
-                    f"{child.get('name')}: scaling {child.get('scaling', '')}; {label}. "
-                    f"{child.get('reason', '')}".strip()
-                )
-        case "sharing":
+        case RestrictedPart():
+            lines = [part.text, part.reason]
+        case TextPart() if kind == "text":
+            lines = [part.text]
+        case Assessment():
+            for child in part.children:
+                label = dict(form.recommendations).get(child.recommendation, child.recommendation)
+                scaling = "" if child.scaling is None else child.scaling
+                lines.append(f"{child.name}: scaling {scaling}; {label}. {child.reason}".strip())
+        case Sharing():
             lines = sharing_lines(content)
-        case "chronology":
+        case Chronology():
             lines = [
-                f"{display_date(e.get('date', ''))}: {e.get('event')} (source: {e.get('source')})"
-                for e in content.get("entries", [])
+                f"{display_date(e.date)}: {e.event} (source: {e.source})" for e in part.entries
             ]
-        case "factors":
+        case Factors():
             lines = [
-                f"{label_for(FACTOR_KINDS, f.get('kind', ''))}: {f.get('factor')} — "
-                f"{label_for(FACTOR_CHANGES, f.get('change', ''))}, {f.get('how_much', '')}. "
-                f"Evidence: {f.get('evidence', '')}"
-                for f in content.get("factors", [])
+                f"{label_for(FACTOR_KINDS, f.kind)}: {f.factor} — "
+                f"{label_for(FACTOR_CHANGES, f.change)}, {f.how_much}. "
+                f"Evidence: {f.evidence}"
+                for f in part.factors
             ]
     return "\n\n".join(line for line in lines if line)
 
 
 def sharing_lines(content: dict[str, Any]) -> list[str]:
-    if content.get("shared") == "no":
-        return [f"Not shared with the family. Why: {content.get('not_shared_reason', '')}"]
-    if content.get("shared") != "yes":
+    sharing = Sharing.from_json(content)
+    if sharing.shared == "no":
+        return [f"Not shared with the family. Why: {sharing.not_shared_reason}"]
+    if sharing.shared != "yes":
         return []
+    support = label_for(LANGUAGE_SUPPORT, sharing.language_support or "none")
     return [
-        f"Shared with {content.get('shared_with', '')} on "
-        f"{display_date(content.get('shared_on', ''))}, "
-        f"{label_for(SHARING_METHODS, content.get('method', '')).lower()}; "
-        f"{label_for(LANGUAGE_SUPPORT, content.get('language_support', 'none')).lower()}.",
-        f"The family's comments: {content.get('comments', '') or 'none given'}",
+        f"Shared with {sharing.shared_with} on "
+        f"{display_date(sharing.shared_on)}, "
+        f"{label_for(SHARING_METHODS, sharing.method).lower()}; "
+        f"{support.lower()}.",
+        f"The family's comments: {sharing.comments or 'none given'}",
     ]
 
 
