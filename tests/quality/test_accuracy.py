@@ -24,9 +24,18 @@
   adults asking a child to meet, begging, drink-driving, a baby left crying) was written in
   the families it missed: now 0.949 (37/39), informed.
 - ``unseen_set_5.jsonl``: 46 sentences in a report's usual mix, written once the fourth
-  round was settled, scored once, blind: kind 0.905 (38/42), source 0.978 (45/46). It is
-  the honest figure for sentences nobody has written rules from, and is kept blind: never
-  tuned on, its misses never turned into rules. Its test holds the coach to that figure.
+  round was settled, scored once, blind: kind 0.905 (38/42), source 0.978 (45/46). The
+  fifth round (tuning t191-t203: money and belongings taken, a partner controlled, a child
+  kept in one place for hours, effort and commitment judged) was written in the families it
+  missed: now 0.976 (41/42), informed.
+- ``unseen_set_6.jsonl``: 45 sentences in a report's usual mix, written once the fifth round
+  was settled, scored once, blind: kind 0.875 (35/40), source 0.956 (43/45). It is the
+  honest figure for sentences nobody has written rules from, and is kept blind: never tuned
+  on, its misses never turned into rules. Its test holds the coach to that figure.
+
+Blind, each set read once before any rule was written from it: 0.787, 0.700, 0.629, 0.667,
+0.905, 0.875 for kinds. The first four sets lean on the hard families; the last two hold a
+report's usual mix.
 """
 
 import pytest
@@ -39,8 +48,9 @@ UNSEEN_SET = HERE / "unseen_set.jsonl"
 SECOND_UNSEEN_SET = HERE / "unseen_set_2.jsonl"
 THIRD_UNSEEN_SET = HERE / "unseen_set_3.jsonl"
 FOURTH_UNSEEN_SET = HERE / "unseen_set_4.jsonl"
-HELD_OUT = (UNSEEN_SET, SECOND_UNSEEN_SET, THIRD_UNSEEN_SET)
-BLIND_SET = HERE / "unseen_set_5.jsonl"
+FIFTH_UNSEEN_SET = HERE / "unseen_set_5.jsonl"
+HELD_OUT = (UNSEEN_SET, SECOND_UNSEEN_SET, THIRD_UNSEEN_SET, FIFTH_UNSEEN_SET)
+BLIND_SET = HERE / "unseen_set_6.jsonl"
 ALL_HELD_OUT = (*HELD_OUT, FOURTH_UNSEEN_SET, BLIND_SET)
 TARGET_ACCURACY = 0.9
 TARGET_JARGON = 0.9
@@ -52,9 +62,10 @@ UNSEEN_JARGON = 1.0
 # The fourth set, read blind at 26/39 and since informed (see the note above).
 FOURTH_KIND = 37 / 39
 # The blind set: what the coach scored the one time it was read.
-BLIND_KIND = 38 / 42
-BLIND_SOURCE = 45 / 46
-BLIND_JARGON = 1.0
+BLIND_KIND = 35 / 40
+BLIND_SOURCE = 43 / 45
+BLIND_JARGON_PRECISION = 0.5
+BLIND_JARGON_RECALL = 2 / 3
 
 
 def _scored(path) -> Scores:
@@ -72,6 +83,7 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(SECOND_UNSEEN_SET)) >= 55
     assert len(load_rows(THIRD_UNSEEN_SET)) >= 40
     assert len(load_rows(FOURTH_UNSEEN_SET)) >= 40
+    assert len(load_rows(FIFTH_UNSEEN_SET)) >= 45
     assert len(load_rows(BLIND_SET)) >= 45
     for path in (DEV_SET, TUNING_SET, *ALL_HELD_OUT):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
@@ -118,7 +130,7 @@ def test_accuracy_on_the_dev_set():
         assert counts.f1 >= TARGET_F1, flag
 
 
-@pytest.mark.parametrize("path", HELD_OUT, ids=["held-out", "second", "third"])
+@pytest.mark.parametrize("path", HELD_OUT, ids=["held-out", "second", "third", "fifth"])
 def test_accuracy_on_sentences_never_tuned_on(path):
     scores = _scored(path)
     assert scores.kind_accuracy >= UNSEEN_KIND
@@ -140,12 +152,12 @@ def test_accuracy_on_the_blind_set_does_not_fall():
     scores = _scored(BLIND_SET)
     assert scores.kind_accuracy >= BLIND_KIND
     assert scores.source_accuracy >= BLIND_SOURCE
-    assert scores.jargon.precision >= BLIND_JARGON
-    assert scores.jargon.recall >= BLIND_JARGON
+    assert scores.jargon.precision >= BLIND_JARGON_PRECISION
+    assert scores.jargon.recall >= BLIND_JARGON_RECALL
 
 
 def test_kind_accuracy_over_every_held_out_sentence():
-    # All five held-out sets together (informed and blind alike): 287 of 293 today.
+    # All six held-out sets together (informed and blind alike): 326 of 333 today.
     scores = [score(load_rows(path)) for path in ALL_HELD_OUT]
     right = sum(s.kind_right for s in scores)
     scored = sum(s.kind_scored for s in scores)

@@ -23,6 +23,8 @@ def _unclear(text: str) -> list[str]:
         "Mum's boyfriend said he would move out by Friday.",
         "Ms Cole told me her partner says he will help with the school run.",
         "His girlfriend said she would stay with her sister.",
+        "Ms Cole said she and her boyfriend had argued but he did not hurt her.",
+        "Mum said she had lost her keys again.",
     ],
 )
 def test_a_pronoun_for_an_adult_is_clear(text):
@@ -35,6 +37,8 @@ def test_a_pronoun_for_an_adult_is_clear(text):
         ("Mum said she was pleased with him.", "him"),
         ("Dad told me he would take her swimming.", "her"),
         ("She was late to school on Monday.", "She"),
+        ("Mum said she would take her to the GP.", "her"),
+        ("Dad said he would pick him up at three.", "him"),
     ],
 )
 def test_a_pronoun_for_a_child_is_still_unclear(text, unclear):

@@ -109,9 +109,48 @@ def _children_named(text: str, span: Span, names: list[re.Pattern[str]]) -> int:
 def _adult_clear(text: str, span: Span, previous: Span | None, reference: re.Match[str]) -> bool:
     """The pronoun can mean an adult named before it, in the sentence or the one before."""
     before = Span(span.start, reference.start())
+    if _after_same_subject(text, before, reference):
+        return _adult_left_for(text, before, reference.group())
     return _adult_for(text, before, reference.group()) or (
         previous is not None and _adult_for(text, previous, reference.group())
     )
+
+
+# After "her", these words make it "her" the person, not "her" coat: "take her to the GP".
+OBJECT_AFTER = re.compile(
+    r"\s*(?:[.,;:!?)]|$|(?:to|at|with|from|for|in|on|up|out|home|back|away|off|down|over|"
+    r"round|around|into|about|and|or|again|too|as|if|when|because|that|before|after|until|"
+    r"once|every|each|all|both|today|tomorrow|yesterday|now|then|later|soon|alone)\b)",
+    re.IGNORECASE,
+)
+SUBJECT_FOR = {"him": "he", "her": "she"}
+SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+
+
+def _after_same_subject(text: str, before: Span, reference: re.Match[str]) -> bool:
+    """An object pronoun whose clause's subject is a pronoun of the same sex ("she will take
+    her", not "he had not hit her"): it is not that subject (that would be "herself")."""
+    word = reference.group().casefold()
+    if word not in SUBJECT_FOR:
+        return False
+    if word == "her" and OBJECT_AFTER.match(text, reference.end()) is None:
+        return False  # "her coat": whose, not whom
+    subjects = SUBJECT_PRONOUN.findall(text, before.start, before.end)
+    return bool(subjects) and subjects[-1].casefold() == SUBJECT_FOR[word]
+
+
+def _adult_left_for(text: str, span: Span, pronoun: str) -> bool:
+    """ "Mum said she will take her": "she" is Mum, so "her" is someone else. An object
+    pronoun means an adult named before it only while there are more such adults than
+    pronouns already standing for them as subjects."""
+    word = pronoun.casefold()
+    adults = _adults()
+    sexed = adults.male if word == "him" else adults.female
+    named = sum(
+        len(pattern.findall(text, span.start, span.end)) for pattern in (sexed, adults.anyone)
+    )
+    subject = re.compile(rf"\b{SUBJECT_FOR[word]}\b", re.IGNORECASE)
+    return named > len(subject.findall(text, span.start, span.end))
 
 
 def _adult_for(text: str, span: Span, pronoun: str) -> bool:
