@@ -12,10 +12,17 @@ from cpconf.audit.models import AuditEvent
 from cpconf.reports import services
 from cpconf.reports.models import ReportVersion
 from cpconf.reports.views import ALREADY_AMENDING, ALREADY_SUBMITTED
-from tests.report_scene import complete, start, submit
+from tests.report_scene import complete, save, start, submit
 from tests.reports.concurrency import PRESSES, failures, press_at_once
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def share_again(report) -> None:
+    """Sharing is recorded per version: an amendment is shared with the family afresh."""
+    first = report.versions.order_by("number").first()
+    save(report, "sharing", first.content["parts"]["sharing"])
+
 
 SIGNATURE = {
     "signed_name": "Priya Shah",
@@ -60,6 +67,7 @@ def test_amending_many_times_at_once_starts_one_amendment(scene):
     report.refresh_from_db()
     assert report.is_being_amended
     assert report.amendment_reason in {f"Reason number {n}" for n in range(PRESSES)}
+    share_again(report)
     second = submit(report)
     assert [v.number for v in report.versions.order_by("number")] == [1, 2]
     assert second.amendment_reason == report.amendment_reason
@@ -69,6 +77,7 @@ def test_signing_an_amendment_many_times_at_once_makes_one_more_version(scene):
     report = complete(start(scene))
     submit(report)
     services.report_amend(report=report, reason="Wrong date of visit", actor=scene.author)
+    share_again(report)
     url = reverse("reports:check", args=[report.pk])
 
     results = press_at_once(scene.author, lambda client: client.post(url, SIGNATURE, follow=True))

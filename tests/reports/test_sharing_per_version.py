@@ -1,13 +1,13 @@
 """Sharing is recorded per version. Amending a shared report makes a new version whose sharing
 is not yet recorded: the author is asked to record it, the unit counts the report as not
-shared, and the family keeps reading the version they were given and is told a newer one
-exists that has not been shared with them yet."""
+shared, and the family is told a newer version exists that has not been shared with them yet
+(reading none of it, nor the words it corrected, until it is)."""
 
 import pytest
 from django.urls import reverse
 
 from cpconf.conferences.board import board_rows, summarise
-from cpconf.portal.selectors import member_for, shared_reports_for
+from cpconf.portal.selectors import member_for, newer_versions_not_shared, shared_reports_for
 from cpconf.reports import services
 from tests.report_scene import complete, save, start, submit
 
@@ -81,23 +81,32 @@ def test_the_unit_counts_an_amended_report_as_not_shared(scene, shared):
     assert summarise(scene.conference).not_shared == 2
 
 
-def test_the_family_reads_the_version_they_were_given_and_is_told_of_the_newer(
+def test_the_family_is_told_of_a_newer_version_not_yet_shared_and_reads_none_of_it(
     client, scene, shared
 ):
     amend(shared, "Noah missed two appointments.")
     save(shared, "sharing", NOT_YET)
     submit(shared)
+    member = member_for(scene.parent)
 
-    (seen,) = shared_reports_for(member_for(scene.parent))
-    assert seen.version.number == 1
-    assert seen.newer_not_shared.number == 2
-
+    # The words they were given may be what was corrected: the report waits for sharing.
+    assert shared_reports_for(member) == []
+    (waiting,) = newer_versions_not_shared(member, scene.conference)
+    assert (waiting.report, waiting.version.number) == (shared, 2)
     client.force_login(scene.parent)
     meeting = client.get(reverse("portal:conference", args=[scene.conference.pk]))
-    assert "Newer version not yet shared with you" in meeting.content.decode()
-    page = client.get(reverse("portal:report", args=[shared.pk])).content.decode()
-    assert 'id="newer-version"' in page
+    page = meeting.content.decode()
+    assert "changed their report on" in page and "has not been shared with you yet" in page
     assert "Noah missed two appointments" not in page
+    assert client.get(reverse("portal:report", args=[shared.pk])).status_code == 404
+
+
+def test_no_notice_before_an_amendment_is_signed(client, scene, shared):
+    amend(shared)
+    member = member_for(scene.parent)
+
+    assert [s.version.number for s in shared_reports_for(member)] == [1]
+    assert newer_versions_not_shared(member, scene.conference) == []
 
 
 def test_once_the_new_version_is_shared_the_family_reads_it_and_no_notice_remains(
@@ -110,9 +119,10 @@ def test_once_the_new_version_is_shared_the_family_reads_it_and_no_notice_remain
     save(shared, "sharing", shared.versions.get(number=1).content["parts"]["sharing"])
     submit(shared)
 
-    (seen,) = shared_reports_for(member_for(scene.parent))
-    assert (seen.version.number, seen.newer_not_shared) == (3, None)
+    member = member_for(scene.parent)
+    (seen,) = shared_reports_for(member)
+    assert seen.version.number == 3
+    assert newer_versions_not_shared(member, scene.conference) == []
     client.force_login(scene.parent)
     page = client.get(reverse("portal:report", args=[shared.pk])).content.decode()
-    assert 'id="newer-version"' not in page
     assert "Noah missed two appointments" in page

@@ -135,6 +135,8 @@ def test_an_amendment_of_the_review_is_compared_with_the_previous_reports_latest
     review = signed_review(scene, previous)
     latest_of_previous = amend_unshared(previous, "Lily and Noah were seen at the park.")
     services.report_amend(report=review, reason="Spelling", actor=scene.author)
+    # Sharing is recorded per version: the amendment is shared afresh.
+    save(review, "sharing", review.versions.get(number=1).content["parts"]["sharing"])
 
     second = submit(review)
 

@@ -18,6 +18,12 @@ from tests.report_scene import complete, save, start, submit
 pytestmark = pytest.mark.django_db
 
 
+def share_again(report) -> None:
+    """Sharing is recorded per version: an amendment is shared with the family afresh."""
+    first = report.versions.order_by("number").first()
+    save(report, "sharing", first.content["parts"]["sharing"])
+
+
 def test_signing_in_the_browser_submits_a_fingerprinted_version(client, scene):
     report = complete(start(scene))
     client.force_login(scene.author)
@@ -109,11 +115,14 @@ def test_the_fingerprint_changes_when_and_only_when_the_content_changes(scene):
     first = submit(report)
 
     services.report_amend(report=report, reason="Signed again, nothing changed", actor=scene.author)
+    share_again(report)
     unchanged = submit(report)
     services.report_amend(report=report, reason="Added the missed appointment", actor=scene.author)
+    share_again(report)
     save(report, "worries", {"text": first.content["parts"]["worries"]["text"] + " Missed 3 May."})
     changed = submit(report)
     services.report_amend(report=report, reason="Took it back out", actor=scene.author)
+    share_again(report)
     save(report, "worries", first.content["parts"]["worries"])
     restored = submit(report)
 
@@ -142,6 +151,7 @@ def test_an_amendment_needs_a_reason_and_keeps_the_earlier_version(client, scene
             "completed": "yes",
         },
     )
+    share_again(report)
     second = submit(report)
 
     first.refresh_from_db()
@@ -169,6 +179,7 @@ def test_any_two_versions_are_compared_with_insertions_and_deletions_marked(clie
     report = complete(start(scene))
     submit(report)
     services.report_amend(report=report, reason="Correction", actor=scene.author)
+    share_again(report)
     save(report, "going_well", {"text": "Noah is settled and happy at nursery."})
     submit(report)
     client.force_login(scene.chair)

@@ -2,10 +2,10 @@
 `FamilyMember` record: nothing here takes a family from the request, so no page can reach
 another family's records.
 
-A report reaches a family only as its family copy, only once submitted, and only as the latest
-version that records it was shared with them: sharing is recorded per version, so when a report
-is amended the family keeps the version they were given and is told a newer one exists that
-has not yet been shared with them.
+A report reaches a family only as its family copy, only once submitted, and only when its
+latest submitted version records that it was shared with them. Sharing is recorded per version:
+when an amendment has not been shared with them yet, the family no longer reads the report
+(the old words may be what was corrected) and is told a newer version is waiting to be shared.
 """
 
 from dataclasses import dataclass
@@ -47,7 +47,9 @@ YOUNG_PERSON_MIN_AGE = 12
 
 def member_scope(user: AnyUser) -> QuerySet[FamilyMember]:
     """The user's own family membership, in an authority where they hold the family role."""
-    authorities = [a.local_authority_id for a in roles_of(user) if a.role == Role.FAMILY_MEMBER]
+    authorities = [
+        a.local_authority_id for a in roles_of(user) if a.role == Role.FAMILY_MEMBER
+    ]
     if not authorities or user.pk is None:
         return FamilyMember.objects.none()
     return FamilyMember.objects.filter(
@@ -67,9 +69,13 @@ def conferences_for(member: FamilyMember) -> QuerySet[Conference]:
     )
 
 
-def upcoming_and_past(member: FamilyMember) -> tuple[list[Conference], list[Conference]]:
+def upcoming_and_past(
+    member: FamilyMember,
+) -> tuple[list[Conference], list[Conference]]:
     now = timezone.now()
-    conferences = list(conferences_for(member).exclude(status=ConferenceStatus.CANCELLED))
+    conferences = list(
+        conferences_for(member).exclude(status=ConferenceStatus.CANCELLED)
+    )
     upcoming = [c for c in conferences if c.starts_at >= now]
     past = [c for c in reversed(conferences) if c.starts_at < now]
     return upcoming, past
@@ -80,11 +86,11 @@ class SharedReport:
     report: ProfessionalReport
     version: ReportVersion
     shared_on: date | None
-    # A later version (an amendment) that has not been shared with the family yet.
-    newer_not_shared: ReportVersion | None = None
 
 
-def _shared_on(report: ProfessionalReport, version: ReportVersion) -> tuple[bool, date | None]:
+def _shared_on(
+    report: ProfessionalReport, version: ReportVersion
+) -> tuple[bool, date | None]:
     """Whether the version's sharing part says it was shared, and on what date."""
     keys = [s.key for s in form_of(report).sections if s.kind == "sharing"]
     parts = version.content.get("parts", {})
@@ -101,29 +107,60 @@ def _shared_on(report: ProfessionalReport, version: ReportVersion) -> tuple[bool
 def shared_reports_for(
     member: FamilyMember, conference: Conference | None = None
 ) -> list[SharedReport]:
-    """Submitted reports with a version that records sharing with the family: the latest
-    such version, and any later one not yet shared."""
+    """Submitted reports whose latest version records sharing with the family."""
     reports = ProfessionalReport.objects.filter(
         conference__family_id=member.family_id, status=ReportStatus.SUBMITTED
-    ).select_related("conference", "conference__family__local_authority", "agency", "author")
+    ).select_related(
+        "conference", "conference__family__local_authority", "agency", "author"
+    )
     if conference is not None:
         reports = reports.filter(conference=conference)
     shared = []
     for report in reports.prefetch_related("versions"):
-        versions = sorted(report.versions.all(), key=lambda v: v.number, reverse=True)
-        for version in versions:
-            was_shared, on = _shared_on(report, version)
-            if was_shared:
-                newer = versions[0] if version is not versions[0] else None
-                shared.append(SharedReport(report, version, on, newer))
-                break
+        versions = sorted(report.versions.all(), key=lambda v: v.number)
+        if not versions:
+            continue
+        was_shared, on = _shared_on(report, versions[-1])
+        if was_shared:
+            shared.append(SharedReport(report, versions[-1], on))
     return shared
+
+
+@dataclass(frozen=True)
+class NewerVersionNotShared:
+    """A report the family was given, amended since, whose new version is not shared yet."""
+
+    report: ProfessionalReport
+    version: ReportVersion
+
+
+def newer_versions_not_shared(
+    member: FamilyMember, conference: Conference
+) -> list[NewerVersionNotShared]:
+    """Reports an earlier version of which was shared with the family, whose latest version
+    records no sharing: the family is told a newer version is waiting (nothing of its words)."""
+    reports = ProfessionalReport.objects.filter(
+        conference=conference,
+        conference__family_id=member.family_id,
+        status=ReportStatus.SUBMITTED,
+    ).select_related("conference__family__local_authority", "agency")
+    waiting = []
+    for report in reports.prefetch_related("versions"):
+        versions = sorted(report.versions.all(), key=lambda v: v.number)
+        if len(versions) < 2 or _shared_on(report, versions[-1])[0]:
+            continue
+        if any(_shared_on(report, earlier)[0] for earlier in versions[:-1]):
+            waiting.append(NewerVersionNotShared(report, versions[-1]))
+    return waiting
 
 
 def shared_report_scope(member: FamilyMember) -> QuerySet[ProfessionalReport]:
     ids = [shared.report.pk for shared in shared_reports_for(member)]
     return ProfessionalReport.objects.filter(pk__in=ids).select_related(
-        "conference", "conference__family", "conference__family__local_authority", "agency"
+        "conference",
+        "conference__family",
+        "conference__family__local_authority",
+        "agency",
     )
 
 
@@ -145,7 +182,9 @@ def family_copy_document(shared: SharedReport) -> ReportDocument:
     )
 
 
-def _previous_if_shared(report: ProfessionalReport, version: ReportVersion) -> dict | None:
+def _previous_if_shared(
+    report: ProfessionalReport, version: ReportVersion
+) -> dict | None:
     """Changes are marked against the previous report's version fixed at signing, and only
     if the family had that one too: its deleted words would otherwise show them a report
     never shared with them."""
@@ -182,20 +221,30 @@ def letter_download_url(letter: OutcomeLetter, extension: str) -> str | None:
         return None
 
 
-def comments_by(member: FamilyMember, report: ProfessionalReport) -> QuerySet[ReportComment]:
+def comments_by(
+    member: FamilyMember, report: ProfessionalReport
+) -> QuerySet[ReportComment]:
     return ReportComment.objects.filter(member=member, report=report)
 
 
-def parents_reports_by(member: FamilyMember, conference: Conference) -> QuerySet[ParentsReport]:
+def parents_reports_by(
+    member: FamilyMember, conference: Conference
+) -> QuerySet[ParentsReport]:
     return ParentsReport.objects.filter(member=member, conference=conference)
 
 
 def child_views_by(member: FamilyMember, conference: Conference) -> QuerySet[ChildView]:
-    return ChildView.objects.filter(member=member, conference=conference).select_related("child")
+    return ChildView.objects.filter(
+        member=member, conference=conference
+    ).select_related("child")
 
 
-def feedback_by(member: FamilyMember, conference: Conference) -> ConferenceFeedback | None:
-    return ConferenceFeedback.objects.filter(member=member, conference=conference).first()
+def feedback_by(
+    member: FamilyMember, conference: Conference
+) -> ConferenceFeedback | None:
+    return ConferenceFeedback.objects.filter(
+        member=member, conference=conference
+    ).first()
 
 
 def children_of(member: FamilyMember) -> QuerySet[Child]:
@@ -207,7 +256,9 @@ def child_views_visible_to(user: AnyUser) -> QuerySet[ChildView]:
     Other professionals hear them at the conference, through the chair."""
     conditions = Q(pk__in=[])
     for assignment in roles_of(user):
-        in_authority = Q(conference__family__local_authority_id=assignment.local_authority_id)
+        in_authority = Q(
+            conference__family__local_authority_id=assignment.local_authority_id
+        )
         if assignment.role == Role.FAMILY_MEMBER:
             conditions |= in_authority & Q(member__user=user)
         elif assignment.role == Role.UNIT_ADMINISTRATOR:
@@ -222,7 +273,9 @@ def child_views_visible_to(user: AnyUser) -> QuerySet[ChildView]:
 
 def may_read_shared_report(user: AnyUser, report: ProfessionalReport) -> bool:
     member = member_for(user)
-    return member is not None and shared_report_scope(member).filter(pk=report.pk).exists()
+    return (
+        member is not None and shared_report_scope(member).filter(pk=report.pk).exists()
+    )
 
 
 def may_read_letter(user: AnyUser, letter: OutcomeLetter) -> bool:
@@ -257,18 +310,24 @@ def parents_report(conference: Conference) -> str | None:
 
 def comments_for(report: ProfessionalReport) -> list[str]:
     """The family's comments on a report through the portal, word for word, oldest first."""
-    return [comment.text for comment in report.family_comments.order_by("created_at", "pk")]
+    return [
+        comment.text for comment in report.family_comments.order_by("created_at", "pk")
+    ]
 
 
 def comments_on(report: ProfessionalReport) -> QuerySet[ReportComment]:
-    return report.family_comments.select_related("member", "version").order_by("created_at", "pk")
+    return report.family_comments.select_related("member", "version").order_by(
+        "created_at", "pk"
+    )
 
 
 def access_needs_lines(member: FamilyMember) -> list[str]:
     """What the member needs, in words, for the unit, the chair and the report authors."""
     lines = []
     if member.needs_interpreter:
-        lines.append(_("Needs a %(language)s interpreter") % {"language": member.language})
+        lines.append(
+            _("Needs a %(language)s interpreter") % {"language": member.language}
+        )
     elif member.language and member.language.lower() != "english":
         lines.append(_("First language: %(language)s") % {"language": member.language})
     needs = AccessNeeds.objects.filter(member=member).first()
@@ -285,7 +344,9 @@ def access_needs_lines(member: FamilyMember) -> list[str]:
 
 
 def access_needs_of(member: FamilyMember) -> AccessNeeds:
-    return AccessNeeds.objects.filter(member=member).first() or AccessNeeds(member=member)
+    return AccessNeeds.objects.filter(member=member).first() or AccessNeeds(
+        member=member
+    )
 
 
 def family_access_needs(family: Family) -> list[tuple[FamilyMember, list[str]]]:
@@ -297,7 +358,9 @@ def invitable_people(family: Family) -> tuple[list[FamilyMember], list[Child]]:
     """Adults with no portal account yet, and children old enough for their own."""
     members = list(FamilyMember.objects.filter(family=family, user__isnull=True))
     # A child already on the family's record as a young person is invited from that row.
-    known = set(FamilyMember.objects.filter(family=family).values_list("full_name", flat=True))
+    known = set(
+        FamilyMember.objects.filter(family=family).values_list("full_name", flat=True)
+    )
     today = timezone.localdate()
     children = [
         c

@@ -74,6 +74,7 @@ def conference(request: HttpRequest, pk: int) -> HttpResponse:
         "agenda": guide.AGENDA,
         "what_to_bring": guide.WHAT_TO_BRING,
         "reports": selectors.shared_reports_for(member, meeting),
+        "newer_not_shared": selectors.newer_versions_not_shared(member, meeting),
         "letter": selectors.letter_for(member, meeting),
         "feedback": selectors.feedback_by(member, meeting),
         "sent_count": selectors.parents_reports_by(member, meeting).count()
