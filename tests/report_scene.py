@@ -13,7 +13,7 @@ from cpconf.accounts.models import Role, User
 from cpconf.conferences.models import Conference, Stage
 from cpconf.families.models import Child, Family
 from cpconf.organisations.models import Agency, AgencyKind, LocalAuthority
-from cpconf.reports import services
+from cpconf.reports import selectors, services
 from cpconf.reports.models import ProfessionalReport
 from tests.factories import (
     AgencyFactory,
@@ -95,7 +95,7 @@ def save(report: ProfessionalReport, key: str, content: dict[str, Any], *, compl
 
 def answers_for(report: ProfessionalReport, words: str = "") -> dict[str, dict[str, Any]]:
     """A valid answer for every part of the report's form."""
-    form = services.form_of(report)
+    form = selectors.form_of(report)
     children = report.sections.get(key="children").content["children"]
     today = timezone.localdate().isoformat()
     front = report.sections.get(key="front_sheet").content
@@ -167,7 +167,7 @@ def complete(report: ProfessionalReport, words: str = "") -> ProfessionalReport:
 
 def confirm_unchanged(report: ProfessionalReport) -> None:
     """The author confirms every carried-forward section they have not changed."""
-    for unchanged in services.unreviewed_sections(report):
+    for unchanged in selectors.unreviewed_sections(report):
         services.section_confirm_unchanged(report=report, key=unchanged.key, actor=report.author)
 
 

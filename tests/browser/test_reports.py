@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from cpconf.reports import services
+from cpconf.reports import selectors
 from cpconf.reports.models import ProfessionalReport, ReportStatus
 from tests.browser.conftest import sign_in_through_pages
 from tests.report_scene import (
@@ -37,7 +37,7 @@ def mark_completed_and_save(page):
 
 def answer_every_part(page, report):
     """Open each part from the task list and answer it as an author would."""
-    form = services.form_of(report)
+    form = selectors.form_of(report)
     for part_title in ("Your details", "The children", "Family members"):
         page.get_by_role("link", name=part_title).click()
         mark_completed_and_save(page)
@@ -145,7 +145,7 @@ def test_a_review_report_from_the_previous_one_to_submitted(live_server, page, s
     page.wait_for_url(re.compile(r"/reports/\d+/$"))
     report = ProfessionalReport.objects.get(author=scene.author, form_key="review")
     assert report.previous_report == previous
-    worries_title = services.form_of(report).section("worries").title
+    worries_title = selectors.form_of(report).section("worries").title
     page.get_by_role("link", name=worries_title, exact=True).click()
     worries = page.locator("textarea[name=text]")
     assert "Lily and Noah" in worries.input_value()  # carried over from the last report

@@ -120,7 +120,7 @@ def state() -> dict[str, Any]:
     from cpconf.audit.models import AuditEvent
     from cpconf.records import fingerprint
     from cpconf.reports.models import ProfessionalReport, ReportVersion
-    from cpconf.reports.services import version_content
+    from cpconf.reports.selectors import version_content
 
     events: dict[str, int] = {}
     for object_id in AuditEvent.objects.filter(

@@ -8,7 +8,7 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
-from cpconf.reports import services
+from cpconf.reports import selectors
 from tests.report_scene import RESTRICTED_TEXT, complete, start, submit
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +46,7 @@ def test_the_conference_copy_has_every_section_laid_out_like_the_form(
     assert response.status_code == 200
     assert "attachment;" in response["Content-Disposition"]
     text = " ".join(READERS[extension](response.content).split())
-    for section in services.form_of(submitted).sections:
+    for section in selectors.form_of(submitted).sections:
         assert section.title in text, section.title
     for expected in (
         "Lily Hartwell",
@@ -67,10 +67,10 @@ def test_the_family_copy_has_no_restricted_section(client, scene, submitted, ext
     response = client.get(reverse("reports:download", args=[submitted.pk, "family", extension]))
 
     text = " ".join(READERS[extension](response.content).split())
-    restricted = services.form_of(submitted).section("restricted")
+    restricted = selectors.form_of(submitted).section("restricted")
     assert RESTRICTED_TEXT not in text
     assert restricted.title not in text
-    assert services.form_of(submitted).section("worries").title in text
+    assert selectors.form_of(submitted).section("worries").title in text
     assert "Family copy" in text
 
 

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from cpconf.audit.models import AuditEvent
-from cpconf.reports import services
+from cpconf.reports import selectors, services
 from cpconf.reports.models import ReviewState
 from tests.report_scene import (
     answers_for,
@@ -56,7 +56,7 @@ def test_every_section_carried_forward_starts_as_needing_review(scene, previous)
     carried = previous.versions.get().content["parts"]
     expected = {
         s.key
-        for s in services.form_of(report).sections
+        for s in selectors.form_of(report).sections
         if carried.get(s.key) and s.kind not in ("sharing", "assessment")
     }
     assert expected >= {"worries", "going_well", "needs_to_happen", "restricted"}
@@ -67,14 +67,14 @@ def test_an_initial_report_has_nothing_to_review(scene):
     report = start(scene)
 
     assert states(report) == {}
-    assert services.unreviewed_sections(report) == []
+    assert selectors.unreviewed_sections(report) == []
 
 
 def test_signing_is_refused_naming_every_section_neither_changed_nor_confirmed(review):
     with pytest.raises(services.ReportIncomplete) as refused:
         submit(review)
 
-    form = services.form_of(review)
+    form = selectors.form_of(review)
     named = {m.key: m.message for m in refused.value.missing}
     assert set(named) == carried_keys(review)
     assert named["worries"] == (
@@ -142,7 +142,7 @@ def test_the_check_page_refuses_to_sign_and_names_the_sections(client, scene, re
     )
 
     assert response.status_code == 400
-    form = services.form_of(review)
+    form = selectors.form_of(review)
     named = error_summary(response.content.decode())
     for key in carried_keys(review):
         title = form.section(key).title

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from cpconf.reports import services
+from cpconf.reports import selectors, services
 from cpconf.reports.models import ProfessionalReport, ReportStatus, SectionState
 from tests.accounts.signing_in import sign_in_fully
 from tests.report_scene import PASSWORD, save, start
@@ -57,7 +57,7 @@ def test_the_task_list_shows_every_section_with_its_state(client, scene):
 
     page = client.get(reverse("reports:task_list", args=[report.pk])).content.decode()
 
-    form = services.form_of(report)
+    form = selectors.form_of(report)
     for section in form.sections:
         assert reverse("reports:part", args=[report.pk, section.key]) in page
     statuses = dict(re.findall(r'id="task-(\w+)-status">\s*(?:<strong[^>]*>)?([^<]+)', page))
@@ -83,7 +83,7 @@ def test_a_section_page_saves_and_returns_to_the_task_list(client, scene):
 
 def test_the_authors_agency_prompts_are_shown_with_the_question(client, scene):
     report = start(scene)
-    form = services.form_of(report)
+    form = selectors.form_of(report)
     worries = form.section("worries")
     signed_in(client, scene.author)
 
@@ -103,7 +103,7 @@ def test_a_gp_sees_the_health_prompts(client, scene):
     agency.kind = AgencyKind.GP
     agency.save()
     report = start(scene, author=scene.colleague)
-    worries = services.form_of(report).section("worries")
+    worries = selectors.form_of(report).section("worries")
     signed_in(client, scene.colleague)
 
     page = client.get(reverse("reports:part", args=[report.pk, "worries"])).content.decode()
@@ -114,7 +114,7 @@ def test_a_gp_sees_the_health_prompts(client, scene):
 
 def test_a_stock_answer_is_one_click(client, scene):
     report = start(scene)
-    worries = services.form_of(report).section("worries")
+    worries = selectors.form_of(report).section("worries")
     answer = worries.stock_answers[0]
     signed_in(client, scene.author)
     url = reverse("reports:part", args=[report.pk, "worries"])

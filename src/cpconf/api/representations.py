@@ -13,7 +13,7 @@ from cpconf.conferences.scheduling import deadlines_for
 from cpconf.organisations.report_forms import report_form_named
 from cpconf.reports import report_content as report_parts
 from cpconf.reports.models import ProfessionalReport, ReportVersion
-from cpconf.reports.services import form_of
+from cpconf.reports.selectors import form_of
 
 SUBMITTED_LATE = "submitted_late"
 NOT_STARTED = "not_started"

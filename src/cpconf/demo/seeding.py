@@ -27,6 +27,7 @@ from cpconf.demo.authenticator import DEMO_AUTHENTICATOR_NAME, demo_key_hex
 from cpconf.families.models import Child, Family, FamilyMember
 from cpconf.organisations.models import Agency, LocalAuthority
 from cpconf.policy import Policy
+from cpconf.reports import selectors as report_selectors
 from cpconf.reports import services as report_services
 from cpconf.reports.models import ProfessionalReport, ReportStatus
 
@@ -365,7 +366,7 @@ def _written_report(
     agency: Agency,
 ) -> ProfessionalReport:
     report = report_services.report_start(conference=conference, author=author, agency=agency)
-    form = report_services.form_of(report)
+    form = report_selectors.form_of(report)
     submitted_at = None
     if report_data.status == ReportStatus.SUBMITTED:
         submitted_at = _submission_time(seeded.now, conference.starts_at, report_data.late)
@@ -373,7 +374,7 @@ def _written_report(
     answers = report_text.demo_answers(
         form,
         agency.kind,
-        report_services.working_copy(report),
+        report_selectors.working_copy(report),
         shared=report_data.status != ReportStatus.DRAFT,
         shared_on=timezone.localdate(written_by, LONDON) - timedelta(days=1),
     )
@@ -393,7 +394,7 @@ def _written_report(
         )
     if submitted_at is not None:
         # A review's author read each section carried forward and left the rest as it was.
-        for unchanged in report_services.unreviewed_sections(report):
+        for unchanged in report_selectors.unreviewed_sections(report):
             report_services.section_confirm_unchanged(
                 report=report, key=unchanged.key, actor=author
             )

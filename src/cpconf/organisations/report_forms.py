@@ -1,6 +1,6 @@
 """The report forms an authority's policies name: loaded once from the configured folders and
 checked at start-up, like the policies themselves. Which form a conference uses is the
-reports app's (`cpconf.reports.services.report_form_for`)."""
+reports app's (`cpconf.reports.selectors.report_form_for`)."""
 
 from functools import cache
 

@@ -28,7 +28,7 @@ from cpconf.policy.model import Scaling
 from cpconf.reportform import ReportForm
 from cpconf.reports.access_rules import reports_visible_to
 from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
-from cpconf.reports.services import form_of
+from cpconf.reports.selectors import form_of
 from cpconf.scaling import Scale, ScalingChart, Series, TableRow, Wording, table_rows
 from cpconf.scaling import scaling_svg as draw
 

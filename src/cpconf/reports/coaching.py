@@ -138,7 +138,7 @@ class SectionCoaching:
 
 def report_coaching(report: ProfessionalReport, content: dict[str, Any]) -> list[SectionCoaching]:
     """Per coached section, how many warnings and pieces of advice the coach has."""
-    from cpconf.reports.services import form_of
+    from cpconf.reports.selectors import form_of
 
     summary = []
     for section in form_of(report).sections:

@@ -6,8 +6,9 @@ from typing import Any
 
 from django.utils import timezone
 
+from cpconf.conferences.scheduling import deadlines_for
 from cpconf.reports import report_content as parts
-from cpconf.reports import services
+from cpconf.reports import selectors
 from cpconf.reports.models import (
     ProfessionalReport,
     ReportSection,
@@ -57,7 +58,7 @@ def _task(part: parts.Part, section: ReportSection | None) -> Task:
 
 
 def task_groups(report: ProfessionalReport) -> tuple[TaskGroup, ...]:
-    form = services.form_of(report)
+    form = selectors.form_of(report)
     sections = {section.key: section for section in report.sections.all()}
     groups = []
     for title, belongs in GROUPS:
@@ -119,7 +120,7 @@ def version_footer(report: ProfessionalReport, version: ReportVersion, copy: str
 def report_overview(report: ProfessionalReport) -> dict[str, Any]:
     """The context every page of the author's report starts from."""
     now = timezone.now()
-    deadlines = services.deadlines_for(report.conference)
+    deadlines = deadlines_for(report.conference)
     groups = task_groups(report)
     tasks = [task for group in groups for task in group.tasks]
     sharing = next((t for t in tasks if t.part.kind == "sharing"), None)
@@ -127,7 +128,7 @@ def report_overview(report: ProfessionalReport) -> dict[str, Any]:
     return {
         "report": report,
         "conference": report.conference,
-        "form": services.form_of(report),
+        "form": selectors.form_of(report),
         "groups": groups,
         "completed_count": sum(1 for t in tasks if t.state == SectionState.COMPLETED),
         "task_count": len(tasks),

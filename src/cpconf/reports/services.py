@@ -5,7 +5,6 @@ all of it into a `ReportVersion` with a SHA-256 fingerprint; an amendment reopen
 copy with a reason and the next signature makes the next version.
 """
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -21,7 +20,6 @@ from cpconf.conferences.scheduling import deadlines_for
 from cpconf.deadlines import is_late
 from cpconf.families.models import Child
 from cpconf.organisations.models import Agency
-from cpconf.organisations.report_forms import report_form_named
 from cpconf.reportform import ReportForm
 from cpconf.reports import report_content as parts
 from cpconf.reports.models import (
@@ -33,6 +31,22 @@ from cpconf.reports.models import (
     SectionState,
     content_fingerprint,
 )
+from cpconf.reports.selectors import (  # the reads a state change needs
+    MissingAnswer,
+    carried_from,
+    carried_keys,
+    form_of,
+    missing_answers,
+    previous_report_for,
+    report_form_for,
+    unreviewed_sections,
+    version_content,
+)
+
+# These reads live in `selectors`; their names stay here for callers written before they
+# moved (read them from `cpconf.reports.selectors`).
+from cpconf.reports.selectors import previous_parts_for as previous_parts_for
+from cpconf.reports.selectors import working_copy as working_copy
 from cpconf.reports.signals import report_version_submitted
 
 
@@ -50,13 +64,6 @@ class ReportNotEditable(Exception):
 
 class ReportAlreadyBeingAmended(Exception):
     """An amendment is already open: a second one (a double click, another tab) starts none."""
-
-
-@dataclass(frozen=True)
-class MissingAnswer:
-    key: str
-    title: str
-    message: str
 
 
 class ReportIncomplete(Exception):
@@ -83,17 +90,6 @@ def _audit(
 ) -> None:
     """Every report event is filed under the family and its authority, for the audit trail."""
     audit_for_family(action=action, actor=actor, request=request, obj=obj, family=conference.family)
-
-
-def report_form_for(conference: Conference) -> ReportForm:
-    """The report form the conference's meeting type uses under its authority's policy."""
-    return report_form_named(conference.meeting_type_policy.report_form)
-
-
-def form_of(report: ProfessionalReport) -> ReportForm:
-    if report.form_key:
-        return report_form_named(report.form_key)
-    return report_form_for(report.conference)
 
 
 def _child_row(child: Child) -> dict[str, Any]:
@@ -145,53 +141,6 @@ def _starting_content(report: ProfessionalReport, form: ReportForm) -> dict[str,
             }
         content[section.key] = carried or {}
     return content
-
-
-def carried_keys(form: ReportForm) -> set[str]:
-    """The sections a review report takes word for word from the previous report, each of
-    which the author must change or confirm: not the sharing (done afresh) nor the scaling and
-    recommendation (given afresh for each child)."""
-    return {s.key for s in form.sections if s.kind not in ("sharing", "assessment")}
-
-
-def _latest_content(report: ProfessionalReport | None) -> dict[str, Any]:
-    if report is None:
-        return {}
-    version = report.versions.order_by("-number").first()
-    return dict(version.content["parts"]) if version else {}
-
-
-def carried_from(previous: ProfessionalReport | None, *, author_id: int) -> dict[str, Any]:
-    """What a review report may take from the previous report: its latest version's parts."""
-    return previous_parts_for(previous, _latest_content(previous), author_id=author_id)
-
-
-def previous_parts_for(
-    previous: ProfessionalReport | None, content: dict[str, Any], *, author_id: int
-) -> dict[str, Any]:
-    """The parts of a previous report that `author` may build on: all of them if they wrote
-    it; without its restricted section if a colleague of the same agency did. A restricted
-    section is never carried forward to anyone but its own author, nor shown to them as words
-    they removed."""
-    if previous is None or previous.author_id == author_id:
-        return content
-    return parts.family_copy(content, form_of(previous))
-
-
-def previous_report_for(
-    conference: Conference, author: User, agency: Agency
-) -> ProfessionalReport | None:
-    """For a review: the author's submitted report for the previous conference, or failing
-    that the same agency's."""
-    if conference.previous_id is None:
-        return None
-    submitted = ProfessionalReport.objects.filter(
-        conference_id=conference.previous_id, status=ReportStatus.SUBMITTED
-    )
-    return (
-        submitted.filter(author=author).first()
-        or submitted.filter(agency=agency).order_by("-submitted_at").first()
-    )
 
 
 @transaction.atomic
@@ -336,22 +285,6 @@ def section_confirm_unchanged(
     return section
 
 
-def unreviewed_sections(report: ProfessionalReport) -> list[MissingAnswer]:
-    """Carried-forward sections the author has neither changed nor confirmed: signing is
-    refused while there is any, and each is named."""
-    form = form_of(report)
-    waiting = {s.key for s in report.sections.all() if s.review == ReviewState.TO_REVIEW}
-    return [
-        MissingAnswer(
-            part.key,
-            part.title,
-            f"Review “{part.title}”: change it, or confirm it is reviewed with no change",
-        )
-        for part in parts.parts_of(form)
-        if part.key in waiting
-    ]
-
-
 def _note_sharing(
     report: ProfessionalReport, key: str, content: dict[str, Any], actor: User
 ) -> None:
@@ -366,37 +299,6 @@ def _note_sharing(
         return
     report.modified_by = actor
     report.save(update_fields=["status", "modified_by", "modified_at"])
-
-
-def working_copy(report: ProfessionalReport) -> dict[str, dict[str, Any]]:
-    return {section.key: section.content for section in report.sections.all()}
-
-
-def missing_answers(report: ProfessionalReport) -> list[MissingAnswer]:
-    form = form_of(report)
-    current = working_copy(report)
-    missing = []
-    for part in parts.parts_of(form):
-        if part.required and not parts.is_answered(part.kind, current.get(part.key, {})):
-            missing.append(
-                MissingAnswer(part.key, part.title, f"Answer “{part.title}” before you submit")
-            )
-    return missing
-
-
-def version_content(
-    report: ProfessionalReport, compared_with: ReportVersion | None = None
-) -> dict[str, Any]:
-    """What a version freezes, and what its fingerprint covers: the form, every part and,
-    for a review, which version of the previous report its changes are marked against."""
-    content: dict[str, Any] = {"form": form_of(report).key, "parts": working_copy(report)}
-    if compared_with is not None:
-        content["compared_with"] = {
-            "report": compared_with.report_id,
-            "number": compared_with.number,
-            "fingerprint": compared_with.fingerprint,
-        }
-    return content
 
 
 @transaction.atomic
