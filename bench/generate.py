@@ -271,6 +271,17 @@ class Copier:
         self.table = model._meta.db_table
         known = {f.attname: f.column for f in model._meta.concrete_fields}
         self.columns = [known[name] for name in names]
+        # Columns added to the model since this generator was written take their default,
+        # so a new field with one does not break the bench.
+        self.defaults = [
+            f
+            for f in model._meta.concrete_fields
+            if f.attname not in names
+            and not f.primary_key
+            and not f.null
+            and f.get_default() is not None
+        ]
+        self.columns += [f.column for f in self.defaults]
         self.count = 0
 
     def statement(self) -> str:
@@ -278,9 +289,12 @@ class Copier:
         return f'COPY "{self.table}" ({columns}) FROM STDIN'
 
     def write(self, rows: Iterable[Sequence[Any]]) -> int:
+        from django.db import connection
+
+        defaults = tuple(f.get_db_prep_save(f.get_default(), connection) for f in self.defaults)
         with self.cursor.copy(self.statement()) as copy:
             for row in rows:
-                copy.write_row(row)
+                copy.write_row((*row, *defaults))
                 self.count += 1
         return self.count
 

@@ -43,6 +43,8 @@ WAIT = tuple(float(s) for s in os.environ.get("BENCH_WAIT", "1,3").split(","))
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 REVISION = re.compile(r'name="revision" value="(\d+)"')
 LOOPBACK = ("127.0.0.1", "localhost", "localhost.local")
+MINIMAL = "minimal page (signed in, no role: home)"
+HEALTH = "health check (/health/, plain text)"
 
 _accounts: dict[str, Any] = {}
 _lock = threading.Lock()
@@ -139,9 +141,9 @@ class Person(HttpUser):
             time.sleep(30)
         raise RuntimeError(f"Could not sign in as {self.account['email']}")
 
-    @task(2)
-    def minimal_page(self) -> None:
-        self.client.get("/health/", name="minimal page (/health/)")
+    @task(1)
+    def health_check(self) -> None:
+        self.client.get("/health/", name=HEALTH)
 
     @task(4)
     def home(self) -> None:
@@ -155,11 +157,23 @@ class Person(HttpUser):
             )
 
 
+class NoRole(Person):
+    """The minimal page: signed in, holding no role yet, on the home page (the middleware and
+    the base layout, no domain query). Every other page's figure is compared with this one."""
+
+    role = "no_role"
+    fixed_count = 4
+
+    @task(4)
+    def home(self) -> None:
+        self.client.get("/", name=MINIMAL)
+
+
 class Professional(Person):
     """Writes their report (autosaves as they type), reads their submitted one."""
 
     role = "professional"
-    fixed_count = 30
+    fixed_count = 26
 
     def on_start(self) -> None:
         super().on_start()

@@ -25,7 +25,10 @@ from bench_accounts import code_now
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 REVISION = re.compile(r'name="revision" value="(\d+)"')
-MINIMAL = "minimal page (/health/)"
+# The floor every page is compared with: the home page of a signed-in person with no role
+# (the whole middleware stack and the base layout, no domain query).
+MINIMAL = "minimal page (signed in, no role: home)"
+HEALTH = "health check (/health/, plain text)"
 
 
 class LoopbackCookies(RequestsCookieJar):
@@ -140,13 +143,16 @@ def pages_for(person: Person, preparation: bool) -> dict[str, Callable[[], reque
 def measure(base: str, plan: dict[str, Any], preparation: bool, repeats: int) -> list[dict]:
     """One account per role (the last listed, so the load run's first ones stay fresh)."""
     rows: dict[str, dict[str, Any]] = {}
-    for role in ("professional", "social_worker", "chair", "unit_administrator", "auditor"):
+    roles = ("no_role", "professional", "social_worker", "chair", "unit_administrator", "auditor")
+    for role in roles:
         accounts = [a for a in plan["accounts"] if a["role"] == role]
         if not accounts:
             continue
         person = Person(base, accounts[-1], plan["password"])
-        if MINIMAL not in rows:
-            rows[MINIMAL] = {"page": MINIMAL, **_timed(lambda p=person: p.get("/health/"), repeats)}
+        if role == "no_role":
+            rows[MINIMAL] = {"page": MINIMAL, **_timed(lambda p=person: p.get("/"), repeats)}
+            rows[HEALTH] = {"page": HEALTH, **_timed(lambda p=person: p.get("/health/"), repeats)}
+            continue
         for name, action in pages_for(person, preparation).items():
             if name not in rows:
                 rows[name] = {"page": name, **_timed(action, repeats)}

@@ -85,9 +85,29 @@ def start_for(conference, author):
     )
 
 
-@pytest.fixture
-def world(settings) -> World:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker) -> Iterator[World]:
+    """The world, built once for the whole module inside a transaction rolled back at the
+    module's end (as `demo_seeded_once` seeds the demo). Each case runs in its own savepoint
+    within it, pytest-django's usual transaction per test, so what one case changes (a sign
+    out, a saved report) the next never sees; building it per case took most of the run."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    outer = transaction.atomic()
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHER):
+        outer.__enter__()
+        built = _build_world()
+    yield built
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _build_world() -> World:
     north, south = LocalAuthorityFactory(), LocalAuthorityFactory()
     users: dict[str, Any] = {"anonymous": None}
     users["professional"] = user_with_role(Role.PROFESSIONAL, north, password=PASSWORD)

@@ -1,13 +1,30 @@
 """The reports-received board: for each invitee, where their report is and what is due when;
 and the unit's overview of what is outstanding, overdue, unshared or at statutory risk."""
 
+import hashlib
+import json
 import math
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import cache, cached_property
+from importlib.resources import files
+from typing import Any, TypeVar
 
-from django.db.models import QuerySet
+from django.core.cache import cache as shared_cache
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cpconf.conferences.models import Conference, Invitation
@@ -34,9 +51,6 @@ STATUS_COLOURS = {
 }
 
 
-SHARING_SECTIONS = "sharing_sections"
-
-
 def days_left(deadline: datetime, now: datetime) -> int:
     """Whole days until the deadline, rounded up; negative once it has passed."""
     seconds = (deadline - now).total_seconds()
@@ -50,14 +64,17 @@ class BoardRow:
     status: str
     sharing: str
     shared: bool
+    # Filled in for every row at once by `with_coach_warnings` (one cache lookup per board).
+    counted_warnings: int | None = None
 
     @property
     def coach_warnings(self) -> int | None:
         """The quality coach's warnings on the report as it stands; None with no report."""
         if self.report is None or not self.report.form_key:
             return None
-        content = {section.key: section.content for section in self.report.sections.all()}
-        return warning_count(self.report, content)
+        if self.counted_warnings is not None:
+            return self.counted_warnings
+        return warning_count(self.report, _working_copy(self.report))
 
     @property
     def status_label(self) -> str:
@@ -75,11 +92,11 @@ class BoardRow:
 def _sharing(report: ProfessionalReport | None) -> tuple[str, bool]:
     if report is None:
         return "Not recorded", False
-    # The unit's overview fetches only the sharing sections, for every board at once.
+    # `board_rows` fetches only the sharing part of each report, under its own name.
     sections = getattr(report, SHARING_SECTIONS, None)
     if sections is None:
         sections = report.sections.all()
-    section = next((s for s in sections if s.key == "sharing"), None)
+    section = next((s for s in sections if s.key == SHARING), None)
     content = section.content if section else {}
     if content.get("shared") == "yes":
         shared_on = content.get("shared_on", "")
@@ -98,9 +115,129 @@ def _status(report: ProfessionalReport | None) -> str:
     return str(report.status)
 
 
+SHARING = "sharing"
+SHARING_SECTIONS = "sharing_sections"
+
+
 def board_rows(conference: Conference) -> list[BoardRow]:
-    reports = ProfessionalReport.objects.filter(conference=conference).prefetch_related("sections")
+    """Each invitee's row. Of each report only its sharing part is read (the rest of a report
+    is its text, thousands of words that no row shows); `with_coach_warnings` reads the whole
+    working copies when the coach's counts are wanted."""
+    sharing = ReportSection.objects.filter(key=SHARING)
+    reports = ProfessionalReport.objects.filter(conference=conference).prefetch_related(
+        Prefetch("sections", queryset=sharing, to_attr=SHARING_SECTIONS)
+    )
     return _rows(conference.invitations.select_related("agency", "invitee"), reports)
+
+
+def _working_copy(report: ProfessionalReport) -> dict[str, Any]:
+    return {section.key: section.content for section in report.sections.all()}
+
+
+def _working_copies(reports: list[ProfessionalReport]) -> dict[int, dict[str, Any]]:
+    """Every part of each report as it stands, in one query."""
+    copies: dict[int, dict[str, Any]] = {report.pk: {} for report in reports}
+    for section in ReportSection.objects.filter(report__in=[r.pk for r in reports]).only(
+        "report_id", "key", "content"
+    ):
+        copies[section.report_id][section.key] = section.content
+    return copies
+
+
+@cache
+def coach_fingerprint() -> str:
+    """What the coach's answers depend on besides the text: its code and its data files, read
+    once per process. A deployment that changes the coach changes this, so no count it
+    remembered from the old coach is shown."""
+    digest = hashlib.sha256()
+    package = files("cpconf.quality")
+    for entry in sorted(_coach_files(package), key=lambda item: item.name):
+        digest.update(entry.name.encode())
+        digest.update(entry.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _coach_files(folder: Any) -> Iterable[Any]:
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                yield from _coach_files(entry)
+        elif entry.name.endswith((".py", ".toml", ".json", ".txt")):
+            yield entry
+
+
+def coach_cache_key(kind: str, form: Any, content: dict[str, Any]) -> str:
+    """A cache key for one coach result: its kind, the coach's fingerprint, the form's
+    sections (which are coached) and the whole content read. Any change to any of them is a
+    new key, so a remembered result is never stale; old ones age out of the cache."""
+    digest = hashlib.sha256()
+    digest.update(f"{coach_fingerprint()}|{form.key}|".encode())
+    digest.update(repr([(section.key, section.kind) for section in form.sections]).encode())
+    digest.update(json.dumps(content, sort_keys=True, default=str).encode())
+    return f"coach:{kind}:{digest.hexdigest()}"
+
+
+Remembered = TypeVar("Remembered")
+_REMEMBERED: OrderedDict[str, Any] = OrderedDict()
+_REMEMBERED_LIMIT = 4096
+_REMEMBERED_LOCK = threading.Lock()
+
+
+def remembered_in_process(key: str, work: Callable[[], Remembered]) -> Remembered:
+    """`work()`'s answer, remembered in this process under `key` (a `coach_cache_key`, which
+    names everything the answer depends on) for the next page that needs it. For pages that
+    run the coach on many reports at once without a cache query each; the oldest answers are
+    forgotten past a few thousand."""
+    with _REMEMBERED_LOCK:
+        if key in _REMEMBERED:
+            _REMEMBERED.move_to_end(key)
+            return _REMEMBERED[key]
+    answer = work()
+    with _REMEMBERED_LOCK:
+        _REMEMBERED[key] = answer
+        while len(_REMEMBERED) > _REMEMBERED_LIMIT:
+            _REMEMBERED.popitem(last=False)
+    return answer
+
+
+# A remembered count is keyed by what it was counted from, so it can live as long as the cache
+# keeps it; a week bounds the table for reports nobody opens again.
+COACH_CACHE_SECONDS = 7 * 24 * 3600
+
+
+def with_coach_warnings(rows: list[BoardRow]) -> list[BoardRow]:
+    """The rows with each report's coach warnings counted: remembered in the shared cache by
+    what they were counted from (one query for the whole board), the coach run only on a
+    report whose text changed since someone last looked. The coach reads every word of every
+    report, far the slowest part of the board otherwise."""
+    from cpconf.reports.services import form_of
+
+    coached = {
+        index: row.report
+        for index, row in enumerate(rows)
+        if row.report is not None and row.report.form_key
+    }
+    copies = _working_copies(list(coached.values())) if coached else {}
+    keys: dict[int, str] = {}
+    contents: dict[int, dict[str, Any]] = {}
+    for index, report in coached.items():
+        contents[index] = copies[report.pk]
+        keys[index] = coach_cache_key("warnings", form_of(report), contents[index])
+    remembered = shared_cache.get_many(list(keys.values())) if keys else {}
+    counted: list[BoardRow] = []
+    fresh: dict[str, int] = {}
+    for index, row in enumerate(rows):
+        if index not in keys:
+            counted.append(row)
+            continue
+        count = remembered.get(keys[index])
+        if count is None:
+            count = warning_count(row.report, contents[index])  # type: ignore[arg-type]
+            fresh[keys[index]] = count
+        counted.append(replace(row, counted_warnings=count))
+    if fresh:
+        shared_cache.set_many(fresh, timeout=COACH_CACHE_SECONDS)
+    return counted
 
 
 def _rows(
@@ -117,13 +254,27 @@ def _rows(
 
 @dataclass(frozen=True)
 class ConferenceSummary:
+    """A conference's board in numbers. The deadlines and the statutory date are worked out
+    when first asked for (the policy's working days): a list that shows only the counts, like
+    the unit's held conferences, never pays for them."""
+
     conference: Conference
-    deadlines: MeetingDeadlines
     invited: int
     outstanding: int
-    overdue: int
     not_shared: int
-    statutory_due: date | None
+    now: datetime
+
+    @cached_property
+    def deadlines(self) -> MeetingDeadlines:
+        return deadlines_for(self.conference)
+
+    @cached_property
+    def overdue(self) -> int:
+        return self.outstanding if self.now > self.deadlines.submit_by else 0
+
+    @cached_property
+    def statutory_due(self) -> date | None:
+        return statutory_due(self.conference)
 
     @property
     def at_statutory_risk(self) -> bool:
@@ -146,49 +297,60 @@ def summarise(
     conference: Conference, now: datetime | None = None, rows: list[BoardRow] | None = None
 ) -> ConferenceSummary:
     """`rows`: the conference's board when the caller has it already."""
-    now = now or timezone.now()
-    deadlines = deadlines_for(conference)
     rows = board_rows(conference) if rows is None else rows
-    outstanding = [row for row in rows if not row.is_submitted]
     return ConferenceSummary(
         conference=conference,
-        deadlines=deadlines,
         invited=len(rows),
-        outstanding=len(outstanding),
-        overdue=len(outstanding) if now > deadlines.submit_by else 0,
+        outstanding=sum(1 for row in rows if not row.is_submitted),
         not_shared=sum(1 for row in rows if not row.shared),
-        statutory_due=statutory_due(conference),
+        now=now or timezone.now(),
     )
 
 
-def unit_overview(conferences: QuerySet[Conference]) -> list[ConferenceSummary]:
-    """Every conference's board summary from four queries however many conferences there
-    are: the conferences, their invitations, their reports and the reports' sharing sections,
-    each with only the columns a summary counts from. (An authority has hundreds of upcoming
-    conferences with several invitees each; the rows themselves are not shown here. Filtering
-    by the conferences' ids, not by thousands of report ids, keeps each query short.)"""
+def _counted(invitations: QuerySet[Invitation]) -> Coalesce:
+    """How many of the outer conference's invitations match: a correlated COUNT the database
+    works out for each conference shown (and only those: it is in the SELECT, after LIMIT)."""
+    counted = invitations.order_by().values("conference").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def with_board_counts(conferences: QuerySet[Conference]) -> QuerySet[Conference]:
+    """Each conference with its board's counts, as the board counts them, by the database:
+    `invited_count` (invitations), `outstanding_count` (invitees with no submitted report) and
+    `not_shared_count` (invitees whose report does not record it as shared with the family)."""
+    invited = Invitation.objects.filter(conference=OuterRef("pk"))
+    own_report = {"conference": OuterRef("conference"), "author": OuterRef("invitee")}
+    submitted = ProfessionalReport.objects.filter(status=ReportStatus.SUBMITTED, **own_report)
+    shared = ReportSection.objects.filter(
+        key=SHARING,
+        content__shared="yes",
+        report__conference=OuterRef("conference"),
+        report__author=OuterRef("invitee"),
+    )
+    return conferences.annotate(
+        invited_count=_counted(invited),
+        outstanding_count=_counted(invited.exclude(Exists(submitted))),
+        not_shared_count=_counted(invited.exclude(Exists(shared))),
+    )
+
+
+def summary_of(conference: Conference, now: datetime) -> ConferenceSummary:
+    """The summary of a conference fetched through `with_board_counts` (with its family's
+    authority and its previous conference selected): no further query."""
+    return ConferenceSummary(
+        conference=conference,
+        invited=conference.invited_count,  # type: ignore[attr-defined]
+        outstanding=conference.outstanding_count,  # type: ignore[attr-defined]
+        not_shared=conference.not_shared_count,  # type: ignore[attr-defined]
+        now=now,
+    )
+
+
+def unit_overview(
+    conferences: QuerySet[Conference] | Iterable[Conference],
+) -> list[ConferenceSummary]:
+    """Every listed conference's board summary, counted by the database in the one query that
+    lists them (`with_board_counts`), however many conferences and invitees there are. Give
+    it a page of conferences: the counts are worked out only for the rows fetched."""
     now = timezone.now()
-    listed = list(conferences.select_related("previous"))
-    ids = [conference.pk for conference in listed]
-    invitations: dict[int, list[Invitation]] = defaultdict(list)
-    for invitation in (
-        Invitation.objects.filter(conference_id__in=ids)
-        .only("id", "conference_id", "invitee_id")
-        .order_by()
-    ):
-        invitations[invitation.conference_id].append(invitation)
-    sharing = {
-        section.report_id: section
-        for section in ReportSection.objects.filter(
-            key="sharing", report__conference_id__in=ids
-        ).only("id", "report_id", "key", "content")
-    }
-    reports: dict[int, list[ProfessionalReport]] = defaultdict(list)
-    for report in (
-        ProfessionalReport.objects.filter(conference_id__in=ids)
-        .only("id", "conference_id", "author_id", "status", "submitted_late")
-        .order_by()
-    ):
-        setattr(report, SHARING_SECTIONS, [sharing[report.pk]] if report.pk in sharing else [])
-        reports[report.conference_id].append(report)
-    return [summarise(c, now, rows=_rows(invitations[c.pk], reports[c.pk])) for c in listed]
+    return [summary_of(conference, now) for conference in conferences]

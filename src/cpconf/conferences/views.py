@@ -253,7 +253,7 @@ def reports_board(request: HttpRequest, pk: int) -> HttpResponse:
         permission="see_board",
         pk=pk,
     )
-    rows = board.board_rows(conference)
+    rows = board.with_coach_warnings(board.board_rows(conference))
     summary = board.summarise(conference, rows=rows)
     now = timezone.now()
     return render(

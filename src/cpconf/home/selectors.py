@@ -1,15 +1,17 @@
 """What each role needs to act on, for the home page. Every query starts from an access scope."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 
 from cpconf.accounts.models import Role, User
 from cpconf.audit.models import AuditEvent
 from cpconf.conferences.access_rules import conferences_visible_to
-from cpconf.conferences.board import ConferenceSummary, unit_overview
+from cpconf.conferences.board import ConferenceSummary, unit_overview, with_board_counts
 from cpconf.conferences.models import Conference, ConferenceStatus, Invitation
 from cpconf.conferences.scheduling import deadlines_for
 from cpconf.deadlines import MeetingDeadlines
@@ -93,27 +95,52 @@ def _latest_letter_issued() -> Exists:
 
 def unit_conferences(user: User, now: datetime | None = None) -> QuerySet[Conference]:
     """The authority's conferences until each has been held and its letter issued (a meeting
-    still to come, or held with the record or the letter still to do), with how many reports
-    are in and outstanding."""
+    still to come, or held with the record or the letter still to do), each with its board's
+    counts (invited, outstanding, not shared) worked out by the database, soonest first."""
     now = now or timezone.now()
     authority_ids = [
         a.local_authority_id
         for a in user.role_assignments.all()
         if a.role == Role.UNIT_ADMINISTRATOR
     ]
-    submitted = Q(reports__status=ReportStatus.SUBMITTED)
-    return (
+    return with_board_counts(
         conferences_visible_to(user)
         .filter(family__local_authority_id__in=authority_ids)
         .exclude(status=ConferenceStatus.CANCELLED)
         .alias(letter_issued=_latest_letter_issued())
         .exclude(starts_at__lt=now, letter_issued=True)
-        .select_related("family", "family__local_authority", "chair")
-        .order_by("starts_at")
-        .annotate(
-            invited_count=Count("invitations", distinct=True),
-            submitted_count=Count("reports", filter=submitted, distinct=True),
-        )
+        .select_related("family", "family__local_authority", "chair", "previous")
+        .order_by("starts_at", "pk")
+    )
+
+
+# Conferences per page of the unit's lists: an authority has hundreds booked at any time.
+UNIT_PAGE_SIZE = 25
+UPCOMING_PAGE = "upcoming"
+HELD_PAGE = "held"
+
+
+@dataclass(frozen=True)
+class UnitPage:
+    """One page of one of the unit's lists: the summaries shown and the page they are on."""
+
+    summaries: list[ConferenceSummary]
+    page: Page
+
+
+def unit_pages(
+    user: User, now: datetime, upcoming_page: str | int = 1, held_page: str | int = 1
+) -> tuple[UnitPage, UnitPage]:
+    """One page of the unit's upcoming conferences and one of those held and still to
+    finish, each summarised from the database's counts: two COUNTs and two LIMITed queries
+    however many conferences the authority has. A page number that is not one shows the
+    nearest page (Django's `get_page`)."""
+    listed = unit_conferences(user, now)
+    upcoming = Paginator(listed.filter(starts_at__gte=now), UNIT_PAGE_SIZE).get_page(upcoming_page)
+    held = Paginator(listed.filter(starts_at__lt=now), UNIT_PAGE_SIZE).get_page(held_page)
+    return (
+        UnitPage(unit_overview(upcoming.object_list), upcoming),
+        UnitPage(unit_overview(held.object_list), held),
     )
 
 
@@ -142,12 +169,18 @@ class HomePage:
     unit_conferences: list[ConferenceSummary] = field(default_factory=list)
     # Held, with the record to finalise or the letter to issue.
     unit_held_conferences: list[ConferenceSummary] = field(default_factory=list)
+    # The pages the two lists above are from, for their pagination.
+    unit_conferences_page: Page | None = None
+    unit_held_conferences_page: Page | None = None
     family_conferences: list[Conference] = field(default_factory=list)
     audit_events: list[AuditEvent] = field(default_factory=list)
     unit_authorities: list[LocalAuthority] = field(default_factory=list)
 
 
-def home_page_for(user: User) -> HomePage:
+def home_page_for(user: User, pages: Mapping[str, str] | None = None) -> HomePage:
+    """`pages`: the page of each of the unit's lists asked for (`UPCOMING_PAGE`,
+    `HELD_PAGE`), the first if not given."""
+    pages = pages or {}
     roles = {a.role for a in user.role_assignments.all()}
     page = HomePage(roles=roles)
     if roles & {Role.PROFESSIONAL, Role.SOCIAL_WORKER}:
@@ -157,10 +190,11 @@ def home_page_for(user: User) -> HomePage:
     if Role.CHAIR in roles:
         page.chaired_conferences = list(chaired_conferences(user))
     if Role.UNIT_ADMINISTRATOR in roles:
-        now = timezone.now()
-        summaries = unit_overview(unit_conferences(user, now))
-        page.unit_conferences = [s for s in summaries if s.conference.starts_at >= now]
-        page.unit_held_conferences = [s for s in summaries if s.conference.starts_at < now]
+        upcoming, held = unit_pages(
+            user, timezone.now(), pages.get(UPCOMING_PAGE, 1), pages.get(HELD_PAGE, 1)
+        )
+        page.unit_conferences, page.unit_conferences_page = upcoming.summaries, upcoming.page
+        page.unit_held_conferences, page.unit_held_conferences_page = held.summaries, held.page
         page.unit_authorities = unit_authorities(user)
     if Role.FAMILY_MEMBER in roles:
         page.family_conferences = list(family_conferences(user))

@@ -11,7 +11,7 @@ from cpconf.home.worker import worker_state
 
 def home(request: HttpRequest) -> HttpResponse:
     """Everything the signed-in user needs to act on, a section for each role they hold."""
-    page = home_page_for(request.user)  # type: ignore[arg-type]
+    page = home_page_for(request.user, request.GET)  # type: ignore[arg-type]
     return render(request, "home/home.html", {"page": page})
 
 

@@ -16,7 +16,12 @@ from django.utils.translation import gettext_lazy
 
 from cpconf.access import AnyUser
 from cpconf.accounts.models import User
-from cpconf.conferences.board import BoardRow, board_rows
+from cpconf.conferences.board import (
+    BoardRow,
+    board_rows,
+    coach_cache_key,
+    remembered_in_process,
+)
 from cpconf.conferences.models import Conference
 from cpconf.families.access_rules import children_visible_to
 from cpconf.families.models import Child
@@ -163,7 +168,16 @@ def _sentence_of(analysis: Analysis, start: int, words: str) -> str:
 
 def coach_warnings(form: ReportForm, content: dict[str, Any]) -> CoachWarnings:
     """The coach's warnings, counted as the board counts them (`cpconf.reports.coaching`:
-    every coached section, the same children), on the version the chair reads."""
+    every coached section, the same children), on the version the chair reads. A signed
+    version never changes, so its warnings are worked out once per process and remembered
+    by what they were read from (the coach reads every word: most of this page's time)."""
+    return remembered_in_process(
+        coach_cache_key("preparation", form, content),
+        lambda: _coach_warnings(form, content),
+    )
+
+
+def _coach_warnings(form: ReportForm, content: dict[str, Any]) -> CoachWarnings:
     children = tuple(
         name
         for child in (content.get(parts.CHILDREN) or {}).get("children", [])
