@@ -6,7 +6,7 @@ import pytest
 
 from cpconf.conference_records import record_content as parts
 from cpconf.conference_records.quorum import agencies_present
-from cpconf.outcomes.minutes import minutes_document
+from cpconf.outcomes.minutes_layout import minutes_document
 from tests.conference_records.pages import content_of, part_url, revision_of, rows, shown, started
 from tests.outcomes.records import finalised_record, review_content
 

@@ -12,7 +12,7 @@ from cpconf.conference_records import record_content as parts
 from cpconf.conference_records import services
 from cpconf.conferences.models import Stage
 from cpconf.documents.minutes import Facts
-from cpconf.outcomes.minutes import minutes_document
+from cpconf.outcomes.minutes_layout import minutes_document
 from tests.conference_records.builders import complete_content, held, next_review_day, write_all
 from tests.conference_records.pages import content_of, part_url, rows, started, url
 from tests.factories import ChildFactory, ConferenceFactory

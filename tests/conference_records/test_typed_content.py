@@ -69,7 +69,7 @@ def holds(written, stored) -> bool:
 SRC = pathlib.Path(parts.__file__).parents[1]
 # Files that must read the record through the types, not by its keys.
 TYPED_READERS = [
-    "outcomes/minutes.py",
+    "outcomes/minutes_layout.py",
     "outcomes/letters.py",
     "conference_records/quorum.py",
 ]

@@ -1,6 +1,6 @@
 """Minutes of a conference as Word and PDF, from plain data.
 
-A pure core: nothing here imports Django. The Django side (`cpconf.outcomes.minutes`) lays a
+A pure core: nothing here imports Django. The Django side (`cpconf.outcomes.minutes_layout`) lays a
 finalised conference record out as a `MinutesDocument`, one `MinutesPart` per agenda
 section in agenda order, and calls `minutes_docx` or `minutes_pdf`. The look is the
 report's (`pdf`, `word`): the same page, fonts, grey label cells and tables.

@@ -14,7 +14,7 @@ from cpconf.documents.letter import EXPLAINED_TERMS, letter_text
 from cpconf.outcomes import letters, selectors
 from cpconf.outcomes.due_dates import outcome_due_dates
 from cpconf.outcomes.forms import OtherRecipientsForm
-from cpconf.outcomes.minutes import minutes_document, preview_parts
+from cpconf.outcomes.minutes_layout import minutes_document, preview_parts
 from cpconf.outcomes.models import MinutesApproval, OutcomeLetter
 from cpconf.outcomes.services import letter_recipients
 from cpconf.quality import analyse

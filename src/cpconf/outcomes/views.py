@@ -14,7 +14,7 @@ from cpconf.documents import letter_docx, letter_pdf, minutes_docx, minutes_pdf
 from cpconf.outcomes import selectors, services
 from cpconf.outcomes.forms import OtherRecipientsForm
 from cpconf.outcomes.letters import letter_document
-from cpconf.outcomes.minutes import minutes_document
+from cpconf.outcomes.minutes_layout import minutes_document
 from cpconf.outcomes.outcome_page import minutes_version_for, outcome_page_context
 
 DOCUMENT_TYPES = {
