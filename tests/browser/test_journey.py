@@ -263,12 +263,12 @@ def test_a_review_conference_from_booking_to_the_letter_the_family_reads(
     check_page(author, JOURNEY, "author sharing recorded")
     mark_completed_and_save(author)
     # (every other part through the services: test_reports.py answers each one's page)
-    answer_the_rest(report, pages_answered=("worries", "sharing"))
-    # and confirms that what is going well has not changed since last time
-    author.goto(f"{site}/reports/{report.pk}/parts/going_well/")
+    answer_the_rest(report, pages_answered=("worries", "sharing", "needs_to_happen"))
+    # and confirms that what needs to happen has not changed since last time
+    author.goto(f"{site}/reports/{report.pk}/parts/needs_to_happen/")
     author.get_by_role("button", name="Reviewed — no change").click()
     author.wait_for_url(f"{site}/reports/{report.pk}/")
-    assert "Reviewed — no change" in author.locator("#task-going_well-status").inner_text()
+    assert "Reviewed — no change" in author.locator("#task-needs_to_happen-status").inner_text()
     # (and every other section carried forward, through the services)
     confirm_unchanged(report)
     author.reload()
