@@ -34,7 +34,11 @@ def test_a_demo_parent_reads_comments_sends_and_reads_the_letter(live_server, pa
     check_page(page, name, "home")
     page.goto(f"{live_server.url}/family/meetings/{initial.pk}/")
     check_page(page, name, "past meeting")
-    page.get_by_role("link", name=f"Report from {shared.report.agency.name}").click()
+    # Kelly asked for reports read aloud: listening comes first, reading is beside it.
+    agency = shared.report.agency.name
+    page.get_by_role("link", name=f"Listen to the report from {agency}").click()
+    check_page(page, name, "listening page")
+    page.get_by_role("link", name="Back to the report").click()
     check_page(page, name, "report")
     page.get_by_label("Your comments on this report").fill("I want to add: Lily has a new friend.")
     page.get_by_role("button", name="Send my comments").click()

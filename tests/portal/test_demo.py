@@ -51,3 +51,22 @@ def test_a_second_run_adds_no_portal_rows(seeded):
         ParentsReport.objects.count(),
         ConferenceFeedback.objects.count(),
     )
+
+
+def test_the_demo_parent_who_asked_for_reports_read_aloud_is_offered_them_first(client, seeded):
+    kelly = User.objects.get(email="kelly.ashdown@northshire.example")
+    member = selectors.member_for(kelly)
+    shared = selectors.shared_reports_for(member)[0]
+    client.force_login(kelly)
+
+    meeting = client.get(reverse("portal:conference", args=[shared.report.conference_id]))
+    listen = client.get(reverse("portal:report_listen", args=[shared.report.pk]))
+
+    assert selectors.reading_format(member).read_aloud
+    assert "Reports read aloud" in selectors.access_needs_lines(member)
+    text = meeting.content.decode()
+    listen_url = reverse("portal:report_listen", args=[shared.report.pk])
+    assert text.index(listen_url) < text.index(
+        reverse("portal:report", args=[shared.report.pk]) + '"'
+    )
+    assert listen.status_code == 200

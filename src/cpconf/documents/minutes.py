@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from docx import Document as new_document
 from docx.document import Document
 from docx.shared import Mm
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 from cpconf.documents import pdf, word
 from cpconf.documents.model import Table, Wording, printable
@@ -169,9 +167,8 @@ def html_page(title: str, body: str, styles: str, wording: Wording) -> str:
 
 
 def pdf_bytes(page: str) -> bytes:
-    """WeasyPrint fetches nothing: no text can make it read a file or call a server."""
-    fetch_nothing = URLFetcher(allowed_protocols=frozenset())
-    return bytes(HTML(string=page, url_fetcher=fetch_nothing).write_pdf())
+    """Tagged for screen readers; WeasyPrint fetches nothing (see `pdf.tagged_pdf`)."""
+    return pdf.tagged_pdf(page)
 
 
 def minutes_pdf(document: MinutesDocument) -> bytes:

@@ -108,6 +108,10 @@ class Wording:
 
 @dataclass(frozen=True)
 class ReportDocument:
+    """A report as its reader gets it. A family member who asked for large print gets every
+    file at 18pt or more with wider spacing; one who asked for easy read gets `summary`, short
+    lines of one idea each, before the report."""
+
     title: str
     subtitle: str
     front_sheet: tuple[tuple[str, str], ...]
@@ -117,6 +121,9 @@ class ReportDocument:
     footer: str = ""
     marks_changes: bool = False
     wording: Wording = Wording()
+    large_print: bool = False
+    summary_title: str = ""
+    summary: tuple[str, ...] = ()
 
 
 def split_paragraphs(segments: Iterable[Segment]) -> tuple[Paragraph, ...]:

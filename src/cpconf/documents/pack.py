@@ -17,8 +17,6 @@ from docx import Document as new_document
 from docx.document import Document
 from docx.enum.text import WD_BREAK
 from docx.shared import Mm
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 from cpconf.documents import pdf, word
 from cpconf.documents.model import ReportDocument, Section, Wording, printable
@@ -75,8 +73,7 @@ class PackDocument:
 
 
 def pack_pdf(pack: PackDocument) -> bytes:
-    fetch_nothing = URLFetcher(allowed_protocols=frozenset())
-    return bytes(HTML(string=pack_html(pack), url_fetcher=fetch_nothing).write_pdf())
+    return pdf.tagged_pdf(pack_html(pack))
 
 
 def pack_html(pack: PackDocument) -> str:

@@ -24,7 +24,11 @@ from cpconf.documents.model import (
     printable,
 )
 
-__all__ = ["report_html", "report_pdf"]
+__all__ = ["report_html", "report_pdf", "tagged_pdf"]
+
+# Tagged for screen readers (PDF/UA-1): headings, paragraphs, lists and tables are marked up
+# in the file's structure tree, with the document's language and its title shown by viewers.
+PDF_VARIANT = "pdf/ua-1"
 
 _PAGE_FIELDS = re.compile(r"(\{pages?\})")
 _SAFE_IN_CSS_STRING = re.compile(r"[A-Za-z0-9 ]")
@@ -71,14 +75,39 @@ section > table { width: auto; margin: 3mm; }
 .empty { font-style: italic; }
 ins { color: #1d70b8; text-decoration: underline; }
 del { color: #942514; text-decoration: line-through; }
+.summary { border: 3px solid #1d70b8; padding: 1mm 4mm 2mm; margin: 0 0 6mm; }
+.summary h2 { background: none; border: 0; padding: 1mm 0; font-size: 14pt; }
+.summary p { font-size: 13pt; line-height: 1.5; margin: 0 0 2mm; }
 """.replace("$font_family", FONT_FAMILY)
 )
 
+# Large print: 18pt and over throughout, footer included, with wider spacing between lines,
+# paragraphs and sections (RNIB's clear print guidance asks for 16pt or more).
+LARGE_PRINT_STYLESHEET = """
+@page { margin: 18mm 15mm 32mm;
+        @bottom-left { font-size: 18pt; width: 120mm; }
+        @bottom-right { font-size: 18pt; width: 55mm; } }
+html, .subtitle, .key, caption, th, td, .question, .answer, .summary p { font-size: 18pt; }
+html { line-height: 1.6; letter-spacing: 0.01em; word-spacing: 0.08em; }
+h1 { font-size: 30pt; margin: 0 0 5mm; }
+h2, .summary h2 { font-size: 24pt; padding: 3mm; }
+.answer p, .summary p { margin: 0 0 5mm; }
+section { margin: 0 0 9mm; }
+th, td { padding: 3mm; }
+"""
+
 
 def report_pdf(document: ReportDocument) -> bytes:
+    return tagged_pdf(report_html(document))
+
+
+def tagged_pdf(page: str) -> bytes:
+    """The HTML page as a PDF tagged for screen readers; its language and title are the
+    page's `lang` and `<title>`. WeasyPrint fetches nothing: no text can make it read a file
+    or call a server."""
     fetch_nothing = URLFetcher(allowed_protocols=frozenset())
-    pdf = HTML(string=report_html(document), url_fetcher=fetch_nothing).write_pdf()
-    return bytes(pdf)
+    document = HTML(string=page, url_fetcher=fetch_nothing)
+    return bytes(document.write_pdf(pdf_variant=PDF_VARIANT))
 
 
 def report_html(document: ReportDocument) -> str:
@@ -87,6 +116,8 @@ def report_html(document: ReportDocument) -> str:
         f"<h1>{_text(document.title)}</h1>",
         f'<p class="subtitle">{_text(document.subtitle)}</p>',
     ]
+    if document.summary:
+        body.append(summary_html(document))
     if document.marks_changes:
         body.append(f'<p class="key">{_text(document.wording.change_key)}</p>')
     body.append(_label_table(document.front_sheet))
@@ -105,6 +136,12 @@ def report_html(document: ReportDocument) -> str:
     )
 
 
+def summary_html(document: ReportDocument) -> str:
+    """The easy-read summary, one idea a line, boxed before the report."""
+    lines = "".join(f"<p>{_text(line)}</p>" for line in document.summary)
+    return f'<section class="summary"><h2>{_text(document.summary_title)}</h2>{lines}</section>'
+
+
 def _stylesheet(document: ReportDocument) -> str:
     pieces = []
     for part in _PAGE_FIELDS.split(document.wording.page_number):
@@ -113,7 +150,8 @@ def _stylesheet(document: ReportDocument) -> str:
         elif part:
             pieces.append(_css_string(part))
     page_number = " ".join(pieces) or '""'
-    return STYLESHEET.substitute(footer=_css_string(document.footer), page_number=page_number)
+    styles = STYLESHEET.substitute(footer=_css_string(document.footer), page_number=page_number)
+    return styles + (LARGE_PRINT_STYLESHEET if document.large_print else "")
 
 
 def _label_table(rows: tuple[tuple[str, str], ...]) -> str:

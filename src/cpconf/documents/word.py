@@ -36,6 +36,17 @@ DELETED_COLOUR = RGBColor.from_string("942514")  # GOV.UK dark red, 8:1 on white
 LABEL_SHADING = "F3F2F1"  # the grey of the paper form's label cells
 LABEL_WIDTH, VALUE_WIDTH = Mm(60), Mm(110)  # together the width between A4 margins of 20mm
 STYLE_SIZES = {"Normal": 11, "Subtitle": 13, "Heading 1": 18, "Heading 2": 13, "Caption": 11}
+# Large print: 18pt and over in every style the report uses, the footer's included, with wider
+# spacing between lines and paragraphs.
+LARGE_PRINT_SIZES = {
+    "Normal": 18,
+    "Subtitle": 20,
+    "Heading 1": 30,
+    "Heading 2": 24,
+    "Caption": 18,
+    "Footer": 18,
+}
+LARGE_PRINT_LINE_SPACING = 1.5
 _PAGE_FIELDS = re.compile(r"(\{pages?\})")
 _AFTER_SHADING = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
 
@@ -45,6 +56,8 @@ def report_docx(document: ReportDocument) -> bytes:
     _set_up(docx, document)
     docx.add_heading(printable(document.title), level=1)
     docx.add_paragraph(printable(document.subtitle), style="Subtitle")
+    if document.summary:
+        add_summary(docx, document)
     if document.marks_changes:
         _add_change_key(docx, document)
     _add_label_table(docx, document.front_sheet)
@@ -67,6 +80,8 @@ def _set_up(docx: Document, document: ReportDocument) -> None:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(20))
     _set_fonts(docx, document.wording.language)
+    if document.large_print:
+        set_large_print(docx)
     footer = section.footer.paragraphs[0]
     footer.text = printable(document.footer)
     _add_page_number(section.footer.add_paragraph(), document.wording.page_number)
@@ -96,6 +111,22 @@ def _set_fonts(docx: Document, language: str) -> None:
         lang = OxmlElement("w:lang")
         run_properties.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
     lang.set(qn("w:val"), language)
+
+
+def set_large_print(docx: Document) -> None:
+    for name, size in LARGE_PRINT_SIZES.items():
+        style = docx.styles[name]
+        style.font.size = Pt(size)
+        style.paragraph_format.line_spacing = LARGE_PRINT_LINE_SPACING
+    docx.styles["Normal"].paragraph_format.space_after = Pt(12)
+    docx.styles["Heading 2"].paragraph_format.space_before = Pt(30)
+
+
+def add_summary(docx: Document, document: ReportDocument) -> None:
+    """The easy-read summary before the report: a heading, then one idea a paragraph."""
+    docx.add_heading(printable(document.summary_title), level=2)
+    for line in document.summary:
+        docx.add_paragraph(printable(line))
 
 
 def _add_page_number(paragraph: DocxParagraph, pattern: str) -> None:

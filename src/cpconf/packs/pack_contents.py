@@ -215,6 +215,8 @@ def pack_report(entry: PackEntry, copy: str) -> PackReport:
         "number": version.number,
         "fingerprint": version.fingerprint[:16],
     }
+    if copy == FAMILY_COPY:  # the fingerprint is the conference's check, not the family's
+        note = _("Version %(number)s") % {"number": version.number}
     heading = f"{report.agency.name} — {version.signed_name}"
     return PackReport(heading=heading, document=document, note=note)
 

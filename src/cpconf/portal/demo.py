@@ -122,7 +122,8 @@ def _seed_kelly(seeded: Any) -> None:
     if kelly is None:
         return
     needs, created = AccessNeeds.objects.get_or_create(
-        member=kelly, defaults={"reading_support": True, "created_by": kelly.user}
+        member=kelly,
+        defaults={"reading_support": True, "read_aloud": True, "created_by": kelly.user},
     )
     seeded.summary.count(needs, created)
     initial = seeded.conferences.get("ashdown-initial")

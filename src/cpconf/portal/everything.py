@@ -12,12 +12,13 @@ from django.utils import timezone
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
-from cpconf.documents.pdf import FONT_FAMILY
+from cpconf.documents.pdf import FONT_FAMILY, PDF_VARIANT
 from cpconf.families.models import FamilyMember
 from cpconf.portal import guide, selectors
 
 
 def everything_context(member: FamilyMember) -> dict[str, Any]:
+    reading = selectors.reading_format(member)
     meetings = []
     for conference in selectors.conferences_for(member):
         shared = selectors.shared_reports_for(member, conference)
@@ -27,7 +28,7 @@ def everything_context(member: FamilyMember) -> dict[str, Any]:
                 "reports": [
                     {
                         "shared": item,
-                        "document": selectors.family_copy_document(item),
+                        "document": selectors.family_copy_document(item, reading),
                         "comments": selectors.comments_by(member, item.report),
                     }
                     for item in shared
@@ -45,6 +46,7 @@ def everything_context(member: FamilyMember) -> dict[str, Any]:
         "needs": selectors.access_needs_lines(member),
         "agenda": guide.AGENDA,
         "made_at": timezone.localtime(),
+        "reading": reading,
     }
 
 
@@ -111,8 +113,24 @@ del {
 """.replace("$font_family", FONT_FAMILY)  # the reports' fonts, with their fallbacks
 
 
+# Large print, for a member who asked for it: 18pt and over, with wider spacing.
+LARGE_PRINT_STYLESHEET = """
+@page { @bottom-right { font-size: 18pt; } }
+html { font-size: 18pt; line-height: 1.6; }
+h1 { font-size: 30pt; }
+h2 { font-size: 26pt; }
+h3 { font-size: 22pt; }
+h4 { font-size: 20pt; }
+p, li, th, td { margin-bottom: 4mm; }
+"""
+
+
 def everything_pdf(member: FamilyMember) -> bytes:
-    html = render_to_string("portal/everything_pdf.html", everything_context(member))
+    """Tagged for screen readers (PDF/UA-1), like every PDF the system makes."""
+    context = everything_context(member)
+    html = render_to_string("portal/everything_pdf.html", context)
     fetch_nothing = URLFetcher(allowed_protocols=frozenset())
     document = HTML(string=html, url_fetcher=fetch_nothing)
-    return bytes(document.write_pdf(stylesheets=[CSS(string=STYLESHEET)]))
+    styles = STYLESHEET + (LARGE_PRINT_STYLESHEET if context["reading"].large_print else "")
+    pdf = document.write_pdf(stylesheets=[CSS(string=styles)], pdf_variant=PDF_VARIANT)
+    return bytes(pdf)

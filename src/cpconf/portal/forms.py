@@ -157,6 +157,9 @@ class AccessNeedsForm(forms.Form):
     reading_support = forms.BooleanField(
         label=_("Someone to read the reports with me"), required=False
     )
+    read_aloud = forms.BooleanField(
+        label=_("Reports read aloud to me by my phone or computer"), required=False
+    )
     other = _text(_("Anything else that would help you? (optional)"), "", required=False)
 
     @classmethod
@@ -167,6 +170,7 @@ class AccessNeedsForm(forms.Form):
             "large_print": needs.large_print,
             "easy_read": needs.easy_read,
             "reading_support": needs.reading_support,
+            "read_aloud": needs.read_aloud,
             "other": member.access_needs,
         }
         return cls(data, initial=initial)

@@ -27,6 +27,7 @@ class AccessNeeds(BaseModel):
     large_print = models.BooleanField(_("large print"), default=False)
     easy_read = models.BooleanField(_("easy read"), default=False)
     reading_support = models.BooleanField(_("someone to read reports with them"), default=False)
+    read_aloud = models.BooleanField(_("reports read aloud"), default=False)
 
     class Meta:
         verbose_name = _("access needs")

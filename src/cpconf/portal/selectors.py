@@ -8,6 +8,7 @@ when an amendment has not been shared with them yet, the family no longer reads 
 (the old words may be what was corrected) and is told a newer version is waiting to be shared.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,9 +33,7 @@ from cpconf.portal.models import (
 from cpconf.reports import copies
 from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
 from cpconf.reports.report_display import (
-    compared_with,
     meeting_rows,
-    previous_parts,
     signature_rows,
     version_footer,
 )
@@ -47,9 +46,7 @@ YOUNG_PERSON_MIN_AGE = 12
 
 def member_scope(user: AnyUser) -> QuerySet[FamilyMember]:
     """The user's own family membership, in an authority where they hold the family role."""
-    authorities = [
-        a.local_authority_id for a in roles_of(user) if a.role == Role.FAMILY_MEMBER
-    ]
+    authorities = [a.local_authority_id for a in roles_of(user) if a.role == Role.FAMILY_MEMBER]
     if not authorities or user.pk is None:
         return FamilyMember.objects.none()
     return FamilyMember.objects.filter(
@@ -69,13 +66,9 @@ def conferences_for(member: FamilyMember) -> QuerySet[Conference]:
     )
 
 
-def upcoming_and_past(
-    member: FamilyMember,
-) -> tuple[list[Conference], list[Conference]]:
+def upcoming_and_past(member: FamilyMember) -> tuple[list[Conference], list[Conference]]:
     now = timezone.now()
-    conferences = list(
-        conferences_for(member).exclude(status=ConferenceStatus.CANCELLED)
-    )
+    conferences = list(conferences_for(member).exclude(status=ConferenceStatus.CANCELLED))
     upcoming = [c for c in conferences if c.starts_at >= now]
     past = [c for c in reversed(conferences) if c.starts_at < now]
     return upcoming, past
@@ -88,9 +81,7 @@ class SharedReport:
     shared_on: date | None
 
 
-def _shared_on(
-    report: ProfessionalReport, version: ReportVersion
-) -> tuple[bool, date | None]:
+def _shared_on(report: ProfessionalReport, version: ReportVersion) -> tuple[bool, date | None]:
     """Whether the version's sharing part says it was shared, and on what date."""
     keys = [s.key for s in form_of(report).sections if s.kind == "sharing"]
     parts = version.content.get("parts", {})
@@ -110,9 +101,7 @@ def shared_reports_for(
     """Submitted reports whose latest version records sharing with the family."""
     reports = ProfessionalReport.objects.filter(
         conference__family_id=member.family_id, status=ReportStatus.SUBMITTED
-    ).select_related(
-        "conference", "conference__family__local_authority", "agency", "author"
-    )
+    ).select_related("conference", "conference__family__local_authority", "agency", "author")
     if conference is not None:
         reports = reports.filter(conference=conference)
     shared = []
@@ -140,9 +129,7 @@ def newer_versions_not_shared(
     """Reports an earlier version of which was shared with the family, whose latest version
     records no sharing: the family is told a newer version is waiting (nothing of its words)."""
     reports = ProfessionalReport.objects.filter(
-        conference=conference,
-        conference__family_id=member.family_id,
-        status=ReportStatus.SUBMITTED,
+        conference=conference, conference__family_id=member.family_id, status=ReportStatus.SUBMITTED
     ).select_related("conference__family__local_authority", "agency")
     waiting = []
     for report in reports.prefetch_related("versions"):
@@ -157,10 +144,7 @@ def newer_versions_not_shared(
 def shared_report_scope(member: FamilyMember) -> QuerySet[ProfessionalReport]:
     ids = [shared.report.pk for shared in shared_reports_for(member)]
     return ProfessionalReport.objects.filter(pk__in=ids).select_related(
-        "conference",
-        "conference__family",
-        "conference__family__local_authority",
-        "agency",
+        "conference", "conference__family", "conference__family__local_authority", "agency"
     )
 
 
@@ -168,30 +152,51 @@ def shared_report(member: FamilyMember, report: ProfessionalReport) -> SharedRep
     return next(s for s in shared_reports_for(member) if s.report.pk == report.pk)
 
 
-def family_copy_document(shared: SharedReport) -> ReportDocument:
-    """The family copy of the shared version: no restricted section, ever."""
+@dataclass(frozen=True)
+class ReadingFormat:
+    """How a family member reads what the portal gives them: large print, an easy-read
+    summary first, or read aloud (the portal offers its listening page first)."""
+
+    large_print: bool = False
+    easy_read: bool = False
+    read_aloud: bool = False
+
+
+# What the social worker may have typed in the front sheet's access needs for the same things.
+TYPED_LARGE_PRINT = re.compile(r"\blarge[\s-]*print\b", re.IGNORECASE)
+TYPED_EASY_READ = re.compile(r"\beasy[\s-]*read\b", re.IGNORECASE)
+TYPED_READ_ALOUD = re.compile(r"\bread(ing)?\b.*\baloud\b|\baloud\b.*\bread", re.IGNORECASE)
+
+
+def family_copy_document(
+    shared: SharedReport, reading: ReadingFormat | None = None
+) -> ReportDocument:
+    """The family copy of the shared version: no restricted section, ever; the words as they
+    are now, never marked against a version the family may not have had; in the reader's
+    format when they asked for one."""
     report, version = shared.report, shared.version
+    reading = reading or ReadingFormat()
     return copies.report_document(
         form=form_of(report),
         content=version.content["parts"],
         copy=copies.FAMILY_COPY,
         meeting=meeting_rows(report),
-        previous=_previous_if_shared(report, version),
         signature=signature_rows(version),
         footer=version_footer(report, version, copies.FAMILY_COPY),
+        large_print=reading.large_print,
+        easy_read=reading.easy_read,
     )
 
 
-def _previous_if_shared(
-    report: ProfessionalReport, version: ReportVersion
-) -> dict | None:
-    """Changes are marked against the previous report's version fixed at signing, and only
-    if the family had that one too: its deleted words would otherwise show them a report
-    never shared with them."""
-    base = compared_with(report, version)
-    if base is None or not _shared_on(base.report, base)[0]:
-        return None
-    return previous_parts(report, version)
+def reading_format(member: FamilyMember) -> ReadingFormat:
+    """What the member told the portal, or the front sheet records, about reading."""
+    needs = AccessNeeds.objects.filter(member=member).first()
+    typed = member.access_needs or ""
+    return ReadingFormat(
+        large_print=bool(needs and needs.large_print) or bool(TYPED_LARGE_PRINT.search(typed)),
+        easy_read=bool(needs and needs.easy_read) or bool(TYPED_EASY_READ.search(typed)),
+        read_aloud=bool(needs and needs.read_aloud) or bool(TYPED_READ_ALOUD.search(typed)),
+    )
 
 
 def letters_for(member: FamilyMember) -> QuerySet[OutcomeLetter]:
@@ -221,30 +226,20 @@ def letter_download_url(letter: OutcomeLetter, extension: str) -> str | None:
         return None
 
 
-def comments_by(
-    member: FamilyMember, report: ProfessionalReport
-) -> QuerySet[ReportComment]:
+def comments_by(member: FamilyMember, report: ProfessionalReport) -> QuerySet[ReportComment]:
     return ReportComment.objects.filter(member=member, report=report)
 
 
-def parents_reports_by(
-    member: FamilyMember, conference: Conference
-) -> QuerySet[ParentsReport]:
+def parents_reports_by(member: FamilyMember, conference: Conference) -> QuerySet[ParentsReport]:
     return ParentsReport.objects.filter(member=member, conference=conference)
 
 
 def child_views_by(member: FamilyMember, conference: Conference) -> QuerySet[ChildView]:
-    return ChildView.objects.filter(
-        member=member, conference=conference
-    ).select_related("child")
+    return ChildView.objects.filter(member=member, conference=conference).select_related("child")
 
 
-def feedback_by(
-    member: FamilyMember, conference: Conference
-) -> ConferenceFeedback | None:
-    return ConferenceFeedback.objects.filter(
-        member=member, conference=conference
-    ).first()
+def feedback_by(member: FamilyMember, conference: Conference) -> ConferenceFeedback | None:
+    return ConferenceFeedback.objects.filter(member=member, conference=conference).first()
 
 
 def children_of(member: FamilyMember) -> QuerySet[Child]:
@@ -256,9 +251,7 @@ def child_views_visible_to(user: AnyUser) -> QuerySet[ChildView]:
     Other professionals hear them at the conference, through the chair."""
     conditions = Q(pk__in=[])
     for assignment in roles_of(user):
-        in_authority = Q(
-            conference__family__local_authority_id=assignment.local_authority_id
-        )
+        in_authority = Q(conference__family__local_authority_id=assignment.local_authority_id)
         if assignment.role == Role.FAMILY_MEMBER:
             conditions |= in_authority & Q(member__user=user)
         elif assignment.role == Role.UNIT_ADMINISTRATOR:
@@ -273,9 +266,7 @@ def child_views_visible_to(user: AnyUser) -> QuerySet[ChildView]:
 
 def may_read_shared_report(user: AnyUser, report: ProfessionalReport) -> bool:
     member = member_for(user)
-    return (
-        member is not None and shared_report_scope(member).filter(pk=report.pk).exists()
-    )
+    return member is not None and shared_report_scope(member).filter(pk=report.pk).exists()
 
 
 def may_read_letter(user: AnyUser, letter: OutcomeLetter) -> bool:
@@ -310,24 +301,18 @@ def parents_report(conference: Conference) -> str | None:
 
 def comments_for(report: ProfessionalReport) -> list[str]:
     """The family's comments on a report through the portal, word for word, oldest first."""
-    return [
-        comment.text for comment in report.family_comments.order_by("created_at", "pk")
-    ]
+    return [comment.text for comment in report.family_comments.order_by("created_at", "pk")]
 
 
 def comments_on(report: ProfessionalReport) -> QuerySet[ReportComment]:
-    return report.family_comments.select_related("member", "version").order_by(
-        "created_at", "pk"
-    )
+    return report.family_comments.select_related("member", "version").order_by("created_at", "pk")
 
 
 def access_needs_lines(member: FamilyMember) -> list[str]:
     """What the member needs, in words, for the unit, the chair and the report authors."""
     lines = []
     if member.needs_interpreter:
-        lines.append(
-            _("Needs a %(language)s interpreter") % {"language": member.language}
-        )
+        lines.append(_("Needs a %(language)s interpreter") % {"language": member.language})
     elif member.language and member.language.lower() != "english":
         lines.append(_("First language: %(language)s") % {"language": member.language})
     needs = AccessNeeds.objects.filter(member=member).first()
@@ -338,15 +323,15 @@ def access_needs_lines(member: FamilyMember) -> list[str]:
             lines.append(_("Easy read"))
         if needs.reading_support:
             lines.append(_("Someone to read reports with them"))
+        if needs.read_aloud:
+            lines.append(_("Reports read aloud"))
     if member.access_needs:
         lines.append(member.access_needs)
     return lines
 
 
 def access_needs_of(member: FamilyMember) -> AccessNeeds:
-    return AccessNeeds.objects.filter(member=member).first() or AccessNeeds(
-        member=member
-    )
+    return AccessNeeds.objects.filter(member=member).first() or AccessNeeds(member=member)
 
 
 def family_access_needs(family: Family) -> list[tuple[FamilyMember, list[str]]]:
@@ -358,9 +343,7 @@ def invitable_people(family: Family) -> tuple[list[FamilyMember], list[Child]]:
     """Adults with no portal account yet, and children old enough for their own."""
     members = list(FamilyMember.objects.filter(family=family, user__isnull=True))
     # A child already on the family's record as a young person is invited from that row.
-    known = set(
-        FamilyMember.objects.filter(family=family).values_list("full_name", flat=True)
-    )
+    known = set(FamilyMember.objects.filter(family=family).values_list("full_name", flat=True))
     today = timezone.localdate()
     children = [
         c

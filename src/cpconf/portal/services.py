@@ -96,6 +96,7 @@ def access_needs_update(
     easy_read: bool,
     reading_support: bool,
     other: str,
+    read_aloud: bool = False,
     request: HttpRequest | None = None,
 ) -> AccessNeeds:
     actor = member.user
@@ -116,7 +117,7 @@ def access_needs_update(
         member=member, defaults={"created_by": actor}
     )
     needs.large_print, needs.easy_read = large_print, easy_read
-    needs.reading_support = reading_support
+    needs.reading_support, needs.read_aloud = reading_support, read_aloud
     needs.modified_by = actor
     needs.save()
     audit_for_family(

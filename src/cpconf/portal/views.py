@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
 from cpconf.conferences.models import Conference
+from cpconf.documents import report_docx, report_pdf
 from cpconf.families.access_rules import families_visible_to
 from cpconf.families.models import FamilyMember
 from cpconf.outcomes.models import OutcomeLetter
@@ -22,7 +23,8 @@ from cpconf.portal.selectors import member_for
 from cpconf.portal.uploads import JPEG, PDF, PNG
 from cpconf.reports.models import ProfessionalReport
 
-DOWNLOAD_TYPES = frozenset({PNG, JPEG, PDF})
+WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DOWNLOAD_TYPES = frozenset({PNG, JPEG, PDF, WORD})
 
 
 def _user(request: HttpRequest) -> User:
@@ -49,8 +51,9 @@ def _own(request: HttpRequest, scope_of: Any, empty: QuerySet, action: str, pk: 
 def _page(
     request: HttpRequest, member: FamilyMember, template: str, context: dict[str, Any], **kw: Any
 ) -> HttpResponse:
-    needs = selectors.access_needs_of(member)
-    context |= {"member": member, "family": member.family, "large_print": needs.large_print}
+    """Every portal page in the member's reading format: large print if they asked for it."""
+    reading = context.setdefault("reading", selectors.reading_format(member))
+    context |= {"member": member, "family": member.family, "large_print": reading.large_print}
     return render(request, template, context, **kw)
 
 
@@ -83,15 +86,21 @@ def conference(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, member, "portal/conference.html", context)
 
 
-def report(request: HttpRequest, pk: int) -> HttpResponse:
+def _shared(request: HttpRequest, pk: int, action: str) -> tuple[FamilyMember, Any]:
+    """(member, the shared report): only a report shared with the member's family, or 404."""
     member, shared_report = _own(
         request,
         selectors.shared_report_scope,
         ProfessionalReport.objects.none(),
-        "portal_report_viewed",
+        action,
         pk,
     )
-    shared = selectors.shared_report(member, shared_report)
+    return member, selectors.shared_report(member, shared_report)
+
+
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    member, shared = _shared(request, pk, "portal_report_viewed")
+    reading = selectors.reading_format(member)
     form = forms.CommentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.report_comment_add(
@@ -105,11 +114,39 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("portal:report", pk=pk)
     context = {
         "shared": shared,
-        "document": selectors.family_copy_document(shared),
+        "document": selectors.family_copy_document(shared, reading),
+        "reading": reading,
         "comments": selectors.comments_by(member, shared.report),
         "comment_form": form,
     }
     return _page(request, member, "portal/report.html", context, status=400 if form.errors else 200)
+
+
+def report_listen(request: HttpRequest, pk: int) -> HttpResponse:
+    """The report as one plain page made to be heard: read by a screen reader, or by the
+    browser's own voice when the reader presses Listen (the page works without it)."""
+    member, shared = _shared(request, pk, "portal_report_listened_to")
+    reading = selectors.reading_format(member)
+    context = {
+        "shared": shared,
+        "document": selectors.family_copy_document(shared, reading),
+        "reading": reading,
+    }
+    return _page(request, member, "portal/report_listen.html", context)
+
+
+FAMILY_COPY_TYPES = {"pdf": (PDF, report_pdf), "docx": (WORD, report_docx)}
+
+
+def report_copy(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
+    """The member's own copy of the report to keep, as PDF or Word, in their format."""
+    if extension not in FAMILY_COPY_TYPES:
+        raise Http404("No such file.")
+    member, shared = _shared(request, pk, f"portal_report_{extension}_downloaded")
+    document = selectors.family_copy_document(shared, selectors.reading_format(member))
+    content_type, render_file = FAMILY_COPY_TYPES[extension]
+    name = f"{shared.report.agency.name}-report-family-copy.{extension}".replace(" ", "-")
+    return _download(render_file(document), content_type, name)
 
 
 def our_views(request: HttpRequest, pk: int) -> HttpResponse:
@@ -242,6 +279,7 @@ def access_needs(request: HttpRequest) -> HttpResponse:
             large_print=data["large_print"],
             easy_read=data["easy_read"],
             reading_support=data["reading_support"],
+            read_aloud=data["read_aloud"],
             other=data["other"],
             request=request,
         )

@@ -2,7 +2,8 @@
 Word file and the PDF, so the three never disagree about what a copy contains.
 
 The family copy leaves out every section the family may not see (the restricted section);
-the conference copy keeps it. A review's copy marks each change against the previous report.
+the conference copy keeps it. A review's conference copy marks each change against the previous
+report; the family copy shows the words as they are now, under headings about the writer.
 """
 
 from collections.abc import Mapping
@@ -22,10 +23,19 @@ from cpconf.documents import (
 )
 from cpconf.reportform import ReportForm
 from cpconf.reports import report_content as parts
+from cpconf.reports.easy_read import EASY_READ_TITLE, easy_read_summary
 
 CONFERENCE_COPY = "conference"
+# Who the family copy's headings name when the writer gave no workplace.
+WRITER = "The writer"
+FAMILY_TITLE = "Report from {agency}"
+FINGERPRINT_LABEL = "SHA-256"
 FAMILY_COPY = "family"
 COPIES = {CONFERENCE_COPY: "Conference copy", FAMILY_COPY: "Family copy"}
+# What a professional who may not read the restricted section reads on the page: the
+# conference copy's layout and change marks, without that section. Not a file to download.
+WITHOUT_RESTRICTED = "without_restricted"
+LAYOUTS = {**COPIES, WITHOUT_RESTRICTED: "Copy without the restricted section"}
 
 
 def _answer(
@@ -107,49 +117,133 @@ def report_document(
     signature: tuple[tuple[str, str], ...] = (),
     footer: str = "",
     draft: bool = False,
+    large_print: bool = False,
+    easy_read: bool = False,
 ) -> ReportDocument:
     """The copy of a report's parts (a version's, or the working copy's). `previous` is the
-    parts to mark changes against: the previous report's for a review, or an earlier version."""
-    if copy not in COPIES:
-        raise ValueError(f"There is no {copy!r} copy; there are {', '.join(COPIES)}.")
-    visible = parts.family_copy(dict(content), form) if copy == FAMILY_COPY else dict(content)
-    front = visible.get(parts.FRONT_SHEET, {})
-    front_sheet = (
-        *meeting,
-        ("Name of person completing this report", front.get("name", "")),
-        ("Role", front.get("role", "")),
-        ("Workplace", front.get("workplace", "")),
-        ("Email address", front.get("email", "")),
-    )
-    sections = []
-    number = 0
-    for section in form.sections:
-        if copy == FAMILY_COPY and not section.family_sees:
-            continue
-        number += 1
-        before = None
-        if previous is not None:
-            before = dict(previous.get(section.key) or {})
-        sections.append(
-            Section(
-                title=f"{number}. {section.title}",
-                question=section.question,
-                paragraphs=_answer(
-                    section.kind, dict(visible.get(section.key) or {}), before, form
-                ),
-            )
+    parts to mark changes against: the previous report's for a review, or an earlier version.
+
+    The family copy is for the family to read: the current words only (no change marks, no
+    fingerprint), under headings about the writer rather than to them, and in the reader's
+    format (large print, an easy-read summary first) when they asked for it."""
+    if copy not in LAYOUTS:
+        raise ValueError(f"There is no {copy!r} copy; there are {', '.join(LAYOUTS)}.")
+    if copy == FAMILY_COPY:
+        return _family_document(
+            form=form,
+            content=parts.family_copy(dict(content), form),
+            meeting=meeting,
+            signature=signature,
+            footer=footer,
+            draft=draft,
+            large_print=large_print,
+            easy_read=easy_read,
         )
-    subtitle = COPIES[copy] + (" — draft, not submitted" if draft else "")
+    visible = dict(content)
+    shown = form.sections
+    if copy == WITHOUT_RESTRICTED:
+        visible, shown = parts.family_copy(visible, form), form.sections_for_family()
+    sections = tuple(
+        Section(
+            title=f"{number}. {section.title}",
+            question=section.question,
+            paragraphs=_answer(
+                section.kind,
+                dict(visible.get(section.key) or {}),
+                None if previous is None else dict(previous.get(section.key) or {}),
+                form,
+            ),
+        )
+        for number, section in enumerate(shown, start=1)
+    )
+    front = visible.get(parts.FRONT_SHEET, {})
     return ReportDocument(
         title=form.title,
-        subtitle=subtitle,
-        front_sheet=tuple(front_sheet),
-        tables=(
-            _children_table(visible.get(parts.CHILDREN, {})),
-            _members_table(visible.get(parts.FAMILY_MEMBERS, {})),
+        subtitle=LAYOUTS[copy] + (" — draft, not submitted" if draft else ""),
+        front_sheet=(
+            *meeting,
+            ("Name of person completing this report", front.get("name", "")),
+            ("Role", front.get("role", "")),
+            ("Workplace", front.get("workplace", "")),
+            ("Email address", front.get("email", "")),
         ),
-        sections=tuple(sections),
+        tables=_tables(visible),
+        sections=sections,
         signature=signature,
         footer=footer,
         marks_changes=previous is not None,
     )
+
+
+def _tables(visible: Mapping[str, Any]) -> tuple[Table, ...]:
+    return (
+        _children_table(visible.get(parts.CHILDREN, {})),
+        _members_table(visible.get(parts.FAMILY_MEMBERS, {})),
+    )
+
+
+def _family_document(
+    *,
+    form: ReportForm,
+    content: Mapping[str, Any],
+    meeting: tuple[tuple[str, str], ...],
+    signature: tuple[tuple[str, str], ...],
+    footer: str,
+    draft: bool,
+    large_print: bool,
+    easy_read: bool,
+) -> ReportDocument:
+    front = content.get(parts.FRONT_SHEET, {})
+    agency = front.get("workplace") or WRITER
+    sections = tuple(
+        Section(
+            title=f"{number}. {section.title_for_family(agency)}",
+            paragraphs=_family_answer(section.kind, dict(content.get(section.key) or {}), form),
+        )
+        for number, section in enumerate(form.sections_for_family(), start=1)
+    )
+    summary = easy_read_summary(form=form, content=content, agency=agency) if easy_read else ()
+    return ReportDocument(
+        title=FAMILY_TITLE.format(agency=agency),
+        subtitle=COPIES[FAMILY_COPY] + (" — draft, not submitted" if draft else ""),
+        front_sheet=(
+            *meeting,
+            ("Who wrote this report", front.get("name", "")),
+            ("Their job", front.get("role", "")),
+            ("Where they work", front.get("workplace", "")),
+            ("Their email address", front.get("email", "")),
+        ),
+        tables=_tables(content),
+        sections=sections,
+        signature=signature,
+        footer=without_fingerprint(footer),
+        large_print=large_print,
+        summary_title=EASY_READ_TITLE if summary else "",
+        summary=summary,
+    )
+
+
+def _family_answer(kind: str, answer: dict[str, Any], form: ReportForm) -> tuple[Paragraph, ...]:
+    """The answer as it reads now; the writer's view on a plan in words to the family."""
+    if kind != "assessment":
+        return _answer(kind, answer, None, form)
+    labels = dict(form.recommendations)
+    paragraphs = []
+    for child in answer.get("children", []):
+        recommendation = labels.get(child.get("recommendation", ""), "")
+        words = [f"{child.get('name', '')}:"]
+        if str(child.get("scaling", "")).strip():
+            words.append(f"{child['scaling']} on the safety scale.")
+        if recommendation:
+            words.append(f"Recommends: {recommendation}.")
+        if child.get("reason"):
+            words.append(f"Why: {child['reason']}")
+        paragraphs.append(Paragraph.plain(" ".join(words)))
+    return tuple(paragraphs)
+
+
+def without_fingerprint(footer: str) -> str:
+    """The footer without the version's fingerprint: a string of hexadecimal means nothing to
+    a family; the fingerprint stays in the conference copy, where it is checked."""
+    kept = [piece for piece in footer.split(" · ") if not piece.startswith(FINGERPRINT_LABEL)]
+    return " · ".join(kept)

@@ -377,7 +377,7 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     )
     version = selectors.version_of(report, number)
     form = services.form_of(report)
-    copy = copies.CONFERENCE_COPY if may_see_restricted(user, report) else copies.FAMILY_COPY
+    copy = copies.CONFERENCE_COPY if may_see_restricted(user, report) else copies.WITHOUT_RESTRICTED
     document = _version_document(report, version, copy, marks=True)
     return render(
         request,
@@ -428,7 +428,7 @@ def version_compare(request: HttpRequest, pk: int) -> HttpResponse:
     before = selectors.version_of(report, older)
     after = selectors.version_of(report, newer)
     form = services.form_of(report)
-    copy = copies.CONFERENCE_COPY if may_see_restricted(user, report) else copies.FAMILY_COPY
+    copy = copies.CONFERENCE_COPY if may_see_restricted(user, report) else copies.WITHOUT_RESTRICTED
     document = copies.report_document(
         form=form,
         content=after.content["parts"],

@@ -1,11 +1,13 @@
 """What other pages show from the family portal: the family's comments on a report (in its
-sharing record), the family's access needs, and what the family sent for a conference."""
+sharing record), the family's access needs, and what the family sent for a conference; and
+a report's tables as lines to hear, for the listening page."""
 
 from typing import Any
 
 from django import template
 
 from cpconf.conferences.models import Conference
+from cpconf.documents import Table
 from cpconf.families.models import Family
 from cpconf.portal import selectors
 from cpconf.reports.models import ProfessionalReport
@@ -42,3 +44,18 @@ def portal_invite_link(context: dict[str, Any], family: Family) -> dict[str, Any
 
     user = context["request"].user
     return {"family": family, "may_invite": may(user, "invite_family_member", family)}
+
+
+@register.simple_tag
+def spoken_rows(table: Table) -> list[str]:
+    """A table's rows as lines to hear: "Lily Hartwell, Date of birth: 2 March 2016". A
+    screen reader or the browser's voice reads a row of bare cells as a string of words."""
+    lines = []
+    for first, *rest in (row for row in table.rows if row):
+        said = [
+            f"{header}: {value}"
+            for header, value in zip(table.headers[1:], rest, strict=False)
+            if value
+        ]
+        lines.append(", ".join([first, *said]) if first else ", ".join(said))
+    return lines
