@@ -6,7 +6,7 @@ Everything here is fictional. Dates are worked out from each conference's own da
 already there (finalised or being written) is left as it is, so a second run adds nothing.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -564,50 +564,45 @@ def _content(
     children = {c.given_name: c for c in conference.family.children.order_by("pk")}
     ids = {name: child.pk for name, child in children.items()}
     family = [p[0] for p in demo.participants if p[3] in parts.FAMILY_KINDS and p[4] == PRESENT]
-    return {
-        parts.FAMILY_MEETING: {"held": "yes", "notes": demo.family_meeting, "attended": family},
-        parts.INTRODUCTIONS: {
-            "participants": [
-                {"name": n, "role": r, "agency": a, "kind": k, "attendance": at}
+    return parts.RecordContent(
+        family_meeting=parts.FamilyMeeting(held="yes", notes=demo.family_meeting, attended=family),
+        introductions=parts.Introductions(
+            participants=[
+                parts.Participant(name=n, role=r, agency=a, kind=k, attendance=at)
                 for n, r, a, k, at in demo.participants
             ],
-            "parents_report": demo.parents_report,
-            "confidentiality_confirmed": True,
-            "equal_opportunities_confirmed": True,
-        },
-        parts.WHY_HERE: dict(demo.why_here),
-        parts.DISCUSSION: {
-            "entries": [
-                {"heading": h, "speaker": s, "speaker_kind": k, "agency": a, "text": t}
+            parents_report=demo.parents_report,
+            confidentiality_confirmed=True,
+            equal_opportunities_confirmed=True,
+        ),
+        why_here=parts.WhyHere(**dict(demo.why_here)),
+        discussion=parts.Discussion(
+            entries=[
+                parts.DiscussionEntry(heading=h, speaker=s, speaker_kind=k, agency=a, text=t)
                 for h, s, k, a, t in demo.discussion
             ]
-        },
-        parts.PLAN: {"actions": _actions(demo, held_on, ids, carried)},
-        parts.SCALING: {
-            "scores": [
-                {"participant": person, "child_id": child.pk, "score": score}
+        ),
+        plan=parts.Plan(actions=_actions(demo, held_on, ids, carried)),
+        scaling=parts.Scaling(
+            scores=[
+                parts.Score(participant=person, child_id=child.pk, score=score)
                 for person, scores in demo.scores.items()
                 for child, score in zip(children.values(), scores, strict=True)
             ]
-        },
-        parts.DECISIONS: {
-            "children": [
-                _decision(child, demo.decisions[name]) for name, child in children.items()
-            ],
-            "chair_summary": demo.chair_summary,
-            "dissent": [{"who": who, "view": view} for who, view in demo.dissent],
-        },
-        parts.FUTURE_DATES: {
-            "core_group_members": list(demo.core_group),
-            "core_group_on": _core_group_day(conference, held_on).isoformat(),
-            "next_review_on": (
-                timezone.localdate(following.starts_at).isoformat() if following else ""
-            ),
-            "child_in_need_meeting_on": "",
-            "feedback_forms_sent": True,
-            "appeal_explained": True,
-        },
-    }
+        ),
+        decisions=parts.Decisions(
+            children=[_decision(child, demo.decisions[name]) for name, child in children.items()],
+            chair_summary=demo.chair_summary,
+            dissent=[parts.Dissent(who=who, view=view) for who, view in demo.dissent],
+        ),
+        future_dates=parts.FutureDates(
+            core_group_members=list(demo.core_group),
+            core_group_on=_core_group_day(conference, held_on).isoformat(),
+            next_review_on=timezone.localdate(following.starts_at).isoformat() if following else "",
+            feedback_forms_sent=True,
+            appeal_explained=True,
+        ),
+    ).to_json()
 
 
 CARRIED_ACTION_NEW_DATE = timedelta(days=28)
@@ -615,53 +610,51 @@ CARRIED_ACTION_NEW_DATE = timedelta(days=28)
 
 def _actions(
     demo: DemoRecord, held_on: date, ids: dict[str, int], carried: dict[str, Any]
-) -> list[dict[str, Any]]:
+) -> list[parts.PlanAction]:
     """The actions carried forward, with this conference's progress, then the new ones. An
     action carried forward and still to do is given a new date after this conference (no
     action to come may be due before the meeting that agreed it)."""
-    before = carried[parts.PLAN]["actions"]
+    before = parts.Plan.from_json(carried[parts.PLAN]).actions
     kept = [
         _carried(action, progress, held_on)
         for action, progress in zip(before, demo.progress, strict=False)
     ]
     new = [
-        {
-            "action": action,
-            "who": who,
-            "by_when": (held_on + timedelta(days=days)).isoformat(),
-            "priority": priority,
-            "progress": progress,
-            "carried_forward": False,
-            "child_ids": [ids[name] for name in names if name in ids],
-        }
+        parts.PlanAction(
+            action=action,
+            who=who,
+            by_when=(held_on + timedelta(days=days)).isoformat(),
+            priority=priority,
+            progress=progress,
+            carried_forward=False,
+            child_ids=[ids[name] for name in names if name in ids],
+        )
         for action, who, days, priority, progress, names in demo.actions
     ]
     return kept + new
 
 
-def _carried(action: dict[str, Any], progress: str, held_on: date) -> dict[str, Any]:
-    due = parts.iso_date(action.get("by_when"))
+def _carried(action: parts.PlanAction, progress: str, held_on: date) -> parts.PlanAction:
+    due = parts.iso_date(action.by_when)
     if progress != "done" and due is not None and due < held_on:
-        return {
-            **action,
-            "progress": progress,
-            "by_when": (held_on + CARRIED_ACTION_NEW_DATE).isoformat(),
-        }
-    return {**action, "progress": progress}
+        return replace(
+            action, progress=progress, by_when=(held_on + CARRIED_ACTION_NEW_DATE).isoformat()
+        )
+    return replace(action, progress=progress)
 
 
-def _decision(child: Any, decision: Decision) -> dict[str, Any]:
+def _decision(child: Any, decision: Decision) -> parts.ChildDecision:
     outcome, categories, views, consensus = decision
-    return {
-        "child_id": child.pk,
-        "name": child.full_name,
-        "suffered_harm": "yes",
-        "likely_to_suffer": "yes",
-        "outcome": outcome,
-        "categories": list(categories),
-        "professional_views": views,
-        "consensus": consensus,
-    }
+    return parts.ChildDecision(
+        child_id=child.pk,
+        name=child.full_name,
+        suffered_harm="yes",
+        likely_to_suffer="yes",
+        outcome=outcome,
+        categories=list(categories),
+        professional_views=views,
+        consensus=consensus,
+    )
 
 
 def _core_group_day(conference: Conference, held_on: date) -> date:
