@@ -145,9 +145,12 @@ class Person(HttpUser):
     def health_check(self) -> None:
         self.client.get("/health/", name=HEALTH)
 
+    def home_name(self) -> str:
+        return f"home: {self.role.replace('_', ' ')}"
+
     @task(4)
     def home(self) -> None:
-        self.client.get("/", name=f"home: {self.role.replace('_', ' ')}")
+        self.client.get("/", name=self.home_name())
 
     def read_version(self) -> None:
         version = self.account.get("version")
@@ -164,9 +167,8 @@ class NoRole(Person):
     role = "no_role"
     fixed_count = 4
 
-    @task(4)
-    def home(self) -> None:
-        self.client.get("/", name=MINIMAL)
+    def home_name(self) -> str:
+        return MINIMAL
 
 
 class Professional(Person):

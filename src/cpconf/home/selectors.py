@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from cpconf.accounts.models import Role, User
 from cpconf.audit.models import AuditEvent
@@ -109,15 +110,27 @@ def unit_conferences(user: User, now: datetime | None = None) -> QuerySet[Confer
         .exclude(status=ConferenceStatus.CANCELLED)
         .alias(letter_issued=_latest_letter_issued())
         .exclude(starts_at__lt=now, letter_issued=True)
-        .select_related("family", "family__local_authority", "chair", "previous")
+        .select_related("family", "family__local_authority", "previous")
         .order_by("starts_at", "pk")
     )
 
 
 # Conferences per page of the unit's lists: an authority has hundreds booked at any time.
-UNIT_PAGE_SIZE = 25
+UNIT_PAGE_SIZE = 20
 UPCOMING_PAGE = "upcoming"
 HELD_PAGE = "held"
+
+
+class CountedPaginator(Paginator):
+    """A paginator told how many items there are, by a count already made."""
+
+    def __init__(self, object_list: QuerySet[Conference], per_page: int, *, counted: int) -> None:
+        super().__init__(object_list, per_page)
+        self.counted = counted
+
+    @cached_property
+    def count(self) -> int:
+        return self.counted
 
 
 @dataclass(frozen=True)
@@ -136,8 +149,17 @@ def unit_pages(
     however many conferences the authority has. A page number that is not one shows the
     nearest page (Django's `get_page`)."""
     listed = unit_conferences(user, now)
-    upcoming = Paginator(listed.filter(starts_at__gte=now), UNIT_PAGE_SIZE).get_page(upcoming_page)
-    held = Paginator(listed.filter(starts_at__lt=now), UNIT_PAGE_SIZE).get_page(held_page)
+    to_come, held_before = Q(starts_at__gte=now), Q(starts_at__lt=now)
+    # Both lists' lengths from one pass over the authority's conferences.
+    counts = listed.aggregate(
+        upcoming=Count("pk", filter=to_come), held=Count("pk", filter=held_before)
+    )
+    upcoming = CountedPaginator(
+        listed.filter(to_come), UNIT_PAGE_SIZE, counted=counts["upcoming"]
+    ).get_page(upcoming_page)
+    held = CountedPaginator(
+        listed.filter(held_before), UNIT_PAGE_SIZE, counted=counts["held"]
+    ).get_page(held_page)
     return (
         UnitPage(unit_overview(upcoming.object_list), upcoming),
         UnitPage(unit_overview(held.object_list), held),
