@@ -163,14 +163,14 @@ def chronology_table(merged: list[MergedEvent]) -> Table:
 
 
 def sharing_line(entry: PackEntry) -> str:
-    sharing = entry.sharing
-    if sharing.get("shared") == "yes":
+    sharing = parts.Sharing.from_json(entry.sharing)
+    if sharing.shared == "yes":
         return _("Shared on %(day)s with %(who)s") % {
-            "day": parts.display_date(sharing.get("shared_on", "")),
-            "who": sharing.get("shared_with", ""),
+            "day": parts.display_date(sharing.shared_on),
+            "who": sharing.shared_with,
         }
-    if sharing.get("shared") == "no":
-        return _("Not shared: %(why)s") % {"why": sharing.get("not_shared_reason", "")}
+    if sharing.shared == "no":
+        return _("Not shared: %(why)s") % {"why": sharing.not_shared_reason}
     return _("Not recorded")
 
 

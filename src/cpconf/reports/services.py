@@ -92,15 +92,15 @@ def _audit(
     audit_for_family(action=action, actor=actor, request=request, obj=obj, family=conference.family)
 
 
-def _child_row(child: Child) -> dict[str, Any]:
+def _child_row(child: Child) -> parts.ChildRow:
     born = child.date_of_birth or child.expected_due_date
-    return {
-        "child_id": child.pk,
-        "name": child.full_name,
-        "date_of_birth": born.isoformat() if born else "",
-        "unborn": child.date_of_birth is None,
-        "id_number": child.nhs_number or child.other_id,
-    }
+    return parts.ChildRow(
+        child_id=child.pk,
+        name=child.full_name,
+        date_of_birth=born.isoformat() if born else "",
+        unborn=child.date_of_birth is None,
+        id_number=child.nhs_number or child.other_id,
+    )
 
 
 def _starting_content(report: ProfessionalReport, form: ReportForm) -> dict[str, dict[str, Any]]:
@@ -109,36 +109,32 @@ def _starting_content(report: ProfessionalReport, form: ReportForm) -> dict[str,
     family = report.conference.family
     author = report.author
     children = [_child_row(child) for child in family.children.order_by("pk")]
+    members = [
+        parts.FamilyMember(
+            name=member.full_name,
+            relationship=member.get_relationship_display(),
+            household="yes" if member.lives_in_household else "no",
+        )
+        for member in family.members.order_by("pk")
+    ]
     content: dict[str, dict[str, Any]] = {
-        parts.FRONT_SHEET: {
-            "name": author.get_full_name() or author.email,
-            "role": author.job_title,
-            "workplace": report.agency.name,
-            "email": author.email,
-        },
-        parts.CHILDREN: {"children": children},
-        parts.FAMILY_MEMBERS: {
-            "members": [
-                {
-                    "name": member.full_name,
-                    "relationship": member.get_relationship_display(),
-                    "household": "yes" if member.lives_in_household else "no",
-                }
-                for member in family.members.order_by("pk")
-            ]
-        },
+        parts.FRONT_SHEET: parts.FrontSheet(
+            name=author.get_full_name() or author.email,
+            role=author.job_title,
+            workplace=report.agency.name,
+            email=author.email,
+        ).to_json(),
+        parts.CHILDREN: parts.Children(children=children).to_json(),
+        parts.FAMILY_MEMBERS: parts.FamilyMembers(members=members).to_json(),
     }
     previous = carried_from(report.previous_report, author_id=author.pk)
     for section in form.sections:
         carried = previous.get(section.key)
         if section.kind == "sharing":
             carried = None  # sharing is done afresh for every conference
-        if section.kind == "assessment":
-            carried = {
-                "children": [
-                    {**c, "scaling": None, "recommendation": "", "reason": ""} for c in children
-                ]
-            }
+        if section.kind == "assessment":  # given afresh for each child
+            assessed = [parts.ChildAssessment(child_id=c.child_id, name=c.name) for c in children]
+            carried = parts.Assessment(children=assessed).to_json()
         content[section.key] = carried or {}
     return content
 
