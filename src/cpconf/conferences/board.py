@@ -22,9 +22,10 @@ from django.db.models import (
     Prefetch,
     QuerySet,
     Subquery,
+    TextField,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import MD5, Cast, Coalesce
 from django.utils import timezone
 
 from cpconf.conferences.models import Conference, Invitation
@@ -205,10 +206,24 @@ def remembered_in_process(key: str, work: Callable[[], Remembered]) -> Remembere
 COACH_CACHE_SECONDS = 7 * 24 * 3600
 
 
+def _section_digests(reports: list[ProfessionalReport]) -> dict[int, dict[str, str]]:
+    """Each report's parts as digests of their content, worked out by the database: a few
+    bytes per part instead of the thousands of words the parts hold."""
+    digests: dict[int, dict[str, str]] = {report.pk: {} for report in reports}
+    for report_id, key, digest in (
+        ReportSection.objects.filter(report__in=[r.pk for r in reports])
+        .annotate(digest=MD5(Cast("content", TextField())))
+        .values_list("report_id", "key", "digest")
+    ):
+        digests[report_id][key] = digest
+    return digests
+
+
 def with_coach_warnings(rows: list[BoardRow]) -> list[BoardRow]:
-    """The rows with each report's coach warnings counted: remembered in the shared cache by
-    what they were counted from (one query for the whole board), the coach run only on a
-    report whose text changed since someone last looked. The coach reads every word of every
+    """The rows with each report's coach warnings counted: remembered in the shared cache under
+    a digest of what they were counted from (the parts' digests come from the database, and
+    one cache query serves the whole board); the coach is run, on the whole text, only for a
+    report that changed since someone last looked. The coach reads every word of every
     report, far the slowest part of the board otherwise."""
     from cpconf.reports.services import form_of
 
@@ -217,13 +232,14 @@ def with_coach_warnings(rows: list[BoardRow]) -> list[BoardRow]:
         for index, row in enumerate(rows)
         if row.report is not None and row.report.form_key
     }
-    copies = _working_copies(list(coached.values())) if coached else {}
-    keys: dict[int, str] = {}
-    contents: dict[int, dict[str, Any]] = {}
-    for index, report in coached.items():
-        contents[index] = copies[report.pk]
-        keys[index] = coach_cache_key("warnings", form_of(report), contents[index])
+    digests = _section_digests(list(coached.values())) if coached else {}
+    keys = {
+        index: coach_cache_key("warnings", form_of(report), digests[report.pk])
+        for index, report in coached.items()
+    }
     remembered = shared_cache.get_many(list(keys.values())) if keys else {}
+    missing = [report for index, report in coached.items() if keys[index] not in remembered]
+    copies = _working_copies(missing) if missing else {}
     counted: list[BoardRow] = []
     fresh: dict[str, int] = {}
     for index, row in enumerate(rows):
@@ -232,7 +248,8 @@ def with_coach_warnings(rows: list[BoardRow]) -> list[BoardRow]:
             continue
         count = remembered.get(keys[index])
         if count is None:
-            count = warning_count(row.report, contents[index])  # type: ignore[arg-type]
+            report = coached[index]
+            count = warning_count(report, copies[report.pk])
             fresh[keys[index]] = count
         counted.append(replace(row, counted_warnings=count))
     if fresh:

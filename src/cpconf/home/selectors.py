@@ -56,8 +56,13 @@ def reports_to_write(user: User, now: datetime | None = None) -> list[ReportToWr
     """Upcoming conferences the user is invited to, with their own report if started."""
     now = now or timezone.now()
     invitations = (
+        # From the user's own invitations (a handful), each checked against the scope:
+        # not from every upcoming conference of the authority.
         Invitation.objects.filter(
-            invitee=user, conference__in=_upcoming(conferences_visible_to(user), now)
+            invitee=user,
+            conference__starts_at__gte=now,
+            conference__status__in=UPCOMING_STATUSES,
+            conference__in=conferences_visible_to(user),
         )
         .select_related("conference", "conference__family", "conference__family__local_authority")
         .order_by("conference__starts_at")
