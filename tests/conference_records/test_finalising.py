@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from cpconf.conference_records import quorum, services, timescales
+from cpconf.conference_records import date_checks, quorum, services
 from cpconf.conference_records import record_content as parts
 from cpconf.conference_records.models import RecordStatus
 from cpconf.organisations.models import AgencyKind
@@ -59,9 +59,9 @@ def test_a_record_is_not_finalised_before_its_meeting_has_started(scene):
 
     assert problems == [
         parts.Problem(
-            timescales.CONFERENCE,
+            date_checks.CONFERENCE,
             "starts_at",
-            timescales.MEETING_NOT_STARTED.format(
+            date_checks.MEETING_NOT_STARTED.format(
                 time=f"{starts:%H:%M}", day=f"{starts.day} {starts:%B %Y}"
             ),
         )
@@ -163,15 +163,15 @@ def test_dates_before_the_meeting_are_refused_when_it_has_moved_later(scene):
 
     assert problems == [
         parts.Problem(
-            parts.FUTURE_DATES, "core_group_on", timescales.CORE_GROUP_BEFORE.format(day=day)
+            parts.FUTURE_DATES, "core_group_on", date_checks.CORE_GROUP_BEFORE.format(day=day)
         ),
         parts.Problem(
-            parts.FUTURE_DATES, "next_review_on", timescales.NEXT_REVIEW_BEFORE.format(day=day)
+            parts.FUTURE_DATES, "next_review_on", date_checks.NEXT_REVIEW_BEFORE.format(day=day)
         ),
         parts.Problem(
             parts.PLAN,
             "actions-0-by_when",
-            timescales.ACTION_BEFORE.format(number=1, day=day),
+            date_checks.ACTION_BEFORE.format(number=1, day=day),
         ),
     ]
 

@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
+from cpconf.conference_records import date_checks, services
 from cpconf.conference_records import record_content as parts
-from cpconf.conference_records import services, timescales
 from cpconf.conferences.models import Stage
 from cpconf.deadlines import LONDON
 from tests.factories import ConferenceFactory, FamilyFactory, LocalAuthorityFactory
@@ -124,7 +124,7 @@ def test_a_next_review_before_the_conference_is_refused_naming_the_field():
         parts.Problem(
             parts.FUTURE_DATES,
             "next_review_on",
-            timescales.NEXT_REVIEW_BEFORE.format(day="22 December 2026"),
+            date_checks.NEXT_REVIEW_BEFORE.format(day="22 December 2026"),
         )
     ]
 
@@ -140,12 +140,12 @@ def test_a_core_group_or_child_in_need_meeting_before_the_conference_is_refused(
         parts.Problem(
             parts.FUTURE_DATES,
             "core_group_on",
-            timescales.CORE_GROUP_BEFORE.format(day="22 December 2026"),
+            date_checks.CORE_GROUP_BEFORE.format(day="22 December 2026"),
         ),
         parts.Problem(
             parts.FUTURE_DATES,
             "child_in_need_meeting_on",
-            timescales.CHILD_IN_NEED_BEFORE.format(day="22 December 2026"),
+            date_checks.CHILD_IN_NEED_BEFORE.format(day="22 December 2026"),
         ),
     ]
 
@@ -170,7 +170,7 @@ def test_a_core_group_later_than_the_policy_allows_needs_a_reason():
         parts.Problem(
             parts.FUTURE_DATES,
             "core_group_on",
-            timescales.CORE_GROUP_LATE.format(due="8 January 2027", days=10),
+            date_checks.CORE_GROUP_LATE.format(due="8 January 2027", days=10),
         )
     ]
     assert with_reason == []
@@ -190,14 +190,14 @@ def test_a_next_review_later_than_the_statutory_months_needs_a_reason():
         parts.Problem(
             parts.FUTURE_DATES,
             "next_review_on",
-            timescales.NEXT_REVIEW_LATE.format(due="22 March 2027", months=3),
+            date_checks.NEXT_REVIEW_LATE.format(due="22 March 2027", months=3),
         )
     ]
     assert later == [
         parts.Problem(
             parts.FUTURE_DATES,
             "next_review_on",
-            timescales.NEXT_REVIEW_LATE.format(due="22 June 2027", months=6),
+            date_checks.NEXT_REVIEW_LATE.format(due="22 June 2027", months=6),
         )
     ]
     assert with_reason == []
@@ -210,7 +210,7 @@ def test_a_reason_made_of_spaces_is_no_reason():
         parts.Problem(
             parts.FUTURE_DATES,
             "core_group_on",
-            timescales.CORE_GROUP_LATE.format(due="8 January 2027", days=10),
+            date_checks.CORE_GROUP_LATE.format(due="8 January 2027", days=10),
         )
     ]
 

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cpconf.conference_records import quorum, services, timescales
+from cpconf.conference_records import date_checks, quorum, services
 from cpconf.conference_records import record_content as parts
 from cpconf.conference_records.models import RecordStatus
 from cpconf.conference_records.views import WARNINGS_NOT_READ
@@ -69,7 +69,7 @@ def test_a_next_review_before_the_conference_is_refused_naming_the_field(client,
     page = response.content.decode()
     assert response.status_code == 400
     assert "There is a problem" in page
-    assert shown(timescales.NEXT_REVIEW_BEFORE.format(day=long(held_on))) in page
+    assert shown(date_checks.NEXT_REVIEW_BEFORE.format(day=long(held_on))) in page
     assert 'href="#id_next_review_on_day"' in page
     assert f'value="{before.day}"' in page and "Dawn Hartwell" in page
     assert content_of(record, parts.FUTURE_DATES)["next_review_on"] == ""
@@ -92,7 +92,7 @@ def test_a_late_core_group_is_refused_until_the_reason_is_recorded(client, scene
     assert 'name="core_group_late_reason"' in page
     assert "Reason the core group meets later" in page
     assert refused.status_code == 400
-    message = timescales.CORE_GROUP_LATE.format(
+    message = date_checks.CORE_GROUP_LATE.format(
         due=long(due["core_group_by"]), days=due["core_group_within_working_days"]
     )
     assert shown(message) in refused.content.decode()
@@ -116,7 +116,7 @@ def test_a_late_review_is_refused_until_the_reason_is_recorded(client, scene):
     )
 
     assert refused.status_code == 400
-    message = timescales.NEXT_REVIEW_LATE.format(
+    message = date_checks.NEXT_REVIEW_LATE.format(
         due=long(due["next_review_by"]), months=due["next_review_within_months"]
     )
     assert shown(message) in refused.content.decode()
@@ -145,7 +145,9 @@ def test_finalising_before_the_meeting_links_to_the_conference(client, scene):
     response = client.post(url("check", scene.conference))
 
     page = response.content.decode()
-    message = timescales.MEETING_NOT_STARTED.format(time=f"{starts:%H:%M}", day=long(starts.date()))
+    message = date_checks.MEETING_NOT_STARTED.format(
+        time=f"{starts:%H:%M}", day=long(starts.date())
+    )
     assert response.status_code == 400
     assert shown(message) in page
     assert f'href="{reverse("conferences:detail", args=[scene.conference.pk])}"' in page
@@ -197,7 +199,7 @@ def test_finalising_with_an_action_due_before_the_meeting_links_to_the_action(cl
     response = client.post(url("check", scene.conference))
 
     page = response.content.decode()
-    message = timescales.ACTION_BEFORE.format(number=1, day=long(timezone.localdate()))
+    message = date_checks.ACTION_BEFORE.format(number=1, day=long(timezone.localdate()))
     assert response.status_code == 400
     assert shown(message) in page
     assert f'href="{part_url(scene.conference, parts.PLAN)}#id_actions-0-by_when_day"' in page

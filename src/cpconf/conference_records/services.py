@@ -9,7 +9,7 @@ record, with the same chair and the same people invited.
 
 The record follows the agenda of its conference's stage (`agenda.py`). Nothing is finalised
 before the meeting has started, without anyone recorded as present, or with a core group,
-review or action date before the meeting (`timescales.py`); a conference without its quorum
+review or action date before the meeting (`date_checks.py`); a conference without its quorum
 is only a warning (`quorum.py`).
 """
 
@@ -24,8 +24,8 @@ from django.utils.translation import gettext_noop
 
 from cpconf.accounts.models import User
 from cpconf.audit.services import audit_for_family
+from cpconf.conference_records import date_checks
 from cpconf.conference_records import record_content as parts
-from cpconf.conference_records import timescales
 from cpconf.conference_records.agenda import Agenda, agenda_for_stage
 from cpconf.conference_records.models import (
     ConferenceRecord,
@@ -132,7 +132,7 @@ def record_problems(record: ConferenceRecord, *, at: datetime | None = None) -> 
     due = timescales_of(conference)
     starts_at = timezone.localtime(conference.starts_at)
     return [
-        *timescales.not_started(starts_at, timezone.localtime(at or timezone.now())),
+        *date_checks.not_started(starts_at, timezone.localtime(at or timezone.now())),
         *parts.finalisation_problems(
             content,
             children_of(conference),
@@ -140,8 +140,8 @@ def record_problems(record: ConferenceRecord, *, at: datetime | None = None) -> 
             scale_high=scaling.high,
             agenda=agenda_of(conference),
         ),
-        *timescales.future_date_problems(content[parts.FUTURE_DATES], due),
-        *timescales.action_date_problems(content[parts.PLAN], due.held_on),
+        *date_checks.future_date_problems(content[parts.FUTURE_DATES], due),
+        *date_checks.action_date_problems(content[parts.PLAN], due.held_on),
     ]
 
 
@@ -345,9 +345,9 @@ def future_dates_due(conference: Conference) -> dict[str, Any]:
     }
 
 
-def timescales_of(conference: Conference) -> timescales.Timescales:
+def timescales_of(conference: Conference) -> date_checks.Timescales:
     due = future_dates_due(conference)
-    return timescales.Timescales(
+    return date_checks.Timescales(
         held_on=timezone.localdate(conference.starts_at),
         core_group_by=due["core_group_by"],
         next_review_by=due["next_review_by"],
@@ -359,7 +359,7 @@ def timescales_of(conference: Conference) -> timescales.Timescales:
 def future_date_problems(conference: Conference, future: dict[str, Any]) -> list[Problem]:
     """The future dates refused for this conference: before it, or later than its policy
     allows without the reason recorded."""
-    return timescales.future_date_problems(future, timescales_of(conference))
+    return date_checks.future_date_problems(future, timescales_of(conference))
 
 
 def future_date_warnings(conference: Conference, content: dict[str, Any]) -> list[str]:
@@ -372,7 +372,7 @@ def future_date_warnings(conference: Conference, content: dict[str, Any]) -> lis
     if chosen is None or chosen <= due["core_group_by"]:
         return []
     latest, days = due["core_group_by"], due["core_group_within_working_days"]
-    return [_(CHILD_IN_NEED_LATE).format(due=timescales.long_date(latest), days=days)]
+    return [_(CHILD_IN_NEED_LATE).format(due=date_checks.long_date(latest), days=days)]
 
 
 def review_type_after(policy: Policy, meeting_type: str) -> str:

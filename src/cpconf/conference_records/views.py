@@ -18,8 +18,8 @@ from django.views.decorators.http import require_POST
 
 from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
+from cpconf.conference_records import date_checks, selectors, services
 from cpconf.conference_records import record_content as parts
-from cpconf.conference_records import selectors, services, timescales
 from cpconf.conference_records.agenda import Agenda
 from cpconf.conference_records.forms import CorrectionForm, NextReviewForm
 from cpconf.conference_records.models import ConferenceRecord, RecordPart
@@ -155,7 +155,7 @@ def _next_review(conference: Conference) -> Conference | None:
 
 
 def _part_url(conference_pk: int, key: str, field: str = "", editor: Editor | None = None) -> str:
-    if key == timescales.CONFERENCE:  # its date and time: the conference's own page
+    if key == date_checks.CONFERENCE:  # its date and time: the conference's own page
         return reverse("conferences:detail", args=[conference_pk])
     url = reverse("conference_records:part", args=[conference_pk, key])
     return f"{url}#{editor.anchor(field)}" if editor is not None else url
