@@ -176,7 +176,8 @@ class FamilyMeetingEditor(Editor):
     key = parts.FAMILY_MEETING
 
     def build(self) -> None:
-        initial = {**self.content, "attended": "\n".join(self.content.get("attended", []))}
+        meeting = parts.FamilyMeeting.from_json(self.content)
+        initial = {**meeting.to_json(), "attended": "\n".join(meeting.attended)}
         self.main = record_forms.FamilyMeetingForm(self.data, initial=initial)
         self.forms = [self.main]
 
@@ -271,17 +272,13 @@ class DiscussionEditor(Editor):
     key = parts.DISCUSSION
 
     def build(self) -> None:
-        entries = self.content.get("entries", [])
+        entries = parts.Discussion.from_json(self.content).entries
         people = [self.setting.participants[i] for i in family_first(self.setting.participants)]
         self.speakers = {p["name"]: p for p in people if p.get("name")}
         for entry in entries:  # someone no longer listed keeps what they said
             self.speakers.setdefault(
-                entry.get("speaker", ""),
-                {
-                    "name": entry.get("speaker", ""),
-                    "agency": entry.get("agency", ""),
-                    "kind": entry.get("speaker_kind", ""),
-                },
+                entry.speaker,
+                {"name": entry.speaker, "agency": entry.agency, "kind": entry.speaker_kind},
             )
         self.speakers.pop("", None)
         choices = [(name, describe(person)) for name, person in self.speakers.items()]
@@ -290,9 +287,7 @@ class DiscussionEditor(Editor):
         items: list[forms.Form] = []
         for heading, title in self.setting.agenda.headings:
             initial = [
-                {"speaker": e.get("speaker", ""), "text": e.get("text", "")}
-                for e in entries
-                if e.get("heading") == heading
+                {"speaker": e.speaker, "text": e.text} for e in entries if e.heading == heading
             ]
             rows = _rows(
                 record_forms.EntryRowForm,
@@ -306,7 +301,7 @@ class DiscussionEditor(Editor):
             self.forms.append(rows)
         by_heading = {heading: rows for heading, _title, rows in self.headings}
         for entry in entries:
-            heading = entry.get("heading", "")
+            heading = entry.heading
             if heading in by_heading:
                 items.append(by_heading[heading].forms[placed.get(heading, 0)])
                 placed[heading] = placed.get(heading, 0) + 1
@@ -341,12 +336,12 @@ class PlanEditor(Editor):
     key = parts.PLAN
 
     def build(self) -> None:
-        actions = self.content.get("actions", [])
+        actions = parts.Plan.from_json(self.content).actions
         initial = [
             {
-                **action,
-                "child_ids": [str(i) for i in action.get("child_ids", [])],
-                **_date_initial("by_when", action.get("by_when", "")),
+                **action.to_json(),
+                "child_ids": [str(i) for i in action.child_ids],
+                **_date_initial("by_when", action.by_when),
             }
             for action in actions
         ]
@@ -391,10 +386,8 @@ class ScalingEditor(Editor):
     key = parts.SCALING
 
     def build(self) -> None:
-        saved = {
-            (s.get("participant"), s.get("child_id")): s.get("score")
-            for s in self.content.get("scores", [])
-        }
+        scores = parts.Scaling.from_json(self.content).scores
+        saved = {(s.participant, s.child_id): s.score for s in scores}
         people = [  # present for all of the meeting or part of it
             p
             for p in self.setting.participants
@@ -417,9 +410,9 @@ class ScalingEditor(Editor):
         row_of = dict(zip(cells, self.rows.forms, strict=False))
         self.items = {
             "scores": [
-                row_of[(s.get("participant"), s.get("child_id"))]
-                for s in self.content.get("scores", [])
-                if (s.get("participant"), s.get("child_id")) in row_of
+                row_of[(s.participant, s.child_id)]
+                for s in scores
+                if (s.participant, s.child_id) in row_of
             ]
         }
         self._group({p["name"] for p in people})
@@ -465,7 +458,8 @@ class DecisionsEditor(Editor):
     key = parts.DECISIONS
 
     def build(self) -> None:
-        saved = {d.get("child_id"): d for d in self.content.get("children", [])}
+        decisions = parts.Decisions.from_json(self.content)
+        saved = {d.child_id: d.to_json() for d in decisions.children}
         ordered = [
             {
                 **saved.get(c["child_id"], {}),
@@ -476,7 +470,7 @@ class DecisionsEditor(Editor):
             for c in self.setting.children
         ]
         known = {c["child_id"] for c in self.setting.children}
-        ordered += [d for d in self.content.get("children", []) if d.get("child_id") not in known]
+        ordered += [d.to_json() for d in decisions.children if d.child_id not in known]
         agenda = self.setting.agenda
         outcomes = [(key, _(label)) for key, label in agenda.outcomes]
         self.children = _rows(
@@ -496,7 +490,7 @@ class DecisionsEditor(Editor):
                     row.fields["likely_to_suffer"].label = _(wording.label)
                     row.fields["likely_to_suffer"].help_text = _(wording.hint)
         self.main = record_forms.DecisionsForm(self.data, initial=self.content)
-        dissent = self.content.get("dissent", [])
+        dissent = [d.to_json() for d in decisions.dissent]
         self.dissent = _rows(
             record_forms.DissentRowForm,
             self.data,
@@ -508,7 +502,7 @@ class DecisionsEditor(Editor):
         # The rows in the content's order, then the children it has no decision for yet
         # (a problem about a child with no row names the index after the last row).
         order = {d["child_id"]: n for n, d in enumerate(ordered)}
-        decided = [d.get("child_id") for d in self.content.get("children", [])]
+        decided = [d.child_id for d in decisions.children]
         undecided = [d["child_id"] for d in ordered if d["child_id"] not in decided]
         self.items = {
             "children": [
@@ -551,12 +545,10 @@ class FutureDatesEditor(Editor):
     key = parts.FUTURE_DATES
 
     def build(self) -> None:
-        initial = {
-            **self.content,
-            "core_group_members": "\n".join(self.content.get("core_group_members", [])),
-        }
+        dates = parts.FutureDates.from_json(self.content)
+        initial = {**dates.to_json(), "core_group_members": "\n".join(dates.core_group_members)}
         for name, _label in record_forms.FutureDatesForm.DATES:
-            initial.update(_date_initial(name, self.content.get(name, "")))
+            initial.update(_date_initial(name, getattr(dates, name)))
         self.main = record_forms.FutureDatesForm(self.data, initial=initial)
         self.forms = [self.main]
 
