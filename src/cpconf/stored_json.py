@@ -36,6 +36,16 @@ def _whole_number(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def whole_number(value: Any) -> int | None:
+    """A stored whole number (or its text, as forms once saved it), else None; never a bool."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _read(spec: Field[Any], value: Any) -> Any:
     """A stored value as the field's kind, or the field's default when it is not one."""
     kind = spec.metadata.get("kind")

@@ -18,9 +18,9 @@ from cpconf.conference_records.models import (
     record_fingerprint,
 )
 from cpconf.families.models import FamilyMember
+from cpconf.packs.chairs_brief import chair_brief
 from cpconf.portal.models import ChildView
 from cpconf.portal.services import parents_report_send
-from cpconf.preparation.brief import chair_brief
 from cpconf.preparation.chair_view import chair_view_for
 from tests.factories import InvitationFactory
 from tests.preparation.builders import another_writer, submitted

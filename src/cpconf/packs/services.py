@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from functools import partial
-from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F
@@ -32,10 +31,9 @@ from cpconf.conferences.models import Conference
 from cpconf.documents import pack_docx, pack_pdf
 from cpconf.documents.pack import PackBrief
 from cpconf.packs import pack_contents
+from cpconf.packs.chairs_brief import MissingReport, chair_brief, missing_reports
 from cpconf.packs.models import ConferencePack, PackCopy, PackRelease, PackState
-
-if TYPE_CHECKING:
-    from cpconf.preparation.brief import MissingReport
+from cpconf.packs.printed_brief import brief_for_pack
 
 logger = logging.getLogger(__name__)
 FAILURE_SHOWN = 500  # characters of the error kept for the page and the logs
@@ -69,7 +67,7 @@ class ReportsMissing(Exception):
     """Invited reports have not arrived and the unit has not confirmed releasing without
     them: `missing` names each (agency and author) for the page to list."""
 
-    def __init__(self, missing: Sequence["MissingReport"]) -> None:
+    def __init__(self, missing: Sequence[MissingReport]) -> None:
         super().__init__(", ".join(m.named for m in missing))
         self.missing = tuple(missing)
 
@@ -89,10 +87,6 @@ def pack_release(
     first = locked.pack_released_at is None
     audited: Conference | PackRelease = locked
     if first:
-        from cpconf.preparation.brief import (
-            missing_reports,
-        )  # not at the top: cpconf.access is not ready when apps.py imports this module
-
         missing = missing_reports(locked)
         if missing and not release_with_missing:
             raise ReportsMissing(missing)
@@ -115,7 +109,7 @@ def pack_release(
 def _record_release(
     conference: Conference,
     actor: User,
-    missing: Sequence["MissingReport"],
+    missing: Sequence[MissingReport],
     released_at: datetime,
 ) -> PackRelease:
     """Keep who released the pack, when, and the names of any report that had not arrived."""
@@ -130,9 +124,6 @@ def _record_release(
 
 def _chair_brief(conference: Conference, entries: list[pack_contents.PackEntry]) -> PackBrief:
     """The chair's brief from the reports the conference copy holds."""
-    from cpconf.preparation.brief import chair_brief
-    from cpconf.preparation.printed_brief import brief_for_pack
-
     return brief_for_pack(chair_brief(conference, entries))
 
 

@@ -12,8 +12,8 @@ from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
 from cpconf.conferences.models import Conference
 from cpconf.packs import pack_contents, selectors, services
+from cpconf.packs.chairs_brief import MissingReport, missing_reports
 from cpconf.packs.models import PackCopy
-from cpconf.preparation.brief import MissingReport, missing_reports
 
 # While a copy is being built the page asks the browser to load it again after this many
 # seconds (a Refresh header: no script, and the page also has a "Check again" link).

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from cpconf.accounts.models import User
 from cpconf.conferences.models import Conference
 from cpconf.families.models import Child
+from cpconf.packs.chairs_brief import ChairBrief, chair_brief
 from cpconf.portal.models import ChildView
-from cpconf.preparation.brief import ChairBrief, chair_brief
 from cpconf.preparation.selectors import (
     ChildAssessment,
     Preparation,

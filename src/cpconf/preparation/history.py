@@ -23,14 +23,13 @@ from cpconf.conference_records.models import RecordVersion
 from cpconf.conference_records.record_content import SCALING
 from cpconf.conferences.models import Conference, ConferenceStatus
 from cpconf.families.models import Child, Family
-from cpconf.organisations.report_forms import report_form_named
 from cpconf.policy.model import Scaling
-from cpconf.reportform import ReportForm
 from cpconf.reports.access_rules import reports_visible_to
 from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
-from cpconf.reports.selectors import form_of
+from cpconf.reports.selectors import assessment_key, form_of_version
 from cpconf.scaling import Scale, ScalingChart, Series, TableRow, Wording, table_rows
 from cpconf.scaling import scaling_svg as draw
+from cpconf.stored_json import whole_number
 
 NEWEST_FIRST = "newest_first"
 
@@ -79,21 +78,6 @@ def latest_content(report: ProfessionalReport) -> dict[str, Any] | None:
     return None if version is None else dict(version.content.get("parts") or {})
 
 
-def form_of_version(report: ProfessionalReport, version: ReportVersion) -> ReportForm:
-    """The report form the version was written on."""
-    key = version.content.get("form")
-    return report_form_named(key) if key else form_of(report)
-
-
-def whole_number(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _record_scores(family: Family) -> list[Score]:
     """From each conference's latest finalised record version."""
     latest: dict[int, dict[str, Any]] = {}
@@ -138,11 +122,6 @@ def _report_scores(user: User, family: Family) -> list[Score]:
                 name = str(entry.get("name") or "")
                 scores.append(Score(report.conference_id, child_id, name, who, score, True))
     return scores
-
-
-def assessment_key(form: ReportForm) -> str:
-    """The key of the report form's assessment section (scaling and recommendation)."""
-    return next((s.key for s in form.sections if s.kind == "assessment"), "assessment")
 
 
 def is_about(score: Score, child: Child) -> bool:

@@ -27,8 +27,9 @@ from cpconf.conference_records.record_content import (
 )
 from cpconf.conferences.models import Conference
 from cpconf.preparation.chair_view import ChairView
-from cpconf.preparation.history import form_of_version, latest_content
+from cpconf.preparation.history import latest_content
 from cpconf.reports.report_content import FACTOR_CHANGES, FACTOR_KINDS
+from cpconf.reports.selectors import form_of_version
 
 REPORT_SECTIONS: dict[str, tuple[str, ...]] = {
     FAMILY_MEETING: (),

@@ -27,13 +27,10 @@ from cpconf.families.access_rules import children_visible_to
 from cpconf.families.models import Child
 from cpconf.preparation.history import (
     ChildScaling,
-    assessment_key,
     family_scaling,
-    form_of_version,
     latest_content,
     latest_version,
     newest_versions,
-    whole_number,
 )
 from cpconf.quality import Analysis, analyse
 from cpconf.reportform import ReportForm
@@ -41,6 +38,8 @@ from cpconf.reports import report_content as parts
 from cpconf.reports.access_rules import reports_visible_to
 from cpconf.reports.coaching import COACHED_KINDS
 from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
+from cpconf.reports.selectors import assessment_key, form_of_version
+from cpconf.stored_json import whole_number
 
 # The Signs of Safety questions, by report form section key: the initial and the review
 # forms word them differently but keep these keys.

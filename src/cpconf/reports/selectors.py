@@ -100,6 +100,17 @@ def form_of(report: ProfessionalReport) -> ReportForm:
     return report_form_for(report.conference)
 
 
+def form_of_version(report: ProfessionalReport, version: ReportVersion) -> ReportForm:
+    """The report form the version was written on."""
+    key = version.content.get("form")
+    return report_form_named(key) if key else form_of(report)
+
+
+def assessment_key(form: ReportForm) -> str:
+    """The key of the report form's assessment section (scaling and recommendation)."""
+    return next((s.key for s in form.sections if s.kind == "assessment"), "assessment")
+
+
 def carried_keys(form: ReportForm) -> set[str]:
     """The sections a review report takes word for word from the previous report, each of
     which the author must change or confirm: not the sharing (done afresh) nor the scaling and

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from cpconf.documents.model import Paragraph, Section, Table
 from cpconf.documents.pack import PackBrief
-from cpconf.preparation.brief import ChairBrief, ChildBrief, PreviousPlan
+from cpconf.packs.chairs_brief import ChairBrief, ChildBrief, PreviousPlan
 
 NO_SCORE = "—"
 

@@ -20,8 +20,9 @@ from cpconf.conference_records.record_content import PLAN, PROGRESS, WHY_HERE
 from cpconf.conferences.board import board_rows
 from cpconf.conferences.models import Conference
 from cpconf.families.models import Child
-from cpconf.preparation.history import assessment_key, form_of_version, whole_number
 from cpconf.reports.models import ProfessionalReport, ReportVersion
+from cpconf.reports.selectors import assessment_key, form_of_version
+from cpconf.stored_json import whole_number
 
 DONE = "done"
 PROGRESS_LABELS = dict(PROGRESS)
