@@ -29,7 +29,7 @@ from cpconf.deadlines.meetings import calendar_for_policy
 from cpconf.outcomes import services as outcome_services
 from cpconf.outcomes.models import OutcomeLetter
 from cpconf.portal.models import ReportComment
-from cpconf.reports import services as report_services
+from cpconf.reports import selectors as report_selectors
 from cpconf.reports.models import ProfessionalReport, ReportStatus
 from tests.browser.accessibility import check_page
 from tests.browser.conftest import sign_in_through_pages
@@ -248,7 +248,7 @@ def test_a_review_conference_from_booking_to_the_letter_the_family_reads(
     report = ProfessionalReport.objects.get(conference=review, author=scene.author)
     assert report.previous_report.conference == initial
     check_page(author, JOURNEY, "author task list")
-    form = report_services.form_of(report)
+    form = report_selectors.form_of(report)
     # and changes what worries them now, starting from what they wrote last time
     author.get_by_role("link", name=form.section("worries").title, exact=True).click()
     author.wait_for_url(f"{site}/reports/{report.pk}/parts/worries/")

@@ -15,6 +15,7 @@ from cpconf.families.models import FamilyMember
 from cpconf.portal import selectors
 from cpconf.portal.models import AccessNeeds
 from cpconf.reports import copies, services
+from cpconf.reports import selectors as report_selectors
 from tests.portal.conftest import CANARY, SHARED, assert_nothing_forbidden, page_text, written
 from tests.report_scene import answers_for, review_conference, save, submit
 
@@ -74,7 +75,7 @@ def test_the_family_copy_has_the_current_words_only(client, portal):
     assert "<ins>" not in text and "<del>" not in text
     assert "Changes are marked" not in text
     # The same report's conference copy still marks the changes, for the chair.
-    form = services.form_of(later)
+    form = report_selectors.form_of(later)
     conference_copy = copies.report_document(
         form=form,
         content=later.versions.get(number=2).content["parts"],
@@ -89,7 +90,7 @@ def test_the_family_copy_never_marks_changes_whatever_it_is_given(portal):
     report = portal.shared
     version = report.versions.get()
     document = copies.report_document(
-        form=services.form_of(report),
+        form=report_selectors.form_of(report),
         content=version.content["parts"],
         copy=copies.FAMILY_COPY,
         meeting=(),
@@ -183,7 +184,7 @@ def test_the_summary_says_only_what_the_report_says(portal):
     parts["worries"] = {
         "text": "Lily is often late. She is tired; she has no coat.\n\nNoah is well."
     }
-    form = services.form_of(report)
+    form = report_selectors.form_of(report)
 
     lines = easy_read_summary(form=form, content=parts, agency="Alder Primary")
 

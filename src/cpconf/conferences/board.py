@@ -225,7 +225,7 @@ def with_coach_warnings(rows: list[BoardRow]) -> list[BoardRow]:
     one cache query serves the whole board); the coach is run, on the whole text, only for a
     report that changed since someone last looked. The coach reads every word of every
     report, far the slowest part of the board otherwise."""
-    from cpconf.reports.services import form_of
+    from cpconf.reports.selectors import form_of
 
     coached = {
         index: row.report

@@ -37,7 +37,7 @@ from cpconf.reports.report_display import (
     signature_rows,
     version_footer,
 )
-from cpconf.reports.services import form_of
+from cpconf.reports.selectors import form_of
 
 # A young person may have their own account from this age (the unit's choice to lower or
 # raise it is a code change for now: it is not yet in the policy file).

@@ -42,11 +42,6 @@ from cpconf.reports.selectors import (  # the reads a state change needs
     unreviewed_sections,
     version_content,
 )
-
-# These reads live in `selectors`; their names stay here for callers written before they
-# moved (read them from `cpconf.reports.selectors`).
-from cpconf.reports.selectors import previous_parts_for as previous_parts_for
-from cpconf.reports.selectors import working_copy as working_copy
 from cpconf.reports.signals import report_version_submitted
 
 

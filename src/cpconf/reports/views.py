@@ -117,7 +117,7 @@ def part_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     if not report.is_editable:
         messages.info(request, _(SUBMITTED_AMEND_TO_CHANGE))
         return redirect("reports:task_list", pk=report.pk)
-    form = services.form_of(report)
+    form = selectors.form_of(report)
     try:
         part = parts.part_of(form, key)
     except KeyError:
@@ -233,7 +233,7 @@ def _render_conflict(
 ) -> HttpResponse:
     """Both versions side by side; the author's typed version is in the form, ready to save
     over the other knowingly (its revision is now the saved one's)."""
-    form = services.form_of(report)
+    form = selectors.form_of(report)
     context = report_overview(report)
     context.update(
         {
@@ -258,7 +258,7 @@ def part_confirm(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     user = _user(request)
     report = _own(request, pk, "report_section_confirm_requested", record_success=False)
     try:
-        part = parts.part_of(services.form_of(report), key)
+        part = parts.part_of(selectors.form_of(report), key)
     except KeyError:
         raise Http404("No such section.") from None
     try:
@@ -280,7 +280,7 @@ def part_coach(request: HttpRequest, pk: int, key: str) -> JsonResponse:
     """The coach's findings for text being written, as the author pauses. Only a refusal is
     audited: it reads nothing but the text the author sends, and answers only the author."""
     report = _own(request, pk, "report_coached", record_success=False)
-    form = services.form_of(report)
+    form = selectors.form_of(report)
     try:
         part = parts.part_of(form, key)
     except KeyError:
@@ -307,7 +307,7 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
     context = report_overview(report)
     initial = {"signed_name": user.get_full_name(), "signed_role": user.job_title}
     sign_form = SignForm(request.POST or None, initial=initial)
-    missing = services.missing_answers(report) + services.unreviewed_sections(report)
+    missing = selectors.missing_answers(report) + selectors.unreviewed_sections(report)
     if request.method == "POST" and sign_form.is_valid():
         try:
             version = services.report_submit(
@@ -326,7 +326,7 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("reports:submitted", pk=report.pk, number=version.number)
     document = copies.report_document(
         form=context["form"],
-        content=services.working_copy(report),
+        content=selectors.working_copy(report),
         copy=copies.CONFERENCE_COPY,
         meeting=meeting_rows(report),
         previous=selectors.comparison_base(report, None),
@@ -341,7 +341,7 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
             "missing": missing if request.method == "POST" else [],
             "document": document,
             "cards": list(zip(document.sections, change_urls, strict=True)),
-            "coaching": coaching.report_coaching(report, services.working_copy(report)),
+            "coaching": coaching.report_coaching(report, selectors.working_copy(report)),
             "fixed_change_urls": {
                 key: reverse("reports:part", args=[report.pk, key]) for key in parts.FIXED_PARTS
             },
@@ -376,7 +376,7 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         requires=lambda r: selectors.has_versions(r, number),
     )
     version = selectors.version_of(report, number)
-    form = services.form_of(report)
+    form = selectors.form_of(report)
     copy = copies.CONFERENCE_COPY if may_see_restricted(user, report) else copies.WITHOUT_RESTRICTED
     document = _version_document(report, version, copy, marks=True)
     return render(
@@ -402,7 +402,7 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 def _version_document(
     report: ProfessionalReport, version: ReportVersion, copy: str, *, marks: bool
 ) -> Any:
-    form = services.form_of(report)
+    form = selectors.form_of(report)
     return copies.report_document(
         form=form,
         content=version.content["parts"],
@@ -427,7 +427,7 @@ def version_compare(request: HttpRequest, pk: int) -> HttpResponse:
     older, newer = _compared(request, report)
     before = selectors.version_of(report, older)
     after = selectors.version_of(report, newer)
-    form = services.form_of(report)
+    form = selectors.form_of(report)
     copy = copies.CONFERENCE_COPY if may_see_restricted(user, report) else copies.WITHOUT_RESTRICTED
     document = copies.report_document(
         form=form,
@@ -511,10 +511,10 @@ def download(request: HttpRequest, pk: int, copy: str, extension: str) -> HttpRe
         record_success=False,
     )
     if requested is None and report.author_id == user.pk and report.is_editable:
-        form = services.form_of(report)
+        form = selectors.form_of(report)
         document = copies.report_document(
             form=form,
-            content=services.working_copy(report),
+            content=selectors.working_copy(report),
             copy=copy,
             meeting=meeting_rows(report),
             previous=selectors.comparison_base(report, None),
