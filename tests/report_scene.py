@@ -93,6 +93,12 @@ def save(report: ProfessionalReport, key: str, content: dict[str, Any], *, compl
     )
 
 
+def share_again(report) -> None:
+    """Sharing is recorded per version: an amendment is shared with the family afresh."""
+    first = report.versions.order_by("number").first()
+    save(report, "sharing", first.content["parts"]["sharing"])
+
+
 def answers_for(report: ProfessionalReport, words: str = "") -> dict[str, dict[str, Any]]:
     """A valid answer for every part of the report's form."""
     form = selectors.form_of(report)

@@ -11,7 +11,7 @@ from cpconf.audit.models import AuditChainHead, AuditEvent
 from cpconf.audit.verifying import verify_stored_chain
 from cpconf.reports.models import ReportVersion
 from cpconf.reports.services import report_amend
-from tests.report_scene import complete, review_conference, start, submit
+from tests.report_scene import complete, review_conference, share_again, start, submit
 
 BEFORE_CHAIN = [("audit", "0001_initial")]
 
@@ -56,6 +56,7 @@ def test_versions_signed_before_pinning_are_pinned_to_the_base_current_at_their_
     submit(review)
     for report in (previous, review):
         report_amend(report=report, reason="New information", actor=report.author)
+        share_again(report)
         submit(report)
     fingerprints = dict(ReportVersion.objects.values_list("pk", "fingerprint"))
     latest = MigrationExecutor(connection).loader.graph.leaf_nodes("reports")

@@ -19,8 +19,8 @@ from cpconf.census.cin_return import (
     census_xml,
     episode_in_year,
     plans_from_conferences,
-    rules,
     schema_problems,
+    validation_rules,
 )
 from cpconf.census.cin_return.figures import performance_figures
 
@@ -139,7 +139,7 @@ def test_previous_plans_nobody_entered_are_unknown_not_nought():
         1, conferences, plans[1], YEAR, plans_before_records=None, target_for=lambda d: d
     )
     assert episode.plans[0].previous_plans is None
-    problems = rules.missing_items(a_child(plans=episode.plans))
+    problems = validation_rules.missing_items(a_child(plans=episode.plans))
     assert [p.element for p in problems] == ["NumberOfPreviousCPP"]
 
 
@@ -208,7 +208,7 @@ def test_a_first_plan_is_refused_by_the_2024_schema_which_wants_a_positive_numbe
     made = build_return(HEADER, [first], MADE_AT)
     assert made.xml is None
     assert [(p.child, p.element, p.message) for p in made.problems] == [
-        ("Lily Hartwell", "NumberOfPreviousCPP", rules.FIRST_PLAN_AGAINST_SCHEMA)
+        ("Lily Hartwell", "NumberOfPreviousCPP", validation_rules.FIRST_PLAN_AGAINST_SCHEMA)
     ]
 
 
@@ -217,7 +217,7 @@ def plan(start, end=None, reviews=(), latest="NEG"):
 
 
 def elements(child, year=YEAR):
-    return [p.element for p in rules.rule_problems(child, year)]
+    return [p.element for p in validation_rules.rule_problems(child, year)]
 
 
 def test_rule_a_plan_ends_on_or_after_it_starts():

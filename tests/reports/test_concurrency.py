@@ -12,16 +12,10 @@ from cpconf.audit.models import AuditEvent
 from cpconf.reports import services
 from cpconf.reports.models import ReportVersion
 from cpconf.reports.views import ALREADY_AMENDING, ALREADY_SUBMITTED
-from tests.report_scene import complete, save, start, submit
+from tests.report_scene import complete, share_again, start, submit
 from tests.reports.concurrency import PRESSES, failures, press_at_once
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def share_again(report) -> None:
-    """Sharing is recorded per version: an amendment is shared with the family afresh."""
-    first = report.versions.order_by("number").first()
-    save(report, "sharing", first.content["parts"]["sharing"])
 
 
 SIGNATURE = {

@@ -13,15 +13,9 @@ from django.utils import timezone
 from cpconf.audit.models import AuditEvent
 from cpconf.reports import services
 from cpconf.reports.models import ReportStatus, ReportVersion
-from tests.report_scene import complete, save, start, submit
+from tests.report_scene import complete, save, share_again, start, submit
 
 pytestmark = pytest.mark.django_db
-
-
-def share_again(report) -> None:
-    """Sharing is recorded per version: an amendment is shared with the family afresh."""
-    first = report.versions.order_by("number").first()
-    save(report, "sharing", first.content["parts"]["sharing"])
 
 
 def test_signing_in_the_browser_submits_a_fingerprinted_version(client, scene):
