@@ -292,6 +292,15 @@ CORE_CASES = (
         lambda r: (r.pk, "worries"),
         NOBODY_BUT_AUTHOR,
     ),
+    # Confirming a carried-forward section: the author only. The author's draft is for an
+    # initial conference, so nothing in it was carried forward: a 404 for them too.
+    Case(
+        "reports:part_confirm",
+        "post",
+        REPORTS,
+        lambda r: (r.pk, "worries"),
+        NOBODY_BUT_AUTHOR | {"professional": "404 404 404 404"},
+    ),
     Case("reports:check", "get", REPORTS, pk, NOBODY_BUT_AUTHOR),
     Case(
         "reports:amend",

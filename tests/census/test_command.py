@@ -142,7 +142,7 @@ def test_with_problems_no_file_is_written_and_each_is_listed_by_child_and_elemen
         "CINreferralDate",
         "NumberOfPreviousCPP",
     }
-    assert AuditEvent.objects.filter(action="census_return_refused").count() == 1
+    assert AuditEvent.objects.filter(action="census_return_problems_listed").count() == 1
 
 
 def test_the_command_refuses_an_unknown_authority(db, tmp_path):

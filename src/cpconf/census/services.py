@@ -41,19 +41,20 @@ def census_return_make(
     made_at: datetime | None = None,
 ) -> CensusReturn:
     """The authority's return for the census year ending 31 March `year`, checked by the
-    DfE rules and schema. Audited either way: a file made, or refused with its problems."""
+    DfE rules and schema. Audited either way: a file made, or its problems listed (the
+    unit was allowed to ask; it is the file that is not made)."""
     found = CensusAuthority.objects.filter(local_authority=authority).first()
     header = ReturnHeader(census_year=CensusYear(year), la_code=found.la_code if found else None)
     history = authority_history(authority)
     children = children_in_year(history, header.census_year)
     made = build_return(header, children, made_at or timezone.localtime())
     audit_record(
-        action="census_return_made" if made.is_valid else "census_return_refused",
+        action="census_return_made" if made.is_valid else "census_return_problems_listed",
         actor=actor,
         request=request,
         obj=authority,
         local_authority_id=authority.pk,
-        outcome=Outcome.SUCCESS if made.is_valid else Outcome.REFUSED,
+        outcome=Outcome.SUCCESS,
         actor_label=actor_label,
     )
     return made
@@ -65,7 +66,18 @@ def census_figures_read(
     """A list of children behind a figure is a read of each child's record: one event per
     family, so each family's trail shows it."""
     children = Child.objects.filter(pk__in=child_ids, family__local_authority=authority)
-    for family in {child.family for child in children.select_related("family")}:
+    families = {child.family for child in children.select_related("family")}
+    if not families:
+        # An empty list is still a page the unit opened: filed under the authority.
+        audit_record(
+            action="census_children_listed",
+            actor=actor,
+            request=request,
+            obj=authority,
+            local_authority_id=authority.pk,
+        )
+        return
+    for family in families:
         audit_for_family(
             action="census_children_listed", actor=actor, family=family, request=request
         )

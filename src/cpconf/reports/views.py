@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cpconf.access import may
-from cpconf.access.lookups import get_visible_or_404
+from cpconf.access.lookups import get_visible_or_404, refuse
 from cpconf.accounts.models import User
 from cpconf.conferences import selectors as conference_selectors
 from cpconf.conferences.access_rules import agency_to_report_for
@@ -264,7 +264,8 @@ def part_confirm(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     try:
         services.section_confirm_unchanged(report=report, key=key, actor=user, request=request)
     except services.SectionNotCarried:
-        raise Http404("This section was not carried forward.") from None
+        # Nothing to confirm: refused, and the refusal is in the trail like any other.
+        refuse(request, action="report_section_confirm_requested", record=report)
     except services.ChangedSectionNotConfirmable:
         messages.info(request, _(CHANGED_NOT_CONFIRMED) % {"title": part.title})
         return redirect("reports:part", pk=report.pk, key=key)

@@ -110,4 +110,24 @@ CASES = (
         lambda letter: (letter.pk, "docx"),
         RUNNERS | {"family_member": "200 404 404"},
     ),
+    # Approving the minutes: the chair and the unit, as issuing the letter.
+    Case(
+        "outcomes:approve_minutes",
+        "get",
+        CONFERENCES,
+        pk,
+        {user: "405 405 405" for user in USERS} | {"anonymous": "302 302 302"},
+    ),
+    Case(
+        "outcomes:approve_minutes",
+        "post",
+        CONFERENCES,
+        pk,
+        NOBODY
+        | {
+            "chair": "302 404 404",
+            "unit": "302 302 404",
+            "other_authority_unit": "404 404 302",
+        },
+    ),
 )

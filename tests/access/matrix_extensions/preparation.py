@@ -30,4 +30,13 @@ CASES = (
             "other_authority_unit": "404 404 200",
         },
     ),
+    # The meeting mode: the same people, one agenda section at a time.
+    Case("preparation:meeting", "get", CONFERENCES, pk, UNIT_ONLY | {"chair": "200 404 404"}),
+    Case(
+        "preparation:meeting_section",
+        "get",
+        CONFERENCES,
+        lambda c: (c.pk, "introductions"),
+        UNIT_ONLY | {"chair": "200 404 404"},
+    ),
 )
