@@ -331,7 +331,7 @@ def markdown(result: dict[str, Any]) -> str:
         "its second factor, CSP, the audit context) and the base layout, and no query about any "
         "family, conference or report. (`/health/` is no longer the floor: it also looks at the "
         "background worker's queue and renders no layout; it is listed for reference.) "
-        "The unit's home shows a page of 25 conferences in each of its lists, counted by the "
+        "The unit's home shows a page of 20 conferences in each of its lists, counted by the "
         "database; the board and the chair's preparation remember the coach's warnings by what "
         "they were counted from, so a report is read by the coach again only once it changes "
         "(each timed request follows an untimed one, as a person comes back to a page). "
