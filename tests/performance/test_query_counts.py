@@ -19,9 +19,16 @@ from django.utils import timezone
 from cpconf.accounts.models import Role, User
 from cpconf.audit.services import audit_record
 from cpconf.conferences.models import Conference
+from cpconf.portal.models import AccessNeeds
 from cpconf.reports import services
 from cpconf.reports.models import ProfessionalReport, ReportSection, SectionState
-from tests.factories import ConferenceFactory, FamilyFactory, InvitationFactory, user_with_role
+from tests.factories import (
+    ConferenceFactory,
+    FamilyFactory,
+    FamilyMemberFactory,
+    InvitationFactory,
+    user_with_role,
+)
 from tests.report_scene import Scene, answers_for, start
 
 pytestmark = pytest.mark.django_db
@@ -94,6 +101,19 @@ def test_the_reports_received_board_reads_fifty_invitees_as_it_reads_one(scene):
     one, many = same_for_one_and_many(
         scene.chair, lambda: url, lambda i: invited_author(scene, scene.conference, i)
     )
+    assert one == many
+
+
+def test_the_board_reads_the_access_needs_of_fifty_family_members_as_it_reads_one(scene):
+    """The board's 'From the family' shows each member's recorded needs: read with the
+    members, not one question per member."""
+    url = reverse("conferences:board", args=[scene.conference.pk])
+
+    def add_member(index: int) -> None:
+        member = FamilyMemberFactory(family=scene.family, full_name=f"Relative {index}")
+        AccessNeeds.objects.create(member=member, large_print=True)
+
+    one, many = same_for_one_and_many(scene.chair, lambda: url, add_member)
     assert one == many
 
 

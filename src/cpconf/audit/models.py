@@ -85,7 +85,13 @@ class AuditEvent(models.Model):
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
         ordering = ["-sequence"]
-        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_event_object")]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"], name="audit_event_object"),
+            # The auditor's search: an authority's newest events first, one page at a time,
+            # and the actions its trail holds (for the filter), read from the index alone.
+            models.Index(fields=["local_authority_id", "-sequence"], name="audit_event_newest"),
+            models.Index(fields=["local_authority_id", "action"], name="audit_event_actions"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.outcome}"

@@ -74,8 +74,11 @@ def events_matching(search: AuditSearch, authority_ids: list[int]) -> QuerySet[A
 
 
 def actions_in(authority_ids: list[int]) -> list[str]:
-    events = AuditEvent.objects.filter(local_authority_id__in=authority_ids)
-    return sorted(set(events.values_list("action", flat=True).distinct()))
+    """The actions the authorities' trails hold, for the search's choice of action. Unordered
+    before DISTINCT: the model's newest-first ordering would otherwise make every event
+    distinct."""
+    events = AuditEvent.objects.filter(local_authority_id__in=authority_ids).order_by()
+    return sorted(events.values_list("action", flat=True).distinct())
 
 
 def case_references(family_ids: set[int], authority_ids: list[int]) -> dict[int, str]:

@@ -121,7 +121,7 @@ def unit_conferences(user: User, now: datetime | None = None) -> QuerySet[Confer
 
 
 # Conferences per page of the unit's lists: an authority has hundreds booked at any time.
-UNIT_PAGE_SIZE = 20
+UNIT_PAGE_SIZE = 10
 UPCOMING_PAGE = "upcoming"
 HELD_PAGE = "held"
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from cpconf.conference_records.models import ConferenceRecord, RecordVersion
 from cpconf.conference_records.record_content import PLAN, PROGRESS, WHY_HERE
-from cpconf.conferences.board import board_rows
+from cpconf.conferences.board import BoardRow, board_rows
 from cpconf.conferences.models import Conference
 from cpconf.families.models import Child
 from cpconf.reports.models import ProfessionalReport, ReportVersion
@@ -104,15 +104,18 @@ class ChairBrief:
     previous_plan: PreviousPlan | None
 
 
-def missing_reports(conference: Conference) -> tuple[MissingReport, ...]:
-    """Every invitation without a submitted report, by agency."""
+def missing_reports(
+    conference: Conference, rows: Sequence[BoardRow] | None = None
+) -> tuple[MissingReport, ...]:
+    """Every invitation without a submitted report, by agency. `rows` are the board's rows
+    when the caller has already read them (the preparation page), so they are not read twice."""
     return tuple(
         MissingReport(
             agency=row.invitation.agency.name,
             author=_author(row.invitation),
             status=str(_(row.status_label)),
         )
-        for row in board_rows(conference)
+        for row in (board_rows(conference) if rows is None else rows)
         if not row.is_submitted
     )
 
@@ -205,15 +208,20 @@ def previous_plan(conference: Conference, working: dict[str, Any]) -> PreviousPl
     )
 
 
-def chair_brief(conference: Conference, reports: Sequence[SubmittedReport]) -> ChairBrief:
+def chair_brief(
+    conference: Conference,
+    reports: Sequence[SubmittedReport],
+    board: Sequence[BoardRow] | None = None,
+) -> ChairBrief:
     """The brief from these reports. The danger statement and safety goals are those agreed
-    at the previous conference; for a first conference, those the chair has drafted."""
+    at the previous conference; for a first conference, those the chair has drafted. `board`:
+    the board's rows (or those still outstanding) if the caller has them already."""
     working = _working_parts(conference)
     agreed = _finalised_content(conference.previous).get(WHY_HERE) or {}
     drafted = working.get(WHY_HERE) or {}
     return ChairBrief(
         children=children_briefs(conference.family.children.all(), reports),
-        missing=missing_reports(conference),
+        missing=missing_reports(conference, board),
         danger_statement=str(
             agreed.get("danger_statement") or drafted.get("danger_statement") or ""
         ),

@@ -315,7 +315,7 @@ def access_needs_lines(member: FamilyMember) -> list[str]:
         lines.append(_("Needs a %(language)s interpreter") % {"language": member.language})
     elif member.language and member.language.lower() != "english":
         lines.append(_("First language: %(language)s") % {"language": member.language})
-    needs = AccessNeeds.objects.filter(member=member).first()
+    needs = _recorded_needs(member)
     if needs is not None:
         if needs.large_print:
             lines.append(_("Large print"))
@@ -334,8 +334,18 @@ def access_needs_of(member: FamilyMember) -> AccessNeeds:
     return AccessNeeds.objects.filter(member=member).first() or AccessNeeds(member=member)
 
 
+def _recorded_needs(member: FamilyMember) -> AccessNeeds | None:
+    """The member's recorded needs, if any: from the member when they were read with
+    `select_related("portal_access_needs")`, otherwise one query."""
+    try:
+        return member.portal_access_needs
+    except AccessNeeds.DoesNotExist:
+        return None
+
+
 def family_access_needs(family: Family) -> list[tuple[FamilyMember, list[str]]]:
-    members = FamilyMember.objects.filter(family=family)
+    """Each member with needs, and those needs in words: one query for the whole family."""
+    members = FamilyMember.objects.filter(family=family).select_related("portal_access_needs")
     return [(m, lines) for m in members if (lines := access_needs_lines(m))]
 
 

@@ -80,6 +80,6 @@ def chair_view_for(user: User, conference: Conference) -> ChairView:
     return ChairView(
         preparation=preparation,
         reports=reports,
-        brief=chair_brief(conference, preparation.reports),
+        brief=chair_brief(conference, preparation.reports, preparation.outstanding),
         family=family_words(user, conference),
     )

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Prefetch
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -23,10 +24,11 @@ from cpconf.conference_records.models import RecordVersion
 from cpconf.conference_records.record_content import SCALING
 from cpconf.conferences.models import Conference, ConferenceStatus
 from cpconf.families.models import Child, Family
+from cpconf.organisations.report_forms import all_report_forms, report_form_named
 from cpconf.policy.model import Scaling
 from cpconf.reports.access_rules import reports_visible_to
 from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
-from cpconf.reports.selectors import assessment_key, form_of_version
+from cpconf.reports.selectors import assessment_key, form_of
 from cpconf.scaling import Scale, ScalingChart, Series, TableRow, Wording, table_rows
 from cpconf.scaling import scaling_svg as draw
 from cpconf.stored_json import whole_number
@@ -58,10 +60,33 @@ class ChildScaling:
 
 
 def newest_versions() -> Prefetch:
-    """Every version of a report, newest first, kept on `report.newest_first`."""
+    """The newest version of each report (the only one read here), kept on
+    `report.newest_first`: the database picks it per report, so older versions' content is
+    never loaded."""
     return Prefetch(
-        "versions", queryset=ReportVersion.objects.order_by("-number"), to_attr=NEWEST_FIRST
+        "versions", queryset=ReportVersion.objects.order_by("-number")[:1], to_attr=NEWEST_FIRST
     )
+
+
+def _assessment_keys() -> list[str]:
+    """Every report form's assessment section key (usually just "assessment")."""
+    return sorted({assessment_key(form) for form in all_report_forms().values()} | {"assessment"})
+
+
+def newest_assessments() -> Prefetch:
+    """The newest version of each report with only its form's name and its assessment parts
+    (`form_name`, `assessment_<key>`) pulled out of the content by the database; the rest of
+    the content, which scores never need, stays in it."""
+    parts = KeyTransform("parts", "content")
+    newest = (
+        ReportVersion.objects.order_by("-number")
+        .only("pk", "report_id", "number")
+        .annotate(
+            form_name=KeyTextTransform("form", "content"),
+            **{f"assessment_{key}": KeyTransform(key, parts) for key in _assessment_keys()},
+        )
+    )
+    return Prefetch("versions", queryset=newest[:1], to_attr=NEWEST_FIRST)
 
 
 def latest_version(report: ProfessionalReport) -> ReportVersion | None:
@@ -105,17 +130,19 @@ def _report_scores(user: User, family: Family) -> list[Score]:
         reports_visible_to(user)
         .filter(conference__family=family, status=ReportStatus.SUBMITTED)
         .select_related("agency", "conference__family__local_authority")
-        .prefetch_related(newest_versions())
+        .prefetch_related(newest_assessments())
     )
     scores = []
     for report in reports:
         version = latest_version(report)
         if version is None:
             continue
-        content = version.content.get("parts") or {}
-        key = assessment_key(form_of_version(report, version))
+        form_name = getattr(version, "form_name", None)  # annotated by newest_assessments
+        form = report_form_named(form_name) if form_name else form_of(report)
+        assessment = getattr(version, f"assessment_{assessment_key(form)}", None)
         who = _("%(agency)s (report)") % {"agency": report.agency.name}
-        for entry in (content.get(key) or {}).get("children", []):
+        children = assessment.get("children", []) if isinstance(assessment, dict) else []
+        for entry in children:
             score = whole_number(entry.get("scaling"))
             if score is not None:
                 child_id = whole_number(entry.get("child_id"))
