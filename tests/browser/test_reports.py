@@ -79,6 +79,17 @@ def answer_every_part(page, report):
         mark_completed_and_save(page)
 
 
+def confirm_carried_sections(page, report) -> None:
+    """Each section carried forward and not changed, confirmed "Reviewed — no change" on its
+    own page, as the author must before signing (the task list tags them "Needs review")."""
+    site = page.url.split("/reports/")[0]
+    for waiting in selectors.unreviewed_sections(report):
+        page.goto(f"{site}/reports/{report.pk}/parts/{waiting.key}/")
+        page.get_by_role("button", name="Reviewed — no change").click()
+        page.wait_for_url(f"{site}/reports/{report.pk}/")
+    assert not selectors.unreviewed_sections(report)
+
+
 def sign_and_submit(page):
     page.get_by_role("link", name="Check your answers and sign").click()
     page.get_by_label("Your full name").fill("Priya Shah")
@@ -152,6 +163,7 @@ def test_a_review_report_from_the_previous_one_to_submitted(live_server, page, s
     worries.fill(worries.input_value().replace("Lily and Noah", "Noah") + " Lily is now safe.")
     mark_completed_and_save(page)
     answer_every_part(page, report)
+    confirm_carried_sections(page, report)
     sign_and_submit(page)
 
     page.get_by_role("link", name="View the submitted report").click()

@@ -9,7 +9,12 @@ import pytest
 from cpconf.reports.models import ProfessionalReport, ReportStatus
 from tests.browser.accessibility import check_page_without_javascript as check_page
 from tests.browser.conftest import sign_in_through_pages
-from tests.browser.test_reports import answer_every_part, download_every_copy, sign_and_submit
+from tests.browser.test_reports import (
+    answer_every_part,
+    confirm_carried_sections,
+    download_every_copy,
+    sign_and_submit,
+)
 from tests.report_scene import PASSWORD, RESTRICTED_TEXT, complete, review_conference, start, submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -39,6 +44,7 @@ def test_a_review_report_is_written_shared_and_submitted_without_javascript(
     check_page(page, "no-js", "task list")
     answer_every_part(page, report)
     check_page(page, "no-js", "task list answered")
+    confirm_carried_sections(page, report)
     sign_and_submit(page)
     check_page(page, "no-js", "submitted")
 

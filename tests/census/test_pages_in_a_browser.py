@@ -44,7 +44,9 @@ def test_the_unit_works_through_the_census_pages(census_scene, live_server, page
     page.get_by_role("button", name="Save census details").click()
     page.get_by_role("link", name=str(ENTER_UPN)).wait_for()
     check_page(page, NAME, "child details error")
+    # A UPN now known replaces the reason it was not: the page refuses both at once.
     page.get_by_label("Unique pupil number (UPN)").fill("A123456789012")
+    page.get_by_label("Reason the UPN is not known").select_option("")
     page.get_by_label("Ethnicity").select_option("WBRI")
     page.get_by_role("button", name="Save census details").click()
     page.get_by_role("heading", name="Child protection figures").wait_for()
