@@ -90,8 +90,8 @@ ROLES_WITH_AGENCY = (Role.PROFESSIONAL, Role.SOCIAL_WORKER)
 
 def role_labels(roles: str) -> str:
     """ "chair,unit_administrator" as "Conference chair, Unit administrator"."""
-    labels = {value: str(label) for value, label in Role.choices}
-    return ", ".join(labels.get(role, role) for role in roles.split(",") if role)
+    labels = dict(Role.choices)  # translated only for the roles named (a page lists many)
+    return ", ".join(str(labels.get(role, role)) for role in roles.split(",") if role)
 
 
 class RoleAssignment(BaseModel):
