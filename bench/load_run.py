@@ -331,11 +331,12 @@ def markdown(result: dict[str, Any]) -> str:
         "its second factor, CSP, the audit context) and the base layout, and no query about any "
         "family, conference or report. (`/health/` is no longer the floor: it also looks at the "
         "background worker's queue and renders no layout; it is listed for reference.) "
-        "The unit's home shows a page of 20 conferences in each of its lists, counted by the "
-        "database; the board and the chair's preparation remember the coach's warnings by what "
-        "they were counted from, so a report is read by the coach again only once it changes "
-        "(each timed request follows an untimed one, as a person comes back to a page). "
-        + verdict(result),
+        "The unit's home shows a page of 10 conferences in each of its lists, counted by the "
+        "database; the audit search reads its newest-first page from an index on the "
+        "authority and sequence; the board and the chair's preparation remember the coach's "
+        "warnings by what they were counted from, so a report is read by the coach again only "
+        "once it changes (each timed request follows an untimed one, as a person comes back "
+        "to a page). " + verdict(result),
         "",
         "| page | requests | failures | p50 ms | p95 ms | p99 ms | per second "
         "| p50 / minimal page | p95 / minimal page |",
