@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from cpconf.access import roles_of
 from cpconf.accounts.models import Role, User
 from cpconf.audit.models import AuditEvent
 from cpconf.conferences.access_rules import conferences_visible_to
@@ -105,9 +106,7 @@ def unit_conferences(user: User, now: datetime | None = None) -> QuerySet[Confer
     counts (invited, outstanding, not shared) worked out by the database, soonest first."""
     now = now or timezone.now()
     authority_ids = [
-        a.local_authority_id
-        for a in user.role_assignments.all()
-        if a.role == Role.UNIT_ADMINISTRATOR
+        a.local_authority_id for a in roles_of(user) if a.role == Role.UNIT_ADMINISTRATOR
     ]
     return with_board_counts(
         conferences_visible_to(user)
@@ -179,9 +178,7 @@ def family_conferences(user: User, now: datetime | None = None) -> QuerySet[Conf
 
 def recent_audit_events(user: User, limit: int = 20) -> QuerySet[AuditEvent]:
     """The latest events in the authorities where the user is an auditor."""
-    authority_ids = [
-        a.local_authority_id for a in user.role_assignments.all() if a.role == Role.AUDITOR
-    ]
+    authority_ids = [a.local_authority_id for a in roles_of(user) if a.role == Role.AUDITOR]
     if not authority_ids:
         return AuditEvent.objects.none()
     return AuditEvent.objects.filter(local_authority_id__in=authority_ids)[:limit]
@@ -208,7 +205,7 @@ def home_page_for(user: User, pages: Mapping[str, str] | None = None) -> HomePag
     """`pages`: the page of each of the unit's lists asked for (`UPCOMING_PAGE`,
     `HELD_PAGE`), the first if not given."""
     pages = pages or {}
-    roles = {a.role for a in user.role_assignments.all()}
+    roles = {a.role for a in roles_of(user)}
     page = HomePage(roles=roles)
     if roles & {Role.PROFESSIONAL, Role.SOCIAL_WORKER}:
         page.reports_to_write = reports_to_write(user)

@@ -191,15 +191,22 @@ def _display_day(value: Any) -> str:
     return display_date(str(value or ""))
 
 
-def previous_plan(conference: Conference, working: dict[str, Any]) -> PreviousPlan | None:
-    """The previous conference's plan, or None for a conference that follows none."""
+def previous_plan(
+    conference: Conference,
+    working: dict[str, Any],
+    finalised: dict[str, Any] | None = None,
+) -> PreviousPlan | None:
+    """The previous conference's plan, or None for a conference that follows none.
+    `finalised`: the previous conference's finalised record, if the caller has read it."""
     previous = conference.previous
     if previous is None:
         return None
     now = [
         a for a in (working.get(PLAN) or {}).get("actions", []) or [] if a.get("carried_forward")
     ]
-    before = (_finalised_content(previous).get(PLAN) or {}).get("actions")
+    if finalised is None:
+        finalised = _finalised_content(previous)
+    before = (finalised.get(PLAN) or {}).get("actions")
     held_on = timezone.localtime(previous.starts_at)
     return PreviousPlan(
         held_on=f"{held_on.day} {held_on:%B %Y}",
@@ -217,7 +224,8 @@ def chair_brief(
     at the previous conference; for a first conference, those the chair has drafted. `board`:
     the board's rows (or those still outstanding) if the caller has them already."""
     working = _working_parts(conference)
-    agreed = _finalised_content(conference.previous).get(WHY_HERE) or {}
+    finalised = _finalised_content(conference.previous)
+    agreed = finalised.get(WHY_HERE) or {}
     drafted = working.get(WHY_HERE) or {}
     return ChairBrief(
         children=children_briefs(conference.family.children.all(), reports),
@@ -226,5 +234,5 @@ def chair_brief(
             agreed.get("danger_statement") or drafted.get("danger_statement") or ""
         ),
         safety_goals=str(agreed.get("safety_goals") or drafted.get("safety_goals") or ""),
-        previous_plan=previous_plan(conference, working),
+        previous_plan=previous_plan(conference, working, finalised),
     )

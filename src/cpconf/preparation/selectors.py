@@ -10,7 +10,7 @@ many reports and children it has.
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -281,6 +281,8 @@ def submitted_reports(user: User, conference: Conference) -> list[ProfessionalRe
 
 
 def preparation_for(user: User, conference: Conference) -> Preparation:
+    # The family's children, read once here for the page, the scaling and the chair's brief.
+    prefetch_related_objects([conference.family], "children")
     reports = tuple(
         p for p in (prepared(r) for r in submitted_reports(user, conference)) if p is not None
     )
