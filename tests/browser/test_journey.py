@@ -352,7 +352,10 @@ def test_a_review_conference_from_booking_to_the_letter_the_family_reads(
 
     # When the day of the meeting comes (the meeting is moved to this morning, rather than
     # the clock on), and the chair starts the record, which carries the last plan forward
-    review.starts_at = timezone.now() - dt.timedelta(hours=2)
+    review.starts_at = max(
+        timezone.now() - dt.timedelta(hours=2),
+        timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0),
+    )
     review.save(update_fields=["starts_at"])
     records_url = f"{site}/records/{review.pk}"
     chair.goto(f"{records_url}/")

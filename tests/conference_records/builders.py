@@ -96,7 +96,13 @@ def next_review_day(conference: Conference) -> str:
 def held(conference: Conference, ago: dt.timedelta = dt.timedelta(hours=2)) -> Conference:
     """The meeting moved to have started `ago` (this morning, by default), as the unit moves a
     meeting: a record is finalised only once its meeting has started."""
-    conference.starts_at = timezone.now() - ago
+    starts_at = timezone.now() - ago
+    if ago < dt.timedelta(days=1):
+        # Still today where the meeting is, even just after midnight: tests read "the day of
+        # the conference" as today.
+        midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+        starts_at = max(starts_at, midnight)
+    conference.starts_at = starts_at
     Conference.objects.filter(pk=conference.pk).update(starts_at=conference.starts_at)
     return conference
 
