@@ -129,7 +129,9 @@ def _report_scores(user: User, family: Family) -> list[Score]:
     reports = (
         reports_visible_to(user)
         .filter(conference__family=family, status=ReportStatus.SUBMITTED)
-        .select_related("agency", "conference__family__local_authority")
+        # Only the agency: every version names its form, so the conference (whose policy
+        # names the form otherwise) is read only for a version that does not.
+        .select_related("agency")
         .prefetch_related(newest_assessments())
     )
     scores = []
