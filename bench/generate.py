@@ -743,7 +743,7 @@ class Generator:
         """The report's working copy: the front sheet, children and family from the records,
         then the demo's answers for its agency, each text lengthened with varied sentences."""
         from cpconf.demo.report_text import demo_answers
-        from cpconf.reports.report_forms import report_form_named
+        from cpconf.organisations.report_forms import report_form_named
 
         rng = random.Random(spec.pk)  # noqa: S311  (the same words on every run)
         form = report_form_named(spec.form_key)
