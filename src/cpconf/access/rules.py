@@ -21,15 +21,16 @@ conferences (`path=""`) and a list of families through their conferences
 """
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Model, Q
+from django.db.models import Model, Q, QuerySet
 
 from cpconf.accounts.models import Role, RoleAssignment, User
 
 AnyUser = User | AnonymousUser
 Rule = Callable[[Any, Any], bool]
+M = TypeVar("M", bound=Model)
 
 NOTHING = Q(pk__in=[])
 
@@ -51,6 +52,18 @@ def any_of(conditions: Iterable[Q]) -> Q:
     for condition in conditions:
         combined |= condition
     return combined
+
+
+def granted(
+    model: type[M], user: AnyUser, grant: Callable[[AnyUser, RoleAssignment], Q]
+) -> QuerySet[M]:
+    """The rows of `model` that any of the user's role assignments grants (deny by default),
+    as a plain queryset of ids so that the joins a grant needs never duplicate a row."""
+    assignments = roles_of(user)
+    if not assignments:
+        return model._default_manager.none()
+    ids = model._default_manager.filter(any_of(grant(user, a) for a in assignments)).values("pk")
+    return model._default_manager.filter(pk__in=ids)
 
 
 def holds_role(user: AnyUser, roles: Iterable[str], local_authority_id: int) -> bool:

@@ -8,12 +8,11 @@ from django.db.models import QuerySet
 
 from cpconf.access.rules import (
     AnyUser,
-    any_of,
     conference_grant,
+    granted,
     holds_role,
     pack_grant,
     register,
-    roles_of,
     runs,
     unit_of,
 )
@@ -23,24 +22,14 @@ from cpconf.organisations.models import Agency
 
 
 def conferences_visible_to(user: AnyUser) -> QuerySet[Conference]:
-    assignments = roles_of(user)
-    if not assignments:
-        return Conference.objects.none()
-    grant = any_of(conference_grant(user, a) for a in assignments)
-    ids = Conference.objects.filter(grant).values("pk")
-    return Conference.objects.filter(pk__in=ids)
+    return granted(Conference, user, conference_grant)
 
 
 def pack_conferences_visible_to(user: AnyUser) -> QuerySet[Conference]:
     """Conferences whose pack and merged chronology a user may read: the unit's and the
     chair's at any time, an invited professional's once the pack is released. Family members
     read the family copy of each report in the portal instead."""
-    assignments = roles_of(user)
-    if not assignments:
-        return Conference.objects.none()
-    grant = any_of(pack_grant(user, a) for a in assignments)
-    ids = Conference.objects.filter(grant).values("pk")
-    return Conference.objects.filter(pk__in=ids)
+    return granted(Conference, user, pack_grant)
 
 
 def reads_pack(user: AnyUser, conference: Conference) -> bool:

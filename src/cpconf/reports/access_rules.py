@@ -9,10 +9,9 @@ from django.db.models import Q, QuerySet
 from cpconf.access.rules import (
     NOTHING,
     AnyUser,
-    any_of,
+    granted,
     holds_role,
     register,
-    roles_of,
     unit_of,
 )
 from cpconf.accounts.models import Role, RoleAssignment
@@ -37,12 +36,7 @@ def _report_grant(user: AnyUser, assignment: RoleAssignment) -> Q:
 
 def reports_visible_to(user: AnyUser) -> QuerySet[ProfessionalReport]:
     """Whole reports a user may read. Family members read only family copies, elsewhere."""
-    assignments = roles_of(user)
-    if not assignments:
-        return ProfessionalReport.objects.none()
-    grant = any_of(_report_grant(user, a) for a in assignments)
-    ids = ProfessionalReport.objects.filter(grant).values("pk")
-    return ProfessionalReport.objects.filter(pk__in=ids)
+    return granted(ProfessionalReport, user, _report_grant)
 
 
 def _report_in(user: AnyUser, report: ProfessionalReport) -> bool:
