@@ -159,10 +159,12 @@ class PersonForm(forms.Form):
         return not any((self.data.get(self.add_prefix(f)) or "").strip() for f in self.key_fields)
 
     def who(self, number: int) -> str:
-        raise NotImplementedError
+        """How error messages name this row's person; each kind of row says it its own way."""
+        raise NotImplementedError("ChildForm and MemberForm each name their person")
 
     def values(self) -> dict[str, Any]:
-        raise NotImplementedError
+        """The row's cleaned values as the front sheet stores them; each kind of row has its own."""
+        raise NotImplementedError("ChildForm and MemberForm each give their own values")
 
 
 class ChildForm(PersonForm):
