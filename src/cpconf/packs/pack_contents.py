@@ -64,7 +64,7 @@ class PackEntry:
 
     @property
     def shared_with_family(self) -> bool:
-        return self.sharing.get("shared") == "yes"
+        return parts.Sharing.from_json(self.sharing).shared == "yes"
 
 
 def submitted_entries(conference: Conference) -> list[PackEntry]:
@@ -111,15 +111,14 @@ def chronology_events(entries: list[PackEntry], copy: str) -> list[AgencyEvent]:
         for section in entry.form.sections:
             if section.kind != "chronology" or section.key not in visible:
                 continue
-            for item in (visible[section.key] or {}).get("entries", []):
-                text = str(item.get("event") or "").strip()
-                if text:
+            for item in parts.Chronology.from_json(visible[section.key]).entries:
+                if item.event.strip():
                     events.append(
                         AgencyEvent(
-                            on=_day(item.get("date")),
-                            event=text,
+                            on=_day(item.date),
+                            event=item.event.strip(),
                             agency=entry.report.agency.name,
-                            source=str(item.get("source") or ""),
+                            source=item.source,
                         )
                     )
     return events

@@ -32,6 +32,7 @@ from cpconf.portal.models import (
 )
 from cpconf.reports import copies
 from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
+from cpconf.reports.report_content import Sharing
 from cpconf.reports.report_display import (
     meeting_rows,
     signature_rows,
@@ -86,10 +87,10 @@ def _shared_on(report: ProfessionalReport, version: ReportVersion) -> tuple[bool
     keys = [s.key for s in form_of(report).sections if s.kind == "sharing"]
     parts = version.content.get("parts", {})
     for key in keys:
-        sharing = parts.get(key) or {}
-        if sharing.get("shared") == "yes":
+        sharing = Sharing.from_json(parts.get(key))
+        if sharing.shared == "yes":
             try:
-                return True, date.fromisoformat(sharing.get("shared_on") or "")
+                return True, date.fromisoformat(sharing.shared_on)
             except ValueError:
                 return True, None
     return False, None

@@ -31,15 +31,9 @@ class Finding:
 
 def children_of(report: ProfessionalReport) -> tuple[str, ...]:
     """The children's names as they stand in the report's own list of children."""
-    names: list[str] = []
-    content: dict[str, Any] = next(
-        (s.content for s in report.sections.all() if s.key == parts.CHILDREN), {}
-    )
-    for child in content.get("children", []):
-        name = (child.get("name") or "").strip()
-        if name:
-            names.append(name)
-    return tuple(names)
+    content = next((s.content for s in report.sections.all() if s.key == parts.CHILDREN), None)
+    names = (child.name.strip() for child in parts.Children.from_json(content).children)
+    return tuple(name for name in names if name)
 
 
 def coach(report: ProfessionalReport, key: str, text: str) -> dict[str, Any]:
@@ -144,7 +138,7 @@ def report_coaching(report: ProfessionalReport, content: dict[str, Any]) -> list
     for section in form_of(report).sections:
         if section.kind not in COACHED_KINDS:
             continue
-        text = (content.get(section.key) or {}).get("text", "")
+        text = parts.TextPart.from_json(content.get(section.key)).text
         if not text:
             continue
         findings = coach(report, section.key, text)["findings"]

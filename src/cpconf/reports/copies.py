@@ -58,9 +58,10 @@ NO_COMMENTS = "none given"
 
 def _family_comments(content: dict[str, Any]) -> str | None:
     """The family's words as they gave them, if the part records sharing (None if not)."""
-    if content.get("shared") != "yes":
+    sharing = parts.Sharing.from_json(content)
+    if sharing.shared != "yes":
         return None
-    return str(content.get("comments") or "").strip() or NO_COMMENTS
+    return sharing.comments.strip() or NO_COMMENTS
 
 
 def _sharing_answer(current: dict[str, Any], previous: dict[str, Any]) -> tuple[Paragraph, ...]:
@@ -82,27 +83,22 @@ def _sharing_answer(current: dict[str, Any], previous: dict[str, Any]) -> tuple[
     return split_paragraphs(segments)
 
 
-def _children_table(content: Mapping[str, Any]) -> Table:
+def _children_table(content: Mapping[str, Any] | None) -> Table:
     rows = tuple(
         (
-            child.get("name", ""),
-            ("Due " if child.get("unborn") else "")
-            + parts.display_date(child.get("date_of_birth") or ""),
-            child.get("id_number", ""),
+            child.name,
+            ("Due " if child.unborn else "") + parts.display_date(child.date_of_birth),
+            child.id_number,
         )
-        for child in content.get("children", [])
+        for child in parts.Children.from_json(content).children
     )
     return Table("The children", ("Name", "Date of birth", "NHS or other ID number"), rows)
 
 
-def _members_table(content: Mapping[str, Any]) -> Table:
+def _members_table(content: Mapping[str, Any] | None) -> Table:
     rows = tuple(
-        (
-            member.get("name", ""),
-            member.get("relationship", ""),
-            parts.label_for(parts.HOUSEHOLD, member.get("household", "")),
-        )
-        for member in content.get("members", [])
+        (member.name, member.relationship, parts.label_for(parts.HOUSEHOLD, member.household))
+        for member in parts.FamilyMembers.from_json(content).members
     )
     return Table("Family members", ("Name", "Relationship", "Household member"), rows)
 
@@ -156,16 +152,16 @@ def report_document(
         )
         for number, section in enumerate(shown, start=1)
     )
-    front = visible.get(parts.FRONT_SHEET, {})
+    front = parts.FrontSheet.from_json(visible.get(parts.FRONT_SHEET))
     return ReportDocument(
         title=form.title,
         subtitle=LAYOUTS[copy] + (" — draft, not submitted" if draft else ""),
         front_sheet=(
             *meeting,
-            ("Name of person completing this report", front.get("name", "")),
-            ("Role", front.get("role", "")),
-            ("Workplace", front.get("workplace", "")),
-            ("Email address", front.get("email", "")),
+            ("Name of person completing this report", front.name),
+            ("Role", front.role),
+            ("Workplace", front.workplace),
+            ("Email address", front.email),
         ),
         tables=_tables(visible),
         sections=sections,
@@ -177,8 +173,8 @@ def report_document(
 
 def _tables(visible: Mapping[str, Any]) -> tuple[Table, ...]:
     return (
-        _children_table(visible.get(parts.CHILDREN, {})),
-        _members_table(visible.get(parts.FAMILY_MEMBERS, {})),
+        _children_table(visible.get(parts.CHILDREN)),
+        _members_table(visible.get(parts.FAMILY_MEMBERS)),
     )
 
 
@@ -193,8 +189,8 @@ def _family_document(
     large_print: bool,
     easy_read: bool,
 ) -> ReportDocument:
-    front = content.get(parts.FRONT_SHEET, {})
-    agency = front.get("workplace") or WRITER
+    front = parts.FrontSheet.from_json(content.get(parts.FRONT_SHEET))
+    agency = front.workplace or WRITER
     sections = tuple(
         Section(
             title=f"{number}. {section.title_for_family(agency)}",
@@ -208,10 +204,10 @@ def _family_document(
         subtitle=COPIES[FAMILY_COPY] + (" — draft, not submitted" if draft else ""),
         front_sheet=(
             *meeting,
-            ("Who wrote this report", front.get("name", "")),
-            ("Their job", front.get("role", "")),
-            ("Where they work", front.get("workplace", "")),
-            ("Their email address", front.get("email", "")),
+            ("Who wrote this report", front.name),
+            ("Their job", front.role),
+            ("Where they work", front.workplace),
+            ("Their email address", front.email),
         ),
         tables=_tables(content),
         sections=sections,
@@ -229,15 +225,15 @@ def _family_answer(kind: str, answer: dict[str, Any], form: ReportForm) -> tuple
         return _answer(kind, answer, None, form)
     labels = dict(form.recommendations)
     paragraphs = []
-    for child in answer.get("children", []):
-        recommendation = labels.get(child.get("recommendation", ""), "")
-        words = [f"{child.get('name', '')}:"]
-        if str(child.get("scaling", "")).strip():
-            words.append(f"{child['scaling']} on the safety scale.")
+    for child in parts.Assessment.from_json(answer).children:
+        recommendation = labels.get(child.recommendation, "")
+        words = [f"{child.name}:"]
+        if child.scaling is not None:
+            words.append(f"{child.scaling} on the safety scale.")
         if recommendation:
             words.append(f"Recommends: {recommendation}.")
-        if child.get("reason"):
-            words.append(f"Why: {child['reason']}")
+        if child.reason:
+            words.append(f"Why: {child.reason}")
         paragraphs.append(Paragraph.plain(" ".join(words)))
     return tuple(paragraphs)
 

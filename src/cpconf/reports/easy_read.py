@@ -40,15 +40,15 @@ def easy_read_summary(
     *, form: ReportForm, content: Mapping[str, Any], agency: str
 ) -> tuple[str, ...]:
     """The summary's lines, one idea each, from the family's copy of the report."""
-    front = content.get(parts.FRONT_SHEET) or {}
+    front = parts.FrontSheet.from_json(content.get(parts.FRONT_SHEET))
     lines = [f"This is a short version of the report from {agency}."]
-    if front.get("name"):
-        lines.append(f"{front['name']} wrote it.")
-        if front.get("role"):
-            lines.append(f"Their job is: {front['role']}.")
+    if front.name:
+        lines.append(f"{front.name} wrote it.")
+        if front.role:
+            lines.append(f"Their job is: {front.role}.")
     for section in form.sections_for_family():
         if section.kind == "assessment":
-            lines += _recommendations(form, content.get(section.key) or {}, agency)
+            lines += _recommendations(form, content.get(section.key), agency)
     for key in KEY_PARTS:
         lines += _key_part(form, content, key, agency)
     lines.append("You can read the whole report below.")
@@ -56,18 +56,18 @@ def easy_read_summary(
     return tuple(lines)
 
 
-def _recommendations(form: ReportForm, answer: Mapping[str, Any], agency: str) -> list[str]:
+def _recommendations(form: ReportForm, answer: Mapping[str, Any] | None, agency: str) -> list[str]:
     lines = []
     labels = dict(form.recommendations)
-    for child in answer.get("children", []):
-        name, key = child.get("name") or "the child", child.get("recommendation") or ""
+    for child in parts.Assessment.from_json(answer).children:
+        name, key = child.name or "the child", child.recommendation
         if key in RECOMMENDATION_WORDS:
             lines.append(RECOMMENDATION_WORDS[key].format(agency=agency, child=name))
         elif key:
             label = labels.get(key, key)
             lines.append(OTHER_RECOMMENDATION.format(agency=agency, child=name, label=label))
-        if str(child.get("scaling", "")).strip():
-            lines.append(f"On the safety scale, {agency} gave {name} {child['scaling']}.")
+        if child.scaling is not None:
+            lines.append(f"On the safety scale, {agency} gave {name} {child.scaling}.")
     return lines
 
 
@@ -79,7 +79,7 @@ def _key_part(form: ReportForm, content: Mapping[str, Any], key: str, agency: st
         return []
     if not section.family_sees:
         return []
-    text = str((content.get(key) or {}).get("text") or "").strip()
+    text = parts.TextPart.from_json(content.get(key)).text.strip()
     if not text:
         return []
     ideas = [

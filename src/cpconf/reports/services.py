@@ -282,9 +282,10 @@ def _note_sharing(
     form = form_of(report)
     if key not in {s.key for s in form.sections if s.kind == "sharing"}:
         return
-    if report.status == ReportStatus.DRAFT and content.get("shared") == "yes":
+    shared = parts.Sharing.from_json(content).shared == "yes"
+    if report.status == ReportStatus.DRAFT and shared:
         report.status = ReportStatus.SHARED
-    elif report.status == ReportStatus.SHARED and content.get("shared") != "yes":
+    elif report.status == ReportStatus.SHARED and not shared:
         report.status = ReportStatus.DRAFT
     else:
         return
