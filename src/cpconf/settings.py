@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "cpconf.portal",
     "cpconf.api",
     "cpconf.home",
+    "cpconf.conference_overview",
     "cpconf.demo",
 ]
 

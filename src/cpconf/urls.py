@@ -5,7 +5,7 @@ urlpatterns = [
     path("account/", include("cpconf.accounts.urls")),
     path("families/", include("cpconf.families.urls")),
     path("authority/", include("cpconf.organisations.urls")),
-    path("conferences/", include("cpconf.conferences.urls")),
+    path("conferences/", include("cpconf.conference_overview.urls")),
     path("reports/", include("cpconf.reports.urls")),
     path("audit/", include("cpconf.audit_trail.urls")),
     path("packs/", include("cpconf.packs.urls")),

@@ -306,7 +306,7 @@ def test_demo_review_reports_start_from_the_previous_conferences_report(seeded):
 
 
 def test_demo_initial_conferences_meet_the_statutory_timescale(seeded):
-    from cpconf.conferences.board import statutory_due
+    from cpconf.reports.received import statutory_due
 
     initials = Conference.objects.filter(previous__isnull=True)
     assert initials.exists()

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def a_job_taken(minutes_ago: int) -> None:
     started = timezone.now() - timedelta(minutes=minutes_ago)
     DBTaskResult.objects.create(
-        task_path="cpconf.conferences.tasks.send_reminders",
+        task_path="cpconf.reports.tasks.send_reminders",
         args_kwargs={"args": [], "kwargs": {}},
         backend_name="default",
         run_after=started,

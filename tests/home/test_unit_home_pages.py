@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from cpconf.conferences import board
 from cpconf.home.selectors import HELD_PAGE, UNIT_PAGE_SIZE, UPCOMING_PAGE, home_page_for
+from cpconf.reports import received
 from tests.factories import ConferenceFactory, FamilyFactory, InvitationFactory
 from tests.report_scene import complete, save, start, submit
 
@@ -46,7 +46,7 @@ def test_each_conferences_counts_are_those_its_board_shows(scene):
     InvitationFactory(conference=scene.conference, invitee=None, email="new@example.org")
 
     (item,) = home_page_for(scene.unit).unit_conferences
-    on_the_board = board.summarise(scene.conference)
+    on_the_board = received.summarise(scene.conference)
 
     counted = (item.invited, item.outstanding, item.overdue, item.not_shared)
     assert counted == (3, 2, 0, 1)

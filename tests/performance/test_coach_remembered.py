@@ -5,7 +5,7 @@ is always the coach's count of the report as it stands."""
 import pytest
 from django.urls import reverse
 
-from cpconf.conferences import board
+from cpconf.reports import received
 from cpconf.reports.coaching import warning_count
 from tests.report_scene import complete, save, start
 
@@ -23,12 +23,12 @@ def coach_runs(monkeypatch):
         runs.append(report.pk)
         return warning_count(report, content)
 
-    monkeypatch.setattr(board, "warning_count", counted)
+    monkeypatch.setattr(received, "warning_count", counted)
     return runs
 
 
 def shown_warnings(scene) -> dict[int, int | None]:
-    rows = board.with_coach_warnings(board.board_rows(scene.conference))
+    rows = received.with_coach_warnings(received.board_rows(scene.conference))
     return {row.report.pk: row.coach_warnings for row in rows if row.report}
 
 

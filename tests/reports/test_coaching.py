@@ -67,7 +67,7 @@ def test_the_board_counts_each_reports_coach_warnings(client, scene):
     page = client.get(reverse("conferences:board", args=[scene.conference.pk])).content.decode()
 
     assert "Coach warnings" in page
-    from cpconf.conferences.board import board_rows
+    from cpconf.reports.received import board_rows
 
     row = next(r for r in board_rows(scene.conference) if r.report == report)
     assert row.coach_warnings >= 2

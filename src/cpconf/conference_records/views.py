@@ -25,9 +25,10 @@ from cpconf.conference_records.forms import CorrectionForm, NextReviewForm
 from cpconf.conference_records.models import ConferenceRecord, RecordPart
 from cpconf.conference_records.record_display import record_summary, summary_rows
 from cpconf.conference_records.section_editors import Editor, Setting, editor_for
-from cpconf.conferences import board, scheduling
+from cpconf.conferences import scheduling
 from cpconf.conferences.models import Attendance, Conference, ConferenceStatus
 from cpconf.families.models import FamilyMember, Relationship
+from cpconf.reports import received
 
 STARTED_FIRST = "Start the record first."
 WARNINGS_NOT_READ = gettext_noop(
@@ -310,7 +311,7 @@ def _part_context(
         "agenda": [(s.key, s.number, _(s.title)) for s in agenda.sections],
     }
     if editor.key == parts.INTRODUCTIONS:
-        context["board"] = board.board_rows(conference)
+        context["board"] = received.board_rows(conference)
     if editor.key == parts.SCALING:
         context["scaling"] = conference.family.local_authority.policy.scaling
     if editor.key == parts.FUTURE_DATES:

@@ -6,8 +6,6 @@ from cpconf.access import AnyUser, roles_of
 from cpconf.accounts.models import Role, User
 from cpconf.conferences.access_rules import conferences_visible_to
 from cpconf.conferences.models import Conference, Invitation
-from cpconf.reports.access_rules import reports_visible_to
-from cpconf.reports.models import ProfessionalReport
 
 STAFF_ROLES = {Role.PROFESSIONAL, Role.SOCIAL_WORKER, Role.UNIT_ADMINISTRATOR, Role.CHAIR}
 
@@ -38,12 +36,3 @@ def invitations_for(user: User, conference: Conference) -> QuerySet[Invitation]:
     if not is_staff_here:
         return Invitation.objects.none()
     return conference.invitations.select_related("agency", "invitee")
-
-
-def reports_for(user: User, conference: Conference) -> QuerySet[ProfessionalReport]:
-    return (
-        reports_visible_to(user)
-        .filter(conference=conference)
-        .select_related("agency", "author")
-        .order_by("agency__name")
-    )

@@ -1,4 +1,6 @@
-"""Conference pages. Views translate HTTP: rules in cpconf.access, changes in services."""
+"""Booking, moving and inviting to a conference, and recording attendance. Views translate
+HTTP: rules in cpconf.access, changes in services. The conference page and the
+reports-received board, which read reports, are cpconf.conference_overview's."""
 
 from typing import Any
 
@@ -7,34 +9,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from cpconf.access import may
 from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import Role, User
-from cpconf.conferences import board, scheduling, selectors, services
+from cpconf.conferences import scheduling, selectors, services
 from cpconf.conferences.forms import AttendanceForm, BookingForm, InvitationForm, RescheduleForm
 from cpconf.families import selectors as family_selectors
 
 
 def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
-
-
-def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
-    conference = get_visible_or_404(
-        selectors.conferences_for(user), request, action="conference_viewed", pk=pk
-    )
-    context = {
-        "conference": conference,
-        "children": conference.family.children.all(),
-        "invitations": selectors.invitations_for(user, conference),
-        "reports": selectors.reports_for(user, conference),
-        "may_manage": may(user, "manage", conference),
-        "may_see_board": may(user, "see_board", conference),
-        "may_run_record": may(user, "run_record", conference),
-        "may_read_pack": may(user, "read_pack", conference),
-    }
-    return render(request, "conferences/conference_detail.html", context)
 
 
 def _form_errors(form: Any) -> list[tuple[str, str]]:
@@ -241,30 +224,4 @@ def attendance(request: HttpRequest, pk: int, invitation_pk: int) -> HttpRespons
             "errors": _form_errors(form),
         },
         status=status,
-    )
-
-
-def reports_board(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
-    conference = get_visible_or_404(
-        selectors.conferences_for(user),
-        request,
-        action="reports_board_viewed",
-        permission="see_board",
-        pk=pk,
-    )
-    rows = board.with_coach_warnings(board.board_rows(conference))
-    summary = board.summarise(conference, rows=rows)
-    now = timezone.now()
-    return render(
-        request,
-        "conferences/board.html",
-        {
-            "conference": conference,
-            "rows": rows,
-            "summary": summary,
-            "submit_days_left": board.days_left(summary.deadlines.submit_by, now),
-            "share_days_left": board.days_left(summary.deadlines.share_with_family_by, now),
-            "may_manage": may(user, "manage", conference),
-        },
     )

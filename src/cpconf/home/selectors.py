@@ -13,7 +13,6 @@ from cpconf.access import roles_of
 from cpconf.accounts.models import Role, User
 from cpconf.audit.models import AuditEvent
 from cpconf.conferences.access_rules import conferences_visible_to
-from cpconf.conferences.board import ConferenceSummary, unit_overview, with_board_counts
 from cpconf.conferences.models import Conference, ConferenceStatus, Invitation
 from cpconf.conferences.scheduling import deadlines_for
 from cpconf.deadlines import MeetingDeadlines
@@ -24,6 +23,7 @@ from cpconf.organisations.selectors import unit_authorities
 from cpconf.outcomes.models import OutcomeLetter
 from cpconf.reports.access_rules import reports_visible_to
 from cpconf.reports.models import ProfessionalReport, ReportStatus
+from cpconf.reports.received import ConferenceSummary, unit_overview, with_board_counts
 
 UPCOMING_STATUSES = (ConferenceStatus.SCHEDULED, ConferenceStatus.IN_PROGRESS)
 

@@ -15,11 +15,11 @@ from cpconf.conference_records import record_content as parts
 from cpconf.conference_records.agenda import Agenda, agenda_for_stage
 from cpconf.conference_records.models import RecordVersion
 from cpconf.conference_records.record_display import headings_of, part_attended
-from cpconf.conferences.board import board_rows
 from cpconf.conferences.models import Conference
 from cpconf.documents import Facts, MinutesDocument, MinutesPart, Subheading, Table, Text, Wording
 from cpconf.documents.letter import long_date
 from cpconf.families.models import Child
+from cpconf.reports.received import board_rows
 
 FOOTER = "OFFICIAL-SENSITIVE. Minutes of {reference}, version {number}."
 NONE_RECORDED = "None recorded"

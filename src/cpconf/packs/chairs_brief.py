@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 
 from cpconf.conference_records.models import ConferenceRecord, RecordVersion
 from cpconf.conference_records.record_content import PLAN, PROGRESS, WHY_HERE
-from cpconf.conferences.board import BoardRow, board_rows
 from cpconf.conferences.models import Conference
 from cpconf.families.models import Child
 from cpconf.reports.models import ProfessionalReport, ReportVersion
+from cpconf.reports.received import BoardRow, board_rows
 from cpconf.reports.selectors import assessment_key, form_of_version
 from cpconf.stored_json import whole_number
 

@@ -16,12 +16,6 @@ from django.utils.translation import gettext_lazy
 
 from cpconf.access import AnyUser
 from cpconf.accounts.models import User
-from cpconf.conferences.board import (
-    BoardRow,
-    board_rows,
-    coach_cache_key,
-    remembered_in_process,
-)
 from cpconf.conferences.models import Conference
 from cpconf.families.access_rules import children_visible_to
 from cpconf.families.models import Child
@@ -36,8 +30,10 @@ from cpconf.quality import Analysis, analyse
 from cpconf.reportform import ReportForm
 from cpconf.reports import report_content as parts
 from cpconf.reports.access_rules import reports_visible_to
+from cpconf.reports.coach_cache import coach_cache_key, remembered_in_process
 from cpconf.reports.coaching import COACHED_KINDS
 from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
+from cpconf.reports.received import BoardRow, board_rows
 from cpconf.reports.selectors import assessment_key, form_of_version
 from cpconf.stored_json import whole_number
 

@@ -14,7 +14,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from cpconf.conferences.models import Reminder
-from cpconf.conferences.reminders import send_due_reminders
+from cpconf.reports.reminders import send_due_reminders
 from tests.report_scene import complete, save, start, submit
 
 pytestmark = pytest.mark.django_db
@@ -109,7 +109,7 @@ def test_moving_the_conference_brings_new_reminders_for_the_new_deadlines(march)
 
 
 def test_the_job_runs_from_the_queue_and_from_the_command(march, monkeypatch):
-    from cpconf.conferences import reminders
+    from cpconf.reports import reminders
 
     monkeypatch.setattr(reminders.timezone, "now", lambda: at(4, 9))
     out = StringIO()

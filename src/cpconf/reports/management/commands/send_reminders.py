@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from cpconf.conferences.reminders import send_due_reminders
-from cpconf.conferences.tasks import send_reminders
+from cpconf.reports.reminders import send_due_reminders
+from cpconf.reports.tasks import send_reminders
 
 
 class Command(BaseCommand):

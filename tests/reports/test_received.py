@@ -1,12 +1,12 @@
-"""The reports-received board shows each invitee's report status, sharing and days left."""
+"""Reports received: each invitee's report status and sharing, and the conference's counts of
+what is outstanding, overdue, unshared or past its statutory date."""
 
 import datetime as dt
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
-from cpconf.conferences import board
+from cpconf.reports import received
 from cpconf.reports.models import ReportStatus
 from tests.report_scene import complete, save, start, submit
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def statuses(conference) -> dict[str, tuple[str, str]]:
     return {
         row.invitation.email: (row.status_label, row.sharing)
-        for row in board.board_rows(conference)
+        for row in received.board_rows(conference)
     }
 
 
@@ -48,7 +48,7 @@ def test_each_status_from_not_started_to_submitted_late(scene):
 
 def test_the_summary_counts_outstanding_overdue_and_unshared(scene):
     submit(complete(start(scene)))
-    summary = board.summarise(scene.conference)
+    summary = received.summarise(scene.conference)
     assert (summary.invited, summary.outstanding, summary.overdue, summary.not_shared) == (
         2,
         1,
@@ -57,15 +57,7 @@ def test_the_summary_counts_outstanding_overdue_and_unshared(scene):
     )
 
     after_deadline = scene.conference.starts_at - dt.timedelta(hours=1)
-    assert board.summarise(scene.conference, now=after_deadline).overdue == 1
-
-
-def test_days_left_round_up_and_go_negative_once_passed():
-    now = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC)
-
-    assert board.days_left(now + dt.timedelta(hours=1), now) == 1
-    assert board.days_left(now + dt.timedelta(days=2, hours=1), now) == 3
-    assert board.days_left(now - dt.timedelta(hours=1), now) == -1
+    assert received.summarise(scene.conference, now=after_deadline).overdue == 1
 
 
 def test_a_review_after_its_statutory_date_is_flagged(scene):
@@ -81,7 +73,7 @@ def test_a_review_after_its_statutory_date_is_flagged(scene):
         starts_at=timezone.now() + dt.timedelta(days=10),
     )
 
-    summary = board.summarise(review)
+    summary = received.summarise(review)
 
     # The first review is due 3 months (about 90 days) after a conference 120 days ago.
     previous_day = timezone.localtime(scene.conference.starts_at).date()
@@ -90,29 +82,9 @@ def test_a_review_after_its_statutory_date_is_flagged(scene):
     assert summary.at_statutory_risk
 
 
-def test_the_board_page_for_the_unit_and_the_chair_only(client, scene):
-    url = reverse("conferences:board", args=[scene.conference.pk])
-    for user in (scene.unit, scene.chair):
-        client.force_login(user)
-        page = client.get(url).content.decode()
-        assert "Reports received" in page
-        assert scene.author.email in page or str(scene.author) in page
-        assert 'data-module="moj-sortable-table"' in page
-    for user in (scene.author, scene.parent):
-        client.force_login(user)
-        assert client.get(url).status_code == 404
+def test_shared_with_no_date_recorded_reads_as_shared_and_counts_as_shared(scene):
+    report = start(scene)
+    save(report, "sharing", {"shared": "yes", "shared_on": ""}, completed=False)
 
-
-def test_invitees_see_their_deadlines_and_the_unit_its_overview_on_the_home_page(client, scene):
-    from cpconf.conferences.scheduling import deadlines_for
-
-    deadlines = deadlines_for(scene.conference)
-    client.force_login(scene.author)
-    page = client.get(reverse("home:home")).content.decode()
-    submit_by = timezone.localtime(deadlines.submit_by)
-    assert f"{submit_by.day} {submit_by:%b}, {submit_by:%H:%M}" in page
-
-    client.force_login(scene.unit)
-    page = client.get(reverse("home:home")).content.decode()
-    assert reverse("conferences:board", args=[scene.conference.pk]) in page
-    assert "2 of 2" in page  # both reports outstanding
+    assert statuses(scene.conference)[scene.author.email] == ("Shared with family", "Shared")
+    assert received.summarise(scene.conference).not_shared == 1  # only the colleague's

@@ -11,10 +11,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cpconf.accounts.models import Role, User
-from cpconf.conferences.board import BoardRow, board_rows
 from cpconf.conferences.models import Conference, ConferenceStatus, Reminder, ReminderKind
 from cpconf.conferences.scheduling import deadlines_for
 from cpconf.deadlines import calendar_for_policy
+from cpconf.reports.received import BoardRow, board_rows
 
 
 @dataclass(frozen=True)

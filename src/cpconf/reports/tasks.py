@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from cpconf.conferences.reminders import send_due_reminders
+from cpconf.reports.reminders import send_due_reminders
 
 
 @task()

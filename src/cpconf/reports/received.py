@@ -1,17 +1,14 @@
-"""The reports-received board: for each invitee, where their report is and what is due when;
-and the unit's overview of what is outstanding, overdue, unshared or at statutory risk."""
+"""Reports received: for each invitee to a conference, where their report is and whether it
+was shared with the family; and each conference's count of what is outstanding, overdue,
+unshared or at statutory risk. Read by the reports-received board, the unit's home page, the
+chair's preparation and brief, the minutes and the reminders, so it sits with the reports, which
+may read conferences; the pages that show it sit above."""
 
-import hashlib
-import json
-import math
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from functools import cache, cached_property
-from importlib.resources import files
-from typing import Any, TypeVar
+from functools import cached_property
+from typing import Any
 
 from django.core.cache import cache as shared_cache
 from django.db.models import (
@@ -31,8 +28,11 @@ from django.utils import timezone
 from cpconf.conferences.models import Conference, Invitation
 from cpconf.conferences.scheduling import deadlines_for
 from cpconf.deadlines import MeetingDeadlines, initial_conference_by, review_by
+from cpconf.reports.coach_cache import COACH_CACHE_SECONDS, coach_cache_key
 from cpconf.reports.coaching import warning_count
 from cpconf.reports.models import ProfessionalReport, ReportSection, ReportStatus
+from cpconf.reports.report_content import Sharing
+from cpconf.reports.selectors import form_of
 
 NOT_STARTED = "not_started"
 SUBMITTED_LATE = "submitted_late"
@@ -50,12 +50,6 @@ STATUS_COLOURS = {
     ReportStatus.SUBMITTED: "green",
     SUBMITTED_LATE: "orange",
 }
-
-
-def days_left(deadline: datetime, now: datetime) -> int:
-    """Whole days until the deadline, rounded up; negative once it has passed."""
-    seconds = (deadline - now).total_seconds()
-    return math.ceil(seconds / 86400) if seconds > 0 else math.floor(seconds / 86400)
 
 
 @dataclass(frozen=True)
@@ -98,13 +92,12 @@ def _sharing(report: ProfessionalReport | None) -> tuple[str, bool]:
     if sections is None:
         sections = report.sections.all()
     section = next((s for s in sections if s.key == SHARING), None)
-    content = section.content if section else {}
-    if content.get("shared") == "yes":
-        shared_on = content.get("shared_on", "")
-        when = date.fromisoformat(shared_on) if shared_on else None
+    sharing = Sharing.from_json(section.content if section else {})
+    if sharing.shared == "yes":
+        when = date.fromisoformat(sharing.shared_on) if sharing.shared_on else None
         return (f"Shared on {when.day} {when:%B %Y}" if when else "Shared"), True
-    if content.get("shared") == "no":
-        return f"Not shared: {content.get('not_shared_reason', '')}", False
+    if sharing.shared == "no":
+        return f"Not shared: {sharing.not_shared_reason}", False
     return "Not recorded", False
 
 
@@ -145,67 +138,6 @@ def _working_copies(reports: list[ProfessionalReport]) -> dict[int, dict[str, An
     return copies
 
 
-@cache
-def coach_fingerprint() -> str:
-    """What the coach's answers depend on besides the text: its code and its data files, read
-    once per process. A deployment that changes the coach changes this, so no count it
-    remembered from the old coach is shown."""
-    digest = hashlib.sha256()
-    package = files("cpconf.quality")
-    for entry in sorted(_coach_files(package), key=lambda item: item.name):
-        digest.update(entry.name.encode())
-        digest.update(entry.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _coach_files(folder: Any) -> Iterable[Any]:
-    for entry in folder.iterdir():
-        if entry.is_dir():
-            if entry.name != "__pycache__":
-                yield from _coach_files(entry)
-        elif entry.name.endswith((".py", ".toml", ".json", ".txt")):
-            yield entry
-
-
-def coach_cache_key(kind: str, form: Any, content: dict[str, Any]) -> str:
-    """A cache key for one coach result: its kind, the coach's fingerprint, the form's
-    sections (which are coached) and the whole content read. Any change to any of them is a
-    new key, so a remembered result is never stale; old ones age out of the cache."""
-    digest = hashlib.sha256()
-    digest.update(f"{coach_fingerprint()}|{form.key}|".encode())
-    digest.update(repr([(section.key, section.kind) for section in form.sections]).encode())
-    digest.update(json.dumps(content, sort_keys=True, default=str).encode())
-    return f"coach:{kind}:{digest.hexdigest()}"
-
-
-Remembered = TypeVar("Remembered")
-_REMEMBERED: OrderedDict[str, Any] = OrderedDict()
-_REMEMBERED_LIMIT = 4096
-_REMEMBERED_LOCK = threading.Lock()
-
-
-def remembered_in_process(key: str, work: Callable[[], Remembered]) -> Remembered:
-    """`work()`'s answer, remembered in this process under `key` (a `coach_cache_key`, which
-    names everything the answer depends on) for the next page that needs it. For pages that
-    run the coach on many reports at once without a cache query each; the oldest answers are
-    forgotten past a few thousand."""
-    with _REMEMBERED_LOCK:
-        if key in _REMEMBERED:
-            _REMEMBERED.move_to_end(key)
-            return _REMEMBERED[key]
-    answer = work()
-    with _REMEMBERED_LOCK:
-        _REMEMBERED[key] = answer
-        while len(_REMEMBERED) > _REMEMBERED_LIMIT:
-            _REMEMBERED.popitem(last=False)
-    return answer
-
-
-# A remembered count is keyed by what it was counted from, so it can live as long as the cache
-# keeps it; a week bounds the table for reports nobody opens again.
-COACH_CACHE_SECONDS = 7 * 24 * 3600
-
-
 def _section_digests(reports: list[ProfessionalReport]) -> dict[int, dict[str, str]]:
     """Each report's parts as digests of their content, worked out by the database: a few
     bytes per part instead of the thousands of words the parts hold."""
@@ -225,8 +157,6 @@ def with_coach_warnings(rows: list[BoardRow]) -> list[BoardRow]:
     one cache query serves the whole board); the coach is run, on the whole text, only for a
     report that changed since someone last looked. The coach reads every word of every
     report, far the slowest part of the board otherwise."""
-    from cpconf.reports.selectors import form_of
-
     coached = {
         index: row.report
         for index, row in enumerate(rows)
