@@ -1,60 +1,17 @@
 """Reads for the API. Every one starts from the client's local authority, so a client can
-never list, read or change another authority's records; one it may not see is a 404, with
-the refusal audited under the record's own family."""
+never list, read or change another authority's records (`services.client_get_or_404` fetches
+one from these scopes and audits the access, or the refusal and a 404)."""
 
 from datetime import date
-from typing import Any, TypeVar
 
-from django.db.models import Model, Prefetch, QuerySet
-from django.http import Http404
+from django.db.models import Prefetch, QuerySet
 
-from cpconf.access.lookups import family_ids_of
 from cpconf.api.models import ApiClient
-from cpconf.audit.models import Outcome
-from cpconf.audit.services import audit_record
 from cpconf.conference_records.models import RecordVersion
 from cpconf.conferences.models import Conference, Invitation
 from cpconf.families.models import Child, Family, FamilyMember
 from cpconf.organisations.models import Agency
 from cpconf.reports.models import ProfessionalReport, ReportStatus
-
-M = TypeVar("M", bound=Model)
-
-
-def api_audit(
-    client: ApiClient,
-    request: Any,
-    *,
-    action: str,
-    obj: Model | None = None,
-    outcome: str = Outcome.SUCCESS,
-) -> None:
-    """One event per call, naming the client; filed under the record's family if it has one."""
-    family_id, authority_id = family_ids_of(obj) if obj is not None else (None, None)
-    audit_record(
-        action=action,
-        actor=client.user,
-        request=getattr(request, "_request", request),
-        obj=obj,
-        family_id=family_id,
-        local_authority_id=authority_id or client.local_authority_id,
-        outcome=outcome,
-        actor_label=client.audit_label,
-    )
-
-
-def client_get_or_404(
-    client: ApiClient, scope: QuerySet[M], request: Any, *, action: str, **lookup: Any
-) -> M:
-    """The record from the client's scope, audited; else an audited refusal and a 404."""
-    try:
-        record = scope.get(**lookup)
-    except scope.model.DoesNotExist:  # type: ignore[attr-defined]
-        existing = scope.model._default_manager.filter(**lookup).first()
-        api_audit(client, request, action=action, obj=existing, outcome=Outcome.REFUSED)
-        raise Http404("No such record.") from None
-    api_audit(client, request, action=action, obj=record)
-    return record
 
 
 def families_of(client: ApiClient) -> QuerySet[Family]:

@@ -1,17 +1,19 @@
 """Changes made through the API, each in one transaction and audited under the client's
 name: clients made and revoked, families sent by the case system, invitations; and refused
-tokens, counted."""
+tokens, counted; and each record a client reads, audited (`client_get_or_404`)."""
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Model, QuerySet
+from django.http import Http404
 from django.utils import timezone
 from django.utils.text import slugify
 from rest_framework.exceptions import ValidationError
 
+from cpconf.access.lookups import family_ids_of
 from cpconf.accounts.models import Role, User
 from cpconf.api.models import (
     TOKEN_PREFIX_LENGTH,
@@ -20,7 +22,6 @@ from cpconf.api.models import (
     new_token,
     token_digest,
 )
-from cpconf.api.selectors import api_audit
 from cpconf.audit.models import Outcome
 from cpconf.audit.services import audit_record
 from cpconf.conferences import services as conference_services
@@ -30,8 +31,46 @@ from cpconf.families.models import Family
 from cpconf.families.services import families_upsert
 from cpconf.organisations.models import Agency, LocalAuthority
 
+M = TypeVar("M", bound=Model)
+
 ALREADY_INVITED = "%(email)s is already invited to this conference"
 NOT_A_WRITER_HERE = "%(email)s has an account but does not write reports here"
+
+
+def api_audit(
+    client: ApiClient,
+    request: Any,
+    *,
+    action: str,
+    obj: Model | None = None,
+    outcome: str = Outcome.SUCCESS,
+) -> None:
+    """One event per call, naming the client; filed under the record's family if it has one."""
+    family_id, authority_id = family_ids_of(obj) if obj is not None else (None, None)
+    audit_record(
+        action=action,
+        actor=client.user,
+        request=getattr(request, "_request", request),
+        obj=obj,
+        family_id=family_id,
+        local_authority_id=authority_id or client.local_authority_id,
+        outcome=outcome,
+        actor_label=client.audit_label,
+    )
+
+
+def client_get_or_404(
+    client: ApiClient, scope: QuerySet[M], request: Any, *, action: str, **lookup: Any
+) -> M:
+    """The record from the client's scope, audited; else an audited refusal and a 404."""
+    try:
+        record = scope.get(**lookup)
+    except scope.model.DoesNotExist:  # type: ignore[attr-defined]
+        existing = scope.model._default_manager.filter(**lookup).first()
+        api_audit(client, request, action=action, obj=existing, outcome=Outcome.REFUSED)
+        raise Http404("No such record.") from None
+    api_audit(client, request, action=action, obj=record)
+    return record
 
 
 @transaction.atomic

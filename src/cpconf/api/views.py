@@ -67,7 +67,7 @@ class ApiView(GenericAPIView):
         return response
 
     def paged(self, queryset: Any, serializer: type, action: str) -> Response:
-        selectors.api_audit(self.client, self.request, action=action)
+        services.api_audit(self.client, self.request, action=action)
         page = self.paginator.paginate_queryset(queryset, self.request, view=self)
         return self.paginator.get_paginated_response(serializer(page, many=True).data)
 
@@ -98,7 +98,7 @@ class FamilyDetailView(ApiView):
         responses={200: serializers.FamilySerializer, **ERRORS},
     )
     def get(self, request: Request, case_reference: str) -> Response:
-        family = selectors.client_get_or_404(
+        family = services.client_get_or_404(
             self.client,
             selectors.families_of(self.client),
             request,
@@ -178,7 +178,7 @@ class ConferenceDetailView(ApiView):
         summary="Read a conference", responses={200: serializers.ConferenceSerializer, **ERRORS}
     )
     def get(self, request: Request, pk: int) -> Response:
-        conference = selectors.client_get_or_404(
+        conference = services.client_get_or_404(
             self.client,
             selectors.conferences_of(self.client),
             request,
@@ -192,7 +192,7 @@ class ConferenceInvitationsView(ApiView):
     serializer_class = serializers.InvitationSerializer
 
     def _conference(self, action: str, pk: int) -> Any:
-        return selectors.client_get_or_404(
+        return services.client_get_or_404(
             self.client,
             selectors.conferences_of(self.client),
             self.request,
@@ -243,7 +243,7 @@ class InvitationDetailView(ApiView):
         responses={200: serializers.InvitationSerializer, **ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
-        invitation = selectors.client_get_or_404(
+        invitation = services.client_get_or_404(
             self.client,
             selectors.invitations_of(self.client),
             request,
@@ -268,7 +268,7 @@ class ReportDetailView(ApiView):
         responses={200: serializers.ReportSerializer, **ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
-        report = selectors.client_get_or_404(
+        report = services.client_get_or_404(
             self.client,
             selectors.submitted_reports_of(self.client),
             request,
@@ -290,7 +290,7 @@ class ConferenceOutcomeView(ApiView):
         responses={200: serializers.OutcomeSerializer, **ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
-        conference = selectors.client_get_or_404(
+        conference = services.client_get_or_404(
             self.client,
             selectors.conferences_of(self.client),
             request,
