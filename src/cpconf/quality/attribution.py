@@ -36,7 +36,18 @@ CLAUSE_START = (
     r"(?:that\b|(?:he|she|they|it|there|i|we|you|mum|dad|mother|father)\s+[\w\x27\u2019]"
     r"|(?:the|her|his|their|my)\s+[\w\x27\u2019]+\s+(?:[\w\x27\u2019]+\s+)?{verb}"
     r"|(?-i:[A-Z][a-z]+)\s+(?:(?:now|still|also|often|always|never|usually|sometimes|only)\s+)?"
-    r"{verb})"
+    r"{verb}"
+    # A person or group named by a noun phrase, then a verb, or any word with a person as its
+    # object: "older boys make him …", "a man at the shop buys her …", "the lads from the
+    # flats make her …".
+    r"|(?:{determiner}|(?-i:[A-Z][a-z]+)[\x27\u2019]s)\s+(?:[\w\x27\u2019-]+\s+){0,4}?"
+    r"(?:{verb}|(?-i:[a-z]+)\s+(?:him|her|them|me|us)\b))"
+)
+# What can start the noun phrase of a reported clause's subject.
+DETERMINER = (
+    r"the|her|his|their|my|a|an|some|two|three|four|several|older|other|these|those|many|"
+    r"men|boys|girls|lads|people|adults|grown-ups|kids|friends|strangers|someone|somebody|"
+    r"nobody|no\s+one|everyone|everybody|anyone|anybody"
 )
 
 
@@ -44,7 +55,7 @@ CLAUSE_START = (
 def _clause_start() -> str:
     irregular = alternatives(cue_data()["attribution"]["irregular_past"])
     verb = rf"(?:{AUXILIARY_VERB}|(?-i:[a-z]+(?:s|ed)\b)|{irregular}\b)"
-    return CLAUSE_START.replace("{verb}", verb)
+    return CLAUSE_START.replace("{verb}", verb).replace("{determiner}", DETERMINER)
 
 
 @dataclass(frozen=True)
@@ -92,8 +103,24 @@ def _view_verbs() -> re.Pattern[str]:
     return re.compile(words_pattern(views) + r"|worried|concern|fears", FLAGS)
 
 
+@cache
+def _speech_tag() -> GatedPattern:
+    """The speaker named after what they said, at the sentence's end: "…, Ruby told her
+    teacher.", "…, Ms Ford said."."""
+    verbs = alternatives(cue_data()["attribution"]["speech_verbs"])
+    auxiliaries = alternatives(cue_data()["attribution"]["auxiliaries"])
+    return GatedPattern(
+        re.compile(
+            rf",\s*(?:[\w\x27\u2019-]+\s+){{0,3}}?(?P<speaker>[^\W_]++)\s+"
+            rf"(?:{auxiliaries}\s+)*(?P<verb>{verbs})\b(?:\s+[\w\x27\u2019-]+){{0,4}}\W*\Z",
+            FLAGS,
+        )
+    )
+
+
 def compile_patterns() -> None:
     _speech_frame()
+    _speech_tag()
 
 
 def attribution(text: str, span: Span) -> Attribution | None:
@@ -123,6 +150,9 @@ def _named_speaker(text: str, span: Span) -> tuple[int, re.Match[str]] | None:
         speaker = _speaker().search(text, window, frame.start())
         if speaker is not None and speaker.group("speaker").casefold() not in _not_speakers():
             return speaker.start(), frame
+    tag = _speech_tag().search(text, span)
+    if tag is not None and tag.group("speaker").casefold() not in _not_speakers():
+        return tag.start("speaker"), tag
     return None
 
 

@@ -160,9 +160,20 @@ def _adult_for(text: str, span: Span, pronoun: str) -> bool:
         return False
     adults = _adults()
     sexed = adults.male if word in MALE else adults.female
-    return any(
+    if any(
         pattern.search(text, span.start, span.end) is not None for pattern in (sexed, adults.anyone)
+    ):
+        return True
+    # "Her boyfriend said he would help her": the owner of a partner is an adult too.
+    owner = OWNER_FOR_MALE if word in MALE else OWNER_FOR_FEMALE
+    return any(
+        _adult_relation().match(text, found.end()) is not None
+        for found in owner.finditer(text, span.start, span.end)
     )
+
+
+OWNER_FOR_MALE = re.compile(r"\bhis\b", re.IGNORECASE)
+OWNER_FOR_FEMALE = re.compile(r"\bher\b", re.IGNORECASE)
 
 
 def _finding(text: str, reference: re.Match[str], children: Sequence[str]) -> Finding:
