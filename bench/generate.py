@@ -48,7 +48,21 @@ SEED = 2026
 AUTHORITY = ("Fenmoor Borough Council", "fenmoor", "northshire")
 DOMAIN = "fenmoor.example"
 
-FULL = {"families": 3000, "conferences": 10_000, "invitees": 8}
+FULL = {"families": 3000, "conferences": 10_000, "invitees": 8, "audit_events": 1_000_000}
+# The trail an authority builds up: mostly reads of reports and families, as every page that
+# shows a family's information records its read (`cpconf.access.lookups`).
+AUDITED_READS = (
+    ("report_viewed", 40),
+    ("report_version_viewed", 15),
+    ("family_viewed", 15),
+    ("conference_viewed", 10),
+    ("board_viewed", 6),
+    ("preparation_viewed", 4),
+    ("report_started", 3),
+    ("report_submitted", 3),
+    ("report_family_copy_downloaded", 2),
+    ("report_conference_copy_downloaded", 2),
+)
 STAFF = {"unit_administrator": 8, "chair": 40, "social_worker": 150, "auditor": 4}
 PROFESSIONALS_PER_AGENCY = 10
 UPCOMING_SHARE = 0.15
@@ -220,11 +234,14 @@ class Sizes:
     conferences: int
     invitees: int
 
+    audit_events: int = 0
+
     @classmethod
     def at(cls, scale: float) -> "Sizes":
         families = max(20, round(FULL["families"] * scale))
         conferences = max(families * 2, round(FULL["conferences"] * scale))
-        return cls(families, conferences, FULL["invitees"])
+        audit_events = round(FULL["audit_events"] * scale)
+        return cls(families, conferences, FULL["invitees"], audit_events)
 
 
 @dataclass
@@ -885,6 +902,73 @@ class Generator:
 
     # -- the load client's plan -----------------------------------------------------------
 
+    def audit_trail(self, cursor: Any) -> None:
+        """Two years of the authority's audit trail (a million events at full scale), each
+        event chained to the one before as `cpconf.audit.services` chains them, so the trail
+        still verifies and the application appends after it. The auditor's search and the
+        unit's pages are measured against a trail of an authority's size, not an empty one."""
+        from cpconf.audit.chain import GENESIS_HASH, RECORDED_FIELDS, canonical_content, event_hash
+        from cpconf.audit.models import AuditChainHead, AuditEvent
+
+        names = [name for name, _weight in AUDITED_READS]
+        weights = [weight for _name, weight in AUDITED_READS]
+        staff = [
+            p
+            for role in ("professional", "social_worker", "chair")
+            for p in self.people.get(role, [])
+        ]
+        specs = self.report_specs
+        span = timedelta(days=730).total_seconds()
+        start = self.now - timedelta(days=730)
+        fields = [*RECORDED_FIELDS, "previous_hash", "hash"]
+        copier = Copier(cursor, AuditEvent, ["id", *fields])
+        rng = random.Random(SEED + 1)  # noqa: S311  (fiction, not secrets)
+        moments = sorted(rng.random() * span for _ in range(self.sizes.audit_events))
+        # After whatever setting up the authority has already recorded.
+        head = AuditChainHead.objects.filter(pk=1).first()
+        first, previous = (head.sequence + 1, head.hash) if head else (1, GENESIS_HASH)
+        first_id = (
+            AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
+        ) + 1
+
+        def rows() -> Iterator[tuple[Any, ...]]:
+            nonlocal previous
+            for number, offset in enumerate(moments):
+                sequence = first + number
+                action = rng.choices(names, weights)[0]
+                spec = rng.choice(specs)
+                person = rng.choice(staff)
+                object_type, object_id = "reports.professionalreport", str(spec.pk)
+                if action == "family_viewed":
+                    object_type, object_id = "families.family", str(spec.family_index + 1)
+                elif action in ("conference_viewed", "board_viewed", "preparation_viewed"):
+                    object_type, object_id = "conferences.conference", str(spec.conference_pk)
+                event = {
+                    "sequence": sequence,
+                    "occurred_at": start + timedelta(seconds=offset),
+                    "actor_id": person.pk,
+                    "actor_label": person.email,
+                    "roles": person.role,
+                    "agency": person.agency_name,
+                    "action": action,
+                    "object_type": object_type,
+                    "object_id": object_id,
+                    "family_id": spec.family_index + 1,
+                    "local_authority_id": self.authority.pk,
+                    "outcome": "success",
+                    "request_id": f"{sequence:032x}",
+                    "ip_address": "10.0.0.1",
+                }
+                event["previous_hash"] = previous
+                event["hash"] = previous = event_hash(previous, canonical_content(event))
+                yield (first_id + number, *(event[name] for name in fields))
+
+        copier.write(rows())
+        AuditChainHead.objects.update_or_create(
+            pk=1, defaults={"sequence": first + len(moments) - 1, "hash": previous}
+        )
+        self.counts["audit_events"] = self.sizes.audit_events
+
     def plan(self) -> dict[str, Any]:
         """Accounts for the load client, each with records it may read or write."""
         from cpconf.conferences.models import Conference
@@ -968,7 +1052,9 @@ def reset_sequences(cursor: Any) -> None:
     from cpconf.reports.models import ProfessionalReport, ReportSection, ReportVersion
 
     models = [Family, Child, FamilyMember, Conference, Invitation]
-    models += [ProfessionalReport, ReportSection, ReportVersion]
+    from cpconf.audit.models import AuditEvent
+
+    models += [ProfessionalReport, ReportSection, ReportVersion, AuditEvent]
     for statement in connection.ops.sequence_reset_sql(no_style(), models):
         cursor.execute(statement)
 
@@ -1007,6 +1093,10 @@ def main() -> int:
     ):
         generator.sections_and_versions(cursor, versions_cursor)
     steps["report sections and versions"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        generator.audit_trail(cursor)
+    steps["audit trail"] = time.perf_counter() - mark
     with connection.cursor() as cursor:
         reset_sequences(cursor)
         mark = time.perf_counter()
