@@ -22,7 +22,7 @@ from cpconf.census.cin_return import (
 )
 from cpconf.census.models import ChildCensusDetails
 from cpconf.conference_records.models import RecordStatus, RecordVersion
-from cpconf.conference_records.record_content import DECISIONS, PLAN_OUTCOMES
+from cpconf.conference_records.record_content import DECISIONS, PLAN_OUTCOMES, Decisions
 from cpconf.conferences.models import Stage
 from cpconf.deadlines import initial_conference_by
 from cpconf.families.models import Child
@@ -47,14 +47,11 @@ class AuthorityHistory:
 
 
 def _decisions(decisions: Any) -> dict[int, ChildDecision]:
-    rows = decisions.get("children") if isinstance(decisions, dict) else None
-    found = {}
-    for row in rows or []:
-        if isinstance(row, dict) and isinstance(row.get("child_id"), int) and row.get("outcome"):
-            categories = tuple(c for c in row.get("categories") or [] if isinstance(c, str))
-            needs_plan = row["outcome"] in PLAN_OUTCOMES
-            found[row["child_id"]] = ChildDecision(needs_plan, categories)
-    return found
+    return {
+        row.child_id: ChildDecision(row.outcome in PLAN_OUTCOMES, tuple(row.categories))
+        for row in Decisions.from_json(decisions).children
+        if row.child_id is not None and row.outcome
+    }
 
 
 def held_conferences(authority: LocalAuthority) -> list[HeldConference]:
