@@ -33,7 +33,7 @@
   precision 0.500 and recall 0.667. It stayed blind until a seventh set was being written;
   the sixth round then read its misses, which made it informed: now kind 1.000 (40/40),
   source 1.000, jargon precision and recall 1.000.
-- The sixth round (tuning t207-t426) went by grammar and cue classes rather than phrases,
+- The sixth round (tuning t207-t460) went by grammar and cue classes rather than phrases,
   in families written fresh, many shapes of each: reported speech whose clause starts with
   any noun phrase ("said older boys make him …", "said Mum's new boyfriend smacks him …",
   "said nobody gets up …") or whose speaker comes last ("…, Ruby told her teacher."); hearsay
@@ -46,7 +46,8 @@
   up again); judgements of change and progress ("has become much calmer", "is a lot less
   anxious", "has not engaged", "continues to struggle", "has not taken responsibility") and
   of a person's engagement or parenting ("… has been poor", "… has improved"); what the writer
-  saw "on both of my visits", "both times I called"; case movement in more shapes ("stepped
+  saw "on both of my visits", "both times I called", "would not let me hold him"; "open" as
+  a trait but not "open to the perinatal team"; case movement in more shapes ("stepped
   the plan down", "stepped across", "escalated her concerns to", "a transfer in
   conference", "re-referral"). With them, rows that must stay as they are: benign reported
   speech, comparisons of fact ("taller", "more hours", "improved to 96%"), hands held and
@@ -54,7 +55,10 @@
   ("minimises", "missing episode", "pupil referral unit") and "criminal exploitation" added.
   Before the rules, a probe of 34 sentences written for the purpose and never tuned on
   scored 24/34 for kind (19/34 with the fifth round's rules); its misses then became tuning
-  rows t393-t426. A small learned model over words (naive Bayes, trained on dev and tuning)
+  rows t393-t426. A second probe of 35 sentences in a report's usual mix, written after
+  those rules: kind 31/35 (30/35 with the fifth round's rules), source 33/35; 34 of its
+  sentences became t427-t460 (the one left out, an observation told without "I", stays a
+  known miss). A small learned model over words (naive Bayes, trained on dev and tuning)
   was tried for reported speech and not kept: on held-out sets it only matched the rules,
   because every scored reported sentence there is an allegation, and it called 19 of the
   ~50 unscored, harmless reported sentences allegations.
