@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from lxml import html
 
-from cpconf.reports.received import board_rows
 from cpconf.preparation.selectors import family_comments
+from cpconf.reports.received import board_rows
 from tests.preparation.builders import OPINION, UNATTRIBUTED, another_writer, submitted, written
 from tests.report_scene import RESTRICTED_TEXT
 

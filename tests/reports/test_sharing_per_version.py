@@ -6,9 +6,9 @@ shared, and the family is told a newer version exists that has not been shared w
 import pytest
 from django.urls import reverse
 
-from cpconf.reports.received import board_rows, summarise
 from cpconf.portal.selectors import member_for, newer_versions_not_shared, shared_reports_for
 from cpconf.reports import services
+from cpconf.reports.received import board_rows, summarise
 from tests.report_scene import complete, save, start, submit
 
 pytestmark = pytest.mark.django_db
