@@ -14,7 +14,7 @@ from typing import Any, NoReturn, TypeVar
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 
-from cpconf.access.rules import may
+from cpconf.access.rules import may, roles_of
 from cpconf.audit.models import Outcome
 from cpconf.audit.services import audit_record
 
@@ -93,4 +93,5 @@ def _record(request: HttpRequest, action: str, record: Model | None, outcome: st
         family_id=family_id,
         local_authority_id=authority_id,
         outcome=outcome,
+        assignments=roles_of(user) if user.is_authenticated else None,
     )

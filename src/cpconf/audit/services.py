@@ -81,8 +81,11 @@ def audit_record(
     local_authority_id: int | None = None,
     outcome: str = Outcome.SUCCESS,
     actor_label: str = "",
+    assignments: list[RoleAssignment] | None = None,
 ) -> AuditEvent:
-    """Record who did what to which record; never the record's content."""
+    """Record who did what to which record; never the record's content. `assignments`: the
+    actor's role assignments with their agencies, where the caller has already read them
+    (every audited page has), so that they are not read again."""
     return _append(
         _fields(
             action=action,
@@ -93,6 +96,7 @@ def audit_record(
             local_authority_id=local_authority_id,
             outcome=outcome,
             actor_label=actor_label,
+            assignments=assignments,
         )
     )
 
@@ -174,6 +178,7 @@ def audit_trail_read(
     request: HttpRequest | None,
     family_ids: list[int] | None,
     authority_ids: list[int],
+    assignments: list[RoleAssignment] | None = None,
 ) -> AuditEvent:
     """An auditor's search or export is itself in the trail: filed under the family it
     asked about, when it named exactly one."""
@@ -183,6 +188,7 @@ def audit_trail_read(
         request=request,
         family_id=family_ids[0] if family_ids is not None and len(family_ids) == 1 else None,
         local_authority_id=authority_ids[0] if len(authority_ids) == 1 else None,
+        assignments=assignments,
     )
 
 

@@ -4,18 +4,21 @@ Everyone but an auditor gets 404, decided before anything else runs, and the ref
 itself in the trail.
 """
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from cpconf.access import roles_of
 from cpconf.access.lookups import refuse
 from cpconf.audit import services
 from cpconf.audit_trail import selectors
 from cpconf.audit_trail.csv_export import csv_lines
 from cpconf.audit_trail.forms import AuditSearchForm
+from cpconf.pagination import CappedPaginator
 
 PAGE_SIZE = 50
+# Events counted for the heading and the page links: past this the page says "more than".
+COUNTED_EVENTS = 10_000
 
 
 def _auditor_authority_ids(request: HttpRequest, action: str) -> list[int]:
@@ -38,6 +41,7 @@ def _recorded(request: HttpRequest, action: str, form: AuditSearchForm, ids: lis
         request=request,
         family_ids=selectors.searched_family_ids(form.search(), ids),
         authority_ids=ids,
+        assignments=roles_of(request.user),
     )
 
 
@@ -47,7 +51,8 @@ def search(request: HttpRequest) -> HttpResponse:
     context: dict = {"form": form}
     if form.is_valid():
         events = selectors.events_matching(form.search(), authority_ids)
-        page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+        paginator = CappedPaginator(events, PAGE_SIZE, cap=COUNTED_EVENTS)
+        page = paginator.get_page(request.GET.get("page"))
         family_ids = {e.family_id for e in page if e.family_id is not None}
         context |= {
             "page": page,
