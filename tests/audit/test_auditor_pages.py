@@ -314,3 +314,46 @@ def test_an_export_with_bad_dates_shows_the_search_with_the_problem(auditor):
     assert response.status_code == 400
     assert str(END_BEFORE_START) in response.content.decode()
     assert not AuditEvent.objects.filter(action="audit_exported").exists()
+
+
+def test_the_action_filter_offers_each_action_in_the_auditors_own_trail_once(auditor, world):
+    for _ in range(3):
+        record(datetime(2026, 4, 1, tzinfo=UTC), "conference_viewed", world.unit, world.bell)
+    record(datetime(2026, 4, 2, tzinfo=UTC), "only_in_the_south", None, world.fenwick)
+
+    offered = [
+        value for value, _label in auditor.get(SEARCH).context["form"].fields["action"].choices
+    ]
+
+    assert "only_in_the_south" not in offered
+    actions = [value for value in offered if value]
+    assert actions == sorted(set(actions))
+    assert {"conference_viewed", "family_viewed", "report_viewed", "sign_in"} <= set(actions)
+
+
+def test_a_very_long_trail_is_counted_only_up_to_the_cap(auditor, world, monkeypatch):
+    monkeypatch.setattr("cpconf.audit_trail.views.COUNTED_EVENTS", 60)
+    for _ in range(70):
+        record(datetime(2026, 5, 1, tzinfo=UTC), "report_viewed", world.professional, world.bell)
+
+    capped = auditor.get(SEARCH, {"action": "report_viewed"})
+    narrowed = auditor.get(SEARCH, {"action": "report_viewed", "family": "NS-2026-0141"})
+
+    page = capped.content.decode()
+    assert "More than 60 events" in page
+    assert len(capped.context["page"]) == 50
+    assert 'href="?action=report_viewed&amp;page=2" rel="next"' in page
+    # Narrowed below the cap, the count is exact again.
+    assert "1 event" in narrowed.content.decode()
+    assert "More than" not in narrowed.content.decode()
+
+
+def test_the_page_beyond_the_cap_is_still_there(auditor, world, monkeypatch):
+    monkeypatch.setattr("cpconf.audit_trail.views.COUNTED_EVENTS", 50)
+    for _ in range(120):
+        record(datetime(2026, 5, 1, tzinfo=UTC), "report_viewed", world.professional, world.bell)
+
+    second = auditor.get(SEARCH, {"action": "report_viewed", "page": "2"})
+
+    assert len(second.context["page"]) == 50
+    assert "More than 50 events" in second.content.decode()

@@ -4,10 +4,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.core.paginator import Page
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
-from django.utils.functional import cached_property
 
 from cpconf.access import roles_of
 from cpconf.accounts.models import Role, User
@@ -21,6 +20,7 @@ from cpconf.families.models import Family
 from cpconf.organisations.models import LocalAuthority
 from cpconf.organisations.selectors import unit_authorities
 from cpconf.outcomes.models import OutcomeLetter
+from cpconf.pagination import CappedPaginator
 from cpconf.reports.access_rules import reports_visible_to
 from cpconf.reports.models import ProfessionalReport, ReportStatus
 from cpconf.reports.received import ConferenceSummary, unit_overview, with_board_counts
@@ -121,20 +121,10 @@ def unit_conferences(user: User, now: datetime | None = None) -> QuerySet[Confer
 
 # Conferences per page of the unit's lists: an authority has hundreds booked at any time.
 UNIT_PAGE_SIZE = 10
+# Each list is counted this far for its page links: 50 pages, past any real backlog.
+COUNTED_CONFERENCES = 500
 UPCOMING_PAGE = "upcoming"
 HELD_PAGE = "held"
-
-
-class CountedPaginator(Paginator):
-    """A paginator told how many items there are, by a count already made."""
-
-    def __init__(self, object_list: QuerySet[Conference], per_page: int, *, counted: int) -> None:
-        super().__init__(object_list, per_page)
-        self.counted = counted
-
-    @cached_property
-    def count(self) -> int:
-        return self.counted
 
 
 @dataclass(frozen=True)
@@ -149,20 +139,16 @@ def unit_pages(
     user: User, now: datetime, upcoming_page: str | int = 1, held_page: str | int = 1
 ) -> tuple[UnitPage, UnitPage]:
     """One page of the unit's upcoming conferences and one of those held and still to
-    finish, each summarised from the database's counts: two COUNTs and two LIMITed queries
-    however many conferences the authority has. A page number that is not one shows the
-    nearest page (Django's `get_page`)."""
+    finish, each summarised from the database's counts. Each list is counted only up to
+    `COUNTED_CONFERENCES` (`CappedPaginator`), so a page costs the same however many
+    conferences the authority has held. A page number that is not one shows the nearest
+    page (Django's `get_page`)."""
     listed = unit_conferences(user, now)
-    to_come, held_before = Q(starts_at__gte=now), Q(starts_at__lt=now)
-    # Both lists' lengths from one pass over the authority's conferences.
-    counts = listed.aggregate(
-        upcoming=Count("pk", filter=to_come), held=Count("pk", filter=held_before)
-    )
-    upcoming = CountedPaginator(
-        listed.filter(to_come), UNIT_PAGE_SIZE, counted=counts["upcoming"]
+    upcoming = CappedPaginator(
+        listed.filter(starts_at__gte=now), UNIT_PAGE_SIZE, cap=COUNTED_CONFERENCES
     ).get_page(upcoming_page)
-    held = CountedPaginator(
-        listed.filter(held_before), UNIT_PAGE_SIZE, counted=counts["held"]
+    held = CappedPaginator(
+        listed.filter(starts_at__lt=now), UNIT_PAGE_SIZE, cap=COUNTED_CONFERENCES
     ).get_page(held_page)
     return (
         UnitPage(unit_overview(upcoming.object_list), upcoming),
