@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, Q, QuerySet
 
 from cpconf.accounts.models import Role, RoleAssignment, User
@@ -57,13 +58,45 @@ def any_of(conditions: Iterable[Q]) -> Q:
 def granted(
     model: type[M], user: AnyUser, grant: Callable[[AnyUser, RoleAssignment], Q]
 ) -> QuerySet[M]:
-    """The rows of `model` that any of the user's role assignments grants (deny by default),
-    as a plain queryset of ids so that the joins a grant needs never duplicate a row."""
+    """The rows of `model` that any of the user's role assignments grants (deny by default).
+    Where a grant follows a relation to many rows (a conference's invitations), the rows are
+    picked by id in a subquery, so that its joins never duplicate a row; where every grant
+    follows single relations only (the unit's authority, the chair of a conference), the
+    condition is put on the query itself, which the database can read from the indexes it
+    is asked about, not from every row of the authority."""
     assignments = roles_of(user)
     if not assignments:
         return model._default_manager.none()
-    ids = model._default_manager.filter(any_of(grant(user, a) for a in assignments)).values("pk")
+    conditions = any_of(grant(user, a) for a in assignments)
+    if not _follows_many(model, conditions):
+        return model._default_manager.filter(conditions)
+    ids = model._default_manager.filter(conditions).values("pk")
     return model._default_manager.filter(pk__in=ids)
+
+
+def _follows_many(model: type[Model], condition: Q) -> bool:
+    """Whether any lookup in `condition` follows a relation to many rows from `model`."""
+    for child in condition.children:
+        if isinstance(child, Q):
+            if _follows_many(model, child):
+                return True
+            continue
+        lookup: str = child[0]  # type: ignore[index]  # a (lookup, value) pair
+        opts = model._meta
+        for part in lookup.split("__"):
+            try:
+                field = opts.get_field(part)
+            except FieldDoesNotExist:
+                break  # a lookup ("in", "gt") or a transform: no relation beyond it
+            if field.one_to_many or field.many_to_many:
+                return True
+            related = field.related_model
+            if not field.is_relation or not (
+                isinstance(related, type) and issubclass(related, Model)
+            ):
+                break
+            opts = related._meta
+    return False
 
 
 def holds_role(user: AnyUser, roles: Iterable[str], local_authority_id: int) -> bool:
