@@ -188,3 +188,29 @@ def test_a_user_without_any_role_sees_nothing(world):
     assert not conferences_visible_to(nobody).exists()
     assert not families_visible_to(nobody).exists()
     assert not reports_visible_to(nobody).exists()
+
+
+def test_a_scope_through_many_rows_never_repeats_a_row(world):
+    # The social worker is granted the conference as the family's allocated worker, in a
+    # condition joined with their invitations: the conference's three other invitations
+    # would be three rows of it if the scope joined them in.
+    worker = world.users[Role.SOCIAL_WORKER]
+    InvitationFactory(conference=world.conference)
+    InvitationFactory(conference=world.conference)
+
+    assert list(conferences_visible_to(worker)) == [world.conference]
+    assert conferences_visible_to(worker).count() == 1
+
+
+def test_a_scope_over_single_relations_is_the_same_rows_without_a_subquery(world):
+    # The unit's and the chair's grants follow single relations (the family's authority,
+    # the conference's chair): the condition goes on the query itself, not an id subquery.
+    unit, chair = world.users[Role.UNIT_ADMINISTRATOR], world.users[Role.CHAIR]
+    unit_scope, chair_scope = conferences_visible_to(unit), conferences_visible_to(chair)
+
+    assert set(unit_scope) == {world.conference, world.other_conference_same_authority}
+    assert list(chair_scope) == [world.conference]
+    assert "IN (SELECT" not in str(unit_scope.query).upper()
+    assert "IN (SELECT" not in str(chair_scope.query).upper()
+    # Through the invitations, the subquery stays.
+    assert "IN (SELECT" in str(conferences_visible_to(world.users[Role.PROFESSIONAL]).query).upper()
