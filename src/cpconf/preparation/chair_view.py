@@ -63,7 +63,14 @@ def family_words(user: User, conference: Conference) -> FamilyWords:
     """The parents' own report and the children's views, as far as this user may read them."""
     from cpconf.portal import selectors as portal  # the portal reads reports; this reads it
 
-    views = portal.child_views_visible_to(user).filter(conference=conference)
+    # The child's name and words; a drawing is linked to, so its file is not read here.
+    views = (
+        portal.child_views_visible_to(user)
+        .filter(conference=conference)
+        .select_related(None)
+        .select_related("child")
+        .defer("file_data")
+    )
     return FamilyWords(
         parents_report=portal.parents_report(conference),
         child_views=tuple(views.order_by("created_at", "pk")),

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Prefetch
-from django.db.models.fields.json import KeyTextTransform, KeyTransform
+from django.db.models import Exists, JSONField, OuterRef, Prefetch, Subquery
+from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -73,20 +73,16 @@ def _assessment_keys() -> list[str]:
     return sorted({assessment_key(form) for form in all_report_forms().values()} | {"assessment"})
 
 
-def newest_assessments() -> Prefetch:
-    """The newest version of each report with only its form's name and its assessment parts
-    (`form_name`, `assessment_<key>`) pulled out of the content by the database; the rest of
-    the content, which scores never need, stays in it."""
-    parts = KeyTransform("parts", "content")
-    newest = (
-        ReportVersion.objects.order_by("-number")
-        .only("pk", "report_id", "number")
-        .annotate(
-            form_name=KeyTextTransform("form", "content"),
-            **{f"assessment_{key}": KeyTransform(key, parts) for key in _assessment_keys()},
-        )
+def _newest_version_part(path: tuple[str, ...], output_field: Any) -> Subquery:
+    """One value from inside the newest version of the report in hand (`OuterRef`), taken
+    out of its content by the database, so the rest of the content is never sent."""
+    newest = ReportVersion.objects.filter(report=OuterRef("pk")).order_by("-number")
+    value = (
+        KeyTransform(path[-1], "content")
+        if len(path) == 1
+        else KeyTransform(path[-1], KeyTransform(path[-2], "content"))
     )
-    return Prefetch("versions", queryset=newest[:1], to_attr=NEWEST_FIRST)
+    return Subquery(newest.annotate(value=value).values("value")[:1], output_field=output_field)
 
 
 def latest_version(report: ProfessionalReport) -> ReportVersion | None:
@@ -126,30 +122,53 @@ def _record_scores(family: Family) -> list[Score]:
 
 
 def _report_scores(user: User, family: Family) -> list[Score]:
-    reports = (
+    """From the newest version of each submitted report the user may read: one query, which
+    takes only each version's form name and assessment parts out of its content."""
+    keys = _assessment_keys()
+    rows = (
         reports_visible_to(user)
         .filter(conference__family=family, status=ReportStatus.SUBMITTED)
-        # Only the agency: every version names its form, so the conference (whose policy
-        # names the form otherwise) is read only for a version that does not.
-        .select_related("agency")
-        .prefetch_related(newest_assessments())
+        .annotate(
+            has_version=Exists(ReportVersion.objects.filter(report=OuterRef("pk"))),
+            form_name=_newest_version_part(("form",), JSONField()),
+            **{
+                f"assessment_{key}": _newest_version_part(("parts", key), JSONField())
+                for key in keys
+            },
+        )
+        .values(
+            "pk",
+            "has_version",
+            "conference_id",
+            "agency__name",
+            "form_name",
+            *(f"assessment_{key}" for key in keys),
+        )
     )
     scores = []
-    for report in reports:
-        version = latest_version(report)
-        if version is None:
+    for row in rows:
+        if not row["has_version"]:
             continue
-        form_name = getattr(version, "form_name", None)  # annotated by newest_assessments
-        form = report_form_named(form_name) if form_name else form_of(report)
-        assessment = getattr(version, f"assessment_{assessment_key(form)}", None)
-        who = _("%(agency)s (report)") % {"agency": report.agency.name}
+        form_name = row["form_name"]
+        # Every version names its form; an early one that does not reads the conference's.
+        form = (
+            report_form_named(form_name)
+            if form_name
+            else form_of(
+                ProfessionalReport.objects.select_related(
+                    "conference__family__local_authority"
+                ).get(pk=row["pk"])
+            )
+        )
+        assessment = row.get(f"assessment_{assessment_key(form)}")
+        who = _("%(agency)s (report)") % {"agency": row["agency__name"]}
         children = assessment.get("children", []) if isinstance(assessment, dict) else []
         for entry in children:
             score = whole_number(entry.get("scaling"))
             if score is not None:
                 child_id = whole_number(entry.get("child_id"))
                 name = str(entry.get("name") or "")
-                scores.append(Score(report.conference_id, child_id, name, who, score, True))
+                scores.append(Score(row["conference_id"], child_id, name, who, score, True))
     return scores
 
 
@@ -223,6 +242,7 @@ def family_scaling(user: User, family: Family) -> dict[int, ChildScaling]:
         Conference.objects.filter(family=family)
         .exclude(status=ConferenceStatus.CANCELLED)
         .order_by("starts_at", "pk")
+        .only("pk", "starts_at")  # the chart's occasions: nothing else of them is read
     )
     scores = _record_scores(family) + _report_scores(user, family)
     scaling = family.local_authority.policy.scaling
