@@ -43,19 +43,21 @@ CLAUSE_START = (
     r"|(?:{determiner}|(?-i:[A-Z][a-z]+)[\x27\u2019]s)\s+(?:[\w\x27\u2019-]+\s+){0,4}?"
     r"(?:{verb}|(?-i:[a-z]+)\s+(?:him|her|them|me|us)\b))"
 )
-# What can start the noun phrase of a reported clause's subject.
-DETERMINER = (
-    r"the|her|his|their|my|a|an|some|two|three|four|several|older|other|these|those|many|"
-    r"men|boys|girls|lads|people|adults|grown-ups|kids|friends|strangers|someone|somebody|"
-    r"nobody|no\s+one|everyone|everybody|anyone|anybody"
-)
+# What can start the noun phrase of a reported clause's subject (matched as a trie).
+DETERMINERS = [
+    "the", "her", "his", "their", "my", "a", "an", "some", "two", "three", "four", "several",
+    "older", "other", "these", "those", "many", "men", "boys", "girls", "lads", "people",
+    "adults", "grown-ups", "kids", "friends", "strangers", "someone", "somebody", "nobody",
+    "no one", "everyone", "everybody", "anyone", "anybody",
+]  # fmt: skip
 
 
 @cache
 def _clause_start() -> str:
     irregular = alternatives(cue_data()["attribution"]["irregular_past"])
     verb = rf"(?:{AUXILIARY_VERB}|(?-i:[a-z]+(?:s|ed)\b)|{irregular}\b)"
-    return CLAUSE_START.replace("{verb}", verb).replace("{determiner}", DETERMINER)
+    determiner = alternatives(DETERMINERS)
+    return CLAUSE_START.replace("{verb}", verb).replace("{determiner}", determiner)
 
 
 @dataclass(frozen=True)
