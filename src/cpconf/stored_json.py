@@ -46,13 +46,24 @@ def whole_number(value: Any) -> int | None:
         return None
 
 
+def _stored_whole_number(value: Any) -> int | None:
+    """A whole number as stored: a number, or its digits as text (as forms once saved a score
+    or a child's id), so every reader counts an old answer the same; anything else is
+    unanswered."""
+    if _whole_number(value):
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    return None
+
+
 def _read(spec: Field[Any], value: Any) -> Any:
     """A stored value as the field's kind, or the field's default when it is not one."""
     kind = spec.metadata.get("kind")
     if kind == "bool":
         return value if isinstance(value, bool) else spec.default
     if kind in WHOLE_NUMBER_KINDS:
-        return value if _whole_number(value) else None
+        return _stored_whole_number(value)
     if kind in TEXT_LIST_KINDS:
         return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
     if kind in NUMBER_LIST_KINDS:

@@ -35,7 +35,6 @@ from cpconf.reports.coaching import COACHED_KINDS
 from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
 from cpconf.reports.received import BoardRow, board_rows
 from cpconf.reports.selectors import assessment_key, form_of_version
-from cpconf.stored_json import whole_number
 
 # The Signs of Safety questions, by report form section key: the initial and the review
 # forms word them differently but keep these keys.
@@ -94,7 +93,7 @@ class PreparedReport:
     report: ProfessionalReport
     version: ReportVersion
     answers: tuple[Answer, ...]
-    assessments: tuple[tuple[dict[str, Any], ChildAssessment], ...]
+    assessments: tuple[tuple[parts.ChildAssessment, ChildAssessment], ...]
     warnings: CoachWarnings
     comments: tuple[str, ...]
     sharing: str
@@ -102,10 +101,9 @@ class PreparedReport:
 
     def assessment_for(self, child: Child) -> ChildAssessment | None:
         for entry, assessment in self.assessments:
-            child_id = whole_number(entry.get("child_id"))
-            if child_id == child.pk or (
-                child_id is None
-                and str(entry.get("name") or "").strip().casefold() == child.full_name.casefold()
+            if entry.child_id == child.pk or (
+                entry.child_id is None
+                and entry.name.strip().casefold() == child.full_name.casefold()
             ):
                 return assessment
         return None
@@ -139,7 +137,7 @@ def family_comments(report: ProfessionalReport) -> list[str]:
     from cpconf.portal.selectors import comments_for  # the portal reads reports too
 
     content = latest_content(report) or {}
-    comment = str((content.get(SHARING) or {}).get("comments") or "").strip()
+    comment = parts.Sharing.from_json(content.get(SHARING)).comments.strip()
     prefetched = getattr(report, PORTAL_COMMENTS, None)
     portal = [c.text for c in prefetched] if prefetched is not None else comments_for(report)
     return ([comment] if comment else []) + portal
@@ -175,13 +173,13 @@ def coach_warnings(form: ReportForm, content: dict[str, Any]) -> CoachWarnings:
 def _coach_warnings(form: ReportForm, content: dict[str, Any]) -> CoachWarnings:
     children = tuple(
         name
-        for child in (content.get(parts.CHILDREN) or {}).get("children", [])
-        if (name := (child.get("name") or "").strip())
+        for child in parts.Children.from_json(content.get(parts.CHILDREN)).children
+        if (name := child.name.strip())
     )
     total = in_restricted = 0
     quoted: dict[str, list[str]] = {rule: [] for rule, _label in QUOTED_RULES}
     for section in form.sections:
-        text = (content.get(section.key) or {}).get("text", "")
+        text = parts.TextPart.from_json(content.get(section.key)).text
         if section.kind not in COACHED_KINDS or not text:
             continue
         analysis = analyse(text, children=children, section=section.key)
@@ -205,23 +203,23 @@ def _coach_warnings(form: ReportForm, content: dict[str, Any]) -> CoachWarnings:
 def _answers(form: ReportForm, content: dict[str, Any]) -> tuple[Answer, ...]:
     keys = {section.key for section in form.sections}
     return tuple(
-        Answer(key, str(question), str((content.get(key) or {}).get("text") or ""), key in keys)
+        Answer(key, str(question), parts.TextPart.from_json(content.get(key)).text, key in keys)
         for key, question in QUESTIONS
     )
 
 
 def _assessments(
     form: ReportForm, content: dict[str, Any]
-) -> tuple[tuple[dict[str, Any], ChildAssessment], ...]:
+) -> tuple[tuple[parts.ChildAssessment, ChildAssessment], ...]:
     labels = dict(form.recommendations)
-    entries = (content.get(assessment_key(form)) or {}).get("children", [])
+    entries = parts.Assessment.from_json(content.get(assessment_key(form))).children
     return tuple(
         (
             entry,
             ChildAssessment(
-                score=whole_number(entry.get("scaling")),
-                recommendation=labels.get(entry.get("recommendation") or "", ""),
-                reason=str(entry.get("reason") or ""),
+                score=entry.scaling,
+                recommendation=labels.get(entry.recommendation, ""),
+                reason=entry.reason,
             ),
         )
         for entry in entries
@@ -229,22 +227,24 @@ def _assessments(
 
 
 def _sharing(content: dict[str, Any]) -> str:
-    sharing = content.get(SHARING) or {}
-    if sharing.get("shared") == "yes":
+    sharing = parts.Sharing.from_json(content.get(SHARING))
+    if sharing.shared == "yes":
         return _("Shared with %(who)s on %(day)s") % {
-            "who": sharing.get("shared_with", ""),
-            "day": parts.display_date(sharing.get("shared_on", "")),
+            "who": sharing.shared_with,
+            "day": parts.display_date(sharing.shared_on),
         }
-    if sharing.get("shared") == "no":
-        return _("Not shared with the family: %(why)s") % {
-            "why": sharing.get("not_shared_reason", "")
-        }
+    if sharing.shared == "no":
+        return _("Not shared with the family: %(why)s") % {"why": sharing.not_shared_reason}
     return _("Not recorded")
 
 
 def _has_restricted(form: ReportForm, content: dict[str, Any]) -> bool:
-    restricted = [content.get(s.key) or {} for s in form.sections if s.kind == "restricted"]
-    return any(part.get("text") or part.get("reason") for part in restricted)
+    restricted = [
+        parts.RestrictedPart.from_json(content.get(s.key))
+        for s in form.sections
+        if s.kind == "restricted"
+    ]
+    return any(part.text or part.reason for part in restricted)
 
 
 def prepared(report: ProfessionalReport) -> PreparedReport | None:
