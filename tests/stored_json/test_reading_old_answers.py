@@ -8,8 +8,11 @@ from cpconf.reports.report_content import Assessment
 
 @pytest.mark.parametrize(
     ("stored", "read"),
-    [(7, 7), ("7", 7), (" 7 ", 7), (0, 0), ("0", 0), (-1, -1), (None, None), ("", None)]
-    + [("seven", None), (True, None), (7.5, None), ("7.5", None), ([7], None)],
+    [
+        *[(7, 7), ("7", 7), (" 7 ", 7), (0, 0), ("0", 0), (-1, -1)],
+        *[(None, None), ("", None), ("seven", None), (True, None), (7.5, None), ("7.5", None)],
+        ([7], None),
+    ],
 )
 def test_a_score_is_read_from_a_number_or_its_digits(stored, read):
     part = Assessment.from_json({"children": [{"name": "Lily", "scaling": stored}]})
