@@ -63,9 +63,32 @@
   because every scored reported sentence there is an allegation, and it called 19 of the
   ~50 unscored, harmless reported sentences allegations.
 
+- ``unseen_set_7.jsonl``: 130 sentences in a report's usual mix, written once the sixth round
+  was settled, scored once, blind: kind 0.891 (106/119), source 0.921 (117/127), jargon
+  precision 0.929 and recall 0.897. It stayed blind until an eighth set was being written; the
+  seventh round then read its misses, which made it informed: now kind 1.000 (119/119),
+  source 1.000, jargon precision and recall 1.000, every flag F1 1.000.
+- The seventh round (tuning t461-t503) went by the families set 7 missed, each in several
+  shapes, with controls: hedged or graded judgements ("appears much calmer", "has declined
+  sharply", "has struggled with", "has found it really hard to", "has refused to accept any
+  responsibility", "has engaged with"; a subject's behaviour, engagement, parenting or attitude
+  judged like the person; "From what we have observed" and "As far as I can tell" frame a view);
+  reported allegations ("disclosed to a lunchtime supervisor that", "As the childminder
+  reported", "is rumoured to carry a blade", "has been made aware that", a source named after
+  "reported … by another pupil"; a child not collected or left waiting on their own, an adult
+  let stay against the plan, messages about a child's body); observations without "I" (what
+  someone did at a clinic, session or contact) and the writer's observation with someone's
+  explanation after it ("…, which she said was from netball"); case movement ("referred on
+  to", "escalated its worries to MASH", "stepped down to a CIN plan", an allegation passed to
+  the LADO is a fact) beside everyday "stepped down from her role", "the threshold of the flat"
+  and "referred on 4 May"; "The baby … her immunisations" is not ambiguous. Controls that stay
+  facts: "attendance has declined to 81%", "so she could collect the children", a weight taken
+  at a clinic. "unauthorised absence" is no longer flagged as jargon (set 7's reader left it).
+
 Blind, each set read once before any rule was written from it: 0.787, 0.700, 0.629, 0.667,
-0.905, 0.875 for kinds. The first four sets lean on the hard families; the last two hold a
-report's usual mix. All six are informed now; the seventh, written blind, is the honest test.
+0.905, 0.875, 0.891 for kinds. The first four sets lean on the hard families; the last three
+hold a report's usual mix. All seven are informed now; the eighth, written blind, is the
+honest test.
 """
 
 import pytest
@@ -80,6 +103,7 @@ THIRD_UNSEEN_SET = HERE / "unseen_set_3.jsonl"
 FOURTH_UNSEEN_SET = HERE / "unseen_set_4.jsonl"
 FIFTH_UNSEEN_SET = HERE / "unseen_set_5.jsonl"
 SIXTH_UNSEEN_SET = HERE / "unseen_set_6.jsonl"
+SEVENTH_UNSEEN_SET = HERE / "unseen_set_7.jsonl"
 HELD_OUT = (
     UNSEEN_SET,
     SECOND_UNSEEN_SET,
@@ -87,6 +111,7 @@ HELD_OUT = (
     FOURTH_UNSEEN_SET,
     FIFTH_UNSEEN_SET,
     SIXTH_UNSEEN_SET,
+    SEVENTH_UNSEEN_SET,
 )
 ALL_HELD_OUT = HELD_OUT
 TARGET_ACCURACY = 0.9
@@ -115,6 +140,7 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(FOURTH_UNSEEN_SET)) >= 40
     assert len(load_rows(FIFTH_UNSEEN_SET)) >= 45
     assert len(load_rows(SIXTH_UNSEEN_SET)) >= 45
+    assert len(load_rows(SEVENTH_UNSEEN_SET)) >= 130
     for path in (DEV_SET, TUNING_SET, *ALL_HELD_OUT):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
@@ -161,7 +187,7 @@ def test_accuracy_on_the_dev_set():
 
 
 @pytest.mark.parametrize(
-    "path", HELD_OUT, ids=["held-out", "second", "third", "fourth", "fifth", "sixth"]
+    "path", HELD_OUT, ids=["held-out", "second", "third", "fourth", "fifth", "sixth", "seventh"]
 )
 def test_accuracy_on_sentences_never_tuned_on(path):
     scores = _scored(path)
@@ -174,7 +200,7 @@ def test_accuracy_on_sentences_never_tuned_on(path):
 
 
 def test_kind_accuracy_over_every_held_out_sentence():
-    # All six held-out sets together: 333 of 333 today (326 before the sixth round).
+    # All seven held-out sets together: 452 of 452 today (439 of 452 before the seventh round).
     scores = [score(load_rows(path)) for path in ALL_HELD_OUT]
     right = sum(s.kind_right for s in scores)
     scored = sum(s.kind_scored for s in scores)

@@ -36,6 +36,12 @@ def _references() -> GatedAlternatives:
 
 
 @cache
+def _description() -> re.Pattern[str]:
+    """A description that picks out one child: "the baby", "the eldest"."""
+    return re.compile(cue_data()["children"]["descriptions"], FLAGS)
+
+
+@cache
 def _adult_relation() -> re.Pattern[str]:
     """Straight after "her", "his" or "their": the word says the owner is an adult."""
     relations = words_pattern(cue_data()["children"]["adult_relations"])
@@ -65,6 +71,7 @@ def _name_pattern(children: Sequence[str]) -> list[re.Pattern[str]]:
 
 def compile_patterns() -> None:
     _references()
+    _description()
 
 
 def ambiguous_child_findings(
@@ -85,8 +92,12 @@ def ambiguous_child_findings(
             if before != 1:
                 # An adult in the sentence before counts only when it names no child.
                 adult_before = previous if before == 0 else None
+                # A child picked out earlier in the sentence ("The baby … her review").
+                described = _description().search(text, span.start, span.end)
                 for reference in (first, *references):
                     if _owned_by_adult(text, reference):
+                        continue
+                    if described is not None and described.end() <= reference.start():
                         continue
                     if not _adult_clear(text, span, adult_before, reference):
                         findings.append(_finding(text, reference, named))

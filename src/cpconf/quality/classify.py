@@ -8,7 +8,7 @@ what they saw beats a hedge; anything left is a recorded fact.
 
 import re
 
-from cpconf.quality.attribution import attribution
+from cpconf.quality.attribution import Attribution, attribution
 from cpconf.quality.cue_lists import (
     harm,
     harm_negation,
@@ -34,6 +34,7 @@ WHY_WRITER = "The writer speaks for themselves (I, my, we)."
 WHY_WRITER_VIEW = "It is the writer's own judgement or observation."
 WHY_UNKNOWN = "It reports a claim without saying where it came from."
 WHY_RECORD = "No one is named as the source: it reads as a recorded fact."
+RELATIVE = re.compile(r"\b(?:which|who|whom|what)\b", re.IGNORECASE)
 VIEW_OR_SEEN = ("opinion_frame", "hedge", "perception", "appearance")
 STOCK_LONGEST = 60
 
@@ -112,7 +113,16 @@ def is_bare_judgement(signs: Signs) -> bool:
         return False
     if FIRST_PERSON.search(signs.text, signs.span) is not None:
         return False
-    return all(signs.cue(name) is None for name in VIEW_OR_SEEN)
+    return all(_is_the_judgement(signs, signs.cue(name)) for name in VIEW_OR_SEEN)
+
+
+def _is_the_judgement(signs: Signs, cue: re.Match[str] | None) -> bool:
+    """No cue, or a cue found inside the judgement's own words ("Dylan's behaviour has
+    deteriorated" is both): the judgement itself, not a sign that it is a view."""
+    if cue is None:
+        return True
+    judged = signs.judgement
+    return judged is not None and judged.start <= cue.start() and cue.end() <= judged.end
 
 
 def classify(text: str, span: Span, signs: Signs) -> Sentence:
@@ -153,7 +163,7 @@ def _kind(text: str, span: Span, signs: Signs) -> tuple[Kind, Cue]:
 
 def _source(text: str, span: Span, signs: Signs, kind: Kind) -> tuple[Source, Cue]:
     attributed = signs.attribution
-    if attributed is not None and not signs.stock:
+    if attributed is not None and not signs.stock and not _seen_first(signs, kind, attributed):
         source: Source = "third_party" if attributed.named else "unknown"
         return source, _at("source", source, attributed.why, text, attributed.start, attributed.end)
     record = source_cues()["record"]
@@ -168,6 +178,17 @@ def _source(text: str, span: Span, signs: Signs, kind: Kind) -> tuple[Source, Cu
     if kind == "allegation":
         return "unknown", _empty("source", "unknown", WHY_UNKNOWN, span)
     return "record", _empty("source", "record", WHY_RECORD, span)
+
+
+def _seen_first(signs: Signs, kind: Kind, attributed: Attribution) -> bool:
+    """The writer saw it, and someone's words come after ("I noticed a plaster on his
+    forehead, which he said he got falling off his scooter"): the writer's observation."""
+    if kind != "observation" or not attributed.named:
+        return False
+    seen = signs.cue("perception")
+    if seen is None or seen.end() > attributed.start:
+        return False
+    return RELATIVE.search(signs.text, seen.end(), attributed.start) is not None
 
 
 def _from_group(decides: Decides, value: str, group: str, match: re.Match[str]) -> Cue:
