@@ -85,10 +85,22 @@
   facts: "attendance has declined to 81%", "so she could collect the children", a weight taken
   at a clinic. "unauthorised absence" is no longer flagged as jargon (set 7's reader left it).
 
+- ``unseen_set_8.jsonl``: 110 sentences, half a report's usual mix and half the hard
+  families (reported speech, hearsay, judgements phrased as progress, case movement beside
+  the same words in everyday use), written by someone who saw neither the coach nor set 7
+  while the seventh round was being made, and scored once, after it: kind 0.931 (94/101),
+  source 0.962 (102/106), jargon precision 1.000 and recall 0.958, unattributed_report F1
+  1.000, opinion_as_fact F1 0.800, ambiguous_child F1 0.889. Its misses: reported
+  allegations about food and an adult staying or being messaged, read as facts; judgements
+  of a parent's change ("has started to take responsibility", "confidence as a parent has
+  grown", "has not shown any insight", "disengaged from") read as facts; one "escalated her
+  worries … to the GP" not flagged. It is kept blind: never tuned on, its misses never
+  turned into rules, and its test holds the coach to that figure.
+
 Blind, each set read once before any rule was written from it: 0.787, 0.700, 0.629, 0.667,
-0.905, 0.875, 0.891 for kinds. The first four sets lean on the hard families; the last three
-hold a report's usual mix. All seven are informed now; the eighth, written blind, is the
-honest test.
+0.905, 0.875, 0.891, 0.931 for kinds. The first four sets lean on the hard families; the
+others hold a report's usual mix with the hard families in it. Sets 1-7 are informed now; the
+eighth is the honest figure, short of the 0.95 the issue asks for.
 """
 
 import pytest
@@ -104,6 +116,7 @@ FOURTH_UNSEEN_SET = HERE / "unseen_set_4.jsonl"
 FIFTH_UNSEEN_SET = HERE / "unseen_set_5.jsonl"
 SIXTH_UNSEEN_SET = HERE / "unseen_set_6.jsonl"
 SEVENTH_UNSEEN_SET = HERE / "unseen_set_7.jsonl"
+BLIND_SET = HERE / "unseen_set_8.jsonl"
 HELD_OUT = (
     UNSEEN_SET,
     SECOND_UNSEEN_SET,
@@ -113,7 +126,7 @@ HELD_OUT = (
     SIXTH_UNSEEN_SET,
     SEVENTH_UNSEEN_SET,
 )
-ALL_HELD_OUT = HELD_OUT
+ALL_HELD_OUT = (*HELD_OUT, BLIND_SET)
 TARGET_ACCURACY = 0.9
 TARGET_JARGON = 0.9
 TARGET_F1 = 0.85
@@ -121,6 +134,11 @@ TARGET_F1 = 0.85
 UNSEEN_KIND = 0.95
 UNSEEN_SOURCE = 0.95
 UNSEEN_JARGON = 1.0
+# The blind set: what the coach scored the one time it was read.
+BLIND_KIND = 94 / 101
+BLIND_SOURCE = 102 / 106
+BLIND_JARGON_PRECISION = 1.0
+BLIND_JARGON_RECALL = 23 / 24
 
 
 def _scored(path) -> Scores:
@@ -141,6 +159,7 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(FIFTH_UNSEEN_SET)) >= 45
     assert len(load_rows(SIXTH_UNSEEN_SET)) >= 45
     assert len(load_rows(SEVENTH_UNSEEN_SET)) >= 130
+    assert len(load_rows(BLIND_SET)) >= 110
     for path in (DEV_SET, TUNING_SET, *ALL_HELD_OUT):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
@@ -199,9 +218,18 @@ def test_accuracy_on_sentences_never_tuned_on(path):
         assert counts.f1 >= TARGET_F1, flag
 
 
-def test_kind_accuracy_over_every_held_out_sentence():
-    # All seven held-out sets together: 452 of 452 today (439 of 452 before the seventh round).
-    scores = [score(load_rows(path)) for path in ALL_HELD_OUT]
+def test_accuracy_on_the_blind_set_does_not_fall():
+    scores = _scored(BLIND_SET)
+    assert scores.kind_accuracy >= BLIND_KIND
+    assert scores.source_accuracy >= BLIND_SOURCE
+    assert scores.jargon.precision >= BLIND_JARGON_PRECISION
+    assert scores.jargon.recall >= BLIND_JARGON_RECALL
+
+
+def test_kind_accuracy_over_every_informed_held_out_sentence():
+    # The seven informed held-out sets together: 452 of 452 today (439 of 452 before the
+    # seventh round). The blind set has its own test above.
+    scores = [score(load_rows(path)) for path in HELD_OUT]
     right = sum(s.kind_right for s in scores)
     scored = sum(s.kind_scored for s in scores)
     print(f"\nKind over every held-out sentence: {right}/{scored} = {right / scored:.3f}")
