@@ -151,3 +151,17 @@ def test_the_board_asks_as_many_queries_for_twenty_reports_as_for_two(scene):
     twenty = queries_of(scene.chair, url)
 
     assert twenty == two
+
+
+def test_a_list_longer_than_its_count_says_so(client, scene, monkeypatch):
+    monkeypatch.setattr("cpconf.home.selectors.COUNTED_CONFERENCES", UNIT_PAGE_SIZE)
+    conferences(scene, 2 * UNIT_PAGE_SIZE + 3, days_from_now=-1)
+    client.force_login(scene.unit)
+
+    page = client.get(reverse("home:home")).content.decode()
+    beyond = home_page_for(scene.unit, {HELD_PAGE: "2"})
+
+    assert f"More than {UNIT_PAGE_SIZE} held conferences are still to finish" in page
+    assert "conferences are booked" not in page
+    # The page after the count holds a whole page, not the one conference counted past it.
+    assert len(beyond.unit_held_conferences) == UNIT_PAGE_SIZE
