@@ -169,3 +169,19 @@ def test_the_chart_uses_no_inline_style(client, scene, history):
     [svg_text] = re.findall(r"<svg.*?</svg>", response.content.decode(), re.S)
     assert "style=" not in svg_text and "<style" not in svg_text and "<script" not in svg_text
     assert "style-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_a_cancelled_conferences_report_scores_are_left_out(client, scene, history):
+    # The review is cancelled after the school submitted its report: the chart keeps the
+    # initial conference's scores and draws nothing for a meeting that did not happen.
+    review, _report = history
+    review.status = "cancelled"
+    review.save()
+    lily, _noah = scene.children
+    client.force_login(scene.unit)
+
+    response = client.get(reverse("preparation:child_scaling", args=[lily.pk]))
+
+    assert response.status_code == 200
+    [svg] = charts_in(response.content.decode())
+    assert series_of(svg) == {"Dawn Hartwell <mum>": {0: 3}, "Chair": {0: 2}}

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from cpconf.accounts.models import User
 from cpconf.conference_records.models import RecordVersion
 from cpconf.conference_records.record_content import SCALING
-from cpconf.conferences.models import Conference, ConferenceStatus
+from cpconf.conferences.models import ConferenceStatus
 from cpconf.families.models import Child, Family
 from cpconf.organisations.report_forms import all_report_forms, report_form_named
 from cpconf.policy.model import Scaling
@@ -39,6 +39,7 @@ NEWEST_FIRST = "newest_first"
 @dataclass(frozen=True)
 class Score:
     conference_id: int
+    starts_at: datetime
     child_id: int | None
     child_name: str
     who: str
@@ -100,24 +101,25 @@ def latest_content(report: ProfessionalReport) -> dict[str, Any] | None:
 
 
 def _record_scores(family: Family) -> list[Score]:
-    """From each conference's latest finalised record version."""
-    latest: dict[int, dict[str, Any]] = {}
+    """From each conference's latest finalised record version: only its scaling part, taken
+    out of the content by the database."""
+    newer = RecordVersion.objects.filter(record=OuterRef("record"), number__gt=OuterRef("number"))
     versions = (
         RecordVersion.objects.filter(record__conference__family=family)
         .exclude(record__conference__status=ConferenceStatus.CANCELLED)
-        .order_by("record_id", "number")
-        .values_list("record__conference_id", "content")
+        .exclude(Exists(newer))
+        .annotate(scaling=KeyTransform(SCALING, "content"))
+        .values_list("record__conference_id", "record__conference__starts_at", "scaling")
     )
-    for conference_id, content in versions:
-        latest[conference_id] = content or {}
     scores = []
-    for conference_id, content in latest.items():
-        for entry in (content.get(SCALING) or {}).get("scores", []):
+    for conference_id, starts_at, scaling in versions:
+        part = scaling if isinstance(scaling, dict) else {}
+        for entry in part.get("scores", []):
             score = whole_number(entry.get("score"))
             who = str(entry.get("participant") or "").strip()
             if score is not None and who:
                 child_id = whole_number(entry.get("child_id"))
-                scores.append(Score(conference_id, child_id, "", who, score, False))
+                scores.append(Score(conference_id, starts_at, child_id, "", who, score, False))
     return scores
 
 
@@ -128,6 +130,7 @@ def _report_scores(user: User, family: Family) -> list[Score]:
     rows = (
         reports_visible_to(user)
         .filter(conference__family=family, status=ReportStatus.SUBMITTED)
+        .exclude(conference__status=ConferenceStatus.CANCELLED)
         .annotate(
             has_version=Exists(ReportVersion.objects.filter(report=OuterRef("pk"))),
             form_name=_newest_version_part(("form",), JSONField()),
@@ -140,6 +143,7 @@ def _report_scores(user: User, family: Family) -> list[Score]:
             "pk",
             "has_version",
             "conference_id",
+            "conference__starts_at",
             "agency__name",
             "form_name",
             *(f"assessment_{key}" for key in keys),
@@ -168,7 +172,17 @@ def _report_scores(user: User, family: Family) -> list[Score]:
             if score is not None:
                 child_id = whole_number(entry.get("child_id"))
                 name = str(entry.get("name") or "")
-                scores.append(Score(row["conference_id"], child_id, name, who, score, True))
+                scores.append(
+                    Score(
+                        row["conference_id"],
+                        row["conference__starts_at"],
+                        child_id,
+                        name,
+                        who,
+                        score,
+                        True,
+                    )
+                )
     return scores
 
 
@@ -183,12 +197,11 @@ def occasion_label(starts_at: datetime) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def _chart_for(
-    child: Child, scores: list[Score], conferences: list[Conference], scaling: Scaling
-) -> ChildScaling:
+def _chart_for(child: Child, scores: list[Score], scaling: Scaling) -> ChildScaling:
     mine = [s for s in scores if is_about(s, child)]
-    held = [c for c in conferences if any(s.conference_id == c.pk for s in mine)]
-    index = {c.pk: number for number, c in enumerate(held)}
+    # The conferences with a score about this child, in the order they were held.
+    held = sorted({(s.starts_at, s.conference_id) for s in mine})
+    index = {conference_id: number for number, (_when, conference_id) in enumerate(held)}
     by_who: dict[tuple[bool, str], dict[int, int]] = defaultdict(dict)
     for score in mine:
         by_who[(score.from_report, score.who)][index[score.conference_id]] = score.score
@@ -201,7 +214,7 @@ def _chart_for(
         scaling.low_means,
         scaling.high_means,
     )
-    occasions = tuple(occasion_label(c.starts_at) for c in held)
+    occasions = tuple(occasion_label(starts_at) for starts_at, _conference_id in held)
     chart = ScalingChart(
         title=_("Scaling scores for %(child)s at each conference") % {"child": child.full_name},
         scale=scale,
@@ -238,14 +251,6 @@ def _description(scale: Scale, conferences: int, participants: int) -> str:
 
 def family_scaling(user: User, family: Family) -> dict[int, ChildScaling]:
     """Scaling over time for every child of the family, by child id."""
-    conferences = list(
-        Conference.objects.filter(family=family)
-        .exclude(status=ConferenceStatus.CANCELLED)
-        .order_by("starts_at", "pk")
-        .only("pk", "starts_at")  # the chart's occasions: nothing else of them is read
-    )
     scores = _record_scores(family) + _report_scores(user, family)
     scaling = family.local_authority.policy.scaling
-    return {
-        child.pk: _chart_for(child, scores, conferences, scaling) for child in family.children.all()
-    }
+    return {child.pk: _chart_for(child, scores, scaling) for child in family.children.all()}
