@@ -119,10 +119,24 @@
   escalated". The rows were written with the rules, then seven more from a second probe of
   new shapes (two of which the rules then missed: "let slip", "begun to take" over-read).
 
+- ``unseen_set_9.jsonl``: 120 sentences written by someone who saw neither the coach nor sets
+  7 and 8, while the eighth round was being made, in a report's usual mix with a sixth each of
+  judgements of a parent's change and allegations passed on; scored once, after the eighth
+  round: kind 0.909 (100/110), source 0.905 (105/116), jargon precision 0.973 and recall
+  1.000, unattributed_report F1 0.900, opinion_as_fact F1 0.833, ambiguous_child F1 1.000.
+  Its misses: judgements without a judging word ("Mum has really turned a corner", "is now
+  managing the feeds with much more confidence", "has not made the changes that were asked of
+  him", "is an angry man who frightens his children"), hearsay at the school gate and "from
+  the community", a man at the door who "said he was a friend" (the writer's observation),
+  the writer not seeing a parent look at the baby. It is kept blind: never tuned on, and its
+  test holds the coach to that figure.
+
 Blind, each set read once before any rule was written from it: 0.787, 0.700, 0.629, 0.667,
-0.905, 0.875, 0.891, 0.931 for kinds. The first four sets lean on the hard families; the
-others hold a report's usual mix with the hard families in it. Sets 1-8 are informed now; the
-ninth, blind set will be added by the lead.
+0.905, 0.875, 0.891, 0.931, 0.909 for kinds. The first four sets lean on the hard families; the
+others hold a report's usual mix with the hard families in it. Over the last five rounds the
+blind figure has stayed between 0.875 and 0.931: each round fixes the families a set showed,
+and the next set shows new ones. Sets 1-8 are informed now; the ninth is the honest figure,
+short of the 0.95 the issue asks for.
 """
 
 import pytest
@@ -139,8 +153,7 @@ FIFTH_UNSEEN_SET = HERE / "unseen_set_5.jsonl"
 SIXTH_UNSEEN_SET = HERE / "unseen_set_6.jsonl"
 SEVENTH_UNSEEN_SET = HERE / "unseen_set_7.jsonl"
 EIGHTH_UNSEEN_SET = HERE / "unseen_set_8.jsonl"
-# BLIND_SET: the ninth, blind set (unseen_set_9.jsonl) will be added here by the lead, with a
-# test holding the coach to what it scores the one time it is read.
+BLIND_SET = HERE / "unseen_set_9.jsonl"
 HELD_OUT = (
     UNSEEN_SET,
     SECOND_UNSEEN_SET,
@@ -151,7 +164,7 @@ HELD_OUT = (
     SEVENTH_UNSEEN_SET,
     EIGHTH_UNSEEN_SET,
 )
-ALL_HELD_OUT = HELD_OUT
+ALL_HELD_OUT = (*HELD_OUT, BLIND_SET)
 TARGET_ACCURACY = 0.9
 TARGET_JARGON = 0.9
 TARGET_F1 = 0.85
@@ -159,6 +172,11 @@ TARGET_F1 = 0.85
 UNSEEN_KIND = 0.95
 UNSEEN_SOURCE = 0.95
 UNSEEN_JARGON = 1.0
+# The blind set: what the coach scored the one time it was read.
+BLIND_KIND = 100 / 110
+BLIND_SOURCE = 105 / 116
+BLIND_JARGON_PRECISION = 36 / 37
+BLIND_JARGON_RECALL = 1.0
 
 
 def _scored(path) -> Scores:
@@ -180,6 +198,7 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(SIXTH_UNSEEN_SET)) >= 45
     assert len(load_rows(SEVENTH_UNSEEN_SET)) >= 130
     assert len(load_rows(EIGHTH_UNSEEN_SET)) >= 110
+    assert len(load_rows(BLIND_SET)) >= 120
     for path in (DEV_SET, TUNING_SET, *ALL_HELD_OUT):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
@@ -238,6 +257,14 @@ def test_accuracy_on_sentences_never_tuned_on(path):
     assert scores.jargon.recall >= UNSEEN_JARGON
     for flag, counts in scores.flags.items():
         assert counts.f1 >= TARGET_F1, flag
+
+
+def test_accuracy_on_the_blind_set_does_not_fall():
+    scores = _scored(BLIND_SET)
+    assert scores.kind_accuracy >= BLIND_KIND
+    assert scores.source_accuracy >= BLIND_SOURCE
+    assert scores.jargon.precision >= BLIND_JARGON_PRECISION
+    assert scores.jargon.recall >= BLIND_JARGON_RECALL
 
 
 def test_kind_accuracy_over_every_informed_held_out_sentence():
