@@ -30,6 +30,7 @@ def test_the_sentences_and_their_kinds_follow_the_typing(live_server, page, scen
     suggestions = page.locator(".cpconf-coach__finding .govuk-hint").all_inner_texts()
     assert any(text.startswith("Try: seemed") for text in suggestions)
     assert not any("Try: Try:" in text for text in suggestions)
-    # The page saves as the author types: let its last save finish before the test ends, so
-    # the server is not writing while the test database is emptied.
-    page.wait_for_load_state("networkidle")
+    # The page saves itself 3 s after typing stops, and sends anything unsaved when it is
+    # closed: wait for that save to be answered, so nothing is left to send when the test
+    # closes the page and the server is not writing while the test database is emptied.
+    page.locator(".cpconf-autosave-status").get_by_text("Draft saved at").wait_for(timeout=15000)

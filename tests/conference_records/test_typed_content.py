@@ -27,8 +27,9 @@ def test_a_stored_record_without_the_newer_fields_reads_them_as_empty():
 
 
 def test_values_of_the_wrong_kind_are_read_as_the_empty_answer():
+    # (A child id or score saved as its digits, "1", is that number: tests/stored_json.)
     stored = {
-        "children": [{"child_id": "1", "categories": "neglect", "unborn": "yes", "name": 3}],
+        "children": [{"child_id": "Lily", "categories": "neglect", "unborn": "yes", "name": 3}],
         "dissent": "not a list",
     }
 
