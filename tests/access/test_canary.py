@@ -34,10 +34,12 @@ def readable_text(response) -> str:
 def reachable(client, world, user_key):  # noqa: F811
     """Every answer the matrix's URLs give this user, error pages included."""
     user = world.users[user_key]
+    client.logout()
     for case in CASES:
         for target in case.targets:
-            client.logout()
-            if user is not None:
+            # Signed in once, and again only after a page ended the session (signing in
+            # writes a session and the user's last login: most of a refused request's cost).
+            if user is not None and client.session.get("_auth_user_id") != str(user.pk):
                 client.force_login(user)
             url = reverse(case.name, args=case.args(world.records.get(target)))
             response = getattr(client, case.method)(url, follow=True)
@@ -63,6 +65,5 @@ def test_a_professional_sees_only_their_own_restricted_section(client, world):  
 
 @pytest.mark.parametrize("user_key", ["unit", "chair"])
 def test_the_chair_and_the_unit_do_read_it(client, world, user_key):  # noqa: F811
-    texts = [text for _, text in reachable(client, world, user_key)]
-
-    assert any(CANARY in text for text in texts)
+    # The first page or file that shows it is enough: the rest need not be built.
+    assert any(CANARY in text for _, text in reachable(client, world, user_key))
