@@ -71,9 +71,10 @@ run: setup ## Set up, migrate, add the demo data to an empty database, and serve
 	$(BIN)/cpconf seed_demo --if-empty
 	trap 'kill 0' EXIT; $(BIN)/cpconf db_worker & $(BIN)/cpconf runserver $(HOST):$(PORT)
 
-test: setup $(CHROMIUM) ## Run the whole suite on SQLite, then the database tests on PostgreSQL
-	$(MAKE) --no-print-directory test-sqlite
-	$(MAKE) --no-print-directory test-postgres
+# The two runs go side by side: each waits on its browser, database and files part of the
+# time, and the other uses the cores then. Each run's output is printed whole when it ends.
+test: setup $(CHROMIUM) ## Run the whole suite on SQLite and the database tests on PostgreSQL, side by side
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 test-sqlite: setup $(CHROMIUM)
 	@echo "== Tests on SQLite"
