@@ -148,7 +148,8 @@ class NewFamilyForm(FamilyForm):
 
 class PersonForm(forms.Form):
     """A row of people. `id` names a person already on the front sheet; a row without one
-    adds a person. A new row left completely empty is ignored."""
+    adds a person. A new row left completely empty is ignored. Each kind of row (`ChildForm`,
+    `MemberForm`) says how errors name its person (`who`) and gives its values (`values`)."""
 
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     key_fields: tuple[str, ...] = ()
@@ -157,14 +158,6 @@ class PersonForm(forms.Form):
         if self.data.get(self.add_prefix("id")):
             return False
         return not any((self.data.get(self.add_prefix(f)) or "").strip() for f in self.key_fields)
-
-    def who(self, number: int) -> str:
-        """How error messages name this row's person; each kind of row says it its own way."""
-        raise NotImplementedError("ChildForm and MemberForm each name their person")
-
-    def values(self) -> dict[str, Any]:
-        """The row's cleaned values as the front sheet stores them; each kind of row has its own."""
-        raise NotImplementedError("ChildForm and MemberForm each give their own values")
 
 
 class ChildForm(PersonForm):
@@ -315,3 +308,7 @@ class ImportForm(forms.Form):
         if upload.size > MAX_UPLOAD:
             raise forms.ValidationError(_(FILE_TOO_BIG))
         return upload
+
+
+# A row of either kind: what `pages.PeopleRows` holds.
+PersonRowForm = ChildForm | MemberForm

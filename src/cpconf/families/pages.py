@@ -18,7 +18,7 @@ from cpconf.families.forms import (
     FamilyForm,
     MemberForm,
     NewFamilyForm,
-    PersonForm,
+    PersonRowForm,
 )
 from cpconf.families.models import Child, Family, FamilyMember
 
@@ -34,11 +34,13 @@ class PeopleRows:
     """The rows of children (or of adults) on a page, numbered from 0 in their prefixes:
     `child-0-given_name`..., with `child-count` saying how many rows the page had."""
 
-    def __init__(self, form_class: type[PersonForm], kind: str, forms_: list[PersonForm]) -> None:
+    def __init__(
+        self, form_class: type[PersonRowForm], kind: str, forms_: list[PersonRowForm]
+    ) -> None:
         self.form_class, self.kind, self.forms = form_class, kind, forms_
 
     @classmethod
-    def bound(cls, form_class: type[PersonForm], kind: str, data: Any) -> "PeopleRows":
+    def bound(cls, form_class: type[PersonRowForm], kind: str, data: Any) -> "PeopleRows":
         try:
             count = int(data.get(f"{kind}-count", 1))
         except (TypeError, ValueError):
@@ -54,7 +56,7 @@ class PeopleRows:
 
     @classmethod
     def unbound(
-        cls, form_class: type[PersonForm], kind: str, rows: list[dict[str, Any]]
+        cls, form_class: type[PersonRowForm], kind: str, rows: list[dict[str, Any]]
     ) -> "PeopleRows":
         return cls(
             form_class,
@@ -82,7 +84,7 @@ class PeopleRows:
     def count(self) -> int:
         return len(self.forms)
 
-    def filled(self) -> list[tuple[int, PersonForm]]:
+    def filled(self) -> list[tuple[int, PersonRowForm]]:
         return [(i + 1, form) for i, form in enumerate(self.forms) if not form.is_blank()]
 
     def is_valid(self) -> bool:
