@@ -81,7 +81,9 @@ def _follows_many(model: type[Model], condition: Q) -> bool:
             if _follows_many(model, child):
                 return True
             continue
-        lookup: str = child[0]  # type: ignore[index]  # a (lookup, value) pair
+        if not isinstance(child, tuple):
+            return True  # an expression, not a (lookup, value) pair: keep the safe subquery
+        lookup: str = child[0]
         opts = model._meta
         for part in lookup.split("__"):
             try:
