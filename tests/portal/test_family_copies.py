@@ -137,8 +137,8 @@ def test_the_familys_pdf_is_tagged_for_screen_readers(client, portal):
 
 
 @pytest.mark.parametrize("copy", ["conference", "family"])
-def test_the_authors_copies_are_tagged_too(client, scene, portal, copy):
-    client.force_login(scene.author)
+def test_the_authors_copies_are_tagged_too(client, portal, copy):
+    client.force_login(portal.scene.author)
 
     body = client.get(reverse("reports:download", args=[portal.shared.pk, copy, "pdf"])).content
 
