@@ -206,6 +206,9 @@ STORAGES = {
 # Outside production WhiteNoise serves straight from the built files, so `make run` and the
 # tests need no collectstatic step; production serves the hashed, compressed copies.
 WHITENOISE_USE_FINDERS = not PRODUCTION
+# The tests start a new request handler for every test client; listing every static file at
+# each start cost seconds over the suite, so there a file is looked up when it is asked for.
+WHITENOISE_AUTOREFRESH = CPCONF_ENV == "test"
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
