@@ -11,9 +11,6 @@ import html
 import re
 from string import Template
 
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
-
 from cpconf.documents.changes import DELETED, INSERTED, Segment
 from cpconf.documents.model import (
     Paragraph,
@@ -105,6 +102,12 @@ def tagged_pdf(page: str) -> bytes:
     """The HTML page as a PDF tagged for screen readers; its language and title are the
     page's `lang` and `<title>`. WeasyPrint fetches nothing: no text can make it read a file
     or call a server."""
+    # Imported here, not at the top: loading WeasyPrint (and Pango through it) takes most of
+    # a second, and every process that starts Django (each command, each worker) would pay it
+    # whether or not it ever draws a PDF.
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
     fetch_nothing = URLFetcher(allowed_protocols=frozenset())
     document = HTML(string=page, url_fetcher=fetch_nothing)
     return bytes(document.write_pdf(pdf_variant=PDF_VARIANT))

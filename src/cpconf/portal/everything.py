@@ -9,8 +9,6 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher
 
 from cpconf.documents.pdf import FONT_FAMILY, PDF_VARIANT
 from cpconf.families.models import FamilyMember
@@ -127,6 +125,10 @@ p, li, th, td { margin-bottom: 4mm; }
 
 def everything_pdf(member: FamilyMember) -> bytes:
     """Tagged for screen readers (PDF/UA-1), like every PDF the system makes."""
+    # Imported here for the reason cpconf.documents.pdf.tagged_pdf gives.
+    from weasyprint import CSS, HTML
+    from weasyprint.urls import URLFetcher
+
     context = everything_context(member)
     html = render_to_string("portal/everything_pdf.html", context)
     fetch_nothing = URLFetcher(allowed_protocols=frozenset())
