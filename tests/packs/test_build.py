@@ -18,7 +18,6 @@ from tests.packs.pack_scene import (
     docx_headings,
     docx_of,
     docx_text,
-    not_shared,
     pdf_of,
     pdf_text,
     submit_as,
@@ -34,120 +33,123 @@ def _packs(conference: Conference) -> dict[str, ConferencePack]:
     return {p.copy: p for p in ConferencePack.objects.filter(conference=conference)}
 
 
-@pytest.fixture
-def released(scene, django_capture_on_commit_callbacks):
-    """The author's report shared with the family; the colleague's not shared; then release."""
-    shared = written(scene, words="Lily's reading has come on well.")
-    submit_as(shared, "Priya Shah")
-    unshared = not_shared(written(scene, author=scene.colleague, words="Unshared words here."))
-    submit_as(unshared, "Sam Colleague")
-    with django_capture_on_commit_callbacks(execute=True):
-        services.pack_release(
-            conference=scene.conference, actor=scene.unit, release_with_missing=True
+class TestReleased:
+    """Tests that read one release, built once for the class (tests/packs/conftest.py)."""
+
+    def test_release_sets_the_release_time_and_builds_both_copies(self, released):
+        scene, shared, unshared = released
+
+        packs = _packs(scene.conference)
+
+        assert scene.conference.pack_released_at is not None
+        assert {p.state for p in packs.values()} == {PackState.READY}
+        conference, family = packs[PackCopy.CONFERENCE], packs[PackCopy.FAMILY]
+        assert {v["report_id"] for v in conference.versions} == {shared.pk, unshared.pk}
+        assert {v["report_id"] for v in family.versions} == {shared.pk}
+        assert (conference.reports_done, conference.reports_total) == (2, 2)
+        assert len(conference.fingerprint) == 64 and conference.fingerprint != family.fingerprint
+        assert AuditEvent.objects.filter(action="pack_released", actor=scene.unit).exists()
+
+    def test_the_conference_copy_pdf_has_a_bookmark_per_report_and_page_numbers(self, released):
+        scene, shared, unshared = released
+        pack = _packs(scene.conference)[PackCopy.CONFERENCE]
+
+        bookmarks = top_bookmarks(pack)
+        reader = pdf_of(pack)
+        pages = [page.extract_text() for page in reader.pages]
+
+        assert f"{shared.agency.name} — Priya Shah" in bookmarks
+        assert f"{unshared.agency.name} — Sam Colleague" in bookmarks
+        assert "Merged chronology" in bookmarks and "Reports received" in bookmarks
+        total = len(pages)
+        for number, text in enumerate(pages, start=1):
+            assert f"Page {number} of {total}" in text
+        text = "\n".join(pages)
+        assert "Lily's reading has come on well." in text
+        assert "Unshared words here." in text
+        assert RESTRICTED_TEXT in re.sub(r"\s+", " ", text)
+        assert f"Not shared: {NOT_SHARED_REASON}" in re.sub(r"\s+", " ", text)
+
+    def test_each_report_starts_on_its_bookmarked_page(self, released):
+        scene = released[0]
+        reader = pdf_of(_packs(scene.conference)[PackCopy.CONFERENCE])
+
+        for item in reader.outline:
+            if isinstance(item, list) or "—" not in item.title:
+                continue
+            page = reader.pages[reader.get_destination_page_number(item)]
+            assert page.extract_text().lstrip().startswith(item.title)
+
+    def test_the_word_file_has_a_heading_per_report(self, released):
+        scene, shared, unshared = released
+        pack = _packs(scene.conference)[PackCopy.CONFERENCE]
+
+        headings = docx_headings(pack)
+
+        assert headings == [
+            "Chair's brief",
+            "Conference pack",
+            *sorted(
+                [f"{shared.agency.name} — Priya Shah", f"{unshared.agency.name} — Sam Colleague"]
+            ),
+        ]
+        text = docx_text(pack)
+        assert RESTRICTED_TEXT in text and "Unshared words here." in text
+
+    def test_the_family_copy_holds_nothing_restricted_and_no_unshared_report(self, released):
+        scene, shared, unshared = released
+        pack = _packs(scene.conference)[PackCopy.FAMILY]
+
+        for text in (pdf_text(pack), docx_text(pack)):
+            flat = re.sub(r"\s+", " ", text)
+            assert "Lily's reading has come on well." in flat
+            assert RESTRICTED_TEXT not in flat
+            assert "Alder Close" not in flat
+            assert "Restricted information" not in flat
+            assert "Unshared words here." not in flat
+            assert unshared.agency.name not in flat
+            assert NOT_SHARED_REASON not in flat
+        assert top_bookmarks(pack) == [
+            "Conference pack",
+            "Reports received",
+            "Merged chronology",
+            "The parents' own report",
+            f"{shared.agency.name} — Priya Shah",
+        ]
+
+    def test_the_cover_lists_each_report_received(self, released):
+        scene, shared, unshared = released
+        pack = _packs(scene.conference)[PackCopy.CONFERENCE]
+
+        received = ["Agency", "Author", "Submitted", "Shared with the family"]
+        table = next(
+            t for t in docx_of(pack).tables if [c.text for c in t.rows[0].cells] == received
         )
-    scene.conference.refresh_from_db()
-    return scene, shared, unshared
+        rows = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in table.rows[1:]}
 
+        author, submitted, sharing = rows[shared.agency.name]
+        assert author == "Priya Shah, Practitioner"
+        assert submitted.startswith("On time, ")
+        assert sharing.startswith("Shared on ") and sharing.endswith("with Dawn Hartwell, mother")
+        assert rows[unshared.agency.name][2] == f"Not shared: {NOT_SHARED_REASON}"
+        text = re.sub(r"\s+", " ", pdf_text(pack))
+        assert "The parents have not sent their own report." in text
 
-def test_release_sets_the_release_time_and_builds_both_copies(released):
-    scene, shared, unshared = released
+    def test_an_amendment_after_release_replaces_the_version_in_the_pack(
+        self, released, django_capture_on_commit_callbacks
+    ):
+        scene, shared, _ = released
+        report_services.report_amend(report=shared, reason="Wrong date", actor=shared.author)
+        save(shared, "worries", {"text": "Amended worries about Lily."})
+        save(shared, "sharing", answers_for(shared)["sharing"])  # each version is shared afresh
 
-    packs = _packs(scene.conference)
+        with django_capture_on_commit_callbacks(execute=True):
+            submit_as(shared, "Priya Shah")
 
-    assert scene.conference.pack_released_at is not None
-    assert {p.state for p in packs.values()} == {PackState.READY}
-    conference, family = packs[PackCopy.CONFERENCE], packs[PackCopy.FAMILY]
-    assert {v["report_id"] for v in conference.versions} == {shared.pk, unshared.pk}
-    assert {v["report_id"] for v in family.versions} == {shared.pk}
-    assert (conference.reports_done, conference.reports_total) == (2, 2)
-    assert len(conference.fingerprint) == 64 and conference.fingerprint != family.fingerprint
-    assert AuditEvent.objects.filter(action="pack_released", actor=scene.unit).exists()
-
-
-def test_the_conference_copy_pdf_has_a_bookmark_per_report_and_page_numbers(released):
-    scene, shared, unshared = released
-    pack = _packs(scene.conference)[PackCopy.CONFERENCE]
-
-    bookmarks = top_bookmarks(pack)
-    reader = pdf_of(pack)
-    pages = [page.extract_text() for page in reader.pages]
-
-    assert f"{shared.agency.name} — Priya Shah" in bookmarks
-    assert f"{unshared.agency.name} — Sam Colleague" in bookmarks
-    assert "Merged chronology" in bookmarks and "Reports received" in bookmarks
-    total = len(pages)
-    for number, text in enumerate(pages, start=1):
-        assert f"Page {number} of {total}" in text
-    text = "\n".join(pages)
-    assert "Lily's reading has come on well." in text
-    assert "Unshared words here." in text
-    assert RESTRICTED_TEXT in re.sub(r"\s+", " ", text)
-    assert f"Not shared: {NOT_SHARED_REASON}" in re.sub(r"\s+", " ", text)
-
-
-def test_each_report_starts_on_its_bookmarked_page(released):
-    scene = released[0]
-    reader = pdf_of(_packs(scene.conference)[PackCopy.CONFERENCE])
-
-    for item in reader.outline:
-        if isinstance(item, list) or "—" not in item.title:
-            continue
-        page = reader.pages[reader.get_destination_page_number(item)]
-        assert page.extract_text().lstrip().startswith(item.title)
-
-
-def test_the_word_file_has_a_heading_per_report(released):
-    scene, shared, unshared = released
-    pack = _packs(scene.conference)[PackCopy.CONFERENCE]
-
-    headings = docx_headings(pack)
-
-    assert headings == [
-        "Chair's brief",
-        "Conference pack",
-        *sorted([f"{shared.agency.name} — Priya Shah", f"{unshared.agency.name} — Sam Colleague"]),
-    ]
-    text = docx_text(pack)
-    assert RESTRICTED_TEXT in text and "Unshared words here." in text
-
-
-def test_the_family_copy_holds_nothing_restricted_and_no_unshared_report(released):
-    scene, shared, unshared = released
-    pack = _packs(scene.conference)[PackCopy.FAMILY]
-
-    for text in (pdf_text(pack), docx_text(pack)):
-        flat = re.sub(r"\s+", " ", text)
-        assert "Lily's reading has come on well." in flat
-        assert RESTRICTED_TEXT not in flat
-        assert "Alder Close" not in flat
-        assert "Restricted information" not in flat
-        assert "Unshared words here." not in flat
-        assert unshared.agency.name not in flat
-        assert NOT_SHARED_REASON not in flat
-    assert top_bookmarks(pack) == [
-        "Conference pack",
-        "Reports received",
-        "Merged chronology",
-        "The parents' own report",
-        f"{shared.agency.name} — Priya Shah",
-    ]
-
-
-def test_the_cover_lists_each_report_received(released):
-    scene, shared, unshared = released
-    pack = _packs(scene.conference)[PackCopy.CONFERENCE]
-
-    received = ["Agency", "Author", "Submitted", "Shared with the family"]
-    table = next(t for t in docx_of(pack).tables if [c.text for c in t.rows[0].cells] == received)
-    rows = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in table.rows[1:]}
-
-    author, submitted, sharing = rows[shared.agency.name]
-    assert author == "Priya Shah, Practitioner"
-    assert submitted.startswith("On time, ")
-    assert sharing.startswith("Shared on ") and sharing.endswith("with Dawn Hartwell, mother")
-    assert rows[unshared.agency.name][2] == f"Not shared: {NOT_SHARED_REASON}"
-    text = re.sub(r"\s+", " ", pdf_text(pack))
-    assert "The parents have not sent their own report." in text
+        family = _packs(scene.conference)[PackCopy.FAMILY]
+        assert [(v["report_id"], v["number"]) for v in family.versions] == [(shared.pk, 2)]
+        assert "Amended worries about Lily." in pdf_text(family)
+        assert "Amended worries about Lily." in docx_text(family)
 
 
 def test_a_late_report_after_release_is_built_into_both_copies(
@@ -171,23 +173,6 @@ def test_a_late_report_after_release_is_built_into_both_copies(
         text = re.sub(r"\s+", " ", pdf_text(pack))
         assert "Arrived after the pack went out." in text
         assert "Late, " in text
-
-
-def test_an_amendment_after_release_replaces_the_version_in_the_pack(
-    released, django_capture_on_commit_callbacks
-):
-    scene, shared, _ = released
-    report_services.report_amend(report=shared, reason="Wrong date", actor=shared.author)
-    save(shared, "worries", {"text": "Amended worries about Lily."})
-    save(shared, "sharing", answers_for(shared)["sharing"])  # each version is shared afresh
-
-    with django_capture_on_commit_callbacks(execute=True):
-        submit_as(shared, "Priya Shah")
-
-    family = _packs(scene.conference)[PackCopy.FAMILY]
-    assert [(v["report_id"], v["number"]) for v in family.versions] == [(shared.pk, 2)]
-    assert "Amended worries about Lily." in pdf_text(family)
-    assert "Amended worries about Lily." in docx_text(family)
 
 
 def test_nothing_is_built_for_a_report_submitted_before_release(scene):

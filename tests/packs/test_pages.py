@@ -10,8 +10,16 @@ from cpconf.audit.models import AuditEvent, Outcome
 from cpconf.packs.models import ConferencePack, PackCopy, PackState
 from cpconf.packs.views import PACK_RELEASED
 from tests.factories import InvitationFactory
-from tests.packs.pack_scene import chronology, docx_of, submit_as, written
-from tests.report_scene import review_conference
+from tests.packs.pack_scene import (
+    chronology,
+    docx_of,
+    fresh_scene,
+    rolled_back_world,
+    run_on_commit,
+    submit_as,
+    written,
+)
+from tests.report_scene import Scene, build_scene, review_conference
 
 pytestmark = pytest.mark.django_db
 
@@ -134,14 +142,26 @@ def test_a_ready_pack_page_does_not_refresh(client, scene):
     assert "Refresh" not in response
 
 
-@pytest.fixture
-def built(scene, django_capture_on_commit_callbacks):
+def _built() -> Scene:
+    scene = build_scene()
     submit_as(written(scene), "Priya Shah")
-    with django_capture_on_commit_callbacks(execute=True):
+    with run_on_commit():
         from cpconf.packs.services import pack_release
 
         pack_release(conference=scene.conference, actor=scene.unit, release_with_missing=True)
     return scene
+
+
+@pytest.fixture(scope="module")
+def built_once(django_db_setup, django_db_blocker):
+    """Built once for the tests that only look at a released pack: no test in this module
+    counts rows across conferences, so the rest of the module may see it too."""
+    yield from rolled_back_world(django_db_blocker, _built)
+
+
+@pytest.fixture
+def built(built_once):
+    return fresh_scene(built_once)
 
 
 def test_an_invited_professional_gets_the_family_copy_only(client, built):
