@@ -18,9 +18,9 @@ PYTEST_ARGS ?=
 # module fixtures such as the browser and the seeded demo are built once). What cannot differ
 # between the databases runs once, in the SQLite run: browser journeys and the tests that
 # never reach the database (tests/conftest.py marks them). Tests that need PostgreSQL run in
-# the PostgreSQL run only.
+# the PostgreSQL run only. The longest modules are handed out first (tests/conftest.py).
 TEST_WORKERS ?= auto
-XDIST := -n $(TEST_WORKERS) --dist loadfile --durations=15
+XDIST := -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder --durations=15
 SQLITE_SELECTION := -m "not postgres"
 POSTGRES_SELECTION := -m "(not browser and not once and not sqlite) or postgres"
 

@@ -49,21 +49,51 @@ def scene(settings):
 BROWSER_FIXTURES = {"live_server", "page", "chromium"}
 
 
+def _fixtures_not_parameters(item) -> set[str]:
+    """The fixtures a test uses, less its parameters: a test parametrized over a `page` name
+    drives no browser."""
+    callspec = getattr(item, "callspec", None)
+    return set(getattr(item, "fixturenames", ())) - set(callspec.params if callspec else ())
+
+
 def _uses_the_database(item) -> bool:
     fixtures = set(getattr(item, "fixturenames", ()))
     return item.get_closest_marker("django_db") is not None or "_django_db_helper" in fixtures
+
+
+# The modules that take longest on their own (a server in subprocesses, a crawl of every page
+# as every user). With the browser journeys they are handed out first (`make test` passes
+# --no-loadscope-reorder, which keeps this order), so a run never ends waiting on one of them
+# alone while the other core sits idle.
+LONG_MODULES = (
+    "tests/access/test_matrix.py",
+    "tests/access/test_canary.py",
+    "tests/architecture/test_selectors_only_read.py",
+    "tests/audit/test_restore.py",
+    "tests/deployment/test_restore_check.py",
+    "tests/deployment/test_wheel.py",
+    "tests/reliability/test_kill_during_submission.py",
+    "tests/settings_tests/test_settings.py",
+)
 
 
 def pytest_collection_modifyitems(config, items):
     """`make test` runs the suite on SQLite, then on PostgreSQL; what cannot differ between
     the two runs once. Tests that drive a real browser are marked `browser` wherever they sit,
     and tests that cannot reach the database (pytest-django refuses them any connection: the
-    pure cores, the wheel install) are marked `once`; both run in the SQLite run only."""
+    pure cores, the wheel install) are marked `once`; both run in the SQLite run only.
+    Browser tests and the long modules come first, each module's tests kept together."""
+    long_modules = set()
     for item in items:
-        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+        module = item.nodeid.split("::")[0]
+        if BROWSER_FIXTURES & _fixtures_not_parameters(item):
             item.add_marker(pytest.mark.browser)
+            long_modules.add(module)
         elif not _uses_the_database(item):
             item.add_marker(pytest.mark.once)
+        if module in LONG_MODULES:
+            long_modules.add(module)
+    items.sort(key=lambda item: item.nodeid.split("::")[0] not in long_modules)
 
 
 @pytest.fixture(autouse=True)
