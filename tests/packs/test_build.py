@@ -13,18 +13,21 @@ from cpconf.conferences.models import Conference
 from cpconf.packs import services
 from cpconf.packs.models import ConferencePack, PackCopy, PackState
 from cpconf.reports import services as report_services
+from cpconf.reports.models import ProfessionalReport
 from tests.packs.pack_scene import (
     NOT_SHARED_REASON,
     docx_headings,
     docx_of,
     docx_text,
+    fresh_scene,
     pdf_of,
     pdf_text,
+    rolled_back_world,
     submit_as,
     top_bookmarks,
     written,
 )
-from tests.report_scene import RESTRICTED_TEXT, answers_for, save
+from tests.report_scene import RESTRICTED_TEXT, Scene, answers_for, build_scene, save
 
 pytestmark = pytest.mark.django_db
 
@@ -175,85 +178,109 @@ def test_a_late_report_after_release_is_built_into_both_copies(
         assert "Late, " in text
 
 
-def test_nothing_is_built_for_a_report_submitted_before_release(scene):
-    submit_as(written(scene), "Priya Shah")
+def _one_written() -> tuple[Scene, int]:
+    """The author's report written in full, not yet submitted, and no release."""
+    scene = build_scene()
+    return scene, written(scene).pk
 
-    assert not ConferencePack.objects.filter(conference=scene.conference).exists()
+
+@pytest.fixture(scope="class")
+def one_written_once(django_db_setup, django_db_blocker):
+    """Written once for a class of tests (tests/packs/pack_scene.py, `rolled_back_world`)."""
+    yield from rolled_back_world(django_db_blocker, _one_written)
 
 
-def test_a_failed_build_is_recorded_and_the_next_one_recovers(
-    scene, django_capture_on_commit_callbacks, monkeypatch
-):
-    submit_as(written(scene), "Priya Shah")
+class TestOneWritten:
+    """Tests that submit the author's written report, written once for the class (a class, so
+    that `scene` within it is the class's own scene)."""
 
-    def broken(document):
-        raise RuntimeError("Renderer out of memory")
+    @pytest.fixture
+    def scene(self, one_written_once):
+        """The class's scene, read afresh for each test."""
+        return fresh_scene(one_written_once[0])
 
-    monkeypatch.setattr(services, "pack_pdf", broken)
-    with django_capture_on_commit_callbacks(execute=True):
+    @pytest.fixture
+    def report(self, one_written_once):
+        """The author's written report, read afresh for each test."""
+        return ProfessionalReport.objects.get(pk=one_written_once[1])
+
+    def test_nothing_is_built_for_a_report_submitted_before_release(self, scene, report):
+        submit_as(report, "Priya Shah")
+
+        assert not ConferencePack.objects.filter(conference=scene.conference).exists()
+
+    def test_a_failed_build_is_recorded_and_the_next_one_recovers(
+        self, scene, report, django_capture_on_commit_callbacks, monkeypatch
+    ):
+        submit_as(report, "Priya Shah")
+
+        def broken(document):
+            raise RuntimeError("Renderer out of memory")
+
+        monkeypatch.setattr(services, "pack_pdf", broken)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.pack_release(
+                conference=scene.conference, actor=scene.unit, release_with_missing=True
+            )
+        failed = _packs(scene.conference)[PackCopy.CONFERENCE]
+        assert failed.state == PackState.FAILED and "out of memory" in failed.failure
+
+        monkeypatch.undo()
+        with django_capture_on_commit_callbacks(execute=True):
+            services.pack_release(
+                conference=scene.conference, actor=scene.unit, release_with_missing=True
+            )
+        assert _packs(scene.conference)[PackCopy.CONFERENCE].state == PackState.READY
+        assert AuditEvent.objects.filter(action="pack_rebuild_requested").exists()
+
+    def test_build_packs_builds_what_is_waiting_without_the_queue(self, scene, report):
+        submit_as(report, "Priya Shah")
         services.pack_release(
             conference=scene.conference, actor=scene.unit, release_with_missing=True
-        )
-    failed = _packs(scene.conference)[PackCopy.CONFERENCE]
-    assert failed.state == PackState.FAILED and "out of memory" in failed.failure
+        )  # not yet committed
+        assert {p.state for p in _packs(scene.conference).values()} == {PackState.QUEUED}
+        out = io.StringIO()
 
-    monkeypatch.undo()
-    with django_capture_on_commit_callbacks(execute=True):
+        call_command("build_packs", stdout=out)
+
+        assert {p.state for p in _packs(scene.conference).values()} == {PackState.READY}
+        assert "Built 2 pack copies." in out.getvalue()
+
+    def test_many_requests_in_one_transaction_build_each_copy_once(
+        self, scene, report, django_capture_on_commit_callbacks
+    ):
+        submit_as(report, "Priya Shah")
+
+        with django_capture_on_commit_callbacks(execute=True):
+            services.pack_release(
+                conference=scene.conference, actor=scene.unit, release_with_missing=True
+            )
+            services.pack_queue(conference=scene.conference)
+
+        built = AuditEvent.objects.filter(action__startswith="pack_", action__endswith="_built")
+        assert sorted(built.values_list("action", flat=True)) == [
+            "pack_conference_copy_built",
+            "pack_family_copy_built",
+        ]
+
+    def test_a_request_during_a_build_leaves_the_pack_waiting_for_the_next(
+        self, scene, report, monkeypatch
+    ):
+        submit_as(report, "Priya Shah")
         services.pack_release(
             conference=scene.conference, actor=scene.unit, release_with_missing=True
-        )
-    assert _packs(scene.conference)[PackCopy.CONFERENCE].state == PackState.READY
-    assert AuditEvent.objects.filter(action="pack_rebuild_requested").exists()
+        )  # jobs not yet run
+        pack = _packs(scene.conference)[PackCopy.CONFERENCE]
+        real_pdf = services.pack_pdf
 
+        def a_report_arrives_meanwhile(document):
+            services.pack_queue(conference=scene.conference)
+            return real_pdf(document)
 
-def test_build_packs_builds_what_is_waiting_without_the_queue(scene):
-    submit_as(written(scene), "Priya Shah")
-    services.pack_release(
-        conference=scene.conference, actor=scene.unit, release_with_missing=True
-    )  # not yet committed
-    assert {p.state for p in _packs(scene.conference).values()} == {PackState.QUEUED}
-    out = io.StringIO()
+        monkeypatch.setattr(services, "pack_pdf", a_report_arrives_meanwhile)
+        assert services.pack_build(pack_id=pack.pk) == PackState.QUEUED
+        monkeypatch.undo()
 
-    call_command("build_packs", stdout=out)
-
-    assert {p.state for p in _packs(scene.conference).values()} == {PackState.READY}
-    assert "Built 2 pack copies." in out.getvalue()
-
-
-def test_many_requests_in_one_transaction_build_each_copy_once(
-    scene, django_capture_on_commit_callbacks
-):
-    submit_as(written(scene), "Priya Shah")
-
-    with django_capture_on_commit_callbacks(execute=True):
-        services.pack_release(
-            conference=scene.conference, actor=scene.unit, release_with_missing=True
-        )
-        services.pack_queue(conference=scene.conference)
-
-    built = AuditEvent.objects.filter(action__startswith="pack_", action__endswith="_built")
-    assert sorted(built.values_list("action", flat=True)) == [
-        "pack_conference_copy_built",
-        "pack_family_copy_built",
-    ]
-
-
-def test_a_request_during_a_build_leaves_the_pack_waiting_for_the_next(scene, monkeypatch):
-    submit_as(written(scene), "Priya Shah")
-    services.pack_release(
-        conference=scene.conference, actor=scene.unit, release_with_missing=True
-    )  # jobs not yet run
-    pack = _packs(scene.conference)[PackCopy.CONFERENCE]
-    real_pdf = services.pack_pdf
-
-    def a_report_arrives_meanwhile(document):
-        services.pack_queue(conference=scene.conference)
-        return real_pdf(document)
-
-    monkeypatch.setattr(services, "pack_pdf", a_report_arrives_meanwhile)
-    assert services.pack_build(pack_id=pack.pk) == PackState.QUEUED
-    monkeypatch.undo()
-
-    assert services.pack_build(pack_id=pack.pk) == PackState.READY
-    assert services.pack_build(pack_id=pack.pk) == PackState.READY  # nothing left to answer
-    assert AuditEvent.objects.filter(action="pack_conference_copy_built").count() == 2
+        assert services.pack_build(pack_id=pack.pk) == PackState.READY
+        assert services.pack_build(pack_id=pack.pk) == PackState.READY  # nothing left to answer
+        assert AuditEvent.objects.filter(action="pack_conference_copy_built").count() == 2
