@@ -7,8 +7,10 @@ import pytest
 from django.urls import reverse
 
 from cpconf.audit.models import AuditEvent, Outcome
+from cpconf.conferences.models import Conference
 from cpconf.packs.models import ConferencePack, PackCopy, PackState
 from cpconf.packs.views import PACK_RELEASED
+from cpconf.reports.models import ProfessionalReport
 from tests.factories import InvitationFactory
 from tests.packs.pack_scene import (
     chronology,
@@ -24,10 +26,10 @@ from tests.report_scene import Scene, build_scene, review_conference
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def review(scene):
+def _review() -> tuple[Scene, int, int, int]:
     """A review at which the school and the colleague's agency both give a chronology, both
     recording one domestic incident (on adjacent days, in different words)."""
+    scene = build_scene()
     conference = review_conference(scene)
     agency = scene.colleague.role_assignments.get().agency
     InvitationFactory(conference=conference, invitee=scene.colleague, agency=agency)
@@ -45,46 +47,67 @@ def review(scene):
         ("2026-01-05", "Core group meeting held", ""),
     )
     submit_as(other, "Sam Colleague")
-    return conference, school, other
+    return scene, conference.pk, school.pk, other.pk
 
 
-def test_the_chronology_page_merges_and_orders_events(client, scene, review):
-    conference, school, other = review
-    client.force_login(scene.chair)
-
-    page = client.get(reverse("packs:chronology", args=[conference.pk])).content.decode()
-
-    assert page.count('class="moj-timeline__item"') == 3
-    dates = [page.index(d) for d in ("5 January 2026", "10 February 2026", "1 March 2026")]
-    assert dates == sorted(dates)
-    assert page.count("Police called to a domestic incident at home") == 2  # title and wording
-    assert page.count("Police attended domestic incident at the family home") == 1
-    assert "Recorded by 2 agencies" in page
-    assert f"by {school.agency.name}, {other.agency.name}" in page
+@pytest.fixture(scope="class")
+def review_once(django_db_setup, django_db_blocker):
+    """Written once for a class of tests (tests/packs/pack_scene.py, `rolled_back_world`)."""
+    yield from rolled_back_world(django_db_blocker, _review)
 
 
-def test_the_pack_s_chronology_table_shows_the_merged_event_once(
-    client, scene, review, django_capture_on_commit_callbacks
-):
-    conference, school, other = review
-    client.force_login(scene.unit)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("packs:release", args=[conference.pk]))
-    pack = ConferencePack.objects.get(conference=conference, copy=PackCopy.CONFERENCE)
+class TestReview:
+    """The review's two chronologies, written once for the class (a class, so that `scene`
+    within it is the class's own scene)."""
 
-    table = next(
-        t
-        for t in docx_of(pack).tables
-        if [c.text for c in t.rows[0].cells][:2] == ["Date", "What happened"]
-    )
-    rows = [[c.text for c in row.cells] for row in table.rows[1:]]
+    @pytest.fixture
+    def scene(self, review_once):
+        """The class's scene, read afresh for each test."""
+        return fresh_scene(review_once[0])
 
-    assert [row[0] for row in rows] == ["5 January 2026", "10 February 2026", "1 March 2026"]
-    merged = rows[1]
-    assert "Police called to a domestic incident at home" in merged[1]
-    assert "11 February 2026: Police attended domestic incident at the family home" in merged[1]
-    assert school.agency.name in merged[2] and other.agency.name in merged[2]
-    assert "source: Police log" in merged[2]
+    @pytest.fixture
+    def review(self, review_once):
+        """The review, the school's report and the other agency's, read afresh."""
+        _scene, conference, school, other = review_once
+        reports = ProfessionalReport.objects
+        return Conference.objects.get(pk=conference), reports.get(pk=school), reports.get(pk=other)
+
+    def test_the_chronology_page_merges_and_orders_events(self, client, scene, review):
+        conference, school, other = review
+        client.force_login(scene.chair)
+
+        page = client.get(reverse("packs:chronology", args=[conference.pk])).content.decode()
+
+        assert page.count('class="moj-timeline__item"') == 3
+        dates = [page.index(d) for d in ("5 January 2026", "10 February 2026", "1 March 2026")]
+        assert dates == sorted(dates)
+        assert page.count("Police called to a domestic incident at home") == 2  # title and wording
+        assert page.count("Police attended domestic incident at the family home") == 1
+        assert "Recorded by 2 agencies" in page
+        assert f"by {school.agency.name}, {other.agency.name}" in page
+
+    def test_the_pack_s_chronology_table_shows_the_merged_event_once(
+        self, client, scene, review, django_capture_on_commit_callbacks
+    ):
+        conference, school, other = review
+        client.force_login(scene.unit)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("packs:release", args=[conference.pk]))
+        pack = ConferencePack.objects.get(conference=conference, copy=PackCopy.CONFERENCE)
+
+        table = next(
+            t
+            for t in docx_of(pack).tables
+            if [c.text for c in t.rows[0].cells][:2] == ["Date", "What happened"]
+        )
+        rows = [[c.text for c in row.cells] for row in table.rows[1:]]
+
+        assert [row[0] for row in rows] == ["5 January 2026", "10 February 2026", "1 March 2026"]
+        merged = rows[1]
+        assert "Police called to a domestic incident at home" in merged[1]
+        assert "11 February 2026: Police attended domestic incident at the family home" in merged[1]
+        assert school.agency.name in merged[2] and other.agency.name in merged[2]
+        assert "source: Police log" in merged[2]
 
 
 def test_the_unit_releases_the_pack_from_the_page(
