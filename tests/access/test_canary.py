@@ -11,7 +11,7 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
-from tests.access.test_matrix import CANARY, CASES, USERS, world  # noqa: F401
+from tests.access.test_matrix import CANARY, CASES, USERS, sign_in_as, world  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -34,11 +34,10 @@ def readable_text(response) -> str:
 def reachable(client, world, user_key):  # noqa: F811
     """Every answer the matrix's URLs give this user, error pages included."""
     user = world.users[user_key]
-    client.logout()
+    sign_in_as(client, world, user_key)
     for case in CASES:
         for target in case.targets:
-            # Signed in once, and again only after a page ended the session (signing in
-            # writes a session and the user's last login: most of a refused request's cost).
+            # Signed in again only after a page ended the session.
             if user is not None and client.session.get("_auth_user_id") != str(user.pk):
                 client.force_login(user)
             url = reverse(case.name, args=case.args(world.records.get(target)))
