@@ -108,27 +108,19 @@ def _engine_marks(request):
         pytest.skip("shows SQLite's behaviour: runs in the SQLite run of make test")
 
 
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture(scope="module")
 def demo_seeded_once(django_db_setup, django_db_blocker):
-    """The demo, seeded once for a whole module inside a transaction that is rolled back at
-    the module's end. Each test runs in a savepoint within it (pytest-django's usual
-    transaction per test), so what one test changes the next never sees; seeding takes
-    seconds, and a dozen modules of tests only read it. Not for transactional tests."""
+    """The demo, seeded once for a whole module (tests/worlds.py); seeding takes seconds, and
+    a dozen modules of tests only read it. What `seed_demo` printed is the fixture's value."""
     from io import StringIO
 
     from django.core.management import call_command
-    from django.db import transaction
-    from django.test import override_settings
 
-    outer = transaction.atomic()
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHER):
-        outer.__enter__()
+    from tests.worlds import rolled_back_world
+
+    def seeded() -> str:
         out = StringIO()
         call_command("seed_demo", stdout=out)
-    yield out.getvalue()
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+        return out.getvalue()
+
+    yield from rolled_back_world(django_db_blocker, seeded)

@@ -50,6 +50,7 @@ from tests.factories import (
     user_with_role,
 )
 from tests.report_scene import PASSWORD, complete, save, submit
+from tests.worlds import rolled_back_world
 
 pytestmark = pytest.mark.django_db
 
@@ -100,24 +101,10 @@ def start_for(conference, author):
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker) -> Iterator[World]:
-    """The world, built once for the whole module inside a transaction rolled back at the
-    module's end (as `demo_seeded_once` seeds the demo). Each case runs in its own savepoint
-    within it, pytest-django's usual transaction per test, so what one case changes (a sign
-    out, a saved report) the next never sees; building it per case took most of the run."""
-    from django.db import transaction
-    from django.test import override_settings
-
-    outer = transaction.atomic()
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHER):
-        outer.__enter__()
-        built = _build_world()
-    yield built
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-
-
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    """The world, built once for the whole module (tests/worlds.py). Each case runs in its own
+    savepoint, so what one case changes (a sign out, a saved report) the next never sees;
+    building it per case took most of the run."""
+    yield from rolled_back_world(django_db_blocker, _build_world)
 
 
 def _build_world() -> World:

@@ -14,10 +14,10 @@ from cpconf.deadlines import calendar_for_policy
 from cpconf.demo import data
 from cpconf.demo.seeding import seed_demo
 from cpconf.organisations.policies import policy_named
+from tests.worlds import FAST_HASHER
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def unmoved_days(today: dt.date) -> dict[str, dt.date]:

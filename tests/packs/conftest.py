@@ -1,5 +1,5 @@
 """A release built once for the tests that only read it: building a pack lays out two PDFs
-and two Word files, which takes seconds (see `rolled_back_world` in pack_scene.py)."""
+and two Word files, which takes seconds (see tests/worlds.py)."""
 
 import pytest
 
@@ -8,12 +8,12 @@ from cpconf.reports.models import ProfessionalReport
 from tests.packs.pack_scene import (
     fresh_scene,
     not_shared,
-    rolled_back_world,
     run_on_commit,
     submit_as,
     written,
 )
 from tests.report_scene import Scene, build_scene
+from tests.worlds import rolled_back_world
 
 
 def _release() -> tuple[Scene, int, int]:

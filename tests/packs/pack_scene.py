@@ -1,13 +1,10 @@
 """Reports around a conference pack: a shared report, an unshared one, and ways to read the
 built files back."""
 
-import dataclasses
 import io
-from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any
 
-from django.db import transaction
-from django.test import TestCase, override_settings
+from django.test import TestCase
 from docx import Document
 from pypdf import PdfReader
 
@@ -15,34 +12,7 @@ from cpconf.packs.models import ConferencePack
 from cpconf.reports import services
 from cpconf.reports.models import ProfessionalReport
 from tests.report_scene import Scene, complete, save, start
-
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-World = TypeVar("World")
-
-
-def rolled_back_world(django_db_blocker, build: Callable[[], World]) -> Iterator[World]:
-    """Yield what `build` makes, built once inside an outer transaction that is rolled back
-    afterwards (as tests/conftest.py's `demo_seeded_once` does), for a module or class of
-    tests. Each test runs in pytest-django's usual transaction, a savepoint within it, so
-    what one test changes the next never sees; give each test instances read again by
-    primary key (`fresh_scene`) so nothing changed in memory reaches the next either.
-    Not for transactional tests.
-
-    The on-commit callbacks of the build (the pack build jobs) run at the end of `build`'s
-    `run_on_commit` block, since the outer transaction never commits."""
-    outer = transaction.atomic()
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHER):
-        outer.__enter__()
-        try:
-            world = build()
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
-    yield world
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+from tests.worlds import fresh
 
 
 def run_on_commit():
@@ -51,17 +21,9 @@ def run_on_commit():
     return TestCase.captureOnCommitCallbacks(execute=True)
 
 
-def fresh(instance):
-    """The same row, read again: a test's changes in memory stay with that test."""
-    return type(instance)._default_manager.get(pk=instance.pk)
-
-
 def fresh_scene(scene: Scene) -> Scene:
-    values = {}
-    for field in dataclasses.fields(scene):
-        value = getattr(scene, field.name)
-        values[field.name] = [fresh(v) for v in value] if isinstance(value, list) else fresh(value)
-    return Scene(**values)
+    """The scene's records read again for one test (tests/worlds.py)."""
+    return fresh(scene)
 
 
 NOT_SHARED_REASON = "Mother in hospital until the day of the conference."

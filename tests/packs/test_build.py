@@ -22,12 +22,12 @@ from tests.packs.pack_scene import (
     fresh_scene,
     pdf_of,
     pdf_text,
-    rolled_back_world,
     submit_as,
     top_bookmarks,
     written,
 )
 from tests.report_scene import RESTRICTED_TEXT, Scene, answers_for, build_scene, save
+from tests.worlds import rolled_back_world
 
 pytestmark = pytest.mark.django_db
 
@@ -186,7 +186,7 @@ def _one_written() -> tuple[Scene, int]:
 
 @pytest.fixture(scope="class")
 def one_written_once(django_db_setup, django_db_blocker):
-    """Written once for a class of tests (tests/packs/pack_scene.py, `rolled_back_world`)."""
+    """Written once for a class of tests (tests/worlds.py)."""
     yield from rolled_back_world(django_db_blocker, _one_written)
 
 

@@ -16,12 +16,12 @@ from tests.packs.pack_scene import (
     chronology,
     docx_of,
     fresh_scene,
-    rolled_back_world,
     run_on_commit,
     submit_as,
     written,
 )
 from tests.report_scene import Scene, build_scene, review_conference
+from tests.worlds import rolled_back_world
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def _review() -> tuple[Scene, int, int, int]:
 
 @pytest.fixture(scope="class")
 def review_once(django_db_setup, django_db_blocker):
-    """Written once for a class of tests (tests/packs/pack_scene.py, `rolled_back_world`)."""
+    """Written once for a class of tests (tests/worlds.py)."""
     yield from rolled_back_world(django_db_blocker, _review)
 
 

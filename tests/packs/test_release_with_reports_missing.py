@@ -19,11 +19,11 @@ from tests.packs.pack_scene import (
     fresh_scene,
     pdf_of,
     pdf_text,
-    rolled_back_world,
     submit_as,
     written,
 )
 from tests.report_scene import Scene, build_scene
+from tests.worlds import rolled_back_world
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def _one_missing() -> tuple[Scene, tuple[str, str]]:
 
 @pytest.fixture(scope="class")
 def one_missing_once(django_db_setup, django_db_blocker):
-    """Written once for a class of tests (tests/packs/pack_scene.py, `rolled_back_world`)."""
+    """Written once for a class of tests (tests/worlds.py)."""
     yield from rolled_back_world(django_db_blocker, _one_missing)
 
 

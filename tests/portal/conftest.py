@@ -3,13 +3,10 @@
 page can be searched for what must never be there."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.db import transaction
-from django.db.models import Model
-from django.test import override_settings
 from django.utils import timezone
 
 from cpconf.accounts.models import Role, User
@@ -26,6 +23,7 @@ from tests.factories import (
     user_with_role,
 )
 from tests.report_scene import PASSWORD, Scene, build_scene, complete, save, start, submit
+from tests.worlds import FAST_HASHER, fresh, rolled_back_world
 
 CANARY = "CANARY-portal-7c1d-restricted"
 SHARED = "SHARED-MARKER-b2e4"
@@ -81,9 +79,6 @@ class Portal:
     foreign_report: ProfessionalReport
 
 
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _build_portal() -> Portal:
     scene = build_scene()
     conference = scene.conference
@@ -98,30 +93,9 @@ def _build_portal() -> Portal:
 
 @pytest.fixture(scope="module")
 def portal_built_once(django_db_setup, django_db_blocker) -> Iterator[Portal]:
-    """The portal's world, built once for a whole module inside a transaction rolled back at
-    the module's end (as `demo_seeded_once` seeds the demo). Each test runs in a savepoint
-    within it, pytest-django's usual transaction per test, so what one test changes the next
-    never sees; writing its five reports section by section for every test took most of the
-    portal tests' time."""
-    outer = transaction.atomic()
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHER):
-        outer.__enter__()
-        built = _build_portal()
-    yield built
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-
-
-def _fresh(value: Any) -> Any:
-    """The same records read again, so no test sees another test's changes to the objects."""
-    if isinstance(value, Model):
-        return type(value)._base_manager.get(pk=value.pk)
-    if isinstance(value, list):
-        return [_fresh(item) for item in value]
-    if isinstance(value, Portal | Scene):
-        return replace(value, **{f.name: _fresh(getattr(value, f.name)) for f in fields(value)})
-    return value
+    """The portal's world, built once for a whole module (tests/worlds.py): writing its five
+    reports section by section for every test took most of the portal tests' time."""
+    yield from rolled_back_world(django_db_blocker, _build_portal)
 
 
 @pytest.fixture
@@ -129,7 +103,7 @@ def portal(portal_built_once, db, settings) -> Portal:
     """The module's portal world, its records read afresh for this test. Its passwords are
     hashed with the fast test hasher, which the test's settings list so sign-in works."""
     settings.PASSWORD_HASHERS = FAST_HASHER
-    return _fresh(portal_built_once)
+    return fresh(portal_built_once)
 
 
 def page_text(response) -> str:
