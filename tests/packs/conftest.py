@@ -6,14 +6,13 @@ import pytest
 from cpconf.packs import services
 from cpconf.reports.models import ProfessionalReport
 from tests.packs.pack_scene import (
-    fresh_scene,
     not_shared,
     run_on_commit,
     submit_as,
     written,
 )
 from tests.report_scene import Scene, build_scene
-from tests.worlds import rolled_back_world
+from tests.worlds import fresh, rolled_back_world
 
 
 def _release() -> tuple[Scene, int, int]:
@@ -41,6 +40,6 @@ def released_once(django_db_setup, django_db_blocker):
 def released(released_once):
     """The released scene, its shared report and its unshared one, as fresh instances."""
     scene, shared, unshared = released_once
-    scene = fresh_scene(scene)
+    scene = fresh(scene)
     reports = ProfessionalReport.objects
     return scene, reports.get(pk=shared), reports.get(pk=unshared)

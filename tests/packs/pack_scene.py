@@ -12,18 +12,12 @@ from cpconf.packs.models import ConferencePack
 from cpconf.reports import services
 from cpconf.reports.models import ProfessionalReport
 from tests.report_scene import Scene, complete, save, start
-from tests.worlds import fresh
 
 
 def run_on_commit():
     """Run what the block registers to run on commit, at the block's end, as
     `django_capture_on_commit_callbacks(execute=True)` does within a test."""
     return TestCase.captureOnCommitCallbacks(execute=True)
-
-
-def fresh_scene(scene: Scene) -> Scene:
-    """The scene's records read again for one test (tests/worlds.py)."""
-    return fresh(scene)
 
 
 NOT_SHARED_REASON = "Mother in hospital until the day of the conference."

@@ -19,7 +19,6 @@ from tests.packs.pack_scene import (
     docx_headings,
     docx_of,
     docx_text,
-    fresh_scene,
     pdf_of,
     pdf_text,
     submit_as,
@@ -27,7 +26,7 @@ from tests.packs.pack_scene import (
     written,
 )
 from tests.report_scene import RESTRICTED_TEXT, Scene, answers_for, build_scene, save
-from tests.worlds import rolled_back_world
+from tests.worlds import fresh, rolled_back_world
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +196,7 @@ class TestOneWritten:
     @pytest.fixture
     def scene(self, one_written_once):
         """The class's scene, read afresh for each test."""
-        return fresh_scene(one_written_once[0])
+        return fresh(one_written_once[0])
 
     @pytest.fixture
     def report(self, one_written_once):

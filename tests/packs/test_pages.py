@@ -15,13 +15,12 @@ from tests.factories import InvitationFactory
 from tests.packs.pack_scene import (
     chronology,
     docx_of,
-    fresh_scene,
     run_on_commit,
     submit_as,
     written,
 )
 from tests.report_scene import Scene, build_scene, review_conference
-from tests.worlds import rolled_back_world
+from tests.worlds import fresh, rolled_back_world
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +62,7 @@ class TestReview:
     @pytest.fixture
     def scene(self, review_once):
         """The class's scene, read afresh for each test."""
-        return fresh_scene(review_once[0])
+        return fresh(review_once[0])
 
     @pytest.fixture
     def review(self, review_once):
@@ -184,7 +183,7 @@ def built_once(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def built(built_once):
-    return fresh_scene(built_once)
+    return fresh(built_once)
 
 
 def test_an_invited_professional_gets_the_family_copy_only(client, built):

@@ -16,14 +16,13 @@ from cpconf.packs.views import CONFIRM_MISSING
 from tests.packs.pack_scene import (
     docx_headings,
     docx_text,
-    fresh_scene,
     pdf_of,
     pdf_text,
     submit_as,
     written,
 )
 from tests.report_scene import Scene, build_scene
-from tests.worlds import rolled_back_world
+from tests.worlds import fresh, rolled_back_world
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +48,7 @@ class TestOneMissing:
     @pytest.fixture
     def scene(self, one_missing_once):
         """The class's scene, read afresh for each test."""
-        return fresh_scene(one_missing_once[0])
+        return fresh(one_missing_once[0])
 
     @pytest.fixture
     def one_missing(self, one_missing_once):
