@@ -41,8 +41,9 @@ def _force_login_is_fully_signed_in(settings):
 def scene(settings):
     """A conference with an invited author, a colleague, the chair, the unit and a parent."""
     from tests.report_scene import build_scene
+    from tests.worlds import FAST_HASHER
 
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHER
     return build_scene()
 
 

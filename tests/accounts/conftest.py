@@ -3,6 +3,8 @@ from datetime import datetime, timedelta
 import pytest
 from django.utils import timezone
 
+from tests.worlds import FAST_HASHER
+
 
 class Clock:
     """A clock the tests move by hand; everything reading `timezone.now()` sees it."""
@@ -26,4 +28,4 @@ def clock(monkeypatch) -> Clock:
 def _quick_password_hashing(settings):
     """Argon2 takes a tenth of a second a password: these tests sign in hundreds of times.
     tests/accounts/test_passwords.py checks the real hasher."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHER

@@ -33,6 +33,7 @@ from cpconf.families.models import FamilyMember
 from cpconf.organisations.models import LocalAuthority
 from cpconf.portal.models import ChildView
 from cpconf.reports.models import ProfessionalReport, ReportStatus
+from tests.worlds import FAST_HASHER
 
 SRC = Path(cpconf.__file__).parent
 SELECTOR_MODULES = sorted(
@@ -483,7 +484,7 @@ def writes_in(queries: list[dict[str, str]]) -> list[str]:
 
 @pytest.fixture
 def world(demo_seeded_once, settings) -> World:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHER
     return build_world()
 
 

@@ -24,6 +24,7 @@ from tests.factories import (
     LocalAuthorityFactory,
     user_with_role,
 )
+from tests.worlds import FAST_HASHER
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,7 @@ def record(when: datetime, action: str, actor, family, **extra) -> AuditEvent:
 
 @pytest.fixture
 def world(settings) -> World:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHER
     north, south = LocalAuthorityFactory(), LocalAuthorityFactory()
     auditor = user_with_role(Role.AUDITOR, north, email="kevin.doyle@north.example")
     school = AgencyFactory(local_authority=north, name="Alder Primary")

@@ -9,6 +9,7 @@ from cpconf.conference_records.models import ConferenceRecord, RecordPart, Recor
 from cpconf.conference_records.selectors import latest_finalised_content
 from cpconf.conferences.models import Conference
 from cpconf.demo.seeding import seed_demo
+from tests.worlds import FAST_HASHER
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ PAST = {
 def seeded(demo_seeded_once, settings):
     """The demo, seeded once for this module (tests/conftest.py); passwords were hashed
     quickly, and checking them needs the same hasher."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHER
 
 
 def counts() -> tuple[int, int, int]:

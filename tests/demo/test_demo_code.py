@@ -15,6 +15,7 @@ from cpconf.demo import data
 from cpconf.demo.authenticator import code_to_type_now, demo_key_base32
 from cpconf.demo.management.commands.demo_code import REFUSED_IN_PRODUCTION
 from cpconf.demo.seeding import seed_demo, uses_authenticator
+from tests.worlds import FAST_HASHER
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ PARENT = "kelly.ashdown@northshire.example"
 def seeded(demo_seeded_once, settings):
     """The demo, seeded once for this module (tests/conftest.py); passwords were hashed
     quickly, and checking them needs the same hasher."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHER
 
 
 def demo_code(*args: str) -> str:
@@ -109,7 +110,7 @@ def test_demo_codes_are_refused_in_production(seeded, settings):
 
 
 def test_the_printed_table_says_how_to_get_a_code(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHER
     out = StringIO()
     call_command("seed_demo", stdout=out)
     printed = out.getvalue()

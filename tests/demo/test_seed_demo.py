@@ -19,6 +19,7 @@ from cpconf.demo.management.commands.seed_demo import REFUSED_IN_PRODUCTION
 from cpconf.demo.seeding import seed_demo
 from cpconf.families.models import Child, Family, FamilyMember
 from cpconf.reports.models import ProfessionalReport, ReportStatus
+from tests.worlds import FAST_HASHER
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def row_counts() -> dict[str, int]:
 def seeded(demo_seeded_once, settings) -> str:
     """The demo's first run, once for this module (tests/conftest.py), with passwords hashed
     quickly (Argon2 for every demo user takes seconds); checking them needs the same hasher."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHER
     return demo_seeded_once
 
 

@@ -14,12 +14,13 @@ from cpconf.portal.models import ParentsReport, ReportComment
 from tests.browser.accessibility import check_page
 from tests.browser.conftest import chromium, page, sign_in_through_pages  # noqa: F401
 from tests.portal.factories import issued_letter
+from tests.worlds import FAST_HASHER
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_demo_parent_reads_comments_sends_and_reads_the_letter(live_server, page, settings):  # noqa: F811
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHER
     seed_demo()
     kelly = User.objects.get(email="kelly.ashdown@northshire.example")
     member = selectors.member_for(kelly)

@@ -8,6 +8,7 @@ from cpconf.accounts.models import User
 from cpconf.demo.seeding import seed_demo
 from cpconf.portal import selectors
 from cpconf.portal.models import ConferenceFeedback, ParentsReport, ReportComment
+from tests.worlds import FAST_HASHER
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def seeded(demo_seeded_once, settings):
     """The demo, seeded once for this module (tests/conftest.py); passwords were hashed
     quickly, and checking them needs the same hasher."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHER
 
 
 def test_kelly_ashdown_reads_shared_reports_and_her_own_words(client, seeded):
