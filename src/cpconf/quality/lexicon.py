@@ -152,6 +152,13 @@ def movement_terms() -> tuple[MovementTerm, ...]:
     )
 
 
+@cache
+def everyday_senses() -> re.Pattern[str] | None:
+    """Where a lexicon word is used in its everyday sense ("got engaged to her partner")."""
+    patterns = load("jargon").get("everyday", [])
+    return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+
+
 def _full_form(stands_for: str) -> re.Pattern[str]:
     words = [re.escape(match.group()) for match in WORD.finditer(stands_for.split(" (")[0])]
     return re.compile(r"\b" + r"[\W_]+".join(words) + r"\b", re.IGNORECASE)

@@ -10,6 +10,7 @@ from cpconf.quality.lexicon import (
     Acronym,
     AcronymTable,
     acronym_table,
+    everyday_senses,
     jargon_index,
     movement_terms,
     token_key,
@@ -105,7 +106,19 @@ def _lexicon_findings(text: str, span: Span, sentence_words: list[str]) -> list[
                 make_finding("jargon", text, first.start(), last.end(), plain=term.plain)
             )
         position += taken or 1
-    return findings
+    return _not_everyday(text, span, findings)
+
+
+def _not_everyday(text: str, span: Span, findings: list[Finding]) -> list[Finding]:
+    everyday = everyday_senses()
+    if everyday is None or not findings:
+        return findings
+    senses = [match.span() for match in everyday.finditer(text, span.start, span.end)]
+    return [
+        found
+        for found in findings
+        if not any(start <= found.start and found.end <= end for start, end in senses)
+    ]
 
 
 def _phrase_lengths(keys: list[str], position: int) -> list[int]:
