@@ -35,6 +35,11 @@ WHY_WRITER_VIEW = "It is the writer's own judgement or observation."
 WHY_UNKNOWN = "It reports a claim without saying where it came from."
 WHY_RECORD = "No one is named as the source: it reads as a recorded fact."
 RELATIVE = re.compile(r"\b(?:which|who|whom|what)\b", re.IGNORECASE)
+# The one the writer saw speaks: "he told me", "who said", "answered the door, said", "and said".
+SAME_SPEAKER = re.compile(
+    r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]ho|[Ww]hich|and)\b|[a-z][\w\x27\u2019-]*\s*,"
+)
+JOINED = re.compile(r",\s*and\b|;", re.IGNORECASE)
 VIEW_OR_SEEN = ("opinion_frame", "hedge", "perception", "appearance")
 STOCK_LONGEST = 60
 
@@ -127,7 +132,7 @@ def _is_the_judgement(signs: Signs, cue: re.Match[str] | None) -> bool:
 
 def classify(text: str, span: Span, signs: Signs) -> Sentence:
     kind, kind_cue = _kind(text, span, signs)
-    source, source_cue = _source(text, span, signs, kind)
+    source, source_cue = _source(text, span, signs, kind, kind_cue)
     return Sentence(
         text=text[span.start : span.end],
         start=span.start,
@@ -141,7 +146,7 @@ def classify(text: str, span: Span, signs: Signs) -> Sentence:
 def _kind(text: str, span: Span, signs: Signs) -> tuple[Kind, Cue]:
     if signs.stock:
         return "fact", _empty("kind", "fact", WHY_STOCK, span)
-    if (claim := signs.cue("allegation_word")) is not None:
+    if (claim := signs.cue("allegation_word")) is not None and not _handled(signs, claim):
         return "allegation", _from_group("kind", "allegation", "allegation_word", claim)
     if signs.attribution is not None and signs.harm is not None:
         return "allegation", _from_match("kind", "allegation", WHY_ALLEGATION, signs.harm)
@@ -161,9 +166,15 @@ def _kind(text: str, span: Span, signs: Signs) -> tuple[Kind, Cue]:
     return "fact", _empty("kind", "fact", WHY_FACT, span)
 
 
-def _source(text: str, span: Span, signs: Signs, kind: Kind) -> tuple[Source, Cue]:
+def _handled(signs: Signs, claim: re.Match[str]) -> bool:
+    """The allegation word names an allegation being dealt with ("NFA on the allegation")."""
+    handled = signs.cue("allegation_handled")
+    return handled is not None and handled.start() <= claim.start() < handled.end()
+
+
+def _source(text: str, span: Span, signs: Signs, kind: Kind, told: Cue) -> tuple[Source, Cue]:
     attributed = signs.attribution
-    if attributed is not None and not signs.stock and not _seen_first(signs, kind, attributed):
+    if attributed is not None and not signs.stock and not _seen_first(signs, told, attributed):
         source: Source = "third_party" if attributed.named else "unknown"
         return source, _at("source", source, attributed.why, text, attributed.start, attributed.end)
     record = source_cues()["record"]
@@ -180,15 +191,33 @@ def _source(text: str, span: Span, signs: Signs, kind: Kind) -> tuple[Source, Cu
     return "record", _empty("source", "record", WHY_RECORD, span)
 
 
-def _seen_first(signs: Signs, kind: Kind, attributed: Attribution) -> bool:
-    """The writer saw it, and someone's words come after ("I noticed a plaster on his
-    forehead, which he said he got falling off his scooter"): the writer's observation."""
-    if kind != "observation" or not attributed.named:
+def _seen_first(signs: Signs, told: Cue, attributed: Attribution) -> bool:
+    """The writer saw it, and the one they saw speaks after ("I noticed a plaster on his
+    forehead, which he said he got falling off his scooter", "When I spoke to Jayden, he told
+    me …", "A man I did not recognise answered the door, said …"): the writer's observation,
+    where someone else named as the speaker ("…, the IRO told me") would be a third party.
+    Or the writer's own view, and then, joined by "and", what someone said ("Mum appears
+    more settled, and she told me she is sleeping better")."""
+    if not attributed.named or attributed.view:
         return False
-    seen = signs.cue("perception")
-    if seen is None or seen.end() > attributed.start:
+    if told.value == "observation":
+        return (
+            told.text != ""
+            and told.end <= attributed.start
+            and (
+                RELATIVE.search(signs.text, told.end, attributed.start) is not None
+                or SAME_SPEAKER.match(signs.text, attributed.start, attributed.end) is not None
+            )
+        )
+    if told.value != "opinion":
         return False
-    return RELATIVE.search(signs.text, seen.end(), attributed.start) is not None
+    views = (signs.cue(name) for name in ("opinion_frame", "hedge"))
+    return any(
+        view is not None
+        and view.end() <= attributed.start
+        and JOINED.search(signs.text, view.end(), attributed.start) is not None
+        for view in views
+    )
 
 
 def _from_group(decides: Decides, value: str, group: str, match: re.Match[str]) -> Cue:
