@@ -157,11 +157,21 @@
   were then written into the rules, and its rows became t649-t689.
 
 Blind, each set read once before any rule was written from it: 0.787, 0.700, 0.629, 0.667,
-0.905, 0.875, 0.891, 0.931, 0.909 for kinds. The first four sets lean on the hard families; the
-others hold a report's usual mix with the hard families in it. Over the last five rounds the
-blind figure has stayed between 0.875 and 0.931: each round fixes the families a set showed,
-and the next set shows new ones. All nine sets are informed now; the tenth, written blind
-while the ninth round was made, is the next honest figure.
+0.905, 0.875, 0.891, 0.931, 0.909, 0.936 for kinds. The first four sets lean on the hard
+families; the others hold a report's usual mix with the hard families in it. Over the last six
+rounds the blind figure has stayed between 0.875 and 0.936: each round fixes the families a set
+showed, and the next set shows new ones. All nine sets are informed now.
+
+- ``unseen_set_10.jsonl``: 130 sentences written by someone who saw neither the coach nor any
+  earlier set, while the ninth round was made: a report's usual mix with at least ten each of
+  reported speech, hearsay with no teller, judgements phrased as progress and case-movement
+  words beside their everyday senses, and sentences naming two or more children. Scored once,
+  blind, after the ninth round: kind 0.936 (103/110), source 0.945 (120/127), jargon
+  precision 0.833 (15/18) and recall 0.682 (15/22), unattributed_report F1 1.000,
+  opinion_as_fact F1 0.968, ambiguous_child F1 0.833. Its writer flagged "stepped down" and
+  "escalated" in their service sense, where the dev set (d018) does not flag "stepped down":
+  part of its jargon figure is that disagreement. Kept blind; its test holds the coach to
+  that reading.
 """
 
 import pytest
@@ -178,7 +188,8 @@ FIFTH_UNSEEN_SET = HERE / "unseen_set_5.jsonl"
 SIXTH_UNSEEN_SET = HERE / "unseen_set_6.jsonl"
 SEVENTH_UNSEEN_SET = HERE / "unseen_set_7.jsonl"
 EIGHTH_UNSEEN_SET = HERE / "unseen_set_8.jsonl"
-BLIND_SET = HERE / "unseen_set_9.jsonl"
+NINTH_UNSEEN_SET = HERE / "unseen_set_9.jsonl"
+BLIND_SET = HERE / "unseen_set_10.jsonl"
 HELD_OUT = (
     UNSEEN_SET,
     SECOND_UNSEEN_SET,
@@ -188,7 +199,7 @@ HELD_OUT = (
     SIXTH_UNSEEN_SET,
     SEVENTH_UNSEEN_SET,
     EIGHTH_UNSEEN_SET,
-    BLIND_SET,
+    NINTH_UNSEEN_SET,
 )
 TARGET_ACCURACY = 0.9
 TARGET_JARGON = 0.9
@@ -197,11 +208,16 @@ TARGET_F1 = 0.85
 UNSEEN_KIND = 0.95
 UNSEEN_SOURCE = 0.95
 UNSEEN_JARGON = 1.0
-# The ninth set: what the coach scored the one time it was read, blind.
-BLIND_KIND = 100 / 110
-BLIND_SOURCE = 105 / 116
-BLIND_JARGON_PRECISION = 36 / 37
-BLIND_JARGON_RECALL = 1.0
+# The ninth set, before the ninth round: what the coach scored the one time it was read blind.
+NINTH_KIND = 100 / 110
+NINTH_SOURCE = 105 / 116
+NINTH_JARGON_PRECISION = 36 / 37
+NINTH_JARGON_RECALL = 1.0
+# The tenth set: what the coach scored the one time it was read, blind, after the ninth round.
+BLIND_KIND = 103 / 110
+BLIND_SOURCE = 120 / 127
+BLIND_JARGON_PRECISION = 15 / 18
+BLIND_JARGON_RECALL = 15 / 22
 
 
 def _scored(path) -> Scores:
@@ -223,13 +239,14 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(SIXTH_UNSEEN_SET)) >= 45
     assert len(load_rows(SEVENTH_UNSEEN_SET)) >= 130
     assert len(load_rows(EIGHTH_UNSEEN_SET)) >= 110
-    assert len(load_rows(BLIND_SET)) >= 120
-    for path in (DEV_SET, TUNING_SET, *HELD_OUT):
+    assert len(load_rows(NINTH_UNSEEN_SET)) >= 120
+    assert len(load_rows(BLIND_SET)) >= 130
+    for path in (DEV_SET, TUNING_SET, *HELD_OUT, BLIND_SET):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
 
 def test_no_sentence_is_in_two_sets():
-    sets = (DEV_SET, TUNING_SET, *HELD_OUT)
+    sets = (DEV_SET, TUNING_SET, *HELD_OUT, BLIND_SET)
     texts = [{row["text"] for row in load_rows(path)} for path in sets]
     for first, one in enumerate(texts):
         for other in texts[first + 1 :]:
@@ -247,7 +264,7 @@ def test_no_rule_example_is_a_held_out_sentence():
         for sentence in values
         if isinstance(sentence, str)
     }
-    for path in HELD_OUT:
+    for path in (*HELD_OUT, BLIND_SET):
         assert not tuned & {row["text"] for row in load_rows(path)}, path.name
 
 
@@ -282,6 +299,14 @@ def test_accuracy_on_sentences_never_tuned_on(path):
     assert scores.jargon.recall >= UNSEEN_JARGON
     for flag, counts in scores.flags.items():
         assert counts.f1 >= TARGET_F1, flag
+
+
+def test_accuracy_on_the_ninth_set_does_not_fall_below_its_blind_reading():
+    scores = _scored(NINTH_UNSEEN_SET)
+    assert scores.kind_accuracy >= NINTH_KIND
+    assert scores.source_accuracy >= NINTH_SOURCE
+    assert scores.jargon.precision >= NINTH_JARGON_PRECISION
+    assert scores.jargon.recall >= NINTH_JARGON_RECALL
 
 
 def test_accuracy_on_the_blind_set_does_not_fall():
