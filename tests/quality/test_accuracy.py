@@ -160,7 +160,8 @@ Blind, each set read once before any rule was written from it: 0.787, 0.700, 0.6
 0.905, 0.875, 0.891, 0.931, 0.909, 0.936 for kinds. The first four sets lean on the hard
 families; the others hold a report's usual mix with the hard families in it. Over the last six
 rounds the blind figure has stayed between 0.875 and 0.936: each round fixes the families a set
-showed, and the next set shows new ones. All nine sets are informed now.
+showed, and the next set shows new ones. All ten sets are informed now (the tenth since the
+tenth round, below).
 
 - ``unseen_set_10.jsonl``: 130 sentences written by someone who saw neither the coach nor any
   earlier set, while the ninth round was made: a report's usual mix with at least ten each of
@@ -170,8 +171,47 @@ showed, and the next set shows new ones. All nine sets are informed now.
   precision 0.833 (15/18) and recall 0.682 (15/22), unattributed_report F1 1.000,
   opinion_as_fact F1 0.968, ambiguous_child F1 0.833. Its writer flagged "stepped down" and
   "escalated" in their service sense, where the dev set (d018) does not flag "stepped down":
-  part of its jargon figure is that disagreement. Kept blind; its test holds the coach to
-  that reading.
+  part of its jargon figure is that disagreement. It stayed blind until an eleventh set was
+  being written; the tenth round then read its misses, which made it informed: now kind 1.000
+  (110/110), source 1.000 (127/127), jargon precision and recall 1.000, every flag F1 1.000.
+  Its test still holds the coach to its first reading. Its misses: a worry passed on with no
+  harm word in it ("Concerns were raised that Milo and his sister were seen playing by the
+  canal without an adult", a baby in his cot "for long stretches", a man seen at the school
+  "even though the court told him to stay away"); a report of speech with an aside before
+  what was told ("told me, quietly and without being asked, that …"); "is accused by his
+  former partner"; the speaker named last after a phrase placing them ("…, her worker at the
+  drug and alcohol service said."); "which Ms Begum shares with her three children" read as
+  news; a meeting's decision read as a speaker ("… meeting on 8 October agreed"); a drug test
+  "positive for cocaine" read as a judgement; "I weighed Darcy myself" read as a fact; "early
+  help" and "Team Around the Family" not flagged, and "substance misuse service", "domestic
+  incidents" and "closed to" before "CIN" flagged where its writer left them; "he" after two
+  boys named together, and "they" in a report about three children.
+- The tenth round (tuning t690-t830) went by those families, each in many shapes, with controls
+  that stay as they are. A worry passed on ("Concerns were raised that …", "Worries have been
+  shared that …", "There are concerns about Lexi arriving …") is an allegation whatever its
+  words (data/cues.toml, kind.concern_report), but not "No concerns have been raised" nor a
+  worry about a topic ("concerns about Mum's mental health"). Harm said without harm words: no
+  adult or supervision, a canal, river, railway or main road, hours or long stretches in a
+  cot, car seat or bouncer, an order, injunction or bail conditions broken, "told to stay
+  away", "has no dinner". Speech with an aside between the telling and what was told; "accused
+  by" a named accuser; a speaker named last after "at", "from" or "of" a place; "share" as
+  news only with what was told ("shares a flat with", "share a bunk bed" are not). A date is
+  not a speaker, nor a meeting ("the core group meeting on 9 January agreed" is its record); a
+  test "positive for" a drug is a result; "declined the offer" is a refusal, not a decline;
+  the writer's own checks ("I weighed", "I measured", "I tested") are observations. Jargon:
+  "early help" and "team around the family" are flagged, and a move that takes in the service
+  it went to is one finding ("stepped down to early help", "closed to CIN"), which keeps the
+  earlier sets' labels (b031, t168, t425 flag only "stepped down") and set 10's in step; t492
+  now flags "early help" too. "Domestic incident" left the lexicon (set 10's reader left it),
+  and a service named by what it treats ("the substance misuse service") is not flagged. Which
+  child: a pronoun after two children named together ("Callum and Rhys …, he"), and "they" with
+  three or more children when the sentence does not say all of them and no adult or group is
+  named there or just before. Before the rules, a hold-out of 50 sentences written for the
+  purpose and never tuned on scored kind 31/46 (0.674), source 34/50; after, 46/46 and 50/50.
+  A second probe of 40 sentences in new shapes, written after the rules, first read kind 32/34
+  (0.941), source 36/40; its misses ("has no dinner", "stands accused by two neighbours",
+  "share a bunk bed", "has declined both times") went into the rules, and 39 of its rows
+  became t786-t824, with six controls beside them (t825-t830).
 """
 
 import pytest
@@ -189,7 +229,7 @@ SIXTH_UNSEEN_SET = HERE / "unseen_set_6.jsonl"
 SEVENTH_UNSEEN_SET = HERE / "unseen_set_7.jsonl"
 EIGHTH_UNSEEN_SET = HERE / "unseen_set_8.jsonl"
 NINTH_UNSEEN_SET = HERE / "unseen_set_9.jsonl"
-BLIND_SET = HERE / "unseen_set_10.jsonl"
+TENTH_UNSEEN_SET = HERE / "unseen_set_10.jsonl"
 HELD_OUT = (
     UNSEEN_SET,
     SECOND_UNSEEN_SET,
@@ -200,6 +240,7 @@ HELD_OUT = (
     SEVENTH_UNSEEN_SET,
     EIGHTH_UNSEEN_SET,
     NINTH_UNSEEN_SET,
+    TENTH_UNSEEN_SET,
 )
 TARGET_ACCURACY = 0.9
 TARGET_JARGON = 0.9
@@ -213,11 +254,11 @@ NINTH_KIND = 100 / 110
 NINTH_SOURCE = 105 / 116
 NINTH_JARGON_PRECISION = 36 / 37
 NINTH_JARGON_RECALL = 1.0
-# The tenth set: what the coach scored the one time it was read, blind, after the ninth round.
-BLIND_KIND = 103 / 110
-BLIND_SOURCE = 120 / 127
-BLIND_JARGON_PRECISION = 15 / 18
-BLIND_JARGON_RECALL = 15 / 22
+# The tenth set, before the tenth round: what the coach scored the one time it was read blind.
+TENTH_KIND = 103 / 110
+TENTH_SOURCE = 120 / 127
+TENTH_JARGON_PRECISION = 15 / 18
+TENTH_JARGON_RECALL = 15 / 22
 
 
 def _scored(path) -> Scores:
@@ -240,13 +281,13 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(SEVENTH_UNSEEN_SET)) >= 130
     assert len(load_rows(EIGHTH_UNSEEN_SET)) >= 110
     assert len(load_rows(NINTH_UNSEEN_SET)) >= 120
-    assert len(load_rows(BLIND_SET)) >= 130
-    for path in (DEV_SET, TUNING_SET, *HELD_OUT, BLIND_SET):
+    assert len(load_rows(TENTH_UNSEEN_SET)) >= 130
+    for path in (DEV_SET, TUNING_SET, *HELD_OUT):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
 
 def test_no_sentence_is_in_two_sets():
-    sets = (DEV_SET, TUNING_SET, *HELD_OUT, BLIND_SET)
+    sets = (DEV_SET, TUNING_SET, *HELD_OUT)
     texts = [{row["text"] for row in load_rows(path)} for path in sets]
     for first, one in enumerate(texts):
         for other in texts[first + 1 :]:
@@ -264,7 +305,7 @@ def test_no_rule_example_is_a_held_out_sentence():
         for sentence in values
         if isinstance(sentence, str)
     }
-    for path in (*HELD_OUT, BLIND_SET):
+    for path in HELD_OUT:
         assert not tuned & {row["text"] for row in load_rows(path)}, path.name
 
 
@@ -289,7 +330,18 @@ def test_accuracy_on_the_dev_set():
 @pytest.mark.parametrize(
     "path",
     HELD_OUT,
-    ids=["held-out", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"],
+    ids=[
+        "held-out",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+    ],
 )
 def test_accuracy_on_sentences_never_tuned_on(path):
     scores = _scored(path)
@@ -309,17 +361,17 @@ def test_accuracy_on_the_ninth_set_does_not_fall_below_its_blind_reading():
     assert scores.jargon.recall >= NINTH_JARGON_RECALL
 
 
-def test_accuracy_on_the_blind_set_does_not_fall():
-    scores = _scored(BLIND_SET)
-    assert scores.kind_accuracy >= BLIND_KIND
-    assert scores.source_accuracy >= BLIND_SOURCE
-    assert scores.jargon.precision >= BLIND_JARGON_PRECISION
-    assert scores.jargon.recall >= BLIND_JARGON_RECALL
+def test_accuracy_on_the_tenth_set_does_not_fall_below_its_blind_reading():
+    scores = _scored(TENTH_UNSEEN_SET)
+    assert scores.kind_accuracy >= TENTH_KIND
+    assert scores.source_accuracy >= TENTH_SOURCE
+    assert scores.jargon.precision >= TENTH_JARGON_PRECISION
+    assert scores.jargon.recall >= TENTH_JARGON_RECALL
 
 
 def test_kind_accuracy_over_every_informed_held_out_sentence():
-    # The nine informed held-out sets together: 663 of 663 today (653 of 663 before the
-    # ninth round, when the ninth set was still blind).
+    # The ten informed held-out sets together: 773 of 773 today (766 of 773 before the
+    # tenth round, when the tenth set was still blind).
     scores = [score(load_rows(path)) for path in HELD_OUT]
     right = sum(s.kind_right for s in scores)
     scored = sum(s.kind_scored for s in scores)

@@ -28,6 +28,25 @@ from cpconf.quality.wording import make_finding
 
 NAMED_SOURCE = "Someone else gave this information, and the sentence says who."
 SPEAKER_REACH = 120
+# An aside between the telling and what was told: "told me, quietly and without being asked,
+# that …", "said, each in their own words, that …".
+ASIDE = r"(?:\s*,[^,.;:]{1,60}?,)"
+# The speaker named last, after a phrase that places them: "…, her worker at the drug and
+# alcohol service said." Not a relative clause ("…, which Ms Begum shares with her children.").
+TAG_SPEAKER = (
+    r",\s*(?!(?:which|who|whom|whose|where|that|when)\b)(?:[\w\x27\u2019-]+\s+){0,4}?"
+    r"(?:(?:at|from|of|in|for|with)\s+(?:[\w\x27\u2019-]+\s+){1,5}?)?"
+)
+# Sharing a home, a bed or the care of the children, not news: "a flat which she shares with
+# her mother", "the boys share a bunk bed". "Share" tells something only with what was told
+# ("shared with the school that …", "shared her worries about …").
+SHARED_THING = re.compile(
+    r"share[sd]?\b(?![^.;]*\b(?:that|how|what|whether|concerns?|worries|worry|fears?|news|"
+    r"information|details|views?|feelings|experiences?|disclosures?|allegations?)\b)",
+    re.IGNORECASE,
+)
+# A day's number before the word: "8 October agreed" is a date, not a speaker.
+DATE_BEFORE = re.compile(r"\d\s*\Z")
 AUXILIARY_VERB = r"(?:was|were|is|are|had|has|have|did|does|would|will|could|can|should|might)\b"
 # The reported clause: "that …", "she has …", "the bruise was …", "her stepdad calls …",
 # "Dad was …". A verb after a person is an auxiliary, a word ending -s or -ed, or one of the
@@ -79,7 +98,8 @@ def _speech_frame() -> GatedPattern:
     verbs = alternatives(cue_data()["attribution"]["speech_verbs"])
     return GatedPattern(
         re.compile(
-            rf"\b(?P<verb>{verbs})\b(?:\s+(?!about\b|that\b)[\w\x27\u2019-]+){{0,6}}?\s*,?\s+{_clause_start()}",
+            rf"\b(?P<verb>{verbs})\b(?:\s+(?!about\b|that\b)[\w\x27\u2019-]+){{0,6}}?"
+            rf"{ASIDE}?\s*,?\s+{_clause_start()}",
             FLAGS,
         )
     )
@@ -113,7 +133,7 @@ def _speech_tag() -> GatedPattern:
     auxiliaries = alternatives(cue_data()["attribution"]["auxiliaries"])
     return GatedPattern(
         re.compile(
-            rf",\s*(?:[\w\x27\u2019-]+\s+){{0,3}}?(?P<speaker>[^\W_]++)\s+"
+            rf"{TAG_SPEAKER}(?P<speaker>[^\W_]++)\s+"
             rf"(?:{auxiliaries}\s+)*(?P<verb>{verbs})\b(?:\s+[\w\x27\u2019-]+){{0,4}}\W*\Z",
             FLAGS,
         )
@@ -148,12 +168,22 @@ def _named_speaker(text: str, span: Span) -> tuple[int, re.Match[str]] | None:
     """The first report of speech whose speaker is someone other than the writer, with the
     speaker's offset."""
     for frame in _speech_frame().finditer(text, span):
+        if SHARED_THING.match(text, frame.start("verb")) is not None:
+            continue
         window = max(span.start, frame.start() - SPEAKER_REACH)
         speaker = _speaker().search(text, window, frame.start())
-        if speaker is not None and speaker.group("speaker").casefold() not in _not_speakers():
+        if (
+            speaker is not None
+            and speaker.group("speaker").casefold() not in _not_speakers()
+            and DATE_BEFORE.search(text, window, speaker.start()) is None
+        ):
             return speaker.start(), frame
     tag = _speech_tag().search(text, span)
-    if tag is not None and tag.group("speaker").casefold() not in _not_speakers():
+    if (
+        tag is not None
+        and tag.group("speaker").casefold() not in _not_speakers()
+        and SHARED_THING.match(text, tag.start("verb")) is None
+    ):
         return tag.start("speaker"), tag
     return None
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from cpconf.quality.cue_lists import FLAGS, cue_data, gated_any_of, words_pattern
 from cpconf.quality.prefilter import GatedAlternatives
@@ -86,8 +87,20 @@ def ambiguous_child_findings(
     for span in spans:
         references = _references().finditer(text, span)
         first = next(references, None)
+        if first is None and len(named) < THEY_FROM:
+            previous = span
+            continue
+        named_here = _children_named(text, span, names)
+        if named_here >= 2 and first is not None:
+            joined = _after_children_together(text, span, names, named, (first, *references))
+            if joined is not None:
+                findings.append(joined)
+        elif named_here == 0 and len(named) >= THEY_FROM and first is None:
+            some = _some_of_them(text, span, previous, names)
+            if some is not None:
+                findings.append(_finding(text, some, named))
         # A child named here, or exactly one just before, makes every reference clear.
-        if first is not None and _children_named(text, span, names) == 0:
+        if first is not None and named_here == 0:
             before = _children_named(text, previous, names) if previous is not None else 0
             if before != 1:
                 # An adult in the sentence before counts only when it names no child.
@@ -104,6 +117,76 @@ def ambiguous_child_findings(
                         break
         previous = span
     return findings
+
+
+# Children named together ("Callum and Rhys"), then "he" or "she": either of them.
+TOGETHER = r"\s*(?:,|and|or|&|,\s*and)\s*"
+# "They" with three or more children: some of them, unless the sentence says all.
+THEY_FROM = 3
+THEY = re.compile(r"\b(?:they|them|their|themselves)\b", re.IGNORECASE)
+ALL_OF_THEM = re.compile(
+    r"\b(?:all|both|each|every|everyone|none|neither|either|siblings|"
+    r"(?:the|all)\s+(?:three|four|five|six|children|kids|boys|girls))\b",
+    re.IGNORECASE,
+)
+# People "they" may mean instead: "Mum and Dad … They", "the parents … they".
+GROWN_UPS = re.compile(
+    r"\b(?:parents|carers|grandparents|couple|adults|family|professionals|staff|police|"
+    r"officers|workers|teachers|agencies|services|team)\b",
+    re.IGNORECASE,
+)
+
+
+def _after_children_together(
+    text: str,
+    span: Span,
+    names: list[re.Pattern[str]],
+    named: Sequence[str],
+    references: Sequence[re.Match[str]],
+) -> Finding | None:
+    """ "When I saw Callum and Rhys at school, he had a graze": a pronoun after two children
+    named together, with no one child named between, could mean either."""
+    found = sorted(
+        (match.start(), match.end())
+        for name in names
+        for match in name.finditer(text, span.start, span.end)
+    )
+    for (_, end), (start, later) in pairwise(found):
+        if re.fullmatch(TOGETHER, text[end:start]) is None:
+            continue
+        after = [other for other in found if other[0] >= later]
+        for reference in references:
+            if reference.start() < later or _owned_by_adult(text, reference):
+                continue
+            if any(other[0] < reference.start() for other in after):
+                break
+            if _adult_for(text, Span(later, reference.start()), reference.group()):
+                break
+            if _description().search(text, span.start, reference.start()) is None:
+                return _finding(text, reference, named)
+            break
+    return None
+
+
+def _some_of_them(
+    text: str, span: Span, previous: Span | None, names: list[re.Pattern[str]]
+) -> re.Match[str] | None:
+    """ "They were sent home with head lice", in a report about three children: which?"""
+    they = THEY.search(text, span.start, span.end)
+    if they is None or ALL_OF_THEM.search(text, span.start, span.end) is not None:
+        return None
+    adults = _adults()
+    for place in (span, previous):
+        if place is None:
+            continue
+        if place is previous and _children_named(text, place, names) >= 2:
+            return None
+        if any(
+            pattern.search(text, place.start, place.end) is not None
+            for pattern in (adults.male, adults.female, GROWN_UPS)
+        ):
+            return None
+    return they
 
 
 def _owned_by_adult(text: str, reference: re.Match[str]) -> bool:

@@ -150,6 +150,8 @@ def _kind(text: str, span: Span, signs: Signs) -> tuple[Kind, Cue]:
         return "allegation", _from_group("kind", "allegation", "allegation_word", claim)
     if signs.attribution is not None and signs.harm is not None:
         return "allegation", _from_match("kind", "allegation", WHY_ALLEGATION, signs.harm)
+    if (worry := signs.cue("concern_report")) is not None:
+        return "allegation", _from_group("kind", "allegation", "concern_report", worry)
     if (view := signs.cue("opinion_frame")) is not None:
         return "opinion", _from_group("kind", "opinion", "opinion_frame", view)
     if (seen := signs.cue("perception")) is not None:

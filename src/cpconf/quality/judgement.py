@@ -60,7 +60,8 @@ def _subject() -> re.Pattern[str]:
     data = cue_data()["judgement"]
     people = alternatives(data["people"])
     titles = alternatives(data["titles"])
-    person = rf"(?:{titles}\.?\s+{NAME}|{people}\b|{NAME})"
+    # Not a month after a day's number: "Dad's test on 11 June was positive" is a date.
+    person = rf"(?:{titles}\.?\s+{NAME}|{people}\b|(?<!\d\s){NAME})"
     owner = rf"(?:{person}[\x27\u2019]s\s+(?:{RELATION}\s+)?)"
     pattern = rf"\b(?P<subject>(?:{DETERMINER})?{owner}?{person}){BEFORE_LINKING}\s*\Z"
     return re.compile(pattern, FLAGS)
@@ -78,7 +79,9 @@ def _predicate() -> GatedAlternatives:
     )
     # As the one alternation "\b(?:linking and judging words|phrase|…)\b" would find them,
     # each alternative searched only where its words are.
-    parts = [rf"{LINKING}{INTENSIFIERS}\s+{judged}", *data["phrases"]]
+    # A test's result is not a judgement: "was positive for cocaine", "negative for alcohol".
+    result = r"(?!(?<=positive)\s+for\b|(?<=negative)\s+for\b)"
+    parts = [rf"{LINKING}{INTENSIFIERS}\s+{judged}{result}", *data["phrases"]]
     return GatedAlternatives([re.compile(rf"\b(?:{part})\b", FLAGS) for part in parts])
 
 

@@ -37,10 +37,16 @@ UNKNOWN_LONGEST = 6
 
 def jargon_findings(text: str, span: Span, sentence_words: list[str]) -> list[Finding]:
     """Each lexicon phrase among the sentence's words, longest match first, never
-    overlapping; then the words for how a case moves between services, where no phrase is."""
+    overlapping; then the words for how a case moves between services, where no phrase is.
+    A move that takes in the service the case went to ("stepped down to early help") is one
+    finding, in place of the phrases inside it."""
     findings = _lexicon_findings(text, span, sentence_words)
     for found in _movement_findings(text, span):
-        if not any(found.start < other.end and other.start < found.end for other in findings):
+        overlapping = [
+            other for other in findings if found.start < other.end and other.start < found.end
+        ]
+        if all(found.start <= other.start and other.end <= found.end for other in overlapping):
+            findings = [other for other in findings if other not in overlapping]
             findings.append(found)
     return findings
 
