@@ -212,6 +212,18 @@ tenth round, below).
   (0.941), source 36/40; its misses ("has no dinner", "stands accused by two neighbours",
   "share a bunk bed", "has declined both times") went into the rules, and 39 of its rows
   became t786-t824, with six controls beside them (t825-t830).
+
+- ``unseen_set_11.jsonl``: 129 sentences written by someone who saw neither the coach nor any
+  earlier held-out set, while the tenth round was made: a report's usual mix with reported
+  speech (the speaker first, in the middle and last), hearsay with no teller, judgements of
+  progress and effort, case-movement words beside their everyday senses, and sentences about
+  two or more children. Its writer also wrote "Dad is a danger to the children.", which is
+  word for word a rule example (data/examples.toml), so that line was taken out. Scored once,
+  blind, after the tenth round: kind 0.877 (93/106), source 0.878 (108/123), jargon precision
+  0.812 (26/32) and recall 1.000, unattributed_report F1 0.833, opinion_as_fact F1 0.706,
+  ambiguous_child F1 1.000. Kept blind; its test holds the coach to that reading. With it the
+  blind kind figures of the last seven rounds run 0.905, 0.875, 0.891, 0.931, 0.909, 0.936,
+  0.877: the rules fit each set they are shown and do not carry to the next one at 0.95.
 """
 
 import pytest
@@ -230,6 +242,7 @@ SEVENTH_UNSEEN_SET = HERE / "unseen_set_7.jsonl"
 EIGHTH_UNSEEN_SET = HERE / "unseen_set_8.jsonl"
 NINTH_UNSEEN_SET = HERE / "unseen_set_9.jsonl"
 TENTH_UNSEEN_SET = HERE / "unseen_set_10.jsonl"
+BLIND_SET = HERE / "unseen_set_11.jsonl"
 HELD_OUT = (
     UNSEEN_SET,
     SECOND_UNSEEN_SET,
@@ -259,6 +272,11 @@ TENTH_KIND = 103 / 110
 TENTH_SOURCE = 120 / 127
 TENTH_JARGON_PRECISION = 15 / 18
 TENTH_JARGON_RECALL = 15 / 22
+# The eleventh set: what the coach scored the one time it was read, blind, after the tenth round.
+BLIND_KIND = 93 / 106
+BLIND_SOURCE = 108 / 123
+BLIND_JARGON_PRECISION = 26 / 32
+BLIND_JARGON_RECALL = 1.0
 
 
 def _scored(path) -> Scores:
@@ -282,12 +300,13 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(EIGHTH_UNSEEN_SET)) >= 110
     assert len(load_rows(NINTH_UNSEEN_SET)) >= 120
     assert len(load_rows(TENTH_UNSEEN_SET)) >= 130
-    for path in (DEV_SET, TUNING_SET, *HELD_OUT):
+    assert len(load_rows(BLIND_SET)) >= 129
+    for path in (DEV_SET, TUNING_SET, *HELD_OUT, BLIND_SET):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
 
 def test_no_sentence_is_in_two_sets():
-    sets = (DEV_SET, TUNING_SET, *HELD_OUT)
+    sets = (DEV_SET, TUNING_SET, *HELD_OUT, BLIND_SET)
     texts = [{row["text"] for row in load_rows(path)} for path in sets]
     for first, one in enumerate(texts):
         for other in texts[first + 1 :]:
@@ -305,7 +324,7 @@ def test_no_rule_example_is_a_held_out_sentence():
         for sentence in values
         if isinstance(sentence, str)
     }
-    for path in HELD_OUT:
+    for path in (*HELD_OUT, BLIND_SET):
         assert not tuned & {row["text"] for row in load_rows(path)}, path.name
 
 
@@ -367,6 +386,14 @@ def test_accuracy_on_the_tenth_set_does_not_fall_below_its_blind_reading():
     assert scores.source_accuracy >= TENTH_SOURCE
     assert scores.jargon.precision >= TENTH_JARGON_PRECISION
     assert scores.jargon.recall >= TENTH_JARGON_RECALL
+
+
+def test_accuracy_on_the_blind_set_does_not_fall():
+    scores = _scored(BLIND_SET)
+    assert scores.kind_accuracy >= BLIND_KIND
+    assert scores.source_accuracy >= BLIND_SOURCE
+    assert scores.jargon.precision >= BLIND_JARGON_PRECISION
+    assert scores.jargon.recall >= BLIND_JARGON_RECALL
 
 
 def test_kind_accuracy_over_every_informed_held_out_sentence():
