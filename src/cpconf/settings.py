@@ -234,7 +234,11 @@ if not 0 < SESSION_IDLE_SECONDS <= SESSION_MAX_SECONDS:
         "SESSION_IDLE_SECONDS must be more than 0 and no more than SESSION_MAX_SECONDS."
     )
 SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS
-SESSION_SAVE_EVERY_REQUEST = True
+# A session is written to the store when it changes, not on every request: the latest
+# activity is noted at most once a minute (cpconf.accounts.services.session_seen), and each
+# note also moves the store's own expiry on.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_SEEN_EVERY_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

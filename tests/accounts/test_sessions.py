@@ -43,6 +43,37 @@ def test_fourteen_idle_minutes_keep_the_session(client, clock, user):
         assert is_signed_in(client)
 
 
+def test_a_page_every_fifty_seconds_keeps_the_session_for_twenty_minutes(client, clock, user):
+    signed_in(client, user)
+
+    for _visit in range(24):
+        clock.advance(seconds=50)
+        assert is_signed_in(client)
+
+
+def test_within_a_minute_of_the_last_note_a_page_writes_nothing_to_the_session(client, clock, user):
+    signed_in(client, user)
+    stored = Session.objects.get(session_key=client.session.session_key).session_data
+
+    clock.advance(seconds=59)
+    assert is_signed_in(client)
+    assert Session.objects.get(session_key=client.session.session_key).session_data == stored
+
+    clock.advance(seconds=2)
+    assert is_signed_in(client)
+    assert Session.objects.get(session_key=client.session.session_key).session_data != stored
+
+
+def test_the_idle_limit_counts_from_the_last_note_so_it_ends_early_never_late(client, clock, user):
+    signed_in(client, user)
+    clock.advance(seconds=59)  # a page within the minute: not noted
+    assert is_signed_in(client)
+
+    clock.advance(minutes=14, seconds=2)  # 15 min 1 s after the note, 14 min 2 s after the page
+
+    assert not is_signed_in(client)
+
+
 def test_fifteen_idle_minutes_end_it_and_the_sign_in_page_says_why(client, clock, user):
     signed_in(client, user)
 

@@ -151,9 +151,10 @@ def test_session_limits_default_to_fifteen_minutes_idle_and_twelve_hours(tmp_pat
         "SESSION_MAX_SECONDS",
         "SESSION_COOKIE_AGE",
         "SESSION_SAVE_EVERY_REQUEST",
+        "SESSION_SEEN_EVERY_SECONDS",
         CPCONF_ENV="development",
         CPCONF_VAR_DIR=str(tmp_path),
-    ) == ["900", "43200", "900", "True"]
+    ) == ["900", "43200", "900", "False", "60"]
 
 
 def test_session_limits_come_from_the_environment(tmp_path):

@@ -55,7 +55,14 @@ def session_expiry_reason(session: SessionBase) -> str | None:
 
 
 def session_seen(session: SessionBase) -> None:
-    session[LAST_SEEN_AT_KEY] = timezone.now().timestamp()
+    """Note this request as the session's latest activity, at most once every
+    SESSION_SEEN_EVERY_SECONDS: each note writes the session to the store, and writing it on
+    every request cost every page a database write. The idle limit counts from the last note,
+    so a session can end up to that many seconds early, never late."""
+    now = timezone.now().timestamp()
+    last_seen_at = session.get(LAST_SEEN_AT_KEY, session.get(SIGNED_IN_AT_KEY, 0))
+    if now - last_seen_at >= settings.SESSION_SEEN_EVERY_SECONDS:
+        session[LAST_SEEN_AT_KEY] = now
 
 
 def session_end(*, request: HttpRequest, action: str = "") -> None:
