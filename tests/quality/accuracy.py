@@ -2,6 +2,7 @@
 ../shared/quality/README.md; a null label is not scored)."""
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,10 +101,13 @@ def _score_kind_and_source(scores: Scores, row: dict[str, Any], analysis: Analys
 
 
 def _gold_spans(row: dict[str, Any]) -> list[tuple[int, int]]:
+    """Where each labelled term is: as a whole word where it is one, so that "SEN" is found in
+    "the SEN register" and not inside "SENCO" (a term labelled beside it)."""
     lowered = row["text"].casefold()
     spans = []
     for term in row["jargon"]:
-        start = lowered.find(term.casefold())
+        word = re.search(rf"(?<!\w){re.escape(term.casefold())}(?!\w)", lowered)
+        start = word.start() if word is not None else lowered.find(term.casefold())
         spans.append((start, start + len(term)) if start >= 0 else (-1, -1))
     return spans
 
