@@ -37,6 +37,8 @@ TAG_SPEAKER = (
     r",\s*(?!(?:which|who|whom|whose|where|that|when)\b)(?:[\w\x27\u2019-]+\s+){0,4}?"
     r"(?:(?:at|from|of|in|for|with)\s+(?:[\w\x27\u2019-]+\s+){1,5}?)?"
 )
+# What starts a clause of the sentence's own, not an aside naming a speaker: "…, which she said, …".
+NOT_ASIDE = r"(?:which|who|whom|whose|where|that|when|and|but|so|as|if|though|although|because)"
 # Sharing a home, a bed or the care of the children, not news: "a flat which she shares with
 # her mother", "the boys share a bunk bed". "Share" tells something only with what was told
 # ("shared with the school that …", "shared her worries about …").
@@ -52,16 +54,19 @@ AUXILIARY_VERB = r"(?:was|were|is|are|had|has|have|did|does|would|will|could|can
 # "Dad was …". A verb after a person is an auxiliary, a word ending -s or -ed, or one of the
 # past tenses that end in neither ("their father threw …"; data/cues.toml, irregular_past).
 CLAUSE_START = (
-    r"(?:that\b|(?:he|she|they|it|there|i|we|you|mum|dad|mother|father)\s+[\w\x27\u2019]"
+    r"(?:that\b|(?:he|she|they|it|there|i|we|you)\s+[\w\x27\u2019]"
+    # Mum or Dad then a verb: "said Mum hit her", not "rang Mum twice".
+    r"|(?:mum|dad|mother|father)\s+(?:{adverb}\s+)?"
+    r"(?:{verb}|(?-i:[a-z]+)\s+(?:him|her|them|me|us)\b|(?-i:[a-z]+)n[\x27\u2019]t\b)"
     r"|(?:the|her|his|their|my)\s+[\w\x27\u2019]+\s+(?:[\w\x27\u2019]+\s+)?{verb}"
-    r"|(?-i:[A-Z][a-z]+)\s+(?:(?:now|still|also|often|always|never|usually|sometimes|only)\s+)?"
-    r"{verb}"
+    r"|(?-i:[A-Z][a-z]+)\s+(?:{adverb}\s+)?{verb}"
     # A person or group named by a noun phrase, then a verb, or any word with a person as its
     # object: "older boys make him …", "a man at the shop buys her …", "the lads from the
     # flats make her …".
     r"|(?:{determiner}|(?-i:[A-Z][a-z]+)[\x27\u2019]s)\s+(?:[\w\x27\u2019-]+\s+){0,4}?"
     r"(?:{verb}|(?-i:[a-z]+)\s+(?:him|her|them|me|us)\b))"
 )
+CLAUSE_ADVERB = r"(?:now|still|also|often|always|never|usually|sometimes|only)"
 # What can start the noun phrase of a reported clause's subject (matched as a trie).
 DETERMINERS = [
     "the", "her", "his", "their", "my", "a", "an", "some", "two", "three", "four", "several",
@@ -76,7 +81,11 @@ def _clause_start() -> str:
     irregular = alternatives(cue_data()["attribution"]["irregular_past"])
     verb = rf"(?:{AUXILIARY_VERB}|(?-i:[a-z]+(?:s|ed)\b)|{irregular}\b)"
     determiner = alternatives(DETERMINERS)
-    return CLAUSE_START.replace("{verb}", verb).replace("{determiner}", determiner)
+    return (
+        CLAUSE_START.replace("{verb}", verb)
+        .replace("{determiner}", determiner)
+        .replace("{adverb}", CLAUSE_ADVERB)
+    )
 
 
 @dataclass(frozen=True)
@@ -134,7 +143,24 @@ def _speech_tag() -> GatedPattern:
     return GatedPattern(
         re.compile(
             rf"{TAG_SPEAKER}(?P<speaker>[^\W_]++)\s+"
-            rf"(?:{auxiliaries}\s+)*(?P<verb>{verbs})\b(?:\s+[\w\x27\u2019-]+){{0,4}}\W*\Z",
+            rf"(?:{auxiliaries}\s+)*(?P<verb>{verbs})\b(?:\s+[\w\x27\u2019-]+){{0,7}}\W*\Z",
+            FLAGS,
+        )
+    )
+
+
+@cache
+def _speech_aside() -> GatedPattern:
+    """The speaker named between commas inside what they said: "Tommy, the lunchtime supervisor
+    says, has been …", "The family, Nan mentioned, are hoping …"."""
+    verbs = alternatives(cue_data()["attribution"]["speech_verbs"])
+    auxiliaries = alternatives(cue_data()["attribution"]["auxiliaries"])
+    return GatedPattern(
+        re.compile(
+            rf",\s*(?!{NOT_ASIDE}\b)(?:[\w\x27\u2019-]+\s+){{0,4}}?(?P<speaker>(?:[^\W_]+-)*[^\W_]++)\s+"
+            rf"(?:{auxiliaries}\s+)*(?P<verb>{verbs})\b"
+            rf"(?:\s+(?!that\b|{AUXILIARY_VERB})[\w\x27\u2019-]+){{0,3}}\s*,"
+            rf"\s+(?=[\w\x27\u2019])",
             FLAGS,
         )
     )
@@ -143,6 +169,7 @@ def _speech_tag() -> GatedPattern:
 def compile_patterns() -> None:
     _speech_frame()
     _speech_tag()
+    _speech_aside()
 
 
 def attribution(text: str, span: Span) -> Attribution | None:
@@ -178,14 +205,18 @@ def _named_speaker(text: str, span: Span) -> tuple[int, re.Match[str]] | None:
             and DATE_BEFORE.search(text, window, speaker.start()) is None
         ):
             return speaker.start(), frame
-    tag = _speech_tag().search(text, span)
-    if (
-        tag is not None
-        and tag.group("speaker").casefold() not in _not_speakers()
-        and SHARED_THING.match(text, tag.start("verb")) is None
-    ):
-        return tag.start("speaker"), tag
+    for pattern in (_speech_aside(), _speech_tag()):
+        found = pattern.search(text, span)
+        if found is not None and _is_speaker(text, found):
+            return found.start("speaker"), found
     return None
+
+
+def _is_speaker(text: str, tag: re.Match[str]) -> bool:
+    return (
+        tag.group("speaker").casefold() not in _not_speakers()
+        and SHARED_THING.match(text, tag.start("verb")) is None
+    )
 
 
 def unattributed_findings(text: str, found: Attribution | None) -> list[Finding]:

@@ -39,10 +39,14 @@ INTENSIFIERS = (
     r"openly|frequently|sometimes|utterly|wholly|entirely|fundamentally|simply|just|such|"
     r"fully|genuinely|truly|now|still|also))*"
 )
+DEGREE = r"(?:very|really|so|extremely|quite|incredibly|genuinely|truly|deeply|highly)"
 PERSON_NOUNS = (
     r"(?:parents?|mother|father|mum|dad|carers?|man|woman|person|partner|influence|"
     r"role\s+model|individual|people|family|couple|home|household)"
 )
+# The person is the subject of a clause about something else: "the notice, which Ms Hussain
+# is now challenging", where "challenging" is what she does to the notice, not what she is.
+OBJECT_RELATIVE = re.compile(r"\b(?:which|whom)\s+\Z", re.IGNORECASE)
 LOWERED_START = re.compile(r"(?i:the|both|her|his|their|this|that|he|she|they)\b")
 
 
@@ -81,8 +85,21 @@ def _predicate() -> GatedAlternatives:
     # each alternative searched only where its words are.
     # A test's result is not a judgement: "was positive for cocaine", "negative for alcohol".
     result = r"(?!(?<=positive)\s+for\b|(?<=negative)\s+for\b)"
-    parts = [rf"{LINKING}{INTENSIFIERS}\s+{judged}{result}", *data["phrases"]]
+    parts = [rf"{LINKING}{INTENSIFIERS}\s+{judged}{result}", _character(), *data["phrases"]]
     return GatedAlternatives([re.compile(rf"\b(?:{part})\b", FLAGS) for part in parts])
+
+
+def _character() -> str:
+    """A person said to be a kind of person: "is a warm and attentive parent". Up to three
+    adjectives, none of them a standing such as "single" or an age such as "34-year-old"."""
+    data = cue_data()["judgement"]
+    adjective = rf"(?!{alternatives(data['statuses'])}\b)(?-i:[a-z][a-z\x27\u2019-]+)"
+    nouns = alternatives(data["character_nouns"])
+    return (
+        rf"{LINKING}\s+(?:(?:also|still|now|clearly|really|just)\s+)?an?\s+(?:{DEGREE}\s+)?"
+        rf"{adjective}(?:\s*,\s*(?:and\s+)?{adjective}|\s+and\s+{adjective}){{0,2}}"
+        rf"\s+(?:little\s+|young\s+|old\s+)?{nouns}"
+    )
 
 
 @cache
@@ -99,7 +116,7 @@ def find_judgement(text: str, span: Span) -> Judgement | None:
     for predicate in _predicate().finditer(text, span):
         window = max(span.start, predicate.start() - SUBJECT_REACH)
         subject = _subject().search(text, window, predicate.start())
-        if subject is not None:
+        if subject is not None and OBJECT_RELATIVE.search(text, window, subject.start()) is None:
             return Judgement(
                 subject.start("subject"),
                 predicate.end(),
