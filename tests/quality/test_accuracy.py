@@ -157,11 +157,11 @@
   were then written into the rules, and its rows became t649-t689.
 
 Blind, each set read once before any rule was written from it: 0.787, 0.700, 0.629, 0.667,
-0.905, 0.875, 0.891, 0.931, 0.909, 0.936 for kinds. The first four sets lean on the hard
-families; the others hold a report's usual mix with the hard families in it. Over the last six
+0.905, 0.875, 0.891, 0.931, 0.909, 0.936, 0.877 for kinds. The first four sets lean on the hard
+families; the others hold a report's usual mix with the hard families in it. Over the last seven
 rounds the blind figure has stayed between 0.875 and 0.936: each round fixes the families a set
-showed, and the next set shows new ones. All ten sets are informed now (the tenth since the
-tenth round, below).
+showed, and the next set shows new ones. All eleven sets are informed now: the first ten are
+HELD_OUT, and the eleventh has a test of its own for one label conflict (below).
 
 - ``unseen_set_10.jsonl``: 130 sentences written by someone who saw neither the coach nor any
   earlier set, while the ninth round was made: a report's usual mix with at least ten each of
@@ -221,9 +221,66 @@ tenth round, below).
   word for word a rule example (data/examples.toml), so that line was taken out. Scored once,
   blind, after the tenth round: kind 0.877 (93/106), source 0.878 (108/123), jargon precision
   0.812 (26/32) and recall 1.000, unattributed_report F1 0.833, opinion_as_fact F1 0.706,
-  ambiguous_child F1 1.000. Kept blind; its test holds the coach to that reading. With it the
-  blind kind figures of the last seven rounds run 0.905, 0.875, 0.891, 0.931, 0.909, 0.936,
-  0.877: the rules fit each set they are shown and do not carry to the next one at 0.95.
+  ambiguous_child F1 1.000. With it the blind kind figures of the last seven rounds run 0.905,
+  0.875, 0.891, 0.931, 0.909, 0.936, 0.877: the rules fit each set they are shown and do not
+  carry to the next one at 0.95. It stayed blind until a twelfth set was being written; the
+  eleventh round then read its misses, which made it informed: now kind 1.000 (106/106),
+  source 1.000 (123/123), jargon precision 0.963 (26/27) and recall 1.000, every flag F1
+  1.000. Its misses: a speaker named between commas ("Tommy, the lunchtime supervisor says,
+  has been …") or last after a long tail ("…, the housing officer confirmed by email on 11
+  June."); "is adamant that"; tellers nobody can trace read as named or missed ("I'm told",
+  "I gather", "according to reports", "News has filtered through to school that"); judgements
+  without a judging word ("has drifted back into his old ways", "is just going through the
+  motions", "keeps choosing her own needs over Zara's", "has put a huge amount of effort
+  into"); "doing brilliantly in Year 3" taken as evidenced by its digit; "which Ms Hussain is
+  now challenging" read as a judgement; "for the whole of our hour-long session" not read as
+  the writer's; "looks to me like"; and "signposted", "milestones", "parenting assessment" and
+  "young carer" flagged where its reader left them. "SEN" in "the SEN register" was counted an
+  extra finding because the scorer found the label inside "SENCO" (accuracy.py now looks for
+  whole words first). One label conflict is left as it is: "hair strand tests" (b11_077) is
+  not jargon to set 11's reader, but t747 in the tuning set flags "hair strand test"; the
+  coach keeps flagging it, so set 11's jargon precision stays 26/27 and it does not join
+  HELD_OUT (whose standard is 1.000); its own test holds it to its informed figures, with that
+  one finding named, and to its blind reading.
+- The eleventh round (tuning t831-t879) went by cause, across set 11's misses and the blind
+  misses of sets 5-10 recorded above, rather than by phrase. Causes: (1) a judgement with no
+  word on the judging list defaults to a fact (sets 8, 9 and 11; each round added the phrases
+  it was shown, and the next set brought new ones); (2) who said it is found only in some
+  places in the sentence, and the kind hangs on it, since harm is an allegation only when
+  someone else tells it (speaker last in set 10, in the middle in set 11, "accused by",
+  "is adamant that"); (3) tellers nobody can trace taken as named (set 9's crowds, set 11's
+  "I'm told" and "according to reports"); (4) harm told without harm words (sets 8, 10, 11);
+  (5) the writer's presence not read as observation ("I weighed" in set 10, "our session" in
+  set 11); (6) a word read in another of its senses ("positive for", "declined the offer",
+  "challenging" with an object, a school year's digit as evidence, everyday "signposted");
+  (7) labels that disagree between sets (z048, z087, "stepped down", "hair strand tests"). The
+  changes: a speaker may be named between commas inside what they said, or last after up to
+  seven words, or be sure of an account ("adamant", "convinced", "certain"); Mum or Dad start
+  a reported clause only with a verb after them ("rang Mum twice" is not speech); "I'm told",
+  "I gather …", "I understand Mr Cole was …", "according to reports" and news that "filtered
+  through" are untraced; a person said to be a kind of person is judged whatever the adjective
+  unless it is a standing ("a warm and attentive parent", not "a single mum", "a first-time
+  mother" or "a 29-year-old man"; across the labelled sets that construction is an opinion 30
+  times in 33, and the three facts are standings); conduct idioms, priorities ("… over Zara's",
+  "… ahead of the children") and effort in any wording; a school year or an age is not
+  evidence; a person after "which" is the subject of a clause about something else; any part
+  of the writer's session is theirs; "looks to me like" is a view; harm under a report takes in
+  a child kept off school to care for others, "using again", the early hours, smelling of drink,
+  sleeping in school clothes and care missed ("not been taken for her jabs"). "milestones"
+  alone, "parenting assessment" and "young carer" left the lexicon ("developmental
+  milestones" and "parenting capacity assessment" stay), and "poorly signposted" is everyday.
+  Before the rules, a hold-out of 58 sentences written for the purpose in a report's usual mix
+  and never tuned on scored kind 42/55 (0.764), source 46/58; after, 54/55 and 57/58, but some
+  of its idioms were in view while the rules were written, so that figure flatters. A second
+  probe of 42 sentences, written after the rules and read once, scored kind 28/40 (0.700) with
+  the tenth round's rules and 32/40 (0.800) with these; its misses were six judgements without
+  a judging word ("is a warm and attentive parent", "has finally started to face up to", "is
+  always there for the children", "talks the talk", "is all talk", "putting the children's
+  needs before her own"), untraced hearsay "heard through other parents", and "I would be
+  surprised if". The kind-of-person rule was then written from the first of those and the
+  labelled sets above (33/40 after it); the idioms were left as known misses, since a new list
+  of them would only fit the probe. The blind reading of the next set will say whether the
+  speaker mechanisms carry; the judgements without a judging word are the family to watch.
 """
 
 import pytest
@@ -242,7 +299,7 @@ SEVENTH_UNSEEN_SET = HERE / "unseen_set_7.jsonl"
 EIGHTH_UNSEEN_SET = HERE / "unseen_set_8.jsonl"
 NINTH_UNSEEN_SET = HERE / "unseen_set_9.jsonl"
 TENTH_UNSEEN_SET = HERE / "unseen_set_10.jsonl"
-BLIND_SET = HERE / "unseen_set_11.jsonl"
+ELEVENTH_UNSEEN_SET = HERE / "unseen_set_11.jsonl"
 HELD_OUT = (
     UNSEEN_SET,
     SECOND_UNSEEN_SET,
@@ -272,11 +329,15 @@ TENTH_KIND = 103 / 110
 TENTH_SOURCE = 120 / 127
 TENTH_JARGON_PRECISION = 15 / 18
 TENTH_JARGON_RECALL = 15 / 22
-# The eleventh set: what the coach scored the one time it was read, blind, after the tenth round.
-BLIND_KIND = 93 / 106
-BLIND_SOURCE = 108 / 123
-BLIND_JARGON_PRECISION = 26 / 32
-BLIND_JARGON_RECALL = 1.0
+# The eleventh set, before the eleventh round: what the coach scored the one time it was read
+# blind (jargon precision as the scorer then counted it; looking for whole words, it is 26/31).
+ELEVENTH_KIND = 93 / 106
+ELEVENTH_SOURCE = 108 / 123
+ELEVENTH_JARGON_PRECISION = 26 / 32
+ELEVENTH_JARGON_RECALL = 1.0
+# The eleventh set, informed: held to the held-out standard but for one finding its labels and
+# the tuning set's (t747) disagree on.
+ELEVENTH_LABEL_CONFLICT = "b11_077 jargon extra 'hair strand tests'"
 
 
 def _scored(path) -> Scores:
@@ -300,13 +361,13 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(EIGHTH_UNSEEN_SET)) >= 110
     assert len(load_rows(NINTH_UNSEEN_SET)) >= 120
     assert len(load_rows(TENTH_UNSEEN_SET)) >= 130
-    assert len(load_rows(BLIND_SET)) >= 129
-    for path in (DEV_SET, TUNING_SET, *HELD_OUT, BLIND_SET):
+    assert len(load_rows(ELEVENTH_UNSEEN_SET)) >= 129
+    for path in (DEV_SET, TUNING_SET, *HELD_OUT, ELEVENTH_UNSEEN_SET):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
 
 def test_no_sentence_is_in_two_sets():
-    sets = (DEV_SET, TUNING_SET, *HELD_OUT, BLIND_SET)
+    sets = (DEV_SET, TUNING_SET, *HELD_OUT, ELEVENTH_UNSEEN_SET)
     texts = [{row["text"] for row in load_rows(path)} for path in sets]
     for first, one in enumerate(texts):
         for other in texts[first + 1 :]:
@@ -324,7 +385,7 @@ def test_no_rule_example_is_a_held_out_sentence():
         for sentence in values
         if isinstance(sentence, str)
     }
-    for path in (*HELD_OUT, BLIND_SET):
+    for path in (*HELD_OUT, ELEVENTH_UNSEEN_SET):
         assert not tuned & {row["text"] for row in load_rows(path)}, path.name
 
 
@@ -388,12 +449,22 @@ def test_accuracy_on_the_tenth_set_does_not_fall_below_its_blind_reading():
     assert scores.jargon.recall >= TENTH_JARGON_RECALL
 
 
-def test_accuracy_on_the_blind_set_does_not_fall():
-    scores = _scored(BLIND_SET)
-    assert scores.kind_accuracy >= BLIND_KIND
-    assert scores.source_accuracy >= BLIND_SOURCE
-    assert scores.jargon.precision >= BLIND_JARGON_PRECISION
-    assert scores.jargon.recall >= BLIND_JARGON_RECALL
+def test_accuracy_on_the_eleventh_set_does_not_fall_below_its_blind_reading():
+    scores = _scored(ELEVENTH_UNSEEN_SET)
+    assert scores.kind_accuracy >= ELEVENTH_KIND
+    assert scores.source_accuracy >= ELEVENTH_SOURCE
+    assert scores.jargon.precision >= ELEVENTH_JARGON_PRECISION
+    assert scores.jargon.recall >= ELEVENTH_JARGON_RECALL
+
+
+def test_accuracy_on_the_eleventh_set_now_it_is_informed():
+    scores = _scored(ELEVENTH_UNSEEN_SET)
+    assert scores.kind_accuracy >= UNSEEN_KIND
+    assert scores.source_accuracy >= UNSEEN_SOURCE
+    assert scores.jargon.recall >= UNSEEN_JARGON
+    assert [m for m in scores.mistakes if " jargon " in m] == [ELEVENTH_LABEL_CONFLICT]
+    for flag, counts in scores.flags.items():
+        assert counts.f1 >= TARGET_F1, flag
 
 
 def test_kind_accuracy_over_every_informed_held_out_sentence():
