@@ -46,12 +46,16 @@ $(STAMPS)/static: $(STAMPS)/npm $(wildcard frontend/*) | $(STAMPS)
 	bash frontend/build.sh
 	touch $@
 
-# Page tests drive Debian's Chromium with Playwright (no browser download of Playwright's own).
-CHROMIUM ?= /usr/bin/chromium
+# Page tests drive Debian's Chromium with Playwright (no browser download of Playwright's own):
+# its headless shell (package chromium-headless-shell), the same engine built for running
+# without a screen, which Playwright itself uses for headless runs; it takes about a third less
+# CPU than the full browser. CHROMIUM=/usr/bin/chromium runs the page tests in the full browser.
+CHROMIUM ?= /usr/bin/chromium-headless-shell
+CHROMIUM_PACKAGE = $(if $(findstring headless-shell,$(CHROMIUM)),chromium-headless-shell,chromium)
 $(CHROMIUM):
-	@command -v apt-get >/dev/null || { echo "Install Chromium at $(CHROMIUM) (Debian package chromium)"; exit 1; }
+	@command -v apt-get >/dev/null || { echo "Install Chromium at $(CHROMIUM) (Debian package $(CHROMIUM_PACKAGE))"; exit 1; }
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation libpango-1.0-0 libpangoft2-1.0-0
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(CHROMIUM_PACKAGE) fonts-liberation libpango-1.0-0 libpangoft2-1.0-0
 
 # PDFs are drawn by WeasyPrint, which needs Pango from the system, and fonts: Liberation Sans
 # and the fallbacks named in cpconf/documents/pdf.py (FONT_FAMILY) for symbols, emoji and other
@@ -84,7 +88,7 @@ test: setup $(CHROMIUM) ## Run the whole suite on SQLite and the database tests 
 
 test-sqlite: setup $(CHROMIUM)
 	@echo "== Tests on SQLite"
-	CPCONF_ENV=test DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest $(XDIST) $(SQLITE_SELECTION) $(PYTEST_ARGS)
+	CHROMIUM_PATH=$(CHROMIUM) CPCONF_ENV=test DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest $(XDIST) $(SQLITE_SELECTION) $(PYTEST_ARGS)
 
 test-postgres: setup $(CHROMIUM)
 	@if [ -n "$(POSTGRES_GIVEN)" ] || $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
@@ -96,12 +100,16 @@ test-postgres: setup $(CHROMIUM)
 		echo "PostgreSQL run: skipped (no server on 127.0.0.1:5432 and TEST_POSTGRES_URL not set)"; \
 	fi
 
+# mypy keeps its incremental cache outside the checkout, as pip and npm keep theirs, so a
+# clean clone checks only what changed since the last run on this machine (about 35 of the
+# 40 CPU-seconds a cold check takes); MYPY_CACHE_DIR=.mypy_cache keeps it in the checkout.
+MYPY_CACHE_DIR ?= $(HOME)/.cache/cpconf/mypy
 lint: setup ## ruff, mypy, import-linter's contracts (pyproject.toml), hadolint on the Dockerfile, no missing migration
 	$(BIN)/ruff check src tests bench
 	$(BIN)/lint-imports
 	$(BIN)/hadolint Dockerfile
 	$(BIN)/ruff format --check src tests bench
-	CPCONF_ENV=test $(BIN)/mypy
+	CPCONF_ENV=test $(BIN)/mypy --cache-dir $(MYPY_CACHE_DIR)
 	CPCONF_ENV=test $(BIN)/cpconf makemigrations --check --dry-run
 
 security: setup ## bandit (medium and high) on the code, pip-audit on the installed packages
