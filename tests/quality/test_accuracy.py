@@ -242,7 +242,7 @@ HELD_OUT, and the eleventh has a test of its own for one label conflict (below).
   coach keeps flagging it, so set 11's jargon precision stays 26/27 and it does not join
   HELD_OUT (whose standard is 1.000); its own test holds it to its informed figures, with that
   one finding named, and to its blind reading.
-- The eleventh round (tuning t831-t879) went by cause, across set 11's misses and the blind
+- The eleventh round (tuning t831-t882) went by cause, across set 11's misses and the blind
   misses of sets 5-10 recorded above, rather than by phrase. Causes: (1) a judgement with no
   word on the judging list defaults to a fact (sets 8, 9 and 11; each round added the phrases
   it was shown, and the next set brought new ones); (2) who said it is found only in some
