@@ -281,6 +281,18 @@ HELD_OUT, and the eleventh has a test of its own for one label conflict (below).
   labelled sets above (33/40 after it); the idioms were left as known misses, since a new list
   of them would only fit the probe. The blind reading of the next set will say whether the
   speaker mechanisms carry; the judgements without a judging word are the family to watch.
+
+- ``unseen_set_12.jsonl``: 130 sentences written by someone who saw neither the coach nor any
+  earlier held-out set, while the eleventh round was made, each line from a different imagined
+  report section, in a report's usual mix with eight to twelve lines of each hard family.
+  Its writer followed the dev set (d018) and flagged no case-movement word, where sets 10 and
+  11 flag them in their service sense. Scored once, blind, after the eleventh round: kind
+  0.885 (92/104), source 0.919 (113/123), jargon precision 0.893 (25/28) and recall 1.000,
+  unattributed_report F1 0.952, opinion_as_fact F1 0.842, ambiguous_child F1 1.000. Kept
+  blind; its test holds the coach to that reading. The blind kind figures of the last eight
+  rounds: 0.905, 0.875, 0.891, 0.931, 0.909, 0.936, 0.877, 0.885. A second labeller, given
+  only the eleventh set's sentences and the dev set, agreed with its writer on every kind and
+  source (106 and 123 of 123), so the gap to 0.95 is the rules' and not the labels'.
 """
 
 import pytest
@@ -300,6 +312,7 @@ EIGHTH_UNSEEN_SET = HERE / "unseen_set_8.jsonl"
 NINTH_UNSEEN_SET = HERE / "unseen_set_9.jsonl"
 TENTH_UNSEEN_SET = HERE / "unseen_set_10.jsonl"
 ELEVENTH_UNSEEN_SET = HERE / "unseen_set_11.jsonl"
+BLIND_SET = HERE / "unseen_set_12.jsonl"
 HELD_OUT = (
     UNSEEN_SET,
     SECOND_UNSEEN_SET,
@@ -335,6 +348,12 @@ ELEVENTH_KIND = 93 / 106
 ELEVENTH_SOURCE = 108 / 123
 ELEVENTH_JARGON_PRECISION = 26 / 32
 ELEVENTH_JARGON_RECALL = 1.0
+# The twelfth set: what the coach scored the one time it was read, blind, after the eleventh
+# round.
+BLIND_KIND = 92 / 104
+BLIND_SOURCE = 113 / 123
+BLIND_JARGON_PRECISION = 25 / 28
+BLIND_JARGON_RECALL = 1.0
 # The eleventh set, informed: held to the held-out standard but for one finding its labels and
 # the tuning set's (t747) disagree on.
 ELEVENTH_LABEL_CONFLICT = "b11_077 jargon extra 'hair strand tests'"
@@ -362,12 +381,13 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(NINTH_UNSEEN_SET)) >= 120
     assert len(load_rows(TENTH_UNSEEN_SET)) >= 130
     assert len(load_rows(ELEVENTH_UNSEEN_SET)) >= 129
-    for path in (DEV_SET, TUNING_SET, *HELD_OUT, ELEVENTH_UNSEEN_SET):
+    assert len(load_rows(BLIND_SET)) >= 130
+    for path in (DEV_SET, TUNING_SET, *HELD_OUT, ELEVENTH_UNSEEN_SET, BLIND_SET):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
 
 def test_no_sentence_is_in_two_sets():
-    sets = (DEV_SET, TUNING_SET, *HELD_OUT, ELEVENTH_UNSEEN_SET)
+    sets = (DEV_SET, TUNING_SET, *HELD_OUT, ELEVENTH_UNSEEN_SET, BLIND_SET)
     texts = [{row["text"] for row in load_rows(path)} for path in sets]
     for first, one in enumerate(texts):
         for other in texts[first + 1 :]:
@@ -385,7 +405,7 @@ def test_no_rule_example_is_a_held_out_sentence():
         for sentence in values
         if isinstance(sentence, str)
     }
-    for path in (*HELD_OUT, ELEVENTH_UNSEEN_SET):
+    for path in (*HELD_OUT, ELEVENTH_UNSEEN_SET, BLIND_SET):
         assert not tuned & {row["text"] for row in load_rows(path)}, path.name
 
 
@@ -465,6 +485,14 @@ def test_accuracy_on_the_eleventh_set_now_it_is_informed():
     assert [m for m in scores.mistakes if " jargon " in m] == [ELEVENTH_LABEL_CONFLICT]
     for flag, counts in scores.flags.items():
         assert counts.f1 >= TARGET_F1, flag
+
+
+def test_accuracy_on_the_blind_set_does_not_fall():
+    scores = _scored(BLIND_SET)
+    assert scores.kind_accuracy >= BLIND_KIND
+    assert scores.source_accuracy >= BLIND_SOURCE
+    assert scores.jargon.precision >= BLIND_JARGON_PRECISION
+    assert scores.jargon.recall >= BLIND_JARGON_RECALL
 
 
 def test_kind_accuracy_over_every_informed_held_out_sentence():
