@@ -184,7 +184,7 @@ def test_each_category_is_said_in_plain_words_a_nine_year_old_could_read(categor
 
 ENDINGS = {
     "ends_child_in_need": "Instead, Lily will have a child in need plan.",
-    "ends_early_help": "Instead, your family can get early help.",
+    "ends_early_help": "Instead, your family can get support from people like the school",
     "ends_no_further_action": "Social workers do not need to do anything more.",
 }
 
@@ -300,4 +300,4 @@ def test_after_a_first_conference_a_child_without_a_plan_never_had_one():
 
     assert "Lily will not have a child protection plan." in text
     assert "any more" not in text
-    assert "Instead, your family can get early help." in text
+    assert "Instead, your family can get support from people like the school" in text

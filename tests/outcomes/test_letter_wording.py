@@ -87,7 +87,7 @@ def test_an_unborn_baby_is_likely_to_suffer_and_the_others_never_had_a_plan(scen
     assert "Someone might hit, shake or hurt Baby. This is called physical abuse." in text
     assert "has suffered" not in text and "is being hurt" not in text
     assert "Lily will not have a child protection plan." in text
-    assert "Instead, your family can get early help." in text
+    assert "Instead, your family can get support from people like the school" in text
     assert "Noah will not have a child protection plan." in text
     assert "Social workers do not need to do anything more." in text
     assert "any more" not in text

@@ -77,8 +77,8 @@ DECISION_WORDS = {
     ),
     "ends_early_help": (
         "{name} does not need a child protection plan any more.",
-        "Instead, your family can get early help. This is support from people like the "
-        "school, the health visitor or a family worker. It is your choice to take it.",
+        "Instead, your family can get support from people like the school, the health "
+        "visitor or a family worker, without a social worker. It is your choice to take it.",
     ),
     "ends_no_further_action": (
         "{name} does not need a child protection plan any more.",
