@@ -94,11 +94,32 @@ def test_later_reviews_are_due_within_six_months_of_a_review(policy):
 
 
 def test_a_month_without_the_day_ends_on_its_last_day():
+    end_of_november = datetime(2027, 11, 30, 10, 0, tzinfo=LONDON)
+
+    due = services.future_dates_due(conference("northshire", "initial", end_of_november))
+
+    assert due["next_review_by"] == date(2028, 2, 29)  # a Tuesday, in a leap year
+
+
+def test_a_review_due_on_a_weekend_is_due_by_the_working_day_before():
     end_of_november = datetime(2026, 11, 30, 10, 0, tzinfo=LONDON)
 
     due = services.future_dates_due(conference("northshire", "initial", end_of_november))
 
-    assert due["next_review_by"] == date(2027, 2, 28)
+    # Three months on is Sunday 28 February 2027.
+    assert due["next_review_by"] == date(2027, 2, 26)
+
+
+def test_a_review_due_on_a_closure_day_is_due_by_the_working_day_before_it():
+    # Six months after 30 June 2026 is 30 December, when Southvale is closed (29 to 31
+    # December); Northshire is open that day.
+    review = datetime(2026, 6, 30, 10, 0, tzinfo=LONDON)
+
+    southvale = services.future_dates_due(conference("southvale", "review", review))
+    northshire = services.future_dates_due(conference("northshire", "review", review))
+
+    assert southvale["next_review_by"] == date(2026, 12, 24)
+    assert northshire["next_review_by"] == date(2026, 12, 30)
 
 
 def future(**dates: str) -> dict:
@@ -222,4 +243,62 @@ def test_a_late_child_in_need_meeting_is_a_warning_only():
     assert problems_saving(meeting, child_in_need_meeting_on="2027-01-11") == []
     assert services.future_date_warnings(meeting, content) == [
         services.CHILD_IN_NEED_LATE.format(due="8 January 2027", days=10)
+    ]
+
+
+def test_a_next_review_on_a_saturday_is_refused_naming_the_field():
+    meeting = conference("northshire", "initial", ORDINARY)
+
+    problems = problems_saving(meeting, next_review_on="2027-05-15")
+
+    assert problems == [
+        parts.Problem(
+            parts.FUTURE_DATES,
+            "next_review_on",
+            date_checks.NOT_A_WORKING_DAY.format(meeting="next review", day="15 May 2027"),
+        )
+    ]
+
+
+def test_a_core_group_or_child_in_need_meeting_on_a_bank_holiday_is_refused():
+    meeting = conference("northshire", "initial", BEFORE_CHRISTMAS)
+
+    problems = problems_saving(
+        meeting, core_group_on="2026-12-28", child_in_need_meeting_on="2027-01-01"
+    )
+
+    assert [(p.field, p.message) for p in problems] == [
+        (
+            "core_group_on",
+            date_checks.NOT_A_WORKING_DAY.format(
+                meeting="core group meeting", day="28 December 2026"
+            ),
+        ),
+        (
+            "child_in_need_meeting_on",
+            date_checks.NOT_A_WORKING_DAY.format(
+                meeting="child in need meeting", day="1 January 2027"
+            ),
+        ),
+    ]
+
+
+def test_a_day_the_council_is_closed_is_refused_there_only():
+    # Southvale closes on 29 to 31 December; Northshire works on the 29th.
+    southvale = conference("southvale", "initial", BEFORE_CHRISTMAS)
+    northshire = conference("northshire", "initial", BEFORE_CHRISTMAS)
+
+    assert [p.field for p in problems_saving(southvale, core_group_on="2026-12-29")] == [
+        "core_group_on"
+    ]
+    assert problems_saving(northshire, core_group_on="2026-12-29") == []
+
+
+def test_a_weekend_date_before_the_conference_is_refused_once_for_being_before_it():
+    meeting = conference("northshire", "review", BEFORE_CHRISTMAS)
+
+    problems = problems_saving(meeting, next_review_on="2026-12-19")
+
+    assert [p.message for p in problems] == [
+        date_checks.NEXT_REVIEW_BEFORE.format(day="22 December 2026")
     ]

@@ -13,6 +13,7 @@ from cpconf.conference_records import date_checks, quorum, services
 from cpconf.conference_records import record_content as parts
 from cpconf.conference_records.models import RecordStatus
 from cpconf.conference_records.views import WARNINGS_NOT_READ
+from cpconf.deadlines import calendar_for_policy
 from cpconf.organisations.models import AgencyKind
 from tests.conference_records.builders import (
     complete_content,
@@ -106,7 +107,8 @@ def test_a_late_review_is_refused_until_the_reason_is_recorded(client, scene):
     record = started(scene)
     client.force_login(scene.chair)
     due = services.future_dates_due(scene.conference)
-    late = due["next_review_by"] + dt.timedelta(days=1)
+    calendar = calendar_for_policy(services.policy_of(scene.conference))
+    late = calendar.working_days_after(due["next_review_by"], 1)
     form = future_dates(record, **as_fields("next_review_on", late))
 
     refused = client.post(part_url(scene.conference, parts.FUTURE_DATES), form)

@@ -6,7 +6,8 @@ needs the reason recorded beside it; and nothing is finalised before the meeting
 Pure: the caller gives the meeting's date and the dates due, so these are tested on their own.
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -45,6 +46,10 @@ NEXT_REVIEW_LATE = gettext_noop(
     "The date of the next review must be the same as or before {due}, {months} months after "
     "this conference, or enter the reason the review is later"
 )
+NOT_A_WORKING_DAY = gettext_noop(
+    "The date of the {meeting} must be a working day: {day} is a weekend, a bank holiday or a "
+    "day the council is closed"
+)
 ACTION_BEFORE = gettext_noop(
     "The date action {number} is due must be the same as or after {day}, the day of the conference"
 )
@@ -59,6 +64,9 @@ class Timescales:
     next_review_by: date
     core_group_within_working_days: int
     next_review_within_months: int
+    # The authority's working days (weekdays, less its nation's bank holidays and its closure
+    # days): the meetings agreed are held on one.
+    is_working_day: Callable[[date], bool] = field(default=lambda day: day.weekday() < 5)
 
 
 def long_date(day: date) -> str:
@@ -100,6 +108,24 @@ def future_date_problems(future: dict[str, Any], due: Timescales) -> list[Proble
         problems.append(_problem("next_review_on", message))
     if child_in_need and child_in_need < due.held_on:
         problems.append(_problem("child_in_need_meeting_on", CHILD_IN_NEED_BEFORE.format(day=day)))
+    return [*problems, *_not_on_working_days(dates, due, {p.field for p in problems})]
+
+
+MEETINGS_AGREED = (
+    ("core_group_on", "core group meeting"),
+    ("next_review_on", "next review"),
+    ("child_in_need_meeting_on", "child in need meeting"),
+)
+
+
+def _not_on_working_days(dates: FutureDates, due: Timescales, refused: set[str]) -> list[Problem]:
+    """Meetings agreed for a day no one works, where the date is not refused already."""
+    problems = []
+    for name, meeting in MEETINGS_AGREED:
+        day = iso_date(getattr(dates, name))
+        if day and name not in refused and not due.is_working_day(day):
+            message = NOT_A_WORKING_DAY.format(meeting=meeting, day=long_date(day))
+            problems.append(_problem(name, message))
     return problems
 
 

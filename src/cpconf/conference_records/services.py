@@ -38,7 +38,7 @@ from cpconf.conference_records.quorum import quorum_warnings
 from cpconf.conference_records.record_content import Problem
 from cpconf.conferences import services as conference_services
 from cpconf.conferences.models import Conference, ConferenceStatus
-from cpconf.deadlines import meeting_deadlines
+from cpconf.deadlines import calendar_for_policy, meeting_deadlines
 from cpconf.policy import Policy
 
 ENTER_CORRECTION_REASON = gettext_noop("Enter why the record needs correcting")
@@ -353,6 +353,7 @@ def timescales_of(conference: Conference) -> date_checks.Timescales:
         next_review_by=due["next_review_by"],
         core_group_within_working_days=due["core_group_within_working_days"],
         next_review_within_months=due["next_review_within_months"],
+        is_working_day=calendar_for_policy(policy_of(conference)).is_working_day,
     )
 
 

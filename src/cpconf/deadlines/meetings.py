@@ -70,7 +70,11 @@ def meeting_deadlines(
         if meeting_type.is_review
         else policy.first_review_within_months
     )
-    review_day = within_months_after(meeting_at.astimezone(calendar.tz).date(), months)
+    # The review is a meeting: held by the last working day within the months, not on a
+    # weekend, bank holiday or closure day that the months end on.
+    review_day = calendar.working_day_on_or_before(
+        within_months_after(meeting_at.astimezone(calendar.tz).date(), months)
+    )
     return MeetingDeadlines(
         submit_by=deadline_before(meeting_at, meeting_type.submit_before, calendar),
         share_with_family_by=deadline_before(

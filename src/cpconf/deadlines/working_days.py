@@ -88,6 +88,13 @@ class WorkingCalendar:
         """
         return self._step(day, count, -1)
 
+    def working_day_on_or_before(self, day: date) -> date:
+        """`day` itself if it is a working day, or the last working day before it: the latest
+        a meeting due "by" that day can be held."""
+        while not self.is_working_day(day):
+            day -= timedelta(days=1)
+        return day
+
     def working_days_after(self, day: date, count: int) -> date:
         """The `count`th working day after `day`; `day` itself is never counted."""
         return self._step(day, count, 1)
