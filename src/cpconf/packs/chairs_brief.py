@@ -15,14 +15,16 @@ from typing import Any, Protocol
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cpconf.conference_records.models import ConferenceRecord, RecordVersion
-from cpconf.conference_records.record_content import PLAN, PROGRESS, WHY_HERE
+from cpconf.conference_records import record_content as record
+from cpconf.conference_records.models import ConferenceRecord
+from cpconf.conference_records.record_content import PROGRESS
+from cpconf.conference_records.selectors import latest_finalised_content
 from cpconf.conferences.models import Conference
 from cpconf.families.models import Child
+from cpconf.reports import report_content as report_parts
 from cpconf.reports.models import ProfessionalReport, ReportVersion
 from cpconf.reports.received import BoardRow, board_rows
 from cpconf.reports.selectors import assessment_key, form_of_version
-from cpconf.stored_json import whole_number
 
 DONE = "done"
 PROGRESS_LABELS = dict(PROGRESS)
@@ -125,24 +127,23 @@ def _author(invitation: Any) -> str:
     return (invitee.get_full_name() if invitee else "") or invitation.email
 
 
-def _matches(entry: dict[str, Any], child: Child) -> bool:
-    child_id = whole_number(entry.get("child_id"))
-    if child_id is not None:
-        return child_id == child.pk
-    return str(entry.get("name") or "").strip().casefold() == child.full_name.casefold()
+def _matches(entry: report_parts.ChildAssessment, child: Child) -> bool:
+    if entry.child_id is not None:
+        return entry.child_id == child.pk
+    return entry.name.strip().casefold() == child.full_name.casefold()
 
 
 def _view_of(submitted: SubmittedReport, child: Child) -> AgencyView:
     form = form_of_version(submitted.report, submitted.version)
     parts = submitted.version.content.get("parts") or {}
-    entries = (parts.get(assessment_key(form)) or {}).get("children", [])
-    entry = next((e for e in entries if _matches(e, child)), None) or {}
+    entries = report_parts.Assessment.from_json(parts.get(assessment_key(form))).children
+    entry = next((e for e in entries if _matches(e, child)), report_parts.ChildAssessment())
     labels = dict(form.recommendations)
     return AgencyView(
         agency=submitted.report.agency.name,
         author=submitted.version.signed_name,
-        score=whole_number(entry.get("scaling")),
-        recommendation=labels.get(entry.get("recommendation") or "", ""),
+        score=entry.scaling,
+        recommendation=labels.get(entry.recommendation, ""),
     )
 
 
@@ -155,62 +156,57 @@ def children_briefs(
     )
 
 
-def _finalised_content(conference: Conference | None) -> dict[str, Any]:
+def _finalised_content(conference: Conference | None) -> record.RecordContent:
+    """The conference's latest finalised record version; empty if it has none."""
     if conference is None:
-        return {}
-    version = (
-        RecordVersion.objects.filter(record__conference=conference).order_by("-number").first()
-    )
-    return dict(version.content) if version is not None else {}
+        return record.RecordContent()
+    return record.RecordContent.from_json(latest_finalised_content(conference))
 
 
-def _working_parts(conference: Conference) -> dict[str, Any]:
+def _working_parts(conference: Conference) -> record.RecordContent:
     """This conference's record as the chair is writing it; empty before it is started."""
-    record = ConferenceRecord.objects.filter(conference=conference).first()
-    if record is None:
-        return {}
-    return {part.key: part.content for part in record.parts.all()}
+    found = ConferenceRecord.objects.filter(conference=conference).first()
+    if found is None:
+        return record.RecordContent()
+    return record.RecordContent.from_json({part.key: part.content for part in found.parts.all()})
 
 
-def _actions(rows: Any) -> tuple[PlanAction, ...]:
+def _actions(rows: Iterable[record.PlanAction]) -> tuple[PlanAction, ...]:
     return tuple(
         PlanAction(
-            action=str(row.get("action") or ""),
-            who=str(row.get("who") or ""),
-            by_when=_display_day(row.get("by_when")),
-            progress=PROGRESS_LABELS.get(row.get("progress") or "", _("Not recorded")),
+            action=row.action,
+            who=row.who,
+            by_when=_display_day(row.by_when),
+            progress=PROGRESS_LABELS.get(row.progress, _("Not recorded")),
         )
-        for row in (rows if isinstance(rows, list) else [])
-        if isinstance(row, dict) and row.get("action")
+        for row in rows
+        if row.action
     )
 
 
-def _display_day(value: Any) -> str:
+def _display_day(value: str) -> str:
     from cpconf.reports.report_content import display_date
 
-    return display_date(str(value or ""))
+    return display_date(value)
 
 
 def previous_plan(
     conference: Conference,
-    working: dict[str, Any],
-    finalised: dict[str, Any] | None = None,
+    working: record.RecordContent,
+    finalised: record.RecordContent | None = None,
 ) -> PreviousPlan | None:
     """The previous conference's plan, or None for a conference that follows none.
     `finalised`: the previous conference's finalised record, if the caller has read it."""
     previous = conference.previous
     if previous is None:
         return None
-    now = [
-        a for a in (working.get(PLAN) or {}).get("actions", []) or [] if a.get("carried_forward")
-    ]
+    now = [action for action in working.plan.actions if action.carried_forward]
     if finalised is None:
         finalised = _finalised_content(previous)
-    before = (finalised.get(PLAN) or {}).get("actions")
     held_on = timezone.localtime(previous.starts_at)
     return PreviousPlan(
         held_on=f"{held_on.day} {held_on:%B %Y}",
-        actions=_actions(now) if now else _actions(before),
+        actions=_actions(now) if now else _actions(finalised.plan.actions),
         progress_recorded_now=bool(now),
     )
 
@@ -225,14 +221,11 @@ def chair_brief(
     the board's rows (or those still outstanding) if the caller has them already."""
     working = _working_parts(conference)
     finalised = _finalised_content(conference.previous)
-    agreed = finalised.get(WHY_HERE) or {}
-    drafted = working.get(WHY_HERE) or {}
+    agreed, drafted = finalised.why_here, working.why_here
     return ChairBrief(
         children=children_briefs(conference.family.children.all(), reports),
         missing=missing_reports(conference, board),
-        danger_statement=str(
-            agreed.get("danger_statement") or drafted.get("danger_statement") or ""
-        ),
-        safety_goals=str(agreed.get("safety_goals") or drafted.get("safety_goals") or ""),
+        danger_statement=agreed.danger_statement or drafted.danger_statement,
+        safety_goals=agreed.safety_goals or drafted.safety_goals,
         previous_plan=previous_plan(conference, working, finalised),
     )

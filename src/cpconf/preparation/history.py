@@ -20,18 +20,19 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from cpconf.accounts.models import User
+from cpconf.conference_records import record_content as record
 from cpconf.conference_records.models import RecordVersion
 from cpconf.conference_records.record_content import SCALING
 from cpconf.conferences.models import ConferenceStatus
 from cpconf.families.models import Child, Family
 from cpconf.organisations.report_forms import all_report_forms, report_form_named
 from cpconf.policy.model import Scaling
+from cpconf.reports import report_content as report_parts
 from cpconf.reports.access_rules import reports_visible_to
 from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
 from cpconf.reports.selectors import assessment_key, form_of
 from cpconf.scaling import Scale, ScalingChart, Series, TableRow, Wording, table_rows
 from cpconf.scaling import scaling_svg as draw
-from cpconf.stored_json import whole_number
 
 NEWEST_FIRST = "newest_first"
 
@@ -113,13 +114,12 @@ def _record_scores(family: Family) -> list[Score]:
     )
     scores = []
     for conference_id, starts_at, scaling in versions:
-        part = scaling if isinstance(scaling, dict) else {}
-        for entry in part.get("scores", []):
-            score = whole_number(entry.get("score"))
-            who = str(entry.get("participant") or "").strip()
-            if score is not None and who:
-                child_id = whole_number(entry.get("child_id"))
-                scores.append(Score(conference_id, starts_at, child_id, "", who, score, False))
+        for entry in record.Scaling.from_json(scaling).scores:
+            who = entry.participant.strip()
+            if entry.score is not None and who:
+                scores.append(
+                    Score(conference_id, starts_at, entry.child_id, "", who, entry.score, False)
+                )
     return scores
 
 
@@ -166,20 +166,16 @@ def _report_scores(user: User, family: Family) -> list[Score]:
         )
         assessment = row.get(f"assessment_{assessment_key(form)}")
         who = _("%(agency)s (report)") % {"agency": row["agency__name"]}
-        children = assessment.get("children", []) if isinstance(assessment, dict) else []
-        for entry in children:
-            score = whole_number(entry.get("scaling"))
-            if score is not None:
-                child_id = whole_number(entry.get("child_id"))
-                name = str(entry.get("name") or "")
+        for entry in report_parts.Assessment.from_json(assessment).children:
+            if entry.scaling is not None:
                 scores.append(
                     Score(
                         row["conference_id"],
                         row["conference__starts_at"],
-                        child_id,
-                        name,
+                        entry.child_id,
+                        entry.name,
                         who,
-                        score,
+                        entry.scaling,
                         True,
                     )
                 )
