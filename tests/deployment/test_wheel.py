@@ -12,6 +12,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -60,7 +61,11 @@ def wait_for(url: str, seconds: float = 30) -> None:
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
+    """Built as `pip wheel .` builds it, after removing the checkout's `build/`: setuptools
+    copies the modules into `build/lib` and packs whatever is there, so a module deleted or
+    renamed since an earlier build would otherwise ship in the wheel."""
     out = tmp_path_factory.mktemp("dist")
+    shutil.rmtree(CHECKOUT / "build", ignore_errors=True)
     run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(out), "."],
         env=dict(os.environ),
@@ -112,6 +117,18 @@ def test_the_wheel_carries_the_built_static_files(wheel):
     assert "cpconf/static/govuk/govuk-frontend.min.js" in names
     assert "cpconf/static/moj/moj-frontend.min.js" in names
     assert any(name.startswith("cpconf/static/govuk/assets/fonts/") for name in names)
+
+
+def test_the_wheel_holds_exactly_the_modules_of_the_checkout(wheel):
+    source = CHECKOUT / "src"
+    in_checkout = {
+        path.relative_to(source).as_posix()
+        for path in source.rglob("*.py")
+        if "__pycache__" not in path.parts
+    }
+    in_wheel = {name for name in zipfile.ZipFile(wheel).namelist() if name.endswith(".py")}
+
+    assert in_wheel == in_checkout
 
 
 # Run by the virtualenv's Python: where cpconf is imported from, whether pytest can be
