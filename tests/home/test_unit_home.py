@@ -11,6 +11,7 @@ from django.utils import timezone
 from cpconf.conference_records import services as records
 from cpconf.conferences.models import ConferenceStatus
 from cpconf.home.selectors import home_page_for
+from cpconf.outcomes.due_dates import outcome_due_dates
 from cpconf.outcomes.services import outcome_issue
 from tests.conference_records.builders import finalised
 from tests.factories import ConferenceFactory, InvitationFactory
@@ -99,3 +100,44 @@ def test_a_held_conference_with_reports_outstanding_stays_on_the_board(scene):
     (item,) = [i for i in page.unit_held_conferences if i.conference == conference]
     assert item.conference.status == ConferenceStatus.FINALISED
     assert (item.invited, item.outstanding) == (1, 1)
+
+
+def held_row(page: str, conference) -> str:
+    """The held list's row of one conference, as the unit reads it."""
+    board = reverse("conferences:board", args=[conference.pk])
+    start = page.index(f'href="{board}"')
+    return page[start : page.index("</tr>", start)]
+
+
+def test_each_held_conference_says_when_its_letter_and_minutes_are_due(client, scene):
+    # Held five weeks ago, the record finalised, nothing issued: both are past their time.
+    late = a_conference(scene, -35)
+    finalised(late, scene.chair)
+    # Held an hour ago: the letter is due by the next working day, the minutes later still.
+    recent = ConferenceFactory(
+        family=scene.family, chair=scene.chair, starts_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    client.force_login(scene.unit)
+
+    page = client.get(reverse("home:home")).content.decode()
+
+    late_due, recent_due = outcome_due_dates(late), outcome_due_dates(recent)
+    late_row, recent_row = held_row(page, late), held_row(page, recent)
+    assert f"Letter due {late_due.letter_due:%-d %B %Y, %H:%M}" in late_row
+    assert f"Minutes due {late_due.minutes_due:%-d %B %Y, %H:%M}" in late_row
+    assert late_row.count("Overdue") == 2
+    assert f"Letter due {recent_due.letter_due:%-d %B %Y, %H:%M}" in recent_row
+    assert "Overdue" not in recent_row
+
+
+def test_a_correction_waiting_for_its_letter_is_not_late_once_the_first_was_issued(
+    client, scene, every_state
+):
+    client.force_login(scene.unit)
+
+    page = client.get(reverse("home:home")).content.decode()
+
+    corrected = held_row(page, every_state["corrected"])
+    assert "Letter first issued" in corrected
+    assert "Letter due" not in corrected
+    assert "Overdue" not in held_row(page, every_state["corrected"]).split("Minutes")[0]

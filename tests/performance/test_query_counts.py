@@ -18,10 +18,13 @@ from django.utils import timezone
 
 from cpconf.accounts.models import Role, User
 from cpconf.audit.services import audit_record
+from cpconf.conference_records.services import record_correct
 from cpconf.conferences.models import Conference
+from cpconf.outcomes.services import outcome_issue
 from cpconf.portal.models import AccessNeeds
 from cpconf.reports import services
 from cpconf.reports.models import ProfessionalReport, ReportSection, SectionState
+from tests.conference_records.builders import finalised
 from tests.factories import (
     ConferenceFactory,
     FamilyFactory,
@@ -93,6 +96,25 @@ def test_the_units_home_page_reads_fifty_conferences_as_it_reads_one(scene):
         invited_author(scene, conference, index)
 
     one, many = same_for_one_and_many(scene.unit, lambda: reverse("home:home"), add_conference)
+    assert one == many
+
+
+def test_the_units_held_conferences_read_fifty_as_they_read_one(scene):
+    """Each held conference still to finish says when its letter and minutes are due and
+    whether either was ever issued: carried in the query that lists them, not one per row."""
+
+    def add_held(index: int) -> None:
+        conference = ConferenceFactory(
+            family=scene.family,
+            chair=scene.chair,
+            starts_at=timezone.now() - dt.timedelta(days=1 + index % 20),
+        )
+        if index % 2:
+            first = finalised(conference, scene.chair)
+            outcome_issue(record_version=first, actor=scene.chair, notify=False)
+            record_correct(record=first.record, reason="A date was wrong.", actor=scene.chair)
+
+    one, many = same_for_one_and_many(scene.unit, lambda: reverse("home:home"), add_held)
     assert one == many
 
 

@@ -19,6 +19,12 @@ from cpconf.families.access_rules import families_visible_to
 from cpconf.families.models import Family
 from cpconf.organisations.models import LocalAuthority
 from cpconf.organisations.selectors import unit_authorities
+from cpconf.outcomes.due_dates import (
+    OutcomeDueDates,
+    due_dates_of,
+    first_letter_issued_at,
+    first_minutes_approved_at,
+)
 from cpconf.outcomes.models import OutcomeLetter
 from cpconf.pagination import CappedPaginator
 from cpconf.reports.access_rules import reports_visible_to
@@ -135,6 +141,43 @@ class UnitPage:
     page: Page
 
 
+@dataclass(frozen=True)
+class HeldConference:
+    """A held conference still to finish: its board in numbers, and when its letter and
+    minutes are due (overdue once past with none issued or approved)."""
+
+    summary: ConferenceSummary
+    due: OutcomeDueDates
+
+    @property
+    def conference(self) -> Conference:
+        return self.summary.conference
+
+    @property
+    def invited(self) -> int:
+        return self.summary.invited
+
+    @property
+    def outstanding(self) -> int:
+        return self.summary.outstanding
+
+
+def held_conferences(summaries: list[ConferenceSummary]) -> list[HeldConference]:
+    """The held list's rows with their due dates, from what the listing query carried."""
+    return [
+        HeldConference(
+            summary,
+            due_dates_of(
+                summary.conference,
+                summary.conference.letter_first_issued_at,  # type: ignore[attr-defined]
+                summary.conference.minutes_first_approved_at,  # type: ignore[attr-defined]
+                summary.now,
+            ),
+        )
+        for summary in summaries
+    ]
+
+
 def unit_pages(
     user: User, now: datetime, upcoming_page: str | int = 1, held_page: str | int = 1
 ) -> tuple[UnitPage, UnitPage]:
@@ -148,7 +191,12 @@ def unit_pages(
         listed.filter(starts_at__gte=now), UNIT_PAGE_SIZE, cap=COUNTED_CONFERENCES
     ).get_page(upcoming_page)
     held = CappedPaginator(
-        listed.filter(starts_at__lt=now), UNIT_PAGE_SIZE, cap=COUNTED_CONFERENCES
+        listed.filter(starts_at__lt=now).annotate(
+            letter_first_issued_at=first_letter_issued_at(),
+            minutes_first_approved_at=first_minutes_approved_at(),
+        ),
+        UNIT_PAGE_SIZE,
+        cap=COUNTED_CONFERENCES,
     ).get_page(held_page)
     return (
         UnitPage(unit_overview(upcoming.object_list), upcoming),
@@ -178,7 +226,7 @@ class HomePage:
     chaired_conferences: list[Conference] = field(default_factory=list)
     unit_conferences: list[ConferenceSummary] = field(default_factory=list)
     # Held, with the record to finalise or the letter to issue.
-    unit_held_conferences: list[ConferenceSummary] = field(default_factory=list)
+    unit_held_conferences: list[HeldConference] = field(default_factory=list)
     # The pages the two lists above are from, for their pagination.
     unit_conferences_page: Page | None = None
     unit_held_conferences_page: Page | None = None
@@ -204,7 +252,8 @@ def home_page_for(user: User, pages: Mapping[str, str] | None = None) -> HomePag
             user, timezone.now(), pages.get(UPCOMING_PAGE, 1), pages.get(HELD_PAGE, 1)
         )
         page.unit_conferences, page.unit_conferences_page = upcoming.summaries, upcoming.page
-        page.unit_held_conferences, page.unit_held_conferences_page = held.summaries, held.page
+        page.unit_held_conferences = held_conferences(held.summaries)
+        page.unit_held_conferences_page = held.page
         page.unit_authorities = unit_authorities(user)
     if Role.FAMILY_MEMBER in roles:
         page.family_conferences = list(family_conferences(user))

@@ -10,6 +10,7 @@ calendar (cpconf.deadlines: bank holidays of its nation and its closure days).
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from cpconf.conferences.models import Conference
@@ -36,24 +37,30 @@ class OutcomeDueDates:
         return self.minutes_approved_at is None and self.now > self.minutes_due
 
 
-def outcome_due_dates(conference: Conference, now: datetime | None = None) -> OutcomeDueDates:
-    """Both due dates from the meeting's date, with when each was done (the first letter
-    issued, the first minutes approved: a later correction does not make either late)."""
+def first_letter_issued_at() -> Subquery:
+    """When the conference in hand (`OuterRef`) first had its letter issued, for a list of
+    conferences to carry in the query that lists them."""
+    first = OutcomeLetter.objects.filter(record_version__record__conference=OuterRef("pk"))
+    return Subquery(first.order_by("issued_at").values("issued_at")[:1])
+
+
+def first_minutes_approved_at() -> Subquery:
+    """When the conference in hand (`OuterRef`) first had its minutes approved."""
+    first = MinutesApproval.objects.filter(record_version__record__conference=OuterRef("pk"))
+    return Subquery(first.order_by("approved_at").values("approved_at")[:1])
+
+
+def due_dates_of(
+    conference: Conference,
+    letter_issued_at: datetime | None,
+    minutes_approved_at: datetime | None,
+    now: datetime | None = None,
+) -> OutcomeDueDates:
+    """Both due dates from the meeting's date and its authority's policy (no query beyond
+    the family and authority the caller has read), with when each was first done."""
     policy = conference.family.local_authority.policy
     calendar = calendar_for_policy(policy)
     after = policy.after_the_meeting
-    first_letter = (
-        OutcomeLetter.objects.filter(record_version__record__conference=conference)
-        .order_by("issued_at")
-        .values_list("issued_at", flat=True)
-        .first()
-    )
-    first_approval = (
-        MinutesApproval.objects.filter(record_version__record__conference=conference)
-        .order_by("approved_at")
-        .values_list("approved_at", flat=True)
-        .first()
-    )
     return OutcomeDueDates(
         letter_due=within_working_days_after(
             conference.starts_at, after.letter_within_working_days, calendar
@@ -61,7 +68,19 @@ def outcome_due_dates(conference: Conference, now: datetime | None = None) -> Ou
         minutes_due=within_working_days_after(
             conference.starts_at, after.minutes_within_working_days, calendar
         ),
-        letter_issued_at=first_letter,
-        minutes_approved_at=first_approval,
+        letter_issued_at=letter_issued_at,
+        minutes_approved_at=minutes_approved_at,
         now=now or timezone.now(),
     )
+
+
+def outcome_due_dates(conference: Conference, now: datetime | None = None) -> OutcomeDueDates:
+    """Both due dates from the meeting's date, with when each was done (the first letter
+    issued, the first minutes approved: a later correction does not make either late)."""
+    done = (
+        Conference.objects.filter(pk=conference.pk)
+        .annotate(letter=first_letter_issued_at(), minutes=first_minutes_approved_at())
+        .values("letter", "minutes")
+        .get()
+    )
+    return due_dates_of(conference, done["letter"], done["minutes"], now)
