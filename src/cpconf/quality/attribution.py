@@ -49,6 +49,8 @@ SHARED_THING = re.compile(
 )
 # A day's number before the word: "8 October agreed" is a date, not a speaker.
 DATE_BEFORE = re.compile(r"\d\s*\Z")
+# A possibility, not a telling: "the ACEs he lived through may explain why he finds it hard".
+POSSIBILITY = re.compile(r"\b(?:may|might|could)\s+(?:(?:well|also|partly|in\s+part)\s+)?\Z", re.I)
 AUXILIARY_VERB = r"(?:was|were|is|are|had|has|have|did|does|would|will|could|can|should|might)\b"
 # The reported clause: "that …", "she has …", "the bruise was …", "her stepdad calls …",
 # "Dad was …". A verb after a person is an auxiliary, a word ending -s or -ed, or one of the
@@ -104,7 +106,8 @@ class Attribution:
 def _speech_frame() -> GatedPattern:
     """A verb of telling followed by what was told ("told her teacher that …"). The verb is
     found first, because it is rare; the speaker is the word just before it."""
-    verbs = alternatives(cue_data()["attribution"]["speech_verbs"])
+    data = cue_data()["attribution"]
+    verbs = "|".join([alternatives(data["speech_verbs"]), *data["speech_phrases"]])
     return GatedPattern(
         re.compile(
             rf"\b(?P<verb>{verbs})\b(?:\s+(?!about\b|that\b)[\w\x27\u2019-]+){{0,6}}?"
@@ -118,7 +121,7 @@ def _speech_frame() -> GatedPattern:
 def _speaker() -> re.Pattern[str]:
     data = cue_data()["attribution"]
     auxiliaries = alternatives(data["auxiliaries"])
-    bridge = rf"(?:{alternatives(data['bridges'])}\s+(?:[\w\x27\u2019]+\s+){{0,3}}?to\s+)"
+    bridge = rf"(?:{alternatives(data['bridges'])}\s+(?:[\w\x27\u2019]+\s+){{0,8}}?to\s+)"
     return re.compile(rf"\b(?P<speaker>[^\W_]++)\s*,?\s+(?:{auxiliaries}\s+)*{bridge}?\Z", FLAGS)
 
 
@@ -195,7 +198,10 @@ def _named_speaker(text: str, span: Span) -> tuple[int, re.Match[str]] | None:
     """The first report of speech whose speaker is someone other than the writer, with the
     speaker's offset."""
     for frame in _speech_frame().finditer(text, span):
-        if SHARED_THING.match(text, frame.start("verb")) is not None:
+        if (
+            SHARED_THING.match(text, frame.start("verb")) is not None
+            or POSSIBILITY.search(text, span.start, frame.start("verb")) is not None
+        ):
             continue
         window = max(span.start, frame.start() - SPEAKER_REACH)
         speaker = _speaker().search(text, window, frame.start())
