@@ -157,11 +157,12 @@
   were then written into the rules, and its rows became t649-t689.
 
 Blind, each set read once before any rule was written from it: 0.787, 0.700, 0.629, 0.667,
-0.905, 0.875, 0.891, 0.931, 0.909, 0.936, 0.877 for kinds. The first four sets lean on the hard
-families; the others hold a report's usual mix with the hard families in it. Over the last seven
-rounds the blind figure has stayed between 0.875 and 0.936: each round fixes the families a set
-showed, and the next set shows new ones. All eleven sets are informed now: the first ten are
-HELD_OUT, and the eleventh has a test of its own for one label conflict (below).
+0.905, 0.875, 0.891, 0.931, 0.909, 0.936, 0.877, 0.885 for kinds. The first four sets lean on the
+hard families; the others hold a report's usual mix with the hard families in it. Over the last
+eight rounds the blind figure has stayed between 0.875 and 0.936: each round fixes the families
+a set showed, and the next set shows new ones. All twelve sets are informed now: the first ten
+are HELD_OUT, and the eleventh and twelfth have tests of their own for the labels they and
+earlier sets disagree on (below).
 
 - ``unseen_set_10.jsonl``: 130 sentences written by someone who saw neither the coach nor any
   earlier set, while the ninth round was made: a report's usual mix with at least ten each of
@@ -288,11 +289,72 @@ HELD_OUT, and the eleventh has a test of its own for one label conflict (below).
   Its writer followed the dev set (d018) and flagged no case-movement word, where sets 10 and
   11 flag them in their service sense. Scored once, blind, after the eleventh round: kind
   0.885 (92/104), source 0.919 (113/123), jargon precision 0.893 (25/28) and recall 1.000,
-  unattributed_report F1 0.952, opinion_as_fact F1 0.842, ambiguous_child F1 1.000. Kept
-  blind; its test holds the coach to that reading. The blind kind figures of the last eight
-  rounds: 0.905, 0.875, 0.891, 0.931, 0.909, 0.936, 0.877, 0.885. A second labeller, given
-  only the eleventh set's sentences and the dev set, agreed with its writer on every kind and
-  source (106 and 123 of 123), so the gap to 0.95 is the rules' and not the labels'.
+  unattributed_report F1 0.952, opinion_as_fact F1 0.842, ambiguous_child F1 1.000. The blind
+  kind figures of the last eight rounds: 0.905, 0.875, 0.891, 0.931, 0.909, 0.936, 0.877,
+  0.885. A second labeller, given only the eleventh set's sentences and the dev set, agreed
+  with its writer on every kind and source (106 and 123 of 123), so the gap to 0.95 is the
+  rules' and not the labels'. It stayed blind until a thirteenth set was being written; the
+  twelfth round then read its misses, which made it informed: now kind 1.000 (104/104), source
+  1.000 (123/123), jargon precision 0.893 (25/28) and recall 1.000, unattributed_report F1
+  1.000, opinion_as_fact F1 0.952, ambiguous_child F1 1.000. Its misses: what someone did at a
+  family centre or through a core group meeting, told without "I" ("Nell ran to her father",
+  "looked at her phone and left the room twice"), and "The cot I was shown", read as facts;
+  "Talk at the school gate is that …" not read as hearsay; a home judged as a place for a
+  baby ("is no place to bring up"), progress judged "impressive", effort "doing everything
+  she can", an attitude "changed for the better", read as facts; harm without the words the
+  lists knew, under a named or untraced teller ("shaking Lena by the shoulders", "pressures
+  her to skip appointments", "driven past her house six times", "spending nights at an
+  address … used by older men", "keeps Priya off school on Fridays to look after …"); a
+  telling by phone with a long middle ("rang the police on 20 August to say"); "described as
+  steady by his group facilitator" not read as named; "may explain why" read as a speaker.
+  Four findings are left as they are, because its labels and earlier ones disagree, so it does
+  not join HELD_OUT; its own test names them and holds it to everything else: "escalated" her
+  concerns to a manager (b12_043), "stepped down" (b12_058) and "stepped up" (b12_125) to a
+  plan are not jargon to its writer, as d018 in the dev set, but are flagged by the tuning set
+  (t325, t457, t390), sets 10 and 11 and the rule examples, so the coach keeps flagging them;
+  and "Ms Byrne's progress since the last review has been impressive" (b12_019) is read as an
+  opinion, as labelled, but not flagged as stated without evidence, because the tuning set
+  does not flag that shape (a person's engagement "has been excellent", "poor",
+  "inconsistent": t252, t312, t378).
+- The twelfth round (tuning t883-t983) went by the mechanism behind each miss, not its phrase,
+  each with controls that must stay as they are. (1) The writer's observation without "I": what
+  someone does at a setting the writer attends (a session, contact, clinic, group, and now a
+  family centre, meeting, conference, review or hearing), by the body's conduct (ran to,
+  climbed, hid, fell asleep, walked out, raised his voice, stared at her phone), not by what the
+  meeting decided or what someone asked for; and what the writer was shown or taken round ("the
+  room I was shown", "we were taken upstairs"). (2) Hearsay by its nouns: talk, gossip, the
+  story or the word "is that …", wherever it is going round. (3) The harmed person named: every
+  harm pattern that took "her", "him" or "them" as the one harmed now takes a name too ("forces
+  Lucy to stand", "shaking Tia"), but not a sentence's own words ("The", "When", …), and not
+  payment (pocket money); "shook hands" and "shook his head" are not harm. (4) Harm classes new
+  to the lists: pressure or coercion into anything, someone's home watched (driven past, sat
+  outside in a car, loitering outside the refuge; not her school), a child taken without a
+  parent's agreement or not brought back (not to the dentist), a place older men use. (5)
+  Tellers: a contact before the telling may carry up to eight words ("phoned the duty team late
+  on Sunday night to say"), the listener may sit inside the telling ("let the health visitor
+  know that", "made the school aware that"), a passive telling may carry its complement
+  ("described as steady by", "confirmed as 92% by"), and a speech verb after "may", "might" or
+  "could" is a possibility ("may explain why"), which is a view. (6) Judgements without a
+  judging word: a home is "no place" or "not a suitable home" for a child, effort in any wording
+  ("doing all he can", "trying her hardest", "gone above and beyond"), change by its direction
+  ("changed for the better"), "grown as a parent", and a person's progress, efforts, commitment
+  or co-operation judged by any evaluative word ("impressive", "admirable", "disappointing",
+  "has come on a great deal"). Set 12's misses were fixed first; then a probe of 61 sentences
+  written for the purpose (the families above and their controls, written with those rules in
+  view, so it only checks them) read 58/61 on kind, source and flags together; its misses (a
+  long middle, "92%", a shared flat) went into the rules but for the shared flat, an older
+  reading ("is shared by her brother" is read as a telling), left out of the rows. A second
+  probe of 33 sentences in shapes the rules had not been written for, read once, scored kind
+  24/32 (0.750) and source 27/33 (with the eleventh round's rules, 21/32 and 24/33): "let the
+  health visitor know", "taken him without her agreement", "has come on a great deal", "grown as
+  a parent", "efforts … have been admirable", "At the child in need review, Mum cried", "forces
+  Lucy", and a control ("This house is not a good distance from the school") read as a judgement
+  by the older rule that "a good" after "is not" judges whatever it names. All but that control
+  were then written into the rules and became tuning rows, with five more controls found while
+  writing them (pocket money, a handshake, a hand held to cross the road) and four that check
+  this note's examples (t980-t983). The second probe is the honest figure for the next blind
+  set: the families are read better than before, but new shapes of them still fall to the
+  default (a fact) about one time in four.
 """
 
 import pytest
@@ -312,7 +374,7 @@ EIGHTH_UNSEEN_SET = HERE / "unseen_set_8.jsonl"
 NINTH_UNSEEN_SET = HERE / "unseen_set_9.jsonl"
 TENTH_UNSEEN_SET = HERE / "unseen_set_10.jsonl"
 ELEVENTH_UNSEEN_SET = HERE / "unseen_set_11.jsonl"
-BLIND_SET = HERE / "unseen_set_12.jsonl"
+TWELFTH_UNSEEN_SET = HERE / "unseen_set_12.jsonl"
 HELD_OUT = (
     UNSEEN_SET,
     SECOND_UNSEEN_SET,
@@ -348,15 +410,26 @@ ELEVENTH_KIND = 93 / 106
 ELEVENTH_SOURCE = 108 / 123
 ELEVENTH_JARGON_PRECISION = 26 / 32
 ELEVENTH_JARGON_RECALL = 1.0
-# The twelfth set: what the coach scored the one time it was read, blind, after the eleventh
-# round.
-BLIND_KIND = 92 / 104
-BLIND_SOURCE = 113 / 123
-BLIND_JARGON_PRECISION = 25 / 28
-BLIND_JARGON_RECALL = 1.0
+# The twelfth set, before the twelfth round: what the coach scored the one time it was read
+# blind.
+TWELFTH_KIND = 92 / 104
+TWELFTH_SOURCE = 113 / 123
+TWELFTH_JARGON_PRECISION = 25 / 28
+TWELFTH_JARGON_RECALL = 1.0
 # The eleventh set, informed: held to the held-out standard but for one finding its labels and
 # the tuning set's (t747) disagree on.
 ELEVENTH_LABEL_CONFLICT = "b11_077 jargon extra 'hair strand tests'"
+# The twelfth set, informed: every sentence read as labelled but for four findings its labels
+# and earlier ones disagree on (see the note above): case-movement words its writer left
+# unflagged, as the dev set does (d018), where the tuning set, sets 10 and 11 and the rule
+# examples flag them (t325, t457, t390); and a judgement of progress flagged as stated without
+# evidence, where the tuning set does not flag the same shape (t252, t312, t378).
+TWELFTH_LABEL_CONFLICTS = [
+    "b12_019 opinion_as_fact missed",
+    "b12_043 jargon extra 'escalated'",
+    "b12_058 jargon extra 'stepped down'",
+    "b12_125 jargon extra 'stepped up'",
+]
 
 
 def _scored(path) -> Scores:
@@ -381,13 +454,13 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(NINTH_UNSEEN_SET)) >= 120
     assert len(load_rows(TENTH_UNSEEN_SET)) >= 130
     assert len(load_rows(ELEVENTH_UNSEEN_SET)) >= 129
-    assert len(load_rows(BLIND_SET)) >= 130
-    for path in (DEV_SET, TUNING_SET, *HELD_OUT, ELEVENTH_UNSEEN_SET, BLIND_SET):
+    assert len(load_rows(TWELFTH_UNSEEN_SET)) >= 130
+    for path in (DEV_SET, TUNING_SET, *HELD_OUT, ELEVENTH_UNSEEN_SET, TWELFTH_UNSEEN_SET):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
 
 def test_no_sentence_is_in_two_sets():
-    sets = (DEV_SET, TUNING_SET, *HELD_OUT, ELEVENTH_UNSEEN_SET, BLIND_SET)
+    sets = (DEV_SET, TUNING_SET, *HELD_OUT, ELEVENTH_UNSEEN_SET, TWELFTH_UNSEEN_SET)
     texts = [{row["text"] for row in load_rows(path)} for path in sets]
     for first, one in enumerate(texts):
         for other in texts[first + 1 :]:
@@ -405,7 +478,7 @@ def test_no_rule_example_is_a_held_out_sentence():
         for sentence in values
         if isinstance(sentence, str)
     }
-    for path in (*HELD_OUT, ELEVENTH_UNSEEN_SET, BLIND_SET):
+    for path in (*HELD_OUT, ELEVENTH_UNSEEN_SET, TWELFTH_UNSEEN_SET):
         assert not tuned & {row["text"] for row in load_rows(path)}, path.name
 
 
@@ -487,12 +560,22 @@ def test_accuracy_on_the_eleventh_set_now_it_is_informed():
         assert counts.f1 >= TARGET_F1, flag
 
 
-def test_accuracy_on_the_blind_set_does_not_fall():
-    scores = _scored(BLIND_SET)
-    assert scores.kind_accuracy >= BLIND_KIND
-    assert scores.source_accuracy >= BLIND_SOURCE
-    assert scores.jargon.precision >= BLIND_JARGON_PRECISION
-    assert scores.jargon.recall >= BLIND_JARGON_RECALL
+def test_accuracy_on_the_twelfth_set_does_not_fall_below_its_blind_reading():
+    scores = _scored(TWELFTH_UNSEEN_SET)
+    assert scores.kind_accuracy >= TWELFTH_KIND
+    assert scores.source_accuracy >= TWELFTH_SOURCE
+    assert scores.jargon.precision >= TWELFTH_JARGON_PRECISION
+    assert scores.jargon.recall >= TWELFTH_JARGON_RECALL
+
+
+def test_accuracy_on_the_twelfth_set_now_it_is_informed():
+    scores = _scored(TWELFTH_UNSEEN_SET)
+    assert scores.kind_accuracy >= UNSEEN_KIND
+    assert scores.source_accuracy >= UNSEEN_SOURCE
+    assert scores.jargon.recall >= UNSEEN_JARGON
+    assert scores.mistakes == TWELFTH_LABEL_CONFLICTS
+    for flag, counts in scores.flags.items():
+        assert counts.f1 >= TARGET_F1, flag
 
 
 def test_kind_accuracy_over_every_informed_held_out_sentence():
