@@ -57,6 +57,8 @@ AUXILIARY_VERB = r"(?:was|were|is|are|had|has|have|did|does|would|will|could|can
 # past tenses that end in neither ("their father threw …"; data/cues.toml, irregular_past).
 CLAUSE_START = (
     r"(?:that\b|(?:he|she|they|it|there|i|we|you)\s+[\w\x27\u2019]"
+    # What was perceived: "has reported hearing loud bangs …", "described seeing him …".
+    r"|(?:hearing|seeing|witnessing|noticing|finding)\s"
     # Mum or Dad then a verb: "said Mum hit her", not "rang Mum twice".
     r"|(?:mum|dad|mother|father)\s+(?:{adverb}\s+)?"
     r"(?:{verb}|(?-i:[a-z]+)\s+(?:him|her|them|me|us)\b|(?-i:[a-z]+)n[\x27\u2019]t\b)"
