@@ -4,6 +4,7 @@ behind them, and the census details the return needs. The unit of the authority 
 import datetime as dt
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from lxml import etree
 
@@ -13,6 +14,7 @@ from cpconf.census import services
 from cpconf.census.cin_return import schema_problems
 from cpconf.census.forms import ENTER_LA_CODE, ENTER_UPN
 from cpconf.census.models import CensusAuthority, ChildCensusDetails
+from cpconf.families.models import ExternalReference, ReferenceKind
 from tests.factories import user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +148,52 @@ def test_the_unit_enters_the_dfe_code(census_scene, unit):
     assert str(ENTER_LA_CODE) in unit.post(url, {"la_code": "20"}).content.decode()
     assert unit.post(url, {"la_code": "873"}).status_code == 302
     assert CensusAuthority.objects.get(local_authority=census_scene.authority).la_code == "873"
+
+
+def test_the_unit_imports_census_details_from_the_case_system_on_its_page(census_scene, unit):
+    lily = census_scene.lily
+    ExternalReference.objects.create(
+        family=lily.family, kind=ReferenceKind.CHILD, reference="C-100", child=lily
+    )
+    url = reverse("census:details_import", args=["northshire"])
+    assert "Import census details from the case system" in unit.get(url).content.decode()
+    good = SimpleUploadedFile(
+        "census.csv", b"child_reference,upn,ethnicity\nC-100,A123456789012,WIRI\n"
+    )
+
+    answer = unit.post(url, {"file": good}, follow=True)
+
+    details = ChildCensusDetails.objects.get(child=lily)
+    assert (details.upn, details.upn_unknown, details.ethnicity) == ("A123456789012", "", "WIRI")
+    assert "Census details set for 1 child: upn, ethnicity" in answer.content.decode()
+
+
+def test_a_file_with_problems_changes_nothing_and_lists_each_problem(census_scene, unit):
+    before = ChildCensusDetails.objects.get(child=census_scene.lily).ethnicity
+    url = reverse("census:details_import", args=["northshire"])
+    bad = SimpleUploadedFile("census.csv", b"child_reference,ethnicity\nC-999,WIRI\n,WIRI\n")
+
+    answer = unit.post(url, {"file": bad})
+
+    page = answer.content.decode()
+    assert answer.status_code == 400
+    assert "There is a problem" in page
+    assert "2 problems in the file: nothing was changed" in page
+    assert "Put right the 2 problems in the file and upload it again" in page
+    assert (
+        "row 2, column child_reference: No child in Northshire has the case system reference C-999"
+        in page
+    )
+    assert (
+        "row 3, column child_reference: Enter the case system&#x27;s reference for the child"
+        in page
+    )
+    assert ChildCensusDetails.objects.get(child=census_scene.lily).ethnicity == before
+
+
+def test_a_file_that_is_not_csv_is_refused_on_the_file_field(census_scene, unit):
+    url = reverse("census:details_import", args=["northshire"])
+    answer = unit.post(url, {"file": SimpleUploadedFile("photo.csv", b"\xff\xd8\xff\xe0 not text")})
+
+    assert answer.status_code == 400
+    assert "The file is not UTF-8 text" in answer.content.decode()

@@ -11,6 +11,7 @@ from cpconf.accounts.models import Role
 from cpconf.census import services
 from cpconf.census.forms import ENTER_UPN
 from cpconf.census.models import ChildCensusDetails
+from cpconf.families.models import ExternalReference, ReferenceKind
 from tests.browser.accessibility import check_page
 from tests.browser.conftest import sign_in_through_pages
 from tests.factories import user_with_role
@@ -51,3 +52,30 @@ def test_the_unit_works_through_the_census_pages(census_scene, live_server, page
     page.get_by_role("button", name="Save census details").click()
     page.get_by_role("heading", name="Child protection figures").wait_for()
     assert ChildCensusDetails.objects.get(child=census_scene.lily).ethnicity == "WBRI"
+
+
+def test_the_unit_imports_census_details_from_a_file(census_scene, live_server, page, tmp_path):
+    lily = census_scene.lily
+    ExternalReference.objects.create(
+        family=lily.family, kind=ReferenceKind.CHILD, reference="C-100", child=lily
+    )
+    unit = user_with_role(Role.UNIT_ADMINISTRATOR, census_scene.authority, password=PASSWORD)
+    sign_in_through_pages(page, live_server.url, unit, PASSWORD)
+    bad, good = tmp_path / "bad.csv", tmp_path / "good.csv"
+    bad.write_text("child_reference,upn,ethnicity\nC-100,A1,WIRI\n")
+    good.write_text("child_reference,upn,ethnicity\nC-100,A123456789012,WIRI\n")
+
+    page.goto(f"{live_server.url}/census/northshire/")
+    page.get_by_role("link", name="Import census details from the case system").click()
+    page.get_by_label("Upload the case system's file").set_input_files(bad)
+    page.get_by_role("button", name="Import the census details").click()
+    page.get_by_role("heading", name="1 problem in the file: nothing was changed").wait_for()
+    assert f"row 2, column upn: {ENTER_UPN}" in page.locator("#problems").inner_text()
+    check_page(page, NAME, "import problems")
+    assert ChildCensusDetails.objects.get(child=lily).ethnicity != "WIRI"
+
+    page.get_by_label("Upload the case system's file").set_input_files(good)
+    page.get_by_role("button", name="Import the census details").click()
+    page.get_by_text("Census details set for 1 child: upn, ethnicity").wait_for()
+    details = ChildCensusDetails.objects.get(child=lily)
+    assert (details.upn, details.ethnicity) == ("A123456789012", "WIRI")

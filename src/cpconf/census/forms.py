@@ -16,6 +16,7 @@ from cpconf.census.models import (
     upn_unknown_codes,
 )
 from cpconf.date_input import DateParts
+from cpconf.families.forms import CHOOSE_FILE, FILE_TOO_BIG, MAX_UPLOAD
 
 UPN_PATTERN = re.compile(r"^[A-Za-z]\d{12}$|^[A-Za-z]\d{11}[A-Za-z]$")
 LA_CODE_PATTERN = re.compile(r"^\d{3}$")
@@ -140,3 +141,17 @@ class LaCodeForm(forms.Form):
         if not LA_CODE_PATTERN.match(code):
             raise forms.ValidationError(ENTER_LA_CODE)
         return code
+
+
+class DetailsFileForm(forms.Form):
+    file = forms.FileField(
+        label=_("Upload the case system's file"),
+        help_text=_("A CSV file saved as UTF-8, one row per child"),
+        error_messages={"required": _(CHOOSE_FILE), "empty": _(CHOOSE_FILE)},
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_(FILE_TOO_BIG))
+        return upload

@@ -2,6 +2,7 @@
 Each action is audited under the authority (making or refusing a return) or the child's
 family (their census details)."""
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -11,10 +12,12 @@ from django.utils import timezone
 
 from cpconf.accounts.models import User
 from cpconf.audit.models import Outcome
-from cpconf.audit.services import audit_for_family, audit_record
+from cpconf.audit.services import audit_for_family, audit_record, audit_records
 from cpconf.census.cin_return import CensusReturn, CensusYear, ReturnHeader, build_return
+from cpconf.census.details_file import ChildItems, DetailsFile, check_details_file
 from cpconf.census.gathering import authority_history, children_in_year
 from cpconf.census.models import CensusAuthority, ChildCensusDetails
+from cpconf.families.case_file import Problem
 from cpconf.families.models import Child
 from cpconf.organisations.models import LocalAuthority
 
@@ -103,6 +106,80 @@ def child_census_details_save(
             obj=details,
         )
     return details
+
+
+@dataclass
+class DetailsImport:
+    """What an import of census details did, or (with problems) why it did nothing."""
+
+    checked: DetailsFile
+    dry_run: bool
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.checked.problems
+
+
+def child_census_details_import(
+    *,
+    authority: LocalAuthority,
+    raw: bytes,
+    actor: User | None,
+    actor_label: str = "",
+    dry_run: bool = False,
+    request: HttpRequest | None = None,
+) -> DetailsImport:
+    """Set the census items of every child in the case system's file: all rows in one
+    transaction, or none if any row has a problem (each listed). Audited once for the
+    authority, and once for each family whose children's items were set. BadFile when the
+    file cannot be read at all."""
+    checked = check_details_file(authority, raw)
+    result = DetailsImport(checked, dry_run)
+    if not checked.problems and not dry_run:
+        with transaction.atomic():
+            _details_set(checked.children, actor)
+            families = {item.child.family for item in checked.children}
+            audit_records(
+                [
+                    {
+                        "action": "child_census_details_imported",
+                        "actor": actor,
+                        "request": request,
+                        "obj": family,
+                        "family_id": family.pk,
+                        "local_authority_id": family.local_authority_id,
+                        "actor_label": actor_label,
+                    }
+                    for family in sorted(families, key=lambda f: f.pk)
+                ]
+            )
+    audit_record(
+        action="census_details_import_checked" if dry_run else "census_details_imported",
+        actor=actor,
+        request=request,
+        obj=authority,
+        local_authority_id=authority.pk,
+        outcome=Outcome.FAILED if checked.problems and not dry_run else Outcome.SUCCESS,
+        actor_label=actor_label,
+    )
+    return result
+
+
+def _details_set(children: list[ChildItems], actor: User | None) -> None:
+    existing = {
+        d.child_id: d
+        for d in ChildCensusDetails.objects.select_for_update().filter(
+            child__in=[item.child for item in children]
+        )
+    }
+    for item in children:
+        details = existing.get(item.child.pk) or ChildCensusDetails(
+            child=item.child, created_by=actor
+        )
+        for name, value in item.values.items():
+            setattr(details, name, value)
+        details.modified_by = actor
+        details.save()
 
 
 def census_authority_save(

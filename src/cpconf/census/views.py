@@ -6,20 +6,31 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
 from cpconf.census import selectors, services
 from cpconf.census.cin_return import CensusYear
+from cpconf.census.details_file import ITEM_COLUMNS, REQUIRED_COLUMNS
 from cpconf.census.figures_page import figures_context
-from cpconf.census.forms import ChildCensusDetailsForm, LaCodeForm
+from cpconf.census.forms import ChildCensusDetailsForm, DetailsFileForm, LaCodeForm
+from cpconf.families.case_file import BadFile
 from cpconf.families.models import Child
 from cpconf.organisations.models import LocalAuthority
 
 XML = "application/xml"
 DETAILS_SAVED = "Census details saved for %(name)s"
 CODE_SAVED = "DfE local authority code saved"
+FIX_PROBLEMS = (
+    "Put right the %(count)s problem in the file and upload it again",
+    "Put right the %(count)s problems in the file and upload it again",
+)
+DETAILS_IMPORTED = (
+    "Census details set for %(count)s child: %(columns)s",
+    "Census details set for %(count)s children: %(columns)s",
+)
 FILE_NAME = "cin-census-{slug}-{year}.xml"
 
 
@@ -122,3 +133,50 @@ def la_code(request: HttpRequest, authority: str) -> HttpResponse:
         form = LaCodeForm(initial={"la_code": selectors.la_code_of(local_authority) or ""})
     context = {"authority": local_authority, "form": form}
     return render(request, "census/la_code.html", context, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def details_import(request: HttpRequest, authority: str) -> HttpResponse:
+    """The census items of many children at once, from the case system's file: every row
+    set, or (any row wrong) none, with each problem listed by row and column."""
+    local_authority = _authority(request, authority, "census_details_import_viewed")
+    posted = request.method == "POST"
+    form = DetailsFileForm(request.POST if posted else None, request.FILES if posted else None)
+    problems: list[str] = []
+    if posted and form.is_valid():
+        try:
+            result = services.child_census_details_import(
+                authority=local_authority,
+                raw=form.cleaned_data["file"].read(),
+                actor=_actor(request),
+                request=request,
+            )
+        except BadFile as error:
+            form.add_error("file", str(error))
+        else:
+            problems = [str(problem) for problem in result.problems]
+            if not problems:
+                counts = {
+                    "count": len(result.checked.children),
+                    "columns": ", ".join(result.checked.columns),
+                }
+                message = ngettext(*DETAILS_IMPORTED, counts["count"])  # type: ignore[arg-type]
+                messages.success(request, message % counts)
+                return redirect("census:figures", authority=local_authority.slug)
+    field_id = form["file"].id_for_label
+    context = {
+        "authority": local_authority,
+        "form": form,
+        "problems": problems,
+        # The summary says how many; the page lists them all below it.
+        "errors": [(field_id, e) for e in form.errors.get("file", [])]
+        + (
+            [(field_id, ngettext(*FIX_PROBLEMS, len(problems)) % {"count": len(problems)})]
+            if problems
+            else []
+        ),
+        "required_columns": REQUIRED_COLUMNS,
+        "item_columns": ITEM_COLUMNS,
+    }
+    failed = bool(form.errors or problems)
+    return render(request, "census/details_import.html", context, status=400 if failed else 200)

@@ -98,8 +98,9 @@ class CaseFile:
         return sum(len(f.children) + len(f.members) for f in self.families)
 
 
-def read_rows(raw: bytes) -> list[dict[str, str]]:
-    """The rows, each a column → text mapping; BadFile if the file is not the CSV we need."""
+def read_rows(raw: bytes, columns: Iterable[str] = COLUMNS) -> list[dict[str, str]]:
+    """The rows, each a column → text mapping; BadFile if the file is not the CSV we need
+    (`columns`: those it must have; other files from the case system need other columns)."""
     if not raw.strip():
         raise BadFile(_(EMPTY_FILE))
     try:
@@ -114,7 +115,7 @@ def read_rows(raw: bytes) -> list[dict[str, str]]:
         records = list(reader)
     except csv.Error:
         raise BadFile(_(NOT_CSV)) from None
-    _check_header(header)
+    _check_header(header, tuple(columns))
     rows = [
         {name: (cells[i] if i < len(cells) else "").strip() for i, name in enumerate(header)}
         for cells in records
@@ -125,8 +126,8 @@ def read_rows(raw: bytes) -> list[dict[str, str]]:
     return rows
 
 
-def _check_header(header: list[str]) -> None:
-    missing = [c for c in COLUMNS if c not in header]
+def _check_header(header: list[str], columns: tuple[str, ...]) -> None:
+    missing = [c for c in columns if c not in header]
     if missing:
         raise BadFile(_(MISSING_COLUMNS) % {"columns": ", ".join(missing)})
     for name in header:

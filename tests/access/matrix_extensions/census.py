@@ -62,6 +62,9 @@ CASES = (
     ),
     Case("census:la_code", "get", AUTHORITIES, authority, UNIT_OF_EACH),
     Case("census:la_code", "post", AUTHORITIES, authority, _answers(UNIT_OF_EACH, "400")),
+    Case("census:details_import", "get", AUTHORITIES, authority, UNIT_OF_EACH),
+    # Posted with no file: the unit is asked to choose one.
+    Case("census:details_import", "post", AUTHORITIES, authority, _answers(UNIT_OF_EACH, "400")),
     Case("census:child_details", "get", CHILDREN, child, UNIT_OF_THE_CHILD),
     # Every census item may be left blank (a blank is listed as missing, never guessed), so
     # an empty form saves and goes back to the figures.

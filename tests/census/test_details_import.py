@@ -1,0 +1,226 @@
+"""The census items the case system holds, imported from its CSV export: each child named by
+the case system's reference for them, only the columns the file has changed, every row
+checked as the Census details page checks it, all rows or none.
+
+Given an authority whose children came from the case system (with its references),
+when the unit imports a file of their UPNs, genders, ethnicities and the rest,
+then each child's census details hold what the file says, the authority's and each
+family's audit trails say so, and a file with any wrong row changes nothing and names each
+problem by row and column.
+"""
+
+import datetime as dt
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from cpconf.audit.models import AuditEvent
+from cpconf.census.details_file import NO_SUCH_CHILD
+from cpconf.census.forms import ENTER_UPN, UPN_AND_REASON
+from cpconf.census.models import ChildCensusDetails
+from cpconf.census.services import child_census_details_import
+from cpconf.families.case_file import BadFile
+from cpconf.families.models import ExternalReference, ReferenceKind
+from tests.census.builders import census_details, family_with_children
+from tests.factories import LocalAuthorityFactory
+
+pytestmark = pytest.mark.django_db
+
+HEADER = ",".join(
+    (
+        "child_reference",
+        "upn",
+        "upn_unknown",
+        "gender",
+        "ethnicity",
+        "disabilities",
+        "referral_date",
+        "referral_source",
+        "plans_before_records",
+    )
+)
+
+
+@pytest.fixture
+def children(db):
+    """Northshire's Lily and Sam (case system references C-100 and C-200), and Southvale's
+    Ola (C-300), each with census details the unit entered by hand."""
+    northshire = LocalAuthorityFactory(name="Northshire", slug="northshire")
+    southvale = LocalAuthorityFactory(name="Southvale", slug="southvale", policy_name="southvale")
+    _family, (lily, sam) = family_with_children(northshire, "Lily", "Sam")
+    _other, (ola,) = family_with_children(southvale, "Ola")
+    for child, reference in ((lily, "C-100"), (sam, "C-200"), (ola, "C-300")):
+        ExternalReference.objects.create(
+            family=child.family, kind=ReferenceKind.CHILD, reference=reference, child=child
+        )
+        census_details(child)
+    return {"authority": northshire, "lily": lily, "sam": sam, "ola": ola}
+
+
+def csv_bytes(*lines: str, header: str = HEADER) -> bytes:
+    return ("\n".join([header, *lines]) + "\n").encode()
+
+
+def details_of(child) -> ChildCensusDetails:
+    return ChildCensusDetails.objects.get(child=child)
+
+
+def run(tmp_path, raw: bytes, *args: str) -> str:
+    path = tmp_path / "census.csv"
+    path.write_bytes(raw)
+    out = StringIO()
+    call_command("import_census_details", str(path), "--authority", "northshire", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_each_child_gets_the_items_the_file_gives(tmp_path, children):
+    raw = csv_bytes(
+        "C-100,a123456789012,,2,wbri,MOB; HAND,3/4/2026,1a,1",
+        "C-200,,UN2,1,WIRI,NONE,2026-05-01,3A,",
+    )
+
+    out = run(tmp_path, raw)
+
+    lily, sam = details_of(children["lily"]), details_of(children["sam"])
+    assert (lily.upn, lily.upn_unknown, lily.gender, lily.ethnicity) == (
+        "A123456789012",
+        "",
+        "2",
+        "WBRI",
+    )
+    assert lily.disabilities == ["MOB", "HAND"]
+    assert (lily.referral_date, lily.referral_source) == (dt.date(2026, 4, 3), "1A")
+    assert lily.plans_before_records == 1
+    assert (sam.upn, sam.upn_unknown, sam.gender, sam.ethnicity) == ("", "UN2", "1", "WIRI")
+    assert sam.plans_before_records is None
+    assert "for 2 children" in out
+
+
+def test_only_the_columns_the_file_has_are_changed(tmp_path, children):
+    before = details_of(children["lily"])
+
+    run(tmp_path, csv_bytes("C-100,9", header="child_reference,gender"))
+
+    after = details_of(children["lily"])
+    assert after.gender == "9"
+    assert (after.upn, after.ethnicity, after.disabilities, after.referral_date) == (
+        before.upn,
+        before.ethnicity,
+        before.disabilities,
+        before.referral_date,
+    )
+
+
+def test_a_code_not_in_the_dfe_list_is_refused_naming_row_and_column(tmp_path, children):
+    before = details_of(children["lily"]).gender
+
+    with pytest.raises(CommandError) as refused:
+        run(tmp_path, csv_bytes("C-100,F", header="child_reference,gender"))
+
+    assert refused.value.returncode == 1
+    assert details_of(children["lily"]).gender == before
+
+
+def test_every_problem_is_listed_by_row_and_column_and_nothing_changes(tmp_path, children):
+    before = {name: details_of(children[name]).upn for name in ("lily", "sam")}
+    raw = csv_bytes(
+        "C-100,B999,,,,,,,",  # a UPN of the wrong shape
+        "C-200,A123456789012,UN1,,,,,,",  # a UPN and the reason it is not known
+        "C-300,A123456789013,,,,,,,",  # Southvale's child
+        "C-100,A123456789014,,,,,31/4/2026,,",  # Lily again, with no such date
+    )
+    out = StringIO()
+
+    with pytest.raises(CommandError) as refused:
+        path = tmp_path / "census.csv"
+        path.write_bytes(raw)
+        call_command("import_census_details", str(path), "--authority", "northshire", stdout=out)
+
+    lines = out.getvalue().splitlines()
+    assert f"row 2, column upn: {ENTER_UPN}" in lines
+    assert f"row 3, column upn_unknown: {UPN_AND_REASON}" in lines
+    assert (
+        "row 4, column child_reference: "
+        + NO_SUCH_CHILD % {"authority": "Northshire", "reference": "C-300"}
+        in lines
+    )
+    assert any(line.startswith("row 5, column referral_date:") for line in lines)
+    assert "4 problem(s)" in str(refused.value)
+    assert {name: details_of(children[name]).upn for name in ("lily", "sam")} == before
+
+
+def test_the_same_child_twice_is_refused(tmp_path, children):
+    raw = csv_bytes("C-100,1", "C-100,2", header="child_reference,gender")
+    out = StringIO()
+    path = tmp_path / "census.csv"
+    path.write_bytes(raw)
+
+    with pytest.raises(CommandError):
+        call_command("import_census_details", str(path), "--authority", "northshire", stdout=out)
+
+    assert "row 3, column child_reference: The same child is also on row 2" in out.getvalue()
+
+
+def test_a_upn_given_replaces_the_reason_it_was_not_known(tmp_path, children):
+    assert details_of(children["sam"]).upn_unknown == "UN5"
+
+    run(tmp_path, csv_bytes("C-200,A123456789012", header="child_reference,upn"))
+
+    sam = details_of(children["sam"])
+    assert (sam.upn, sam.upn_unknown) == ("A123456789012", "")
+
+
+def test_a_blank_cell_clears_the_item(tmp_path, children):
+    run(tmp_path, csv_bytes("C-100,", header="child_reference,ethnicity"))
+
+    assert details_of(children["lily"]).ethnicity == ""
+
+
+def test_a_dry_run_changes_nothing(tmp_path, children):
+    before = details_of(children["lily"]).gender
+
+    out = run(tmp_path, csv_bytes("C-100,9", header="child_reference,gender"), "--dry-run")
+
+    assert details_of(children["lily"]).gender == before
+    assert "Nothing was changed" in out
+
+
+def test_the_import_is_audited_for_the_authority_and_each_family(tmp_path, children):
+    run(tmp_path, csv_bytes("C-100,9", "C-200,9", header="child_reference,gender"))
+
+    family = children["lily"].family
+    assert AuditEvent.objects.filter(
+        action="census_details_imported", local_authority_id=children["authority"].pk
+    ).exists()
+    assert (
+        AuditEvent.objects.filter(action="child_census_details_imported", family_id=family.pk)
+        .values_list("actor_label", flat=True)
+        .get()
+        == "cpconf import_census_details"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "why"),
+    [
+        (b"", "empty"),
+        (b"child_reference,gender\n\xff\xfe,1\n", "not UTF-8"),
+        (b"reference,gender\nC-100,1\n", "no child_reference column"),
+        (b"child_reference,shoe_size\nC-100,4\n", "no census column"),
+    ],
+)
+def test_a_file_that_cannot_be_read_says_why(children, raw, why):
+    with pytest.raises(BadFile):
+        child_census_details_import(authority=children["authority"], raw=raw, actor=None)
+
+
+def test_an_unknown_authority_is_refused(tmp_path, children):
+    path = tmp_path / "census.csv"
+    path.write_bytes(csv_bytes("C-100,1", header="child_reference,gender"))
+
+    with pytest.raises(CommandError) as refused:
+        call_command("import_census_details", str(path), "--authority", "westmarch")
+
+    assert refused.value.returncode == 2
