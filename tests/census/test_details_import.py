@@ -17,7 +17,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from cpconf.audit.models import AuditEvent
-from cpconf.census.details_file import NO_SUCH_CHILD
+from cpconf.census.details_file import CHILD_REFERENCE, ITEM_COLUMNS, NO_SUCH_CHILD
 from cpconf.census.forms import ENTER_UPN, UPN_AND_REASON
 from cpconf.census.models import ChildCensusDetails
 from cpconf.census.services import child_census_details_import
@@ -28,19 +28,7 @@ from tests.factories import LocalAuthorityFactory
 
 pytestmark = pytest.mark.django_db
 
-HEADER = ",".join(
-    (
-        "child_reference",
-        "upn",
-        "upn_unknown",
-        "gender",
-        "ethnicity",
-        "disabilities",
-        "referral_date",
-        "referral_source",
-        "plans_before_records",
-    )
-)
+HEADER = ",".join((CHILD_REFERENCE, *(c for c in ITEM_COLUMNS if c != "la_child_id")))
 
 
 @pytest.fixture

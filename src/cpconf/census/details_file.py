@@ -20,6 +20,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from cpconf.census.forms import ChildCensusDetailsForm
+from cpconf.census.models import CENSUS_ITEMS
 from cpconf.families.case_file import BAD_DATE, BadFile, Problem, read_rows
 from cpconf.families.dates import date_from_text
 from cpconf.families.models import Child, ExternalReference, ReferenceKind
@@ -27,17 +28,7 @@ from cpconf.organisations.models import LocalAuthority
 
 CHILD_REFERENCE = "child_reference"
 REQUIRED_COLUMNS = (CHILD_REFERENCE,)
-ITEM_COLUMNS = (
-    "la_child_id",
-    "upn",
-    "upn_unknown",
-    "gender",
-    "ethnicity",
-    "disabilities",
-    "referral_date",
-    "referral_source",
-    "plans_before_records",
-)
+ITEM_COLUMNS = CENSUS_ITEMS
 # Codes are the DfE's, in capitals; the file may have them in either case.
 CODE_COLUMNS = ("upn_unknown", "gender", "ethnicity", "referral_source")
 # Several disability codes in one cell: separated by semicolons, commas or spaces.

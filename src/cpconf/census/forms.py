@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cpconf.census.models import (
+    CENSUS_ITEMS,
     disability_codes,
     ethnicity_codes,
     gender_codes,
@@ -93,36 +94,14 @@ class ChildCensusDetailsForm(forms.Form):
         return cleaned
 
     def values(self) -> dict[str, Any]:
-        names = (
-            "la_child_id",
-            "upn",
-            "upn_unknown",
-            "gender",
-            "ethnicity",
-            "disabilities",
-            "referral_source",
-            "plans_before_records",
-            "referral_date",
-        )
-        return {name: self.cleaned_data.get(name) for name in names}
+        return {name: self.cleaned_data.get(name) for name in CENSUS_ITEMS}
 
     @classmethod
     def initial_from(cls, details: Any) -> dict[str, Any]:
         if details is None:
             return {}
-        initial = {
-            name: getattr(details, name)
-            for name in (
-                "la_child_id",
-                "upn",
-                "upn_unknown",
-                "gender",
-                "ethnicity",
-                "disabilities",
-                "referral_source",
-                "plans_before_records",
-            )
-        }
+        # The referral's date is given as its day, month and year, below.
+        initial = {name: getattr(details, name) for name in CENSUS_ITEMS if name != "referral_date"}
         if details.referral_date:
             initial.update(cls.referral.initial(details.referral_date.isoformat()))
         return initial

@@ -59,6 +59,20 @@ class CensusAuthority(BaseModel):
         return f"{self.local_authority} ({self.la_code})"
 
 
+# The items a child's census details hold, in the order the page and the import give them.
+CENSUS_ITEMS = (
+    "la_child_id",
+    "upn",
+    "upn_unknown",
+    "gender",
+    "ethnicity",
+    "disabilities",
+    "referral_date",
+    "referral_source",
+    "plans_before_records",
+)
+
+
 class ChildCensusDetails(BaseModel):
     """A child's census items from the case system or entered by the unit. Blank means not
     known: the return lists it as missing rather than send a guess."""

@@ -16,22 +16,10 @@ from cpconf.audit.services import audit_for_family, audit_record, audit_records
 from cpconf.census.cin_return import CensusReturn, CensusYear, ReturnHeader, build_return
 from cpconf.census.details_file import ChildItems, DetailsFile, check_details_file
 from cpconf.census.gathering import authority_history, children_in_year
-from cpconf.census.models import CensusAuthority, ChildCensusDetails
+from cpconf.census.models import CENSUS_ITEMS, CensusAuthority, ChildCensusDetails
 from cpconf.families.case_file import Problem
 from cpconf.families.models import Child
 from cpconf.organisations.models import LocalAuthority
-
-DETAIL_FIELDS = (
-    "la_child_id",
-    "upn",
-    "upn_unknown",
-    "gender",
-    "ethnicity",
-    "disabilities",
-    "referral_date",
-    "referral_source",
-    "plans_before_records",
-)
 
 
 def census_return_make(
@@ -93,7 +81,7 @@ def child_census_details_save(
         details, _created = ChildCensusDetails.objects.select_for_update().get_or_create(
             child=child, defaults={"created_by": actor}
         )
-        for name in DETAIL_FIELDS:
+        for name in CENSUS_ITEMS:
             if name in values:
                 setattr(details, name, values[name])
         details.modified_by = actor

@@ -6,7 +6,7 @@ Every read is scoped to one authority, already allowed by `cpconf.access` (the
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from cpconf.access import AnyUser, roles_of
@@ -28,6 +28,11 @@ def authorities() -> QuerySet[LocalAuthority]:
     """Every authority, for the access rules to choose from (a refusal is filed under the
     authority asked for)."""
     return LocalAuthority.objects.all()
+
+
+def authority_named(name: str) -> LocalAuthority | None:
+    """The authority a command is given, by its short name or its name, in any case."""
+    return LocalAuthority.objects.filter(Q(slug__iexact=name) | Q(name__iexact=name)).first()
 
 
 def unit_authorities(user: AnyUser) -> list[LocalAuthority]:

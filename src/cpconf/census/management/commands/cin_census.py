@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Q
 
 from cpconf.census.cin_return import CensusYear, Problem
 from cpconf.census.services import census_return_make
-from cpconf.organisations.models import LocalAuthority
+from cpconf.organisations.selectors import authority_named
 
 PROBLEMS = 1
 BAD_REQUEST = 2
@@ -46,9 +45,7 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, help="The XML file to write.")
 
     def handle(self, *args: Any, authority: str, year: int, out: str, **options: Any) -> None:
-        local_authority = LocalAuthority.objects.filter(
-            Q(slug__iexact=authority) | Q(name__iexact=authority)
-        ).first()
+        local_authority = authority_named(authority)
         if local_authority is None:
             raise CommandError(NO_SUCH_AUTHORITY.format(name=authority), returncode=BAD_REQUEST)
         if not 2000 <= year <= 2999:
