@@ -13,9 +13,12 @@ import datetime as dt
 from io import StringIO
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 
+from cpconf.accounts.models import Role
 from cpconf.audit.models import AuditEvent
 from cpconf.census.details_file import CHILD_REFERENCE, ITEM_COLUMNS, NO_SUCH_CHILD
 from cpconf.census.forms import ENTER_UPN, UPN_AND_REASON
@@ -24,7 +27,8 @@ from cpconf.census.services import child_census_details_import
 from cpconf.families.case_file import BadFile
 from cpconf.families.models import ExternalReference, ReferenceKind
 from tests.census.builders import census_details, family_with_children
-from tests.factories import LocalAuthorityFactory
+from tests.factories import LocalAuthorityFactory, user_with_role
+from tests.reports.concurrency import failures, press_at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -212,3 +216,22 @@ def test_an_unknown_authority_is_refused(tmp_path, children):
         call_command("import_census_details", str(path), "--authority", "westmarch")
 
     assert refused.value.returncode == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_file_sent_many_times_at_once_sets_each_child_once(children):
+    # A child with no census details yet: each press would add them.
+    _family, (nell,) = family_with_children(children["authority"], "Nell")
+    ExternalReference.objects.create(
+        family=nell.family, kind=ReferenceKind.CHILD, reference="C-400", child=nell
+    )
+    unit = user_with_role(Role.UNIT_ADMINISTRATOR, children["authority"])
+    url = reverse("census:details_import", args=["northshire"])
+    raw = csv_bytes("C-400,2", "C-100,2", header="child_reference,gender")
+
+    results = press_at_once(
+        unit, lambda client: client.post(url, {"file": SimpleUploadedFile("c.csv", raw)})
+    )
+
+    assert failures(results) == []
+    assert ChildCensusDetails.objects.filter(child=nell).get().gender == "2"

@@ -78,7 +78,8 @@ def child_census_details_save(
     *, child: Child, values: dict[str, Any], actor: User, request: HttpRequest | None = None
 ) -> ChildCensusDetails:
     with transaction.atomic():
-        details, _created = ChildCensusDetails.objects.select_for_update().get_or_create(
+        _children_locked([child.pk])
+        details, _created = ChildCensusDetails.objects.get_or_create(
             child=child, defaults={"created_by": actor}
         )
         for name in CENSUS_ITEMS:
@@ -153,12 +154,18 @@ def child_census_details_import(
     return result
 
 
+def _children_locked(child_ids: list[int]) -> None:
+    """Lock the children's rows, in one order, so that two saves of the same child's details
+    (two imports, or an import and the page) take turns: the second finds the details the
+    first added instead of adding them again."""
+    list(Child.objects.select_for_update().filter(pk__in=child_ids).order_by("pk").values("pk"))
+
+
 def _details_set(children: list[ChildItems], actor: User | None) -> None:
+    _children_locked([item.child.pk for item in children])
     existing = {
         d.child_id: d
-        for d in ChildCensusDetails.objects.select_for_update().filter(
-            child__in=[item.child for item in children]
-        )
+        for d in ChildCensusDetails.objects.filter(child__in=[item.child for item in children])
     }
     for item in children:
         details = existing.get(item.child.pk) or ChildCensusDetails(
