@@ -1,5 +1,7 @@
 from django.urls import include, path
 
+from cpconf.census.api import child_census
+
 urlpatterns = [
     path("", include("cpconf.home.urls")),
     path("account/", include("cpconf.accounts.urls")),
@@ -15,4 +17,10 @@ urlpatterns = [
     path("census/", include("cpconf.census.urls")),
     path("family/", include("cpconf.portal.urls")),
     path("api/", include("cpconf.api.urls")),
+    # The census is built on the API's layer, so its one operation is routed from here.
+    path(
+        "api/families/<str:case_reference>/children/<str:reference>/census/",
+        child_census,
+        name="api_child_census",
+    ),
 ]

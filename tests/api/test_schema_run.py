@@ -19,6 +19,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
 from cpconf.conference_records.models import ConferenceRecord, RecordStatus, RecordVersion
+from cpconf.families.models import ExternalReference, ReferenceKind
 from tests.api.conftest import bearer
 from tests.api.test_conferences import RECORD
 from tests.report_scene import complete, start, submit
@@ -34,7 +35,7 @@ BOUNDED = settings(
 )
 
 
-def _world_ids(scene, api) -> dict[str, int | str]:
+def _world_ids(scene, api) -> dict[str, int | str | dict[str, str]]:
     """Real records for the path parameters: a submitted report, a finalised record."""
     report = complete(start(scene))
     submit(report)
@@ -58,7 +59,19 @@ def _world_ids(scene, api) -> dict[str, int | str]:
         "/api/invitations/{id}/": invitation.pk,
         "/api/reports/{id}/": report.pk,
         "/api/families/{case_reference}/": scene.family.case_reference,
+        "/api/families/{case_reference}/children/{reference}/census/": {
+            "case_reference": scene.family.case_reference,
+            "reference": _child_known_to_the_case_system(scene),
+        },
     }
+
+
+def _child_known_to_the_case_system(scene) -> str:
+    child = scene.children[0]
+    ExternalReference.objects.create(
+        family=child.family, kind=ReferenceKind.CHILD, reference="C-100", child=child
+    )
+    return "C-100"
 
 
 @pytest.fixture
@@ -109,10 +122,11 @@ def test_no_server_errors_and_every_response_keeps_to_its_schema(api_schema, sce
     for operation in _operations(api_schema):
         _run(operation.as_strategy(), 6, conforms)
         if operation.path in real:
+            given = real[operation.path]
             name = "case_reference" if "case_reference" in operation.path else "id"
             body = {"agency": scene.school.pk, "email": "run@school.example"}
             fixed = operation.as_strategy(
-                path_parameters={name: real[operation.path]},
+                path_parameters=given if isinstance(given, dict) else {name: given},
                 **({"body": body} if operation.method.upper() == "POST" else {}),
             )
             _run(fixed, 6, conforms)

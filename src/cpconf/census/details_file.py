@@ -118,12 +118,23 @@ def _items(
     number: int, row: dict[str, str], columns: tuple[str, ...], problems: list[Problem]
 ) -> dict[str, Any] | None:
     """The row's items, checked by the Census details form; None if any is wrong."""
+    items, found = items_checked(row, columns)
+    problems += [Problem(number, column, message) for column, message in found]
+    return items
+
+
+def items_checked(
+    cells: dict[str, str], columns: tuple[str, ...]
+) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
+    """Census items given as text (a file's cells, or the API's values written out), checked
+    by the Census details page's form: the items to set, or None and each (column, problem).
+    Only `columns` are read and set."""
     data: dict[str, Any] = {}
-    found: list[Problem] = []
+    found: list[tuple[str, str]] = []
     for column in columns:
-        cell = row.get(column, "").strip()
+        cell = cells.get(column, "").strip()
         if column == "referral_date":
-            data.update(_date_parts(number, cell, found))
+            data.update(_date_parts(cell, found))
         elif column == "disabilities":
             data[column] = [code.upper() for code in CODE_SEPARATORS.split(cell) if code]
         else:
@@ -133,10 +144,9 @@ def _items(
     for name, errors in form.errors.items():
         column = _column_of(name)
         if column in columns:
-            found += [Problem(number, column, str(error)) for error in errors]
-    problems += found
+            found += [(column, str(error)) for error in errors]
     if found:
-        return None
+        return None, found
     values = form.values()
     items = {column: values[column] for column in columns}
     # A UPN now known replaces the reason it was not, and the other way round, as the page's
@@ -145,15 +155,15 @@ def _items(
         items["upn_unknown"] = ""
     if items.get("upn_unknown") and "upn" not in items:
         items["upn"] = ""
-    return items
+    return items, []
 
 
-def _date_parts(number: int, cell: str, problems: list[Problem]) -> dict[str, str]:
+def _date_parts(cell: str, problems: list[tuple[str, str]]) -> dict[str, str]:
     if not cell:
         return {}
     day = date_from_text(cell)
     if day is None:
-        problems.append(Problem(number, "referral_date", _(BAD_DATE)))
+        problems.append(("referral_date", _(BAD_DATE)))
         return {}
     return dict(
         zip(REFERRAL_DATE_PARTS, (str(day.day), str(day.month), str(day.year)), strict=True)
