@@ -584,13 +584,36 @@ class GatedAlternatives:
         return self._leftmost(text, region.start, region.end, region.cues)
 
     def finditer(self, text: str, region: Region) -> Iterator[re.Match[str]]:
-        """Like ``re.finditer``, for patterns that never match the empty string."""
+        """Like ``re.finditer``, for patterns that never match the empty string. Each
+        pattern's next match is kept until the search has passed it: a match found from an
+        earlier position, starting at or after the current one, is the one a search from
+        here would find, so only the patterns left behind are searched again."""
         if not region.cues & self.bit:
             return
-        position = region.start
-        while (found := self._leftmost(text, position, region.end, region.cues)) is not None:
-            yield found
-            position = max(found.end(), found.start() + 1)
+        wanted = region.cues & self._gated
+        searched = self._always
+        if wanted:
+            searched = [*searched, *map(self._by_bit.__getitem__, _each_bit(wanted))]
+        start, end = region.start, region.end
+        upcoming = [
+            (number, pattern, pattern.search(text, start, end)) for number, pattern in searched
+        ]
+        while True:
+            best: re.Match[str] | None = None
+            best_key = (end + 1, 0)
+            for number, _, found in upcoming:
+                if found is not None and (key := (found.start(), number)) < best_key:
+                    best, best_key = found, key
+            if best is None:
+                return
+            yield best
+            position = max(best.end(), best.start() + 1)
+            upcoming = [
+                (number, pattern, pattern.search(text, position, end))
+                if found is not None and found.start() < position
+                else (number, pattern, found)
+                for number, pattern, found in upcoming
+            ]
 
     def _leftmost(self, text: str, start: int, end: int, cues: int) -> re.Match[str] | None:
         wanted = cues & self._gated
