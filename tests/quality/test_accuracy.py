@@ -316,7 +316,7 @@ earlier sets disagree on (below).
   opinion, as labelled, but not flagged as stated without evidence, because the tuning set
   does not flag that shape (a person's engagement "has been excellent", "poor",
   "inconsistent": t252, t312, t378).
-- The twelfth round (tuning t883-t983) went by the mechanism behind each miss, not its phrase,
+- The twelfth round (tuning t883-t1034) went by the mechanism behind each miss, not its phrase,
   each with controls that must stay as they are. (1) The writer's observation without "I": what
   someone does at a setting the writer attends (a session, contact, clinic, group, and now a
   family centre, meeting, conference, review or hearing), by the body's conduct (ran to,
@@ -354,7 +354,29 @@ earlier sets disagree on (below).
   writing them (pocket money, a handshake, a hand held to cross the road) and four that check
   this note's examples (t980-t983). The second probe is the honest figure for the next blind
   set: the families are read better than before, but new shapes of them still fall to the
-  default (a fact) about one time in four.
+  default (a fact) about one time in four. So a third probe of 36 sentences in new shapes again
+  (tuning t984-t1019), written after those rules and read once, scored kind 25/34 (0.735) and
+  source 29/36, exactly what the eleventh round's rules scored on it: the first part of the
+  round had carried nothing to it. Its misses, by mechanism: a telling of what was heard or seen
+  ("has reported hearing loud bangs"); an accuser named as the subject ("his ex-wife has accused
+  him of"); calls, letters or referrals with no teller ("several anonymous calls about"; an
+  anonymous caller who said something stays a named teller, as d047 in the dev set has it); a
+  plan broken ("which the plan does not allow"); a child collected late again and again, or out
+  late at night with a parent; progress judged by how it moves ("has dropped off", "has
+  settled"); "consistent" and "good enough" not judging words. Those went into the rules, and
+  with them the one change of this round that is not a family's: a person said to be something
+  in any word the judging list does not hold is judged ("is brave", "has been impressive", "the
+  children are safe"), unless the word places the person or tells their state (late, away,
+  pregnant, retired, bankrupt, housebound, deaf, bilingual, a participle, a number;
+  data/cues.toml, judgement.not_judging), searched only where no judging words are. Over every
+  labelled set it changed one reading ("Sophie was born at home", now kept a fact) before the
+  exclusions were written, so on labelled report text it seldom reads a fact as a judgement;
+  what it will gain on the next set is not known. Controls for it are t1020-t1034. Three probe
+  rows were left out as labels a reader could argue ("Ms Obi rang me … to cancel" as the
+  writer's or Ms Obi's; a police report of an arrest as a fact or an allegation; "has been let
+  down by services" as a view of the services or a fact), and one as a known miss: "Kai did not
+  look up when his mum came into the room", the writer's observation of a moment with nothing to
+  say the writer was there.
 """
 
 import pytest
