@@ -309,11 +309,17 @@ CALLS: dict[str, Callable[[Any, World], Any]] = {
     "cpconf.home.selectors.unit_pages": lambda s, w: for_users(
         lambda user: s.unit_pages(user, timezone.now(), 1, 2)
     )(w),
+    "cpconf.home.selectors.held_conferences": lambda s, w: for_users(
+        lambda user: s.held_conferences(s.unit_pages(user, timezone.now())[1].summaries)
+    )(w),
     "cpconf.home.selectors.family_conferences": lambda s, w: for_users(s.family_conferences)(w),
     "cpconf.home.selectors.recent_audit_events": lambda s, w: for_users(s.recent_audit_events)(w),
     "cpconf.home.selectors.home_page_for": lambda s, w: for_users(s.home_page_for)(w),
     # organisations
     "cpconf.organisations.selectors.authorities": lambda s, w: s.authorities(),
+    "cpconf.organisations.selectors.authority_named": lambda s, w: s.authority_named(
+        w.authority.slug
+    ),
     "cpconf.organisations.selectors.unit_authorities": lambda s, w: for_users(s.unit_authorities)(
         w
     ),

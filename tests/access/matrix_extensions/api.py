@@ -14,6 +14,12 @@ def _case_reference(family) -> tuple:
     return (family.case_reference,)
 
 
+def _first_child(family) -> tuple:
+    """The family and its first child by reference (whether or not the case system gave the
+    child one, the answer to a page user is 401)."""
+    return (family.case_reference, f"C-{family.children.order_by('pk').first().pk}")
+
+
 def _first_invitation(conference) -> tuple:
     return (conference.invitations.order_by("pk").first().pk,)
 
@@ -24,6 +30,9 @@ CASES = (
     Case("api:families", "get", NONE, no_args, _everyone("401", NONE)),
     Case("api:family", "get", FAMILIES, _case_reference, _everyone("401", FAMILIES)),
     Case("api:family", "put", FAMILIES, _case_reference, _everyone("401", FAMILIES)),
+    # The census's one operation, routed beside the API's (cpconf.census.api).
+    Case("api_child_census", "get", FAMILIES, _first_child, _everyone("401", FAMILIES)),
+    Case("api_child_census", "put", FAMILIES, _first_child, _everyone("401", FAMILIES)),
     Case("api:agencies", "get", NONE, no_args, _everyone("401", NONE)),
     Case("api:conferences", "get", NONE, no_args, _everyone("401", NONE)),
     Case("api:conference", "get", CONFERENCES, pk, _everyone("401", CONFERENCES)),
