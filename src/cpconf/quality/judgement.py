@@ -42,7 +42,9 @@ INTENSIFIERS = (
     r"(?:\s*,?\s+(?:a|an|very|extremely|so|really|quite|too|often|always|completely|totally|"
     r"highly|incredibly|particularly|deeply|clearly|generally|consistently|not|increasingly|"
     r"openly|frequently|sometimes|utterly|wholly|entirely|fundamentally|simply|just|such|"
-    r"fully|genuinely|truly|now|still|also))*"
+    r"fully|genuinely|truly|now|still|also"
+    # Any other adverb of degree or manner: "is fiercely protective of".
+    r"|(?-i:[a-z]{2,}ly)))*"
 )
 DEGREE = r"(?:very|really|so|extremely|quite|incredibly|genuinely|truly|deeply|highly)"
 PERSON_NOUNS = (
