@@ -368,30 +368,32 @@ earlier sets disagree on (below).
   in any word the judging list does not hold is judged ("is brave", "has been impressive", "the
   children are safe"), unless the word places the person or tells their state (late, away,
   pregnant, retired, bankrupt, housebound, deaf, bilingual, a participle, a number;
-  data/cues.toml, judgement.not_judging), searched only where no judging words are. Over every
-  labelled set it changed one reading ("Sophie was born at home", now kept a fact) before the
-  exclusions were written, so on labelled report text it seldom reads a fact as a judgement;
-  what it will gain on the next set is not known. Controls for it are t1020-t1034. Three probe
-  rows were left out as labels a reader could argue ("Ms Obi rang me … to cancel" as the
-  writer's or Ms Obi's; a police report of an arrest as a fact or an allegation; "has been let
-  down by services" as a view of the services or a fact), and one as a known miss: "Kai did not
-  look up when his mum came into the room", the writer's observation of a moment with nothing to
-  say the writer was there. Last, a fourth probe of 35 sentences in a report's usual mix (tuning
-  t1035-t1066, with four controls written after it, t1067-t1070), written when all of the above
-  was in, read once: kind 25/33 (0.758), source 27/35, the same as with the eleventh round's
-  rules. That is nearer what the next blind set will show than any informed figure, and it says
-  the round's rules do not yet carry: each new writer's shapes are new. Its misses were then
-  written in by mechanism (someone else's observation passed on with "that"; a teller who kept
-  their name back; a relationship judged; any adverb before a judging word, "fiercely
-  protective"; turning up at the flat and not leaving; a police log as a record), which brought
-  it to kind 30/33. Three stay known misses, left out of the rows: "On the phone, Ms Dunn was
-  tearful" (the writer's call not read as their observation), "Isla's speech is behind what
-  would be expected" (a development judged), and "When I asked about the bruise …, Isla said she
-  fell off the climbing frame" (a child's explanation to the writer, read as an allegation for
-  its "bruise"). Two of its labels were set by the conventions above rather than as first
-  written: "remains unwilling to discuss the incident on 19 February" is not flagged (a date is
-  evidence), and "has a warm relationship with her grandmother" is (a judgement of a person with
-  nothing to show it).
+  data/cues.toml, judgement.not_judging), when the person is named first in the sentence and no
+  judging words are found; anywhere else in the sentence it cost more than the rest of the
+  judgement rule (the coach was 3% slower with it), so "Since March, Mum has been resourceful"
+  is still read as a fact. Over every labelled set it changed one reading ("Sophie was born at
+  home", now kept a fact) before the exclusions were written, so on labelled report text it
+  seldom reads a fact as a judgement; what it will gain on the next set is not known. Controls
+  for it are t1020-t1034. Three probe rows were left out as labels a reader could argue ("Ms Obi
+  rang me … to cancel" as the writer's or Ms Obi's; a police report of an arrest as a fact or an
+  allegation; "has been let down by services" as a view of the services or a fact), and one as a
+  known miss: "Kai did not look up when his mum came into the room", the writer's observation of
+  a moment with nothing to say the writer was there. Last, a fourth probe of 35 sentences in a
+  report's usual mix (tuning t1035-t1066, with four controls written after it, t1067-t1070),
+  written when all of the above was in, read once: kind 25/33 (0.758), source 27/35, the same as
+  with the eleventh round's rules. That is nearer what the next blind set will show than any
+  informed figure, and it says the round's rules do not yet carry: each new writer's shapes are
+  new. Its misses were then written in by mechanism (someone else's observation passed on with
+  "that"; a teller who kept their name back; a relationship judged; any adverb before a judging
+  word, "fiercely protective"; turning up at the flat and not leaving; a police log as a
+  record), which brought it to kind 30/33. Three stay known misses, left out of the rows: "On
+  the phone, Ms Dunn was tearful" (the writer's call not read as their observation), "Isla's
+  speech is behind what would be expected" (a development judged), and "When I asked about the
+  bruise …, Isla said she fell off the climbing frame" (a child's explanation to the writer,
+  read as an allegation for its "bruise"). Two of its labels were set by the conventions above
+  rather than as first written: "remains unwilling to discuss the incident on 19 February" is
+  not flagged (a date is evidence), and "has a warm relationship with her grandmother" is (a
+  judgement of a person with nothing to show it).
 """
 
 import pytest

@@ -24,6 +24,14 @@ NOT_NAMES = (
 )
 NAME = rf"(?-i:(?!(?:{NOT_NAMES})\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
 DETERMINER = r"(?:the|both|her|his|their|this|that)\s+"
+# Adverbs between the linking verb and the word judged ("is so much calmer").
+BARE_ADVERBS = [
+    "very", "extremely", "so", "really", "quite", "too", "often", "always", "completely",
+    "totally", "highly", "incredibly", "particularly", "deeply", "clearly", "generally",
+    "consistently", "increasingly", "utterly", "wholly", "entirely", "fundamentally",
+    "genuinely", "truly", "now", "still", "also", "much", "far", "more", "most", "less",
+    "rather", "fairly", "pretty", "remarkably", "exceptionally", "noticeably", "visibly",
+]  # fmt: skip
 LINKING_WORDS = [
     "is", "are", "was", "were", "has been", "have been", "had been", "can be", "could be",
     "is being", "are being", "remain", "remains", "became", "becomes", "has become",
@@ -68,14 +76,17 @@ class Judgement:
 @cache
 def _subject() -> re.Pattern[str]:
     """The person judged, ending where the judging words begin ("Mum's partner", "Mr Jones")."""
+    return re.compile(rf"\b{_person_judged()}{BEFORE_LINKING}\s*\Z", FLAGS)
+
+
+def _person_judged() -> str:
     data = cue_data()["judgement"]
     people = alternatives(data["people"])
     titles = alternatives(data["titles"])
     # Not a month after a day's number: "Dad's test on 11 June was positive" is a date.
     person = rf"(?:{titles}\.?\s+{NAME}|{people}\b|(?<!\d\s){NAME})"
     owner = rf"(?:{person}[\x27\u2019]s\s+(?:{RELATION}\s+)?)"
-    pattern = rf"\b(?P<subject>(?:{DETERMINER})?{owner}?{person}){BEFORE_LINKING}\s*\Z"
-    return re.compile(pattern, FLAGS)
+    return rf"(?P<subject>(?:{DETERMINER})?{owner}?{person})"
 
 
 @cache
@@ -104,12 +115,7 @@ def _bare_adjective() -> str:
     data = cue_data()["judgement"]
     irregular = cue_data()["attribution"]["irregular_past"]
     placed = alternatives(data["not_judging"] + data["statuses"] + irregular)
-    adverbs = (
-        r"(?:\s+(?:very|extremely|so|really|quite|too|often|always|completely|totally|highly|"
-        r"incredibly|particularly|deeply|clearly|generally|consistently|increasingly|utterly|"
-        r"wholly|entirely|fundamentally|genuinely|truly|now|still|also|much|far|more|most|less|"
-        r"rather|fairly|pretty|remarkably|exceptionally|noticeably|visibly))*"
-    )
+    adverbs = rf"(?:\s+(?:{'|'.join(BARE_ADVERBS)}))*"
     word = r"(?-i:[a-z][a-z\x27\u2019-]*[a-z])(?<!ed)(?<!en)(?<!wn)(?<!ing)"
     after = (
         r"(?=\s*(?:[.,;:!?)]|\Z|\s*(?:and|but|with|towards?|around|at\s+(?:home|times|the\s+moment|"
@@ -133,9 +139,11 @@ def _character() -> str:
 
 @cache
 def _bare() -> GatedPattern:
-    """Searched only where no other judging words are: it matches often, and most of its
-    matches have no person before them."""
-    return GatedPattern(re.compile(rf"\b(?:{_bare_adjective()})", FLAGS))
+    """Tried once, at the sentence's start, and only where no other judging words are: in
+    any other place it would cost more than the rest of the judgement rule."""
+    return GatedPattern(
+        re.compile(rf"{_person_judged()}{BEFORE_LINKING}\s+(?P<judged>{_bare_adjective()})", FLAGS)
+    )
 
 
 @cache
@@ -151,9 +159,23 @@ def compile_patterns() -> None:
 
 def find_judgement(text: str, span: Span) -> Judgement | None:
     found = _judged(text, span, _predicate().finditer(text, span))
-    if found is None:
-        found = _judged(text, span, _bare().finditer(text, span))
+    if found is None and span.cues & _bare().bit:
+        found = _bare_judgement(text, span)
     return found
+
+
+def _bare_judgement(text: str, span: Span) -> Judgement | None:
+    """A person named first, then said to be something in a word the judging list does
+    not hold ("Ms Reid is brave.")."""
+    bare = _bare().pattern.match(text, span.start, span.end)
+    if bare is None:
+        return None
+    return Judgement(
+        bare.start("subject"),
+        bare.end(),
+        bare.group("subject"),
+        text[bare.end("subject") : bare.end()].strip(),
+    )
 
 
 def _judged(text: str, span: Span, predicates: Iterator[re.Match[str]]) -> Judgement | None:
