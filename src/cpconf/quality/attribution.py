@@ -202,7 +202,10 @@ def _named_speaker(text: str, span: Span) -> tuple[int, re.Match[str]] | None:
     for frame in _speech_frame().finditer(text, span):
         if (
             SHARED_THING.match(text, frame.start("verb")) is not None
-            or POSSIBILITY.search(text, span.start, frame.start("verb")) is not None
+            or POSSIBILITY.search(
+                text, max(span.start, frame.start("verb") - 40), frame.start("verb")
+            )
+            is not None
         ):
             continue
         window = max(span.start, frame.start() - SPEAKER_REACH)
@@ -213,6 +216,8 @@ def _named_speaker(text: str, span: Span) -> tuple[int, re.Match[str]] | None:
             and DATE_BEFORE.search(text, window, speaker.start()) is None
         ):
             return speaker.start(), frame
+    if text.find(",", span.start, span.end) < 0:
+        return None  # the speaker named between commas or last both follow a comma
     for pattern in (_speech_aside(), _speech_tag()):
         found = pattern.search(text, span)
         if found is not None and _is_speaker(text, found):
