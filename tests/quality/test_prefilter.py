@@ -21,6 +21,7 @@ from cpconf.quality.prefilter import (
     GatedAlternatives,
     GatedPattern,
     Words,
+    first_letters,
     pattern_key,
     required_words,
     stored_form,
@@ -95,6 +96,20 @@ def test_a_pattern_that_matches_is_always_searched(text):
 
 @SETTINGS
 @given(text=TEXTS)
+def test_the_look_at_the_first_letter_finds_what_the_pattern_finds(text):
+    for name, gated in PATTERNS:
+        assert [_where(match) for match in gated.pattern.finditer(text)] == [
+            _where(match) for match in gated.source.finditer(text)
+        ], name
+
+
+def test_most_patterns_have_a_look_at_their_first_letter():
+    looked = [name for name, gated in PATTERNS if gated.pattern is not gated.source]
+    assert len(looked) > len(PATTERNS) / 2
+
+
+@SETTINGS
+@given(text=TEXTS)
 def test_alternatives_are_found_as_their_alternation_finds_them(text):
     for name, gated in GATED.items():
         if not isinstance(gated, GatedAlternatives):
@@ -115,7 +130,7 @@ def test_alternatives_are_found_as_their_alternation_finds_them(text):
 def test_the_judging_alternatives_are_the_one_judging_expression():
     """Splitting "\\b(?:a|b)\\b" into "\\b(?:a)\\b" and "\\b(?:b)\\b" changes nothing."""
     predicate = judgement._predicate()
-    inner = "|".join(part.pattern.pattern[len(r"\b(?:") : -len(r")\b")] for part in predicate.parts)
+    inner = "|".join(part.source.pattern[len(r"\b(?:") : -len(r")\b")] for part in predicate.parts)
     whole = re.compile(rf"\b(?:{inner})\b", re.IGNORECASE)
     for sentence in SENTENCES + _examples():
         span = Span(0, len(sentence))
@@ -242,6 +257,12 @@ def test_the_stored_words_are_those_the_patterns_need():
     stored = json.loads(STORED_WORDS.read_text(encoding="utf-8"))["patterns"]
     needed = {pattern_key(p): stored_form(required_words(p)) for p in PREFILTER.patterns}
     assert stored == needed, "The cue lists have changed: run python -m cpconf.quality.data"
+
+
+def test_the_stored_first_letters_are_those_of_the_patterns():
+    compile_cues()
+    stored = json.loads(STORED_WORDS.read_text(encoding="utf-8"))["first"]
+    assert stored == {pattern_key(p): first_letters(p) for p in PREFILTER.patterns}
 
 
 def test_a_pattern_not_stored_is_worked_out():

@@ -111,11 +111,9 @@ def _speech_frame() -> GatedPattern:
     data = cue_data()["attribution"]
     verbs = "|".join([alternatives(data["speech_verbs"]), *data["speech_phrases"]])
     return GatedPattern(
-        re.compile(
-            rf"\b(?P<verb>{verbs})\b(?:\s+(?!about\b|that\b)[\w\x27\u2019-]+){{0,6}}?"
-            rf"{ASIDE}?\s*,?\s+{_clause_start()}",
-            FLAGS,
-        )
+        rf"\b(?P<verb>{verbs})\b(?:\s+(?!about\b|that\b)[\w\x27\u2019-]+){{0,6}}?"
+        rf"{ASIDE}?\s*,?\s+{_clause_start()}",
+        FLAGS,
     )
 
 
@@ -146,11 +144,9 @@ def _speech_tag() -> GatedPattern:
     verbs = alternatives(cue_data()["attribution"]["speech_verbs"])
     auxiliaries = alternatives(cue_data()["attribution"]["auxiliaries"])
     return GatedPattern(
-        re.compile(
-            rf"{TAG_SPEAKER}(?P<speaker>[^\W_]++)\s+"
-            rf"(?:{auxiliaries}\s+)*(?P<verb>{verbs})\b(?:\s+[\w\x27\u2019-]+){{0,7}}\W*\Z",
-            FLAGS,
-        )
+        rf"{TAG_SPEAKER}(?P<speaker>[^\W_]++)\s+"
+        rf"(?:{auxiliaries}\s+)*(?P<verb>{verbs})\b(?:\s+[\w\x27\u2019-]+){{0,7}}\W*\Z",
+        FLAGS,
     )
 
 
@@ -161,13 +157,11 @@ def _speech_aside() -> GatedPattern:
     verbs = alternatives(cue_data()["attribution"]["speech_verbs"])
     auxiliaries = alternatives(cue_data()["attribution"]["auxiliaries"])
     return GatedPattern(
-        re.compile(
-            rf",\s*(?!{NOT_ASIDE}\b)(?:[\w\x27\u2019-]+\s+){{0,4}}?(?P<speaker>(?:[^\W_]+-)*[^\W_]++)\s+"
-            rf"(?:{auxiliaries}\s+)*(?P<verb>{verbs})\b"
-            rf"(?:\s+(?!that\b|{AUXILIARY_VERB})[\w\x27\u2019-]+){{0,3}}\s*,"
-            rf"\s+(?=[\w\x27\u2019])",
-            FLAGS,
-        )
+        rf",\s*(?!{NOT_ASIDE}\b)(?:[\w\x27\u2019-]+\s+){{0,4}}?(?P<speaker>(?:[^\W_]+-)*[^\W_]++)\s+"
+        rf"(?:{auxiliaries}\s+)*(?P<verb>{verbs})\b"
+        rf"(?:\s+(?!that\b|{AUXILIARY_VERB})[\w\x27\u2019-]+){{0,3}}\s*,"
+        rf"\s+(?=[\w\x27\u2019])",
+        FLAGS,
     )
 
 

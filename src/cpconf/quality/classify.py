@@ -23,9 +23,7 @@ from cpconf.quality.prefilter import GatedPattern
 from cpconf.quality.results import Cue, Decides, Kind, Sentence, Source
 from cpconf.quality.sentences import Span
 
-FIRST_PERSON = GatedPattern(
-    re.compile(r"\b(?-i:I)\b|\b(?:my|me|we|our|myself|ourselves)\b", re.IGNORECASE)
-)
+FIRST_PERSON = GatedPattern(r"\b(?-i:I)\b|\b(?:my|me|we|our|myself|ourselves)\b", re.IGNORECASE)
 WHY_ALLEGATION = "Someone else says a person caused harm or did wrong: it has not been proved."
 WHY_JUDGEMENT = "It judges a person rather than describing what happened."
 WHY_FACT = "It states an event or figure that can be checked, with no judgement or report."

@@ -53,7 +53,7 @@ def any_of(patterns: list[str]) -> re.Pattern[str]:
 
 def gated_any_of(patterns: list[str]) -> GatedAlternatives:
     """Any of the patterns, each searched only in sentences holding a word it needs."""
-    return GatedAlternatives([re.compile(pattern, FLAGS) for pattern in patterns])
+    return GatedAlternatives(patterns, FLAGS)
 
 
 def alternatives(words: list[str]) -> str:

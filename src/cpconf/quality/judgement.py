@@ -104,7 +104,7 @@ def _predicate() -> GatedAlternatives:
     # A test's result is not a judgement: "was positive for cocaine", "negative for alcohol".
     result = r"(?!(?<=positive)\s+for\b|(?<=negative)\s+for\b)"
     parts = [rf"{LINKING}{INTENSIFIERS}\s+{judged}{result}", _character(), *data["phrases"]]
-    return GatedAlternatives([re.compile(rf"\b(?:{part})\b", FLAGS) for part in parts])
+    return GatedAlternatives([rf"\b(?:{part})\b" for part in parts], FLAGS)
 
 
 def _bare_adjective() -> str:
@@ -142,7 +142,7 @@ def _bare() -> GatedPattern:
     """Tried once, at the sentence's start, and only where no other judging words are: in
     any other place it would cost more than the rest of the judgement rule."""
     return GatedPattern(
-        re.compile(rf"{_person_judged()}{BEFORE_LINKING}\s+(?P<judged>{_bare_adjective()})", FLAGS)
+        rf"{_person_judged()}{BEFORE_LINKING}\s+(?P<judged>{_bare_adjective()})", FLAGS
     )
 
 

@@ -147,7 +147,7 @@ class MovementTerm:
 @cache
 def movement_terms() -> tuple[MovementTerm, ...]:
     return tuple(
-        MovementTerm(GatedPattern(re.compile(entry["pattern"], re.IGNORECASE)), entry["plain"])
+        MovementTerm(GatedPattern(entry["pattern"], re.IGNORECASE), entry["plain"])
         for entry in load("jargon").get("movement", [])
     )
 

@@ -15,6 +15,13 @@ in step. Matching ignores case the way ``re`` does: the four letters outside ASC
 ``re.IGNORECASE`` equates with an ASCII letter are folded to it first (``FOLD``). The
 property that matters — a pattern that matches has its words in the sentence — is tested
 with Hypothesis against every pattern (``tests/quality/test_prefilter.py``).
+
+Where a pattern is searched, the letters a match can start with, when there are few of
+them, are put first as a look ahead (``(?=[ahw])``): the engine then enters the pattern's
+branches only at those letters. That look finds exactly what the pattern finds (tested
+too) and made the coach about 4% faster. The modules hand the prefilter each pattern as
+written, so that it is compiled once, with its look; the letters are stored beside the
+words, since working them out takes as long as compiling.
 """
 
 import hashlib
@@ -122,6 +129,32 @@ COMMON = frozenset(
 )
 COMMON_COST = 200.0
 START_COST = {1: 400.0, 2: 200.0, 3: 20.0}
+
+
+class Written(Protocol):
+    """A pattern as written: its text and flags (a compiled pattern, or a ``Source``)."""
+
+    @property
+    def pattern(self) -> str: ...
+    @property
+    def flags(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class Source:
+    """A pattern's text and flags, not compiled: the searched form is compiled instead."""
+
+    pattern: str
+    flags: int
+
+
+def _written(pattern: re.Pattern[str] | str, flags: int) -> Written:
+    if not isinstance(pattern, str):
+        return pattern
+    # As the compiled pattern would carry them: str patterns are Unicode unless ASCII.
+    return Source(pattern, int(flags if flags & re.ASCII else flags | re.UNICODE))
+
+
 Item = tuple[Any, Any]
 # Where these match, the character before is not part of a word (when the next one is).
 WORD_STARTS = (sre.AT_BOUNDARY, sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_BEGINNING_LINE)
@@ -156,7 +189,7 @@ class Words:
 NOTHING = Words(frozenset(), frozenset())
 
 
-def required_words(pattern: re.Pattern[str]) -> Words | None:
+def required_words(pattern: Written) -> Words | None:
     """The words any match of ``pattern`` needs, or None when a match need not contain any
     particular word."""
     items = _parser.parse(pattern.pattern, pattern.flags).data
@@ -421,10 +454,10 @@ class Prefilter:
         self._known: dict[str, int] = {}
         self.assigned = 0
         """The bits given out so far; a sentence's bits for later patterns are all set."""
-        self.patterns: list[re.Pattern[str]] = []
+        self.patterns: list[Written] = []
         """Every gated pattern, in the order they were compiled."""
 
-    def add(self, pattern: re.Pattern[str], words: Words | None) -> int:
+    def add(self, pattern: Written, words: Words | None) -> int:
         """A bit for a pattern needing ``words``; -1 (always search) when it needs none."""
         self.patterns.append(pattern)
         if words is None:
@@ -482,7 +515,7 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-def words_needed(pattern: re.Pattern[str]) -> Words | None:
+def words_needed(pattern: Written) -> Words | None:
     """``required_words``, read from ``data/prefilter.json`` when it holds the pattern: working
     them out takes longer than reading every other data file, and a process that reads
     one report (``cpconf quality``) should not wait for it. A pattern not in the file (a cue
@@ -499,7 +532,7 @@ MISSING: Any = object()
 STORED_WORDS = Path(__file__).resolve().parent / "data" / "prefilter.json"
 
 
-def pattern_key(pattern: re.Pattern[str]) -> str:
+def pattern_key(pattern: Written) -> str:
     return hashlib.sha256(f"{pattern.flags}:{pattern.pattern}".encode()).hexdigest()[:32]
 
 
@@ -518,14 +551,17 @@ def stored_form(words: Words | None) -> dict[str, list[str]] | None:
     return {"whole": sorted(words.whole), "starts": sorted(words.starts)}
 
 
-def write_stored_words(patterns: list[re.Pattern[str]]) -> None:
+def write_stored_words(patterns: Sequence[Written]) -> None:
     """Write ``data/prefilter.json`` for these patterns (every gated one, once the coach has
     compiled them all): ``python -m cpconf.quality.data``."""
     entries = {pattern_key(pattern): stored_form(required_words(pattern)) for pattern in patterns}
+    first = {pattern_key(pattern): first_letters(pattern) for pattern in patterns}
     document = {
         "about": "Written by `python -m cpconf.quality.data` from the cue patterns; "
-        "the words each pattern needs (see prefilter.py). Rewrite it when cues change.",
+        "the words each pattern needs and the letters a match can start with (see "
+        "prefilter.py). Rewrite it when cues change.",
         "patterns": dict(sorted(entries.items())),
+        "first": dict(sorted(first.items())),
     }
     STORED_WORDS.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
 
@@ -541,14 +577,121 @@ class Region(Protocol):
     def cues(self) -> int: ...
 
 
+def first_letters(pattern: Written) -> str:
+    """The letters a match can start with, as a character class's contents, where they are
+    few; or "". Stored in ``data/prefilter.json`` beside the words, since working them out
+    costs as much as compiling the pattern."""
+    if not pattern.flags & re.IGNORECASE or (
+        pattern.pattern.startswith("(?") and pattern.pattern[2:3].isalpha()
+    ):
+        return ""  # the look must fold case as the pattern does; a global flag stays first
+    try:
+        first = _first_characters(_parser.parse(pattern.pattern, pattern.flags).data)
+    except (re.error, RecursionError):  # pragma: no cover - every cue pattern parses
+        return ""
+    if first is None or len({char.casefold() for char in first}) > 8:
+        return ""
+    return "".join(sorted(re.escape(char) for char in first))
+
+
+@cache
+def _stored_first() -> dict[str, str]:
+    try:
+        stored: dict[str, str] = json.loads(STORED_WORDS.read_text(encoding="utf-8"))["first"]
+    except (OSError, ValueError, KeyError):
+        return {}
+    return stored
+
+
+ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def _first_characters(items: Sequence[Item]) -> frozenset[str] | None:
+    """The characters a match of ``items`` can start with, or None when unknown or when a
+    match can be empty. Lower-case letters stand for both cases (the look compiles with the
+    pattern's flags; a pattern without IGNORECASE gets both cases written out)."""
+    found: set[str] = set()
+    for position, (op, value) in enumerate(items):
+        rest = items[position + 1 :]
+        if op in ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL:
+            return frozenset(found | _cases(chr(value)))
+        if op is sre.IN:
+            chars = _set_characters(value)
+            return None if chars is None else frozenset(found | chars)
+        if op is sre.BRANCH:
+            branches = [_first_or_rest(list(branch.data), rest) for branch in value[1]]
+            if any(branch is None for branch in branches):
+                return None
+            return frozenset(found.union(*branches))  # type: ignore[arg-type]
+        if op in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
+            inner = list(value[-1].data) if op is sre.SUBPATTERN else list(value.data)
+            return _join(found, _first_or_rest(inner, rest))
+        if op in REPEATS:
+            low, _, body = value
+            inside = _first_characters(list(body.data))
+            if inside is None:
+                return None
+            if low >= 1:
+                return frozenset(found | inside)
+            found |= inside
+            continue
+        return None
+    return None  # the match can be empty
+
+
+def _first_or_rest(items: list[Item], rest: Sequence[Item]) -> frozenset[str] | None:
+    return _first_characters(items + list(rest))
+
+
+def _join(found: set[str], more: frozenset[str] | None) -> frozenset[str] | None:
+    return None if more is None else frozenset(found | more)
+
+
+def _cases(char: str) -> set[str]:
+    return {char, char.lower(), char.upper()}
+
+
+def _set_characters(value: list[Item]) -> set[str] | None:
+    chars: set[str] = set()
+    for op, item in value:
+        if op is sre.LITERAL:
+            chars |= _cases(chr(item))
+        elif op is sre.RANGE and item[1] - item[0] < 30:
+            for code in range(item[0], item[1] + 1):
+                chars |= _cases(chr(code))
+        else:
+            return None
+    return chars
+
+
 class GatedPattern:
-    """A compiled pattern searched only where one of the words it needs is present."""
+    """A pattern searched only where one of the words it needs is present. ``pattern`` is
+    what is searched: the pattern as written, after a look at the letters a match can start
+    with where they are few (``(?=[ahw])``), compiled once; ``source`` is it as written."""
 
-    __slots__ = ("bit", "pattern")
+    __slots__ = ("_written", "bit", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        self.bit = PREFILTER.add(pattern, words_needed(pattern))
+    def __init__(self, pattern: re.Pattern[str] | str, flags: int = 0) -> None:
+        written = _written(pattern, flags)
+        self._written = written
+        self.bit = PREFILTER.add(written, words_needed(written))
+        letters = _stored_first().get(pattern_key(written))
+        if letters is None:
+            letters = first_letters(written)
+        if letters:
+            self.pattern = re.compile(f"(?=[{letters}]){written.pattern}", written.flags)
+        else:
+            self.pattern = self.source
+
+    @property
+    def source(self) -> re.Pattern[str]:
+        written = self._written
+        if isinstance(written, re.Pattern):
+            return written
+        return re.compile(written.pattern, written.flags)
 
     def search(self, text: str, region: Region) -> re.Match[str] | None:
         if not region.cues & self.bit:
@@ -569,8 +712,8 @@ class GatedAlternatives:
 
     __slots__ = ("_always", "_by_bit", "_gated", "bit", "parts")
 
-    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
-        self.parts = [GatedPattern(pattern) for pattern in patterns]
+    def __init__(self, patterns: Sequence[re.Pattern[str] | str], flags: int = 0) -> None:
+        self.parts = [GatedPattern(pattern, flags) for pattern in patterns]
         numbered = list(enumerate(self.parts))
         self._always = [(number, part.pattern) for number, part in numbered if part.bit == -1]
         self._by_bit = {part.bit: (number, part.pattern) for number, part in numbered}
