@@ -19,9 +19,10 @@ with Hypothesis against every pattern (``tests/quality/test_prefilter.py``).
 Where a pattern is searched, the letters a match can start with are put first as a look
 ahead (``(?=[ahw])``): the engine then enters the pattern's branches only at those letters.
 That look finds exactly what the pattern finds (tested too) and cut the instructions the
-coach runs on the benchmark report by about 8% (valgrind; wall-clock gains are smaller). The modules hand the prefilter each pattern as
-written, so that it is compiled once, with its look; the letters are stored beside the
-words, since working them out takes as long as compiling.
+coach runs on the benchmark report by about 8% (valgrind; wall-clock gains are smaller). The
+modules hand the prefilter each pattern as written, so that it is compiled once, with its
+look; the letters are stored beside the words, since working them out takes as long as
+compiling.
 """
 
 import hashlib
