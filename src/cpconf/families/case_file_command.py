@@ -3,6 +3,7 @@ the authority it is for, a dry run, each problem printed as `row N, column X: pr
 the same exit codes — 0 done; 1 rows with problems (nothing changed); 2 a file that cannot be
 read (not CSV, not UTF-8, columns missing) or no such authority."""
 
+from abc import ABCMeta, abstractmethod
 from argparse import ArgumentParser
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +22,7 @@ NO_SUCH_FILE = "Cannot read {path}: {reason}"
 PROBLEMS_FOUND = "{count} problem(s) in {path}: nothing was changed"
 
 
-class CaseFileCommand(BaseCommand):
+class CaseFileCommand(BaseCommand, metaclass=ABCMeta):
     """Subclasses say what one row is (`row_help`), read the file (`read_file`, which may
     raise BadFile) and say what was done (`done`)."""
 
@@ -56,10 +57,12 @@ class CaseFileCommand(BaseCommand):
             )
         self.stdout.write(self.done(result, dry_run))
 
+    @abstractmethod
     def read_file(
         self, authority: LocalAuthority, raw: bytes, dry_run: bool
     ) -> tuple[Any, Sequence[Problem]]:
-        raise NotImplementedError
+        """Check (and unless `dry_run`, import) the file: what was done, and the problems."""
 
+    @abstractmethod
     def done(self, result: Any, dry_run: bool) -> str:
-        raise NotImplementedError
+        """The line that says what was done, or would be (a dry run)."""
