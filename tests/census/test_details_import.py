@@ -20,29 +20,39 @@ from django.urls import reverse
 
 from cpconf.accounts.models import Role
 from cpconf.audit.models import AuditEvent
-from cpconf.census.details_file import CHILD_REFERENCE, ITEM_COLUMNS, NO_SUCH_CHILD
+from cpconf.census.details_file import (
+    CASE_REFERENCE,
+    CHILD_REFERENCE,
+    ITEM_COLUMNS,
+    NO_SUCH_CHILD,
+)
 from cpconf.census.forms import ENTER_UPN, UPN_AND_REASON
 from cpconf.census.models import ChildCensusDetails
 from cpconf.census.services import child_census_details_import
 from cpconf.families.case_file import BadFile
-from cpconf.families.models import ExternalReference, ReferenceKind
+from cpconf.families.models import ExternalReference, Family, ReferenceKind
 from tests.census.builders import census_details, family_with_children
 from tests.factories import LocalAuthorityFactory, user_with_role
 from tests.reports.concurrency import failures, press_at_once
 
 pytestmark = pytest.mark.django_db
 
-HEADER = ",".join((CHILD_REFERENCE, *(c for c in ITEM_COLUMNS if c != "la_child_id")))
+HEADER = ",".join(
+    (CASE_REFERENCE, CHILD_REFERENCE, *(c for c in ITEM_COLUMNS if c != "la_child_id"))
+)
 
 
 @pytest.fixture
 def children(db):
-    """Northshire's Lily and Sam (case system references C-100 and C-200), and Southvale's
-    Ola (C-300), each with census details the unit entered by hand."""
+    """Northshire's Lily and Sam (case system references NS-1 for the family, C-100 and C-200
+    for them), and Southvale's Ola (SV-1, C-300), each with census details the unit entered by
+    hand."""
     northshire = LocalAuthorityFactory(name="Northshire", slug="northshire")
     southvale = LocalAuthorityFactory(name="Southvale", slug="southvale", policy_name="southvale")
-    _family, (lily, sam) = family_with_children(northshire, "Lily", "Sam")
-    _other, (ola,) = family_with_children(southvale, "Ola")
+    family, (lily, sam) = family_with_children(northshire, "Lily", "Sam")
+    other, (ola,) = family_with_children(southvale, "Ola")
+    Family.objects.filter(pk=family.pk).update(case_reference="NS-1")
+    Family.objects.filter(pk=other.pk).update(case_reference="SV-1")
     for child, reference in ((lily, "C-100"), (sam, "C-200"), (ola, "C-300")):
         ExternalReference.objects.create(
             family=child.family, kind=ReferenceKind.CHILD, reference=reference, child=child
@@ -69,8 +79,8 @@ def run(tmp_path, raw: bytes, *args: str) -> str:
 
 def test_each_child_gets_the_items_the_file_gives(tmp_path, children):
     raw = csv_bytes(
-        "C-100,a123456789012,,2,wbri,MOB; HAND,3/4/2026,1a,1",
-        "C-200,,UN2,1,WIRI,NONE,2026-05-01,3A,",
+        "NS-1,C-100,a123456789012,,2,wbri,MOB; HAND,3/4/2026,1a,1",
+        "NS-1,C-200,,UN2,1,WIRI,NONE,2026-05-01,3A,",
     )
 
     out = run(tmp_path, raw)
@@ -93,7 +103,7 @@ def test_each_child_gets_the_items_the_file_gives(tmp_path, children):
 def test_only_the_columns_the_file_has_are_changed(tmp_path, children):
     before = details_of(children["lily"])
 
-    run(tmp_path, csv_bytes("C-100,9", header="child_reference,gender"))
+    run(tmp_path, csv_bytes("NS-1,C-100,9", header="case_reference,child_reference,gender"))
 
     after = details_of(children["lily"])
     assert after.gender == "9"
@@ -109,7 +119,7 @@ def test_a_code_not_in_the_dfe_list_is_refused_naming_row_and_column(tmp_path, c
     before = details_of(children["lily"]).gender
 
     with pytest.raises(CommandError) as refused:
-        run(tmp_path, csv_bytes("C-100,F", header="child_reference,gender"))
+        run(tmp_path, csv_bytes("NS-1,C-100,F", header="case_reference,child_reference,gender"))
 
     assert refused.value.returncode == 1
     assert details_of(children["lily"]).gender == before
@@ -118,10 +128,10 @@ def test_a_code_not_in_the_dfe_list_is_refused_naming_row_and_column(tmp_path, c
 def test_every_problem_is_listed_by_row_and_column_and_nothing_changes(tmp_path, children):
     before = {name: details_of(children[name]).upn for name in ("lily", "sam")}
     raw = csv_bytes(
-        "C-100,B999,,,,,,,",  # a UPN of the wrong shape
-        "C-200,A123456789012,UN1,,,,,,",  # a UPN and the reason it is not known
-        "C-300,A123456789013,,,,,,,",  # Southvale's child
-        "C-100,A123456789014,,,,,31/4/2026,,",  # Lily again, with no such date
+        "NS-1,C-100,B999,,,,,,,",  # a UPN of the wrong shape
+        "NS-1,C-200,A123456789012,UN1,,,,,,",  # a UPN and the reason it is not known
+        "SV-1,C-300,A123456789013,,,,,,,",  # Southvale's child
+        "NS-1,C-100,A123456789014,,,,,31/4/2026,,",  # Lily again, with no such date
     )
     out = StringIO()
 
@@ -135,7 +145,7 @@ def test_every_problem_is_listed_by_row_and_column_and_nothing_changes(tmp_path,
     assert f"row 3, column upn_unknown: {UPN_AND_REASON}" in lines
     assert (
         "row 4, column child_reference: "
-        + NO_SUCH_CHILD % {"authority": "Northshire", "reference": "C-300"}
+        + NO_SUCH_CHILD % {"family": "SV-1", "authority": "Northshire", "reference": "C-300"}
         in lines
     )
     assert any(line.startswith("row 5, column referral_date:") for line in lines)
@@ -144,7 +154,7 @@ def test_every_problem_is_listed_by_row_and_column_and_nothing_changes(tmp_path,
 
 
 def test_the_same_child_twice_is_refused(tmp_path, children):
-    raw = csv_bytes("C-100,1", "C-100,2", header="child_reference,gender")
+    raw = csv_bytes("NS-1,C-100,1", "NS-1,C-100,2", header="case_reference,child_reference,gender")
     out = StringIO()
     path = tmp_path / "census.csv"
     path.write_bytes(raw)
@@ -155,17 +165,33 @@ def test_the_same_child_twice_is_refused(tmp_path, children):
     assert "row 3, column child_reference: The same child is also on row 2" in out.getvalue()
 
 
+def test_a_childs_reference_is_looked_for_in_its_own_family_only(tmp_path, children):
+    # The case system numbers each family's children from C-100: Ola's family has its own.
+    _family, (ben,) = family_with_children(children["authority"], "Ben")
+    Family.objects.filter(pk=ben.family_id).update(case_reference="NS-3")
+    ExternalReference.objects.create(
+        family=ben.family, kind=ReferenceKind.CHILD, reference="C-100", child=ben
+    )
+
+    run(tmp_path, csv_bytes("NS-3,C-100,9", header="case_reference,child_reference,gender"))
+
+    assert details_of(children["lily"]).gender != "9"
+    assert ChildCensusDetails.objects.get(child=ben).gender == "9"
+
+
 def test_a_upn_given_replaces_the_reason_it_was_not_known(tmp_path, children):
     assert details_of(children["sam"]).upn_unknown == "UN5"
 
-    run(tmp_path, csv_bytes("C-200,A123456789012", header="child_reference,upn"))
+    run(
+        tmp_path, csv_bytes("NS-1,C-200,A123456789012", header="case_reference,child_reference,upn")
+    )
 
     sam = details_of(children["sam"])
     assert (sam.upn, sam.upn_unknown) == ("A123456789012", "")
 
 
 def test_a_blank_cell_clears_the_item(tmp_path, children):
-    run(tmp_path, csv_bytes("C-100,", header="child_reference,ethnicity"))
+    run(tmp_path, csv_bytes("NS-1,C-100,", header="case_reference,child_reference,ethnicity"))
 
     assert details_of(children["lily"]).ethnicity == ""
 
@@ -173,14 +199,21 @@ def test_a_blank_cell_clears_the_item(tmp_path, children):
 def test_a_dry_run_changes_nothing(tmp_path, children):
     before = details_of(children["lily"]).gender
 
-    out = run(tmp_path, csv_bytes("C-100,9", header="child_reference,gender"), "--dry-run")
+    out = run(
+        tmp_path,
+        csv_bytes("NS-1,C-100,9", header="case_reference,child_reference,gender"),
+        "--dry-run",
+    )
 
     assert details_of(children["lily"]).gender == before
     assert "Nothing was changed" in out
 
 
 def test_the_import_is_audited_for_the_authority_and_each_family(tmp_path, children):
-    run(tmp_path, csv_bytes("C-100,9", "C-200,9", header="child_reference,gender"))
+    run(
+        tmp_path,
+        csv_bytes("NS-1,C-100,9", "NS-1,C-200,9", header="case_reference,child_reference,gender"),
+    )
 
     family = children["lily"].family
     assert AuditEvent.objects.filter(
@@ -198,9 +231,10 @@ def test_the_import_is_audited_for_the_authority_and_each_family(tmp_path, child
     ("raw", "why"),
     [
         (b"", "empty"),
-        (b"child_reference,gender\n\xff\xfe,1\n", "not UTF-8"),
-        (b"reference,gender\nC-100,1\n", "no child_reference column"),
-        (b"child_reference,shoe_size\nC-100,4\n", "no census column"),
+        (b"case_reference,child_reference,gender\nNS-1,\xff\xfe,1\n", "not UTF-8"),
+        (b"case_reference,reference,gender\nNS-1,C-100,1\n", "no child_reference column"),
+        (b"child_reference,gender\nC-100,1\n", "no case_reference column"),
+        (b"case_reference,child_reference,shoe_size\nNS-1,C-100,4\n", "no census column"),
     ],
 )
 def test_a_file_that_cannot_be_read_says_why(children, raw, why):
@@ -210,7 +244,7 @@ def test_a_file_that_cannot_be_read_says_why(children, raw, why):
 
 def test_an_unknown_authority_is_refused(tmp_path, children):
     path = tmp_path / "census.csv"
-    path.write_bytes(csv_bytes("C-100,1", header="child_reference,gender"))
+    path.write_bytes(csv_bytes("NS-1,C-100,1", header="case_reference,child_reference,gender"))
 
     with pytest.raises(CommandError) as refused:
         call_command("import_census_details", str(path), "--authority", "westmarch")
@@ -222,12 +256,13 @@ def test_an_unknown_authority_is_refused(tmp_path, children):
 def test_the_same_file_sent_many_times_at_once_sets_each_child_once(children):
     # A child with no census details yet: each press would add them.
     _family, (nell,) = family_with_children(children["authority"], "Nell")
+    Family.objects.filter(pk=nell.family_id).update(case_reference="NS-2")
     ExternalReference.objects.create(
         family=nell.family, kind=ReferenceKind.CHILD, reference="C-400", child=nell
     )
     unit = user_with_role(Role.UNIT_ADMINISTRATOR, children["authority"])
     url = reverse("census:details_import", args=["northshire"])
-    raw = csv_bytes("C-400,2", "C-100,2", header="child_reference,gender")
+    raw = csv_bytes("NS-2,C-400,2", "NS-1,C-100,2", header="case_reference,child_reference,gender")
 
     results = press_at_once(
         unit, lambda client: client.post(url, {"file": SimpleUploadedFile("c.csv", raw)})

@@ -158,7 +158,9 @@ def test_the_unit_imports_census_details_from_the_case_system_on_its_page(census
     url = reverse("census:details_import", args=["northshire"])
     assert "Import census details from the case system" in unit.get(url).content.decode()
     good = SimpleUploadedFile(
-        "census.csv", b"child_reference,upn,ethnicity\nC-100,A123456789012,WIRI\n"
+        "census.csv",
+        b"case_reference,child_reference,upn,ethnicity\n%s,C-100,A123456789012,WIRI\n"
+        % lily.family.case_reference.encode(),
     )
 
     answer = unit.post(url, {"file": good}, follow=True)
@@ -171,7 +173,9 @@ def test_the_unit_imports_census_details_from_the_case_system_on_its_page(census
 def test_a_file_with_problems_changes_nothing_and_lists_each_problem(census_scene, unit):
     before = ChildCensusDetails.objects.get(child=census_scene.lily).ethnicity
     url = reverse("census:details_import", args=["northshire"])
-    bad = SimpleUploadedFile("census.csv", b"child_reference,ethnicity\nC-999,WIRI\n,WIRI\n")
+    bad = SimpleUploadedFile(
+        "census.csv", b"case_reference,child_reference,ethnicity\nNS-9,C-999,WIRI\nNS-9,,WIRI\n"
+    )
 
     answer = unit.post(url, {"file": bad})
 
@@ -181,8 +185,8 @@ def test_a_file_with_problems_changes_nothing_and_lists_each_problem(census_scen
     assert "2 problems in the file: nothing was changed" in page
     assert "Put right the 2 problems in the file and upload it again" in page
     assert (
-        "row 2, column child_reference: No child in Northshire has the case system reference C-999"
-        in page
+        "row 2, column child_reference: "
+        "No child of family NS-9 in Northshire has the case system reference C-999" in page
     )
     assert (
         "row 3, column child_reference: Enter the case system&#x27;s reference for the child"

@@ -62,8 +62,11 @@ def test_the_unit_imports_census_details_from_a_file(census_scene, live_server, 
     unit = user_with_role(Role.UNIT_ADMINISTRATOR, census_scene.authority, password=PASSWORD)
     sign_in_through_pages(page, live_server.url, unit, PASSWORD)
     bad, good = tmp_path / "bad.csv", tmp_path / "good.csv"
-    bad.write_text("child_reference,upn,ethnicity\nC-100,A1,WIRI\n")
-    good.write_text("child_reference,upn,ethnicity\nC-100,A123456789012,WIRI\n")
+    family = lily.family.case_reference
+    bad.write_text(f"case_reference,child_reference,upn,ethnicity\n{family},C-100,A1,WIRI\n")
+    good.write_text(
+        f"case_reference,child_reference,upn,ethnicity\n{family},C-100,A123456789012,WIRI\n"
+    )
 
     page.goto(f"{live_server.url}/census/northshire/")
     page.get_by_role("link", name="Import census details from the case system").click()

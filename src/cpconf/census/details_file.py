@@ -1,9 +1,10 @@
 """Reading the census items the case system holds for each child, from its CSV export.
 
 The file is CSV in UTF-8 with a header row, one row per child, the child named by the case
-system's reference for them (`child_reference`, as the families import gave it). Any of the
-other columns may be left out: only the columns the file has are changed, so a file of
-UPNs alone changes nothing else. A blank cell in a column the file has clears that item
+system's references for the family and for them (`case_reference` and `child_reference`, as
+the families import gave them: a child's reference is the family's own, so both are needed).
+Any of the other columns may be left out: only the columns the file has are changed, so a
+file of UPNs alone changes nothing else. A blank cell in a column the file has clears that item
 (the case system does not know it, so the return lists it as missing). A UPN given replaces
 a reason it was not known, and a reason given replaces a UPN.
 
@@ -26,8 +27,9 @@ from cpconf.families.dates import date_from_text
 from cpconf.families.models import Child, ExternalReference, ReferenceKind
 from cpconf.organisations.models import LocalAuthority
 
+CASE_REFERENCE = "case_reference"
 CHILD_REFERENCE = "child_reference"
-REQUIRED_COLUMNS = (CHILD_REFERENCE,)
+REQUIRED_COLUMNS = (CASE_REFERENCE, CHILD_REFERENCE)
 ITEM_COLUMNS = CENSUS_ITEMS
 # Codes are the DfE's, in capitals; the file may have them in either case.
 CODE_COLUMNS = ("upn_unknown", "gender", "ethnicity", "referral_source")
@@ -35,8 +37,11 @@ CODE_COLUMNS = ("upn_unknown", "gender", "ethnicity", "referral_source")
 CODE_SEPARATORS = re.compile(r"[;,\s]+")
 REFERRAL_DATE_PARTS = ("referral_date_day", "referral_date_month", "referral_date_year")
 
+ENTER_CASE_REFERENCE = "Enter the case system's reference for the family"
 ENTER_CHILD_REFERENCE = "Enter the case system's reference for the child"
-NO_SUCH_CHILD = "No child in %(authority)s has the case system reference %(reference)s"
+NO_SUCH_CHILD = (
+    "No child of family %(family)s in %(authority)s has the case system reference %(reference)s"
+)
 SAME_CHILD_TWICE = "The same child is also on row %(row)s"
 NO_ITEM_COLUMNS = "The file has none of the census columns: %(columns)s"
 
@@ -66,10 +71,10 @@ def check_details_file(authority: LocalAuthority, raw: bytes) -> DetailsFile:
     if not columns:
         raise BadFile(_(NO_ITEM_COLUMNS) % {"columns": ", ".join(ITEM_COLUMNS)})
     checked = DetailsFile(rows=len(rows), columns=columns)
-    known = _children_by_reference(authority, (row[CHILD_REFERENCE] for row in rows))
+    known = _children_by_reference(authority, (row[CASE_REFERENCE] for row in rows))
     first_row: dict[int, int] = {}
     for number, row in enumerate(rows, start=2):
-        child = _child(authority, number, row[CHILD_REFERENCE], known, checked.problems)
+        child = _child(authority, number, row, known, checked.problems)
         values = _items(number, row, columns, checked.problems)
         if child is None or values is None:
             continue
@@ -85,31 +90,44 @@ def check_details_file(authority: LocalAuthority, raw: bytes) -> DetailsFile:
 
 
 def _children_by_reference(
-    authority: LocalAuthority, references: Iterable[str]
-) -> dict[str, Child]:
-    """The authority's children with these references, in one query."""
+    authority: LocalAuthority, case_references: Iterable[str]
+) -> dict[tuple[str, str], Child]:
+    """The children of the authority's families with these case references, by (case
+    reference, child's reference), in one query."""
     found = ExternalReference.objects.filter(
         kind=ReferenceKind.CHILD,
         family__local_authority=authority,
-        reference__in={r for r in references if r},
+        family__case_reference__in={r for r in case_references if r},
         child__isnull=False,
-    ).select_related("child__family")
-    return {ref.reference: ref.child for ref in found if ref.child is not None}
+    ).select_related("family", "child__family")
+    return {
+        (ref.family.case_reference, ref.reference): ref.child
+        for ref in found
+        if ref.child is not None
+    }
 
 
 def _child(
     authority: LocalAuthority,
     number: int,
-    reference: str,
-    known: dict[str, Child],
+    row: dict[str, str],
+    known: dict[tuple[str, str], Child],
     problems: list[Problem],
 ) -> Child | None:
+    family, reference = row[CASE_REFERENCE], row[CHILD_REFERENCE]
+    if not family:
+        problems.append(Problem(number, CASE_REFERENCE, _(ENTER_CASE_REFERENCE)))
     if not reference:
         problems.append(Problem(number, CHILD_REFERENCE, _(ENTER_CHILD_REFERENCE)))
+    if not (family and reference):
         return None
-    child = known.get(reference)
+    child = known.get((family, reference))
     if child is None:
-        message = _(NO_SUCH_CHILD) % {"authority": authority.name, "reference": reference}
+        message = _(NO_SUCH_CHILD) % {
+            "family": family,
+            "authority": authority.name,
+            "reference": reference,
+        }
         problems.append(Problem(number, CHILD_REFERENCE, message))
     return child
 
