@@ -156,12 +156,10 @@ def details_import(request: HttpRequest, authority: str) -> HttpResponse:
         else:
             problems = [str(problem) for problem in result.problems]
             if not problems:
-                counts = {
-                    "count": len(result.checked.children),
-                    "columns": ", ".join(result.checked.columns),
-                }
-                message = ngettext(*DETAILS_IMPORTED, counts["count"])  # type: ignore[arg-type]
-                messages.success(request, message % counts)
+                count = len(result.checked.children)
+                columns = ", ".join(result.checked.columns)
+                message = ngettext(*DETAILS_IMPORTED, count)
+                messages.success(request, message % {"count": count, "columns": columns})
                 return redirect("census:figures", authority=local_authority.slug)
     field_id = form["file"].id_for_label
     context = {
