@@ -44,6 +44,11 @@ class Acronym:
     plain: str
     full_form: re.Pattern[str]
     """The full form as a report might write it: any case, any spacing or punctuation."""
+    first_word: str = ""
+    """The full form's first word in lower case, when it is ASCII: a match needs it in the
+    folded text (``prefilter.fold``), and ``str.find`` looks for it many times faster than
+    the pattern can (it starts with ``\\b`` and ignores case, so the engine tries it at
+    every character)."""
 
 
 @dataclass(frozen=True)
@@ -160,8 +165,19 @@ def everyday_senses() -> re.Pattern[str] | None:
 
 
 def _full_form(stands_for: str) -> re.Pattern[str]:
-    words = [re.escape(match.group()) for match in WORD.finditer(stands_for.split(" (")[0])]
+    words = [re.escape(match.group()) for match in WORD.finditer(_written_out(stands_for))]
     return re.compile(r"\b" + r"[\W_]+".join(words) + r"\b", re.IGNORECASE)
+
+
+def _first_word(stands_for: str) -> str:
+    first = WORD.search(_written_out(stands_for))
+    word = first.group().lower() if first is not None else ""
+    return word if word.isascii() else ""
+
+
+def _written_out(stands_for: str) -> str:
+    """The words a report would write out, without a note in brackets after them."""
+    return stands_for.split(" (")[0]
 
 
 @cache
@@ -169,7 +185,11 @@ def acronym_table() -> AcronymTable:
     data = load("acronyms")
     known = {
         letters: Acronym(
-            letters, entry["stands_for"], entry.get("plain", ""), _full_form(entry["stands_for"])
+            letters,
+            entry["stands_for"],
+            entry.get("plain", ""),
+            _full_form(entry["stands_for"]),
+            _first_word(entry["stands_for"]),
         )
         for letters, entry in data["acronym"].items()
     }

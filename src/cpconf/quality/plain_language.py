@@ -15,6 +15,7 @@ from cpconf.quality.lexicon import (
     movement_terms,
     token_key,
 )
+from cpconf.quality.prefilter import fold
 from cpconf.quality.results import Finding
 from cpconf.quality.sentences import Span, word_matches
 from cpconf.quality.wording import make_finding, rule_setting
@@ -222,9 +223,20 @@ def acronym_letters(token: str, table: AcronymTable) -> str | None:
 
 
 def _spelled_out(text: str, match: re.Match[str], letters: str, known: Acronym | None) -> bool:
-    if known is not None and known.full_form.search(text, 0, match.start()):
+    if known is not None and _full_form_before(text, match.start(), known):
         return True
     return _bracketed_definition(text, match, letters)
+
+
+def _full_form_before(text: str, end: int, known: Acronym) -> bool:
+    """The full form written before ``end``. The search starts where its first word first
+    appears, if it appears at all (no match can start before that)."""
+    start = 0
+    if known.first_word:
+        start = fold(text[:end]).find(known.first_word)
+        if start < 0:
+            return False
+    return known.full_form.search(text, start, end) is not None
 
 
 def _bracketed_definition(text: str, match: re.Match[str], letters: str) -> bool:
