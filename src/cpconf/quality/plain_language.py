@@ -57,7 +57,9 @@ def _movement_findings(text: str, span: Span) -> list[Finding]:
     if not span.cues & _movement_bits():
         return findings
     for term in movement_terms():
-        for match in term.pattern.finditer(text, span):
+        if not term.pattern.allows(span.cues):
+            continue
+        for match in term.pattern.pattern.finditer(text, span.start, span.end):
             start, end = _term(match)
             findings.append(make_finding("jargon", text, start, end, plain=term.plain))
     return findings
@@ -81,9 +83,9 @@ def _term(match: re.Match[str]) -> tuple[int, int]:
 
 def _lexicon_findings(text: str, span: Span, sentence_words: list[str]) -> list[Finding]:
     index = jargon_index()
-    if index.needed.isdisjoint(map(token_key, sentence_words)):
-        return []
     keys = list(map(token_key, sentence_words))
+    if index.needed.isdisjoint(keys):
+        return []
     if index.single.isdisjoint(keys) and index.pairs.isdisjoint(pairwise(keys)):
         return []
     lengths = index.lengths
@@ -96,24 +98,29 @@ def _lexicon_findings(text: str, span: Span, sentence_words: list[str]) -> list[
         return []
     tokens = word_matches(text, span)  # offsets, now that a phrase is here
     findings = []
-    position = 0
-    while position < len(tokens):
-        taken = next(
-            (
-                length
-                for length in starts.get(position, ())
-                if _joined(text, tokens[position : position + length])
-            ),
-            0,
-        )
+    after = 0  # the first word not inside a phrase already found
+    for position, found in starts.items():  # in reading order
+        if position < after:
+            continue
+        taken = _longest_joined(text, tokens, position, found)
         if taken:
             first, last = tokens[position], tokens[position + taken - 1]
             term = index.phrases[tuple(keys[position : position + taken])]
             findings.append(
                 make_finding("jargon", text, first.start(), last.end(), plain=term.plain)
             )
-        position += taken or 1
+            after = position + taken
     return _not_everyday(text, span, findings)
+
+
+def _longest_joined(
+    text: str, tokens: list[re.Match[str]], position: int, lengths: list[int]
+) -> int:
+    """The longest of the phrase lengths at ``position`` whose words run on (0 if none)."""
+    for length in lengths:
+        if _joined(text, tokens[position : position + length]):
+            return length
+    return 0
 
 
 def _not_everyday(text: str, span: Span, findings: list[Finding]) -> list[Finding]:

@@ -773,6 +773,10 @@ class GatedPattern:
             return written
         return re.compile(written.pattern, written.flags)
 
+    def allows(self, cues: int) -> bool:
+        """Whether a region with these cue bits holds the words a match needs."""
+        return cues & self.need == self.need
+
     def search(self, text: str, region: Region) -> re.Match[str] | None:
         if region.cues & self.need != self.need:
             return None
