@@ -22,7 +22,7 @@ from cpconf.quality.prefilter import (
     pattern_key,
     stored_also,
 )
-from cpconf.quality.sentences import split_sentences
+from cpconf.quality.sentences import ASCII_WORD, WORD, split_sentences
 from tests.quality.test_prefilter import ODD, PATTERNS, SETTINGS, TEXTS
 
 
@@ -133,3 +133,24 @@ def test_children_are_found_as_when_the_look_behind_came_first(children, text, s
         assert [m.span() for m in new.finditer(text, start)] == [
             m.span() for m in old.finditer(text, start)
         ]
+
+
+ASCII = st.text(alphabet=st.characters(max_codepoint=127), max_size=60)
+
+
+@SETTINGS
+@given(text=st.one_of(ASCII, TEXTS.filter(str.isascii)), start=st.integers(0, 10))
+def test_words_in_ascii_are_found_as_the_unicode_classes_find_them(text, start):
+    assert ASCII_WORD.findall(text, start) == WORD.findall(text, start)
+
+
+@SETTINGS
+@given(text=st.one_of(ASCII, TEXTS))
+def test_the_first_letters_of_children_and_adults_find_what_the_patterns_find(text):
+    from cpconf.quality import children
+
+    adults = children._adults()
+    for looked in (adults.male, adults.female, adults.anyone, children._description()):
+        plain = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", looked.pattern), looked.flags)
+        assert plain.pattern != looked.pattern
+        assert [m.span() for m in looked.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -15,7 +15,7 @@ from functools import cache
 from itertools import pairwise
 
 from cpconf.quality.cue_lists import FLAGS, cue_data, gated_any_of, words_pattern
-from cpconf.quality.prefilter import GatedAlternatives
+from cpconf.quality.prefilter import GatedAlternatives, with_first_letters
 from cpconf.quality.results import Finding
 from cpconf.quality.sentences import Span
 from cpconf.quality.wording import make_finding
@@ -39,7 +39,7 @@ def _references() -> GatedAlternatives:
 @cache
 def _description() -> re.Pattern[str]:
     """A description that picks out one child: "the baby", "the eldest"."""
-    return re.compile(cue_data()["children"]["descriptions"], FLAGS)
+    return with_first_letters(re.compile(cue_data()["children"]["descriptions"], FLAGS))
 
 
 @cache
@@ -53,9 +53,9 @@ def _adult_relation() -> re.Pattern[str]:
 def _adults() -> Adults:
     data = cue_data()["children"]
     return Adults(
-        male=re.compile(words_pattern(data["male_adults"]), FLAGS),
-        female=re.compile(words_pattern(data["female_adults"]), FLAGS),
-        anyone=re.compile(words_pattern(data["neutral_adults"]), FLAGS),
+        male=with_first_letters(re.compile(words_pattern(data["male_adults"]), FLAGS)),
+        female=with_first_letters(re.compile(words_pattern(data["female_adults"]), FLAGS)),
+        anyone=with_first_letters(re.compile(words_pattern(data["neutral_adults"]), FLAGS)),
     )
 
 

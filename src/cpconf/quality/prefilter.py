@@ -664,6 +664,13 @@ class Region(Protocol):
     def cues(self) -> int: ...
 
 
+def with_first_letters(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern searched without the prefilter's bits, after the same look at the letters
+    a match can start with as ``GatedPattern`` puts first (worked out as it is compiled)."""
+    letters = first_letters(pattern)
+    return re.compile(f"(?=[{letters}]){pattern.pattern}", pattern.flags) if letters else pattern
+
+
 def first_letters(pattern: Written) -> str:
     """The letters a match can start with, as a character class's contents; or "" where a
     match can start anywhere or be empty. Stored in ``data/prefilter.json`` beside the

@@ -15,6 +15,10 @@ from cpconf.quality.cue_lists import cue_data
 from cpconf.quality.prefilter import PREFILTER
 
 WORD = re.compile(r"[^\W_]+(?:[\x27\u2019][^\W_]+)*")
+# The same words in a text that is all ASCII (``str.isascii`` says so at once): letters and
+# digits are then only these, and there is no curly apostrophe. The Unicode classes cost the
+# engine a table look-up for every character.
+ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
 # Where a sentence can end: terminal punctuation (with closing quotes or brackets), or a run
 # of line breaks. Every kind of line break counts, not only "\n". The two are found apart,
 # each from its first character (which the regular expression engine looks for quickly),
@@ -49,6 +53,11 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(cue_data()["abbreviations"])
 
 
+@cache
+def _longest_abbreviation() -> int:
+    return max(map(len, _abbreviations()), default=0)
+
+
 def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """The words of ``text[start:end]``: runs of letters and digits, apostrophes inside."""
     return WORD.findall(text, start, len(text) if end is None else end)
@@ -63,9 +72,10 @@ def split_sentences(text: str) -> list[Span]:
     """The sentences of the text, trimmed of list markers and spaces; none without a word.
     Each knows which cue patterns its words allow."""
     spans = []
+    word = ASCII_WORD if text.isascii() else WORD
     for start, end in _raw_sentences(text):
         trimmed = _trimmed(text, start, end)
-        if trimmed is not None and (found := WORD.findall(text, *trimmed)):
+        if trimmed is not None and (found := word.findall(text, *trimmed)):
             spans.append(Span(*trimmed, PREFILTER.sentence_bits(found), found))
     return spans
 
@@ -106,6 +116,9 @@ def _wrapped_line(text: str, boundary: re.Match[str]) -> bool:
 
 
 def _after_abbreviation(text: str, dot: int) -> bool:
+    longest = _longest_abbreviation()
+    if dot > longest and text[dot - longest - 1 : dot].isalpha():
+        return False  # the word before the dot is longer than any abbreviation
     match = ABBREVIATION_BEFORE.search(text, max(0, dot - 12), dot)
     if match is None:
         return False
