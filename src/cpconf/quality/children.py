@@ -89,11 +89,12 @@ def ambiguous_child_findings(
     names = _name_pattern(named)
     findings = []
     previous: Span | None = None
+    named_before: int | None = None  # the children named in the sentence before, if counted
     for span in spans:
         references = _references().finditer(text, span)
         first = next(references, None)
         if first is None and len(named) < THEY_FROM:
-            previous = span
+            previous, named_before = span, None
             continue
         named_here = _children_named(text, span, names)
         if named_here >= 2 and first is not None:
@@ -106,7 +107,9 @@ def ambiguous_child_findings(
                 findings.append(_finding(text, some, named))
         # A child named here, or exactly one just before, makes every reference clear.
         if first is not None and named_here == 0:
-            before = _children_named(text, previous, names) if previous is not None else 0
+            before = named_before
+            if before is None:
+                before = _children_named(text, previous, names) if previous is not None else 0
             if before != 1:
                 # An adult in the sentence before counts only when it names no child.
                 adult_before = previous if before == 0 else None
@@ -120,7 +123,7 @@ def ambiguous_child_findings(
                     if not _adult_clear(text, span, adult_before, reference):
                         findings.append(_finding(text, reference, named))
                         break
-        previous = span
+        previous, named_before = span, named_here
     return findings
 
 

@@ -60,6 +60,7 @@ class Signs:
         self._harm: re.Match[str] | Unread | None = UNREAD
         self._judgement: Judgement | Unread | None = UNREAD
         self._evidence: bool | Unread = UNREAD
+        self._writer: re.Match[str] | Unread | None = UNREAD
 
     def cue(self, name: str) -> re.Match[str] | None:
         """The first match of one of the kind cue groups (opinion_frame, hedge, …)."""
@@ -89,6 +90,13 @@ class Signs:
             self._evidence = has_evidence(self.text, self.span)
         return self._evidence
 
+    @property
+    def writer(self) -> re.Match[str] | None:
+        """The writer speaking for themselves: "I", "my", "we"."""
+        if isinstance(self._writer, Unread):
+            self._writer = FIRST_PERSON.search(self.text, self.span)
+        return self._writer
+
     def _read_harm(self) -> re.Match[str] | None:
         for found in harm().finditer(self.text, self.span):
             before = self.text[max(self.span.start, found.start() - 40) : found.start()]
@@ -113,7 +121,7 @@ def is_bare_judgement(signs: Signs) -> bool:
     sentence in which the writer appears ("Mum was honest with me") tells of their own
     dealings with the person, which is evidence of a kind."""
     # The writer's presence is checked before the judgement: it is the cheaper search.
-    if signs.attribution is not None or FIRST_PERSON.search(signs.text, signs.span) is not None:
+    if signs.attribution is not None or signs.writer is not None:
         return False
     if signs.judgement is None or signs.evidence:
         return False
@@ -182,7 +190,7 @@ def _source(text: str, span: Span, signs: Signs, kind: Kind, told: Cue) -> tuple
     from_record = record.search(text, span)
     if from_record is not None:
         return "record", _from_match("source", "record", record.why, from_record)
-    writer = FIRST_PERSON.search(text, span)
+    writer = signs.writer
     if writer is not None:
         return "author", _from_match("source", "author", WHY_WRITER, writer)
     if kind in ("opinion", "observation") or signs.stock:
