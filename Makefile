@@ -24,7 +24,7 @@ XDIST := -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder --durations=1
 SQLITE_SELECTION := -m "not postgres"
 POSTGRES_SELECTION := -m "(not browser and not once and not sqlite) or postgres"
 
-.PHONY: help setup run test test-sqlite test-postgres lint security bench clean
+.PHONY: help setup run test test-sqlite test-postgres lint security bench kind-model clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -105,10 +105,10 @@ test-postgres: setup $(CHROMIUM)
 # 40 CPU-seconds a cold check takes); MYPY_CACHE_DIR=.mypy_cache keeps it in the checkout.
 MYPY_CACHE_DIR ?= $(HOME)/.cache/cpconf/mypy
 lint: setup ## ruff, mypy, import-linter's contracts (pyproject.toml), hadolint on the Dockerfile, no missing migration
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench training
 	$(BIN)/lint-imports
 	$(BIN)/hadolint Dockerfile
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff format --check src tests bench training
 	CPCONF_ENV=test $(BIN)/mypy --cache-dir $(MYPY_CACHE_DIR)
 	CPCONF_ENV=test $(BIN)/cpconf makemigrations --check --dry-run
 
@@ -130,6 +130,9 @@ bench: setup ## Benchmarks, the large authority and the load run: writes bench/r
 		for _ in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; \
 	fi
 	CPCONF_ENV=test $(BIN)/python bench/run.py
+
+kind-model: setup ## Train the quality coach's kind model on the labelled sets (training/kind_model.py)
+	$(BIN)/python training/kind_model.py
 
 clean: ## Remove the virtualenv, npm packages, built files and local database
 	rm -rf $(VENV) node_modules build $(STAMPS) var

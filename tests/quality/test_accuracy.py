@@ -412,6 +412,32 @@ earlier sets disagree on (below).
   round, allegations told without a harm word, the writer's observation of a moment, and two
   service phrases ("closed to us", "de-registered"). The blind kind figures of the last nine
   rounds: 0.905, 0.875, 0.891, 0.931, 0.909, 0.936, 0.877, 0.885, 0.876.
+- The kind model (``cpconf.quality.kind_model``, trained by ``training/kind_model.py``). Thirteen
+  rounds of cue lists read each new writer's sentences at 0.88 to 0.94, however many shapes
+  each round added. A logistic regression over TF-IDF weights of words, trained on every
+  labelled set but the one left out, read the left-out one better than the rules had read it
+  blind. The settings were chosen by leaving out one of sets 1 to 12 and the dev set at a
+  time (C=10, the 2,000 heaviest words; word pairs read no better and cost twice the time),
+  set 13 chose how sure the model must be to overrule the cues (0.965 at 0.6, 0.956 at 0.5,
+  0.938 at 0.7), and set 13 then joined the training: it reads kind 1.000 and source 0.961
+  now, its jargon as read blind. Sentences labelled with no kind (news passed on that claims
+  no harm, plans) are trained as a fifth class that never overrules the cues: trained on the
+  four kinds alone, the model made a third of them allegations or opinions ("Mum told me she
+  has stopped drinking"). Findings do not depend on a sentence's kind, so no flag changed; a
+  source follows its kind, and reads better.
+
+- ``unseen_set_14.jsonl``: 130 sentences written blind (its writer read only the README, the
+  dev set, DESIGN.md and the seeds), committed before anything was scored on it and never
+  trained on (``training/kind_model.py`` leaves it out). With the cue lists alone it reads
+  kind 0.902 (101/112) and source 0.919 (114/124). Its first reading with a kind model (word
+  pairs, four classes) was kind 0.982 (110/112) and source 0.968 (120/124): that is its blind
+  figure, which its test holds the coach to. The model then changed twice for reasons found
+  elsewhere (the fifth class, from the reference corpus's reported sentences; the coach's own
+  words and no pairs, for speed), and each change was read on it once more: 0.973, then 0.991
+  (111/112) with source 0.968, which is what it reads now. Jargon precision 0.634 (26/41),
+  recall 1.000: its writer left case-movement words ("stepped down", "escalated", "closed to")
+  unflagged, following d018 (``unseen_set_14_notes.md``), where the coach flags them in their
+  service sense as sets 10, 11 and 13 do; that is most of the precision.
 """
 
 import pytest
@@ -432,7 +458,8 @@ NINTH_UNSEEN_SET = HERE / "unseen_set_9.jsonl"
 TENTH_UNSEEN_SET = HERE / "unseen_set_10.jsonl"
 ELEVENTH_UNSEEN_SET = HERE / "unseen_set_11.jsonl"
 TWELFTH_UNSEEN_SET = HERE / "unseen_set_12.jsonl"
-BLIND_SET = HERE / "unseen_set_13.jsonl"
+THIRTEENTH_UNSEEN_SET = HERE / "unseen_set_13.jsonl"
+BLIND_SET = HERE / "unseen_set_14.jsonl"
 HELD_OUT = (
     UNSEEN_SET,
     SECOND_UNSEEN_SET,
@@ -445,6 +472,8 @@ HELD_OUT = (
     NINTH_UNSEEN_SET,
     TENTH_UNSEEN_SET,
 )
+# The sets read blind one at a time since the tenth, each informed once the next was written.
+INFORMED_SINCE = (ELEVENTH_UNSEEN_SET, TWELFTH_UNSEEN_SET, THIRTEENTH_UNSEEN_SET)
 TARGET_ACCURACY = 0.9
 TARGET_JARGON = 0.9
 TARGET_F1 = 0.85
@@ -491,20 +520,14 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(TENTH_UNSEEN_SET)) >= 130
     assert len(load_rows(ELEVENTH_UNSEEN_SET)) >= 129
     assert len(load_rows(TWELFTH_UNSEEN_SET)) >= 130
+    assert len(load_rows(THIRTEENTH_UNSEEN_SET)) >= 130
     assert len(load_rows(BLIND_SET)) >= 130
-    for path in (
-        DEV_SET,
-        TUNING_SET,
-        *HELD_OUT,
-        ELEVENTH_UNSEEN_SET,
-        TWELFTH_UNSEEN_SET,
-        BLIND_SET,
-    ):
+    for path in (DEV_SET, TUNING_SET, *HELD_OUT, *INFORMED_SINCE, BLIND_SET):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
 
 def test_no_sentence_is_in_two_sets():
-    sets = (DEV_SET, TUNING_SET, *HELD_OUT, ELEVENTH_UNSEEN_SET, TWELFTH_UNSEEN_SET, BLIND_SET)
+    sets = (DEV_SET, TUNING_SET, *HELD_OUT, *INFORMED_SINCE, BLIND_SET)
     texts = [{row["text"] for row in load_rows(path)} for path in sets]
     for first, one in enumerate(texts):
         for other in texts[first + 1 :]:
@@ -522,7 +545,7 @@ def test_no_rule_example_is_a_held_out_sentence():
         for sentence in values
         if isinstance(sentence, str)
     }
-    for path in (*HELD_OUT, ELEVENTH_UNSEEN_SET, TWELFTH_UNSEEN_SET, BLIND_SET):
+    for path in (*HELD_OUT, *INFORMED_SINCE, BLIND_SET):
         assert not tuned & {row["text"] for row in load_rows(path)}, path.name
 
 
@@ -590,16 +613,29 @@ def test_accuracy_on_the_twelfth_set_now_it_is_informed():
         assert counts.f1 >= TARGET_F1, flag
 
 
+def test_accuracy_on_the_thirteenth_set_now_it_is_informed():
+    # The kind model is trained on it, and it chose how sure the model must be; no rule was
+    # written from it, so its jargon and flags read as they did blind.
+    scores = _scored(THIRTEENTH_UNSEEN_SET)
+    assert scores.kind_accuracy == 1.0
+    assert scores.source_accuracy >= UNSEEN_SOURCE
+    for flag, counts in scores.flags.items():
+        assert counts.f1 >= 0.84, flag
+
+
 # Each set, the one time it was read blind (before the round written from it; the
-# thirteenth is still blind): kind, source, jargon precision and jargon recall, which it may
+# fourteenth is still blind): kind, source, jargon precision and jargon recall, which it may
 # not fall below whatever later rounds do. The eleventh's precision is as the scorer then
-# counted it; looking for whole words, it is 26/31.
+# counted it; looking for whole words, it is 26/31. The fourteenth was first read with the
+# kind model (with the cue lists alone it read kind 101/112, source 114/124); its writer
+# left case-movement words unflagged (d018), which the coach flags, hence its precision.
 BLIND_READINGS = {
     "ninth": (NINTH_UNSEEN_SET, 100 / 110, 105 / 116, 36 / 37, 1.0),
     "tenth": (TENTH_UNSEEN_SET, 103 / 110, 120 / 127, 15 / 18, 15 / 22),
     "eleventh": (ELEVENTH_UNSEEN_SET, 93 / 106, 108 / 123, 26 / 32, 1.0),
     "twelfth": (TWELFTH_UNSEEN_SET, 92 / 104, 113 / 123, 25 / 28, 1.0),
-    "thirteenth, still blind": (BLIND_SET, 99 / 113, 117 / 127, 28 / 31, 28 / 30),
+    "thirteenth": (THIRTEENTH_UNSEEN_SET, 99 / 113, 117 / 127, 28 / 31, 28 / 30),
+    "fourteenth, still blind": (BLIND_SET, 110 / 112, 120 / 124, 26 / 41, 1.0),
 }
 
 

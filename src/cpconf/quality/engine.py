@@ -4,6 +4,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
+from cpconf.quality import kind_model
 from cpconf.quality.attribution import compile_patterns as attribution_patterns
 from cpconf.quality.attribution import unattributed_findings
 from cpconf.quality.children import ambiguous_child_findings
@@ -87,6 +88,7 @@ def _analyse(
     compile_cues()
     spans = split_sentences(text)
     tokens = [span.words for span in spans]
+    kind_scores = kind_model.scores_of(tokens)
     signs = [read_signs(text, span) for span in spans]
     skip = [sign.stock for sign in signs]
     written = [span for span, skipped in zip(spans, skip, strict=True) if not skipped]
@@ -99,7 +101,10 @@ def _analyse(
     findings.extend(reader.repetition.findings(text, spans, tokens, section_key, skip))
     findings.extend(missing_impact_findings(text, spans, section, skip, children))
     findings.sort(key=_reading_order)
-    sentences = [classify(text, span, sign) for span, sign in zip(spans, signs, strict=True)]
+    sentences = [
+        classify(text, span, sign, found)
+        for span, sign, found in zip(spans, signs, kind_scores, strict=True)
+    ]
     return Analysis(text, reading(tokens), sentences, findings)
 
 

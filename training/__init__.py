@@ -1,0 +1,1 @@
+"""Training the quality coach's models (dev only: needs the dev extra)."""
