@@ -17,6 +17,7 @@ dictionaries. A test holds this reading to scikit-learn's on every labelled sent
 
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -81,7 +82,7 @@ def scores_of(sentences: list[list[str]]) -> list[list[float]]:
     for words in sentences:
         rows = list(filter(None, map(term, map(str.lower, words))))
         if len(set(map(id, rows))) < len(rows):  # a term found more than once
-            rows = _counted_rows(model, words)
+            rows = _counted(rows)
         squares = first = second = third = fourth = fifth = 0.0
         for squared, weight_1, weight_2, weight_3, weight_4, weight_5 in rows:
             squares += squared
@@ -103,15 +104,20 @@ def scores_of(sentences: list[list[str]]) -> list[list[float]]:
     return found_scores
 
 
-def _counted_rows(model: KindModel, words: list[str]) -> list[tuple[float, ...]]:
-    """Each term's row once, scaled for how often it is found (sublinear: 1 + log count)."""
-    found = [term for term in terms_of(words) if term in model.terms]
-    rows = []
-    for term in dict.fromkeys(found):
-        times = 1.0 + math.log(found.count(term))
-        squared, *weights = model.terms[term]
-        rows.append((times * times * squared, *(times * weight for weight in weights)))
-    return rows
+def _counted(rows: list[tuple[float, ...]]) -> list[tuple[float, ...]]:
+    """Each term's row once, scaled for how often it is found (sublinear: 1 + log count).
+    A term's row is one object in the model, so rows found twice are the same term twice."""
+    by_term = {id(row): row for row in rows}
+    counted = []
+    for term, count in Counter(map(id, rows)).items():
+        row = by_term[term]
+        if count == 1:
+            counted.append(row)
+            continue
+        times = 1.0 + math.log(count)
+        squared, *weights = row
+        counted.append((times * times * squared, *(times * weight for weight in weights)))
+    return counted
 
 
 def probabilities(words: list[str]) -> dict[str, float]:
