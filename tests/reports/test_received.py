@@ -46,6 +46,32 @@ def test_each_status_from_not_started_to_submitted_late(scene):
     assert report.status == ReportStatus.SUBMITTED
 
 
+def outstanding(conference) -> dict[str, str]:
+    return {row.invitation.email: row.status_label for row in received.outstanding_rows(conference)}
+
+
+def test_outstanding_rows_are_the_boards_rows_not_yet_submitted_at_each_step(
+    scene, django_assert_num_queries
+):
+    # The chair's brief lists these: the same invitees and statuses as the board, read in one
+    # query, whatever each report holds.
+    def the_boards(conference):
+        return {
+            row.invitation.email: row.status_label
+            for row in received.board_rows(conference)
+            if not row.is_submitted
+        }
+
+    report = start(scene)
+    steps = [lambda: None, lambda: complete(report), lambda: submit(report)]
+    for step in steps:
+        step()
+        assert outstanding(scene.conference) == the_boards(scene.conference)
+    assert outstanding(scene.conference) == {scene.colleague.email: "Not started"}
+    with django_assert_num_queries(1):
+        received.outstanding_rows(scene.conference)
+
+
 def test_the_summary_counts_outstanding_overdue_and_unshared(scene):
     submit(complete(start(scene)))
     summary = received.summarise(scene.conference)

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cpconf.conference_records import record_content as record
-from cpconf.conference_records.models import ConferenceRecord
+from cpconf.conference_records.models import RecordPart
 from cpconf.conference_records.record_content import PROGRESS
 from cpconf.conference_records.selectors import latest_finalised_content
 from cpconf.conferences.models import Conference
@@ -164,11 +164,10 @@ def _finalised_content(conference: Conference | None) -> record.RecordContent:
 
 
 def _working_parts(conference: Conference) -> record.RecordContent:
-    """This conference's record as the chair is writing it; empty before it is started."""
-    found = ConferenceRecord.objects.filter(conference=conference).first()
-    if found is None:
-        return record.RecordContent()
-    return record.RecordContent.from_json({part.key: part.content for part in found.parts.all()})
+    """This conference's record as the chair is writing it; empty before it is started. One
+    query, for only each part's key and content."""
+    parts = RecordPart.objects.filter(record__conference=conference).values_list("key", "content")
+    return record.RecordContent.from_json(dict(parts))
 
 
 def _actions(rows: Iterable[record.PlanAction]) -> tuple[PlanAction, ...]:

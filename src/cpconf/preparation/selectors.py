@@ -33,7 +33,7 @@ from cpconf.reports.access_rules import reports_visible_to
 from cpconf.reports.coach_cache import coach_cache_key, remembered_in_process
 from cpconf.reports.coaching import COACHED_KINDS
 from cpconf.reports.models import ProfessionalReport, ReportStatus, ReportVersion
-from cpconf.reports.received import BoardRow, board_rows
+from cpconf.reports.received import BoardRow, outstanding_rows
 from cpconf.reports.selectors import assessment_key, form_of_version
 
 # The Signs of Safety questions, by report form section key: the initial and the review
@@ -291,7 +291,7 @@ def preparation_for(user: User, conference: Conference) -> Preparation:
         )
         for child in conference.family.children.all()
     )
-    outstanding = tuple(row for row in board_rows(conference) if not row.is_submitted)
+    outstanding = tuple(outstanding_rows(conference))
     return Preparation(conference, children, reports, outstanding)
 
 

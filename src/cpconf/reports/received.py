@@ -111,6 +111,8 @@ def _status(report: ProfessionalReport | None) -> str:
 
 SHARING = "sharing"
 SHARING_SECTIONS = "sharing_sections"
+# The invitee's report's status, carried on each invitation by `outstanding_rows`.
+REPORT_STATUS = "report_status"
 
 
 def board_rows(conference: Conference) -> list[BoardRow]:
@@ -122,6 +124,25 @@ def board_rows(conference: Conference) -> list[BoardRow]:
         Prefetch("sections", queryset=sharing, to_attr=SHARING_SECTIONS)
     )
     return _rows(conference.invitations.select_related("agency", "invitee"), reports)
+
+
+def outstanding_rows(conference: Conference) -> list[BoardRow]:
+    """The board's rows still waiting for a submitted report, as the chair's brief lists
+    them (agency, invitee and how far the report has got): one query of the invitations,
+    each with its invitee's report's status, and no report read (no outstanding row shows
+    what a report holds)."""
+    own_report = ProfessionalReport.objects.filter(
+        conference=OuterRef("conference"), author=OuterRef("invitee")
+    )
+    invitations = conference.invitations.select_related("agency", "invitee").annotate(
+        **{REPORT_STATUS: Subquery(own_report.values("status")[:1])}
+    )
+    rows = []
+    for invitation in invitations:
+        status = getattr(invitation, REPORT_STATUS, None) or NOT_STARTED
+        if status != ReportStatus.SUBMITTED:
+            rows.append(BoardRow(invitation, None, status, "", False))
+    return rows
 
 
 def _working_copy(report: ProfessionalReport) -> dict[str, Any]:
