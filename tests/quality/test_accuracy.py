@@ -438,6 +438,23 @@ earlier sets disagree on (below).
   recall 1.000: its writer left case-movement words ("stepped down", "escalated", "closed to")
   unflagged, following d018 (``unseen_set_14_notes.md``), where the coach flags them in their
   service sense as sets 10, 11 and 13 do; that is most of the precision.
+
+- ``unseen_set_15.jsonl``: 130 sentences written blind in the same way, asked for in the
+  registers real reports use (terse contact notes and chronology entries with dates, long
+  winding sentences, "we" and "the team", observations written without "I"), committed
+  before it was scored and read once, with the model kept. One sentence was also in set 14,
+  from an example both writers were given ("The home is chaotic and the children have no
+  routine", read right in both), and was taken out of this set after the reading: 129
+  sentences, kind 0.856 (95/111), source 0.828 (101/122), jargon precision 0.653 (32/49) and
+  recall 0.941 (32/34), unattributed_report F1 0.889, opinion_as_fact F1 0.917,
+  ambiguous_child F1 1.000. With the cue lists alone it reads kind 0.757 (84/111) and source
+  0.803: the model adds ten points, and 0.95 is not reached on this writer's text. Ten of its
+  sixteen kind misses are the writer's observations written without "I" ("On arrival the
+  flat was cold", "The child had no coat on although it was 3°C", "Contact 14/05 – mum 25
+  mins late"), read as facts or opinions; the rest are a referral that carries a child's
+  account of harm, "known to police in connection with", progress judged with its evidence,
+  and an attendance count read as a view. Kept blind and out of training; its test holds the
+  coach to that reading.
 """
 
 import pytest
@@ -459,7 +476,8 @@ TENTH_UNSEEN_SET = HERE / "unseen_set_10.jsonl"
 ELEVENTH_UNSEEN_SET = HERE / "unseen_set_11.jsonl"
 TWELFTH_UNSEEN_SET = HERE / "unseen_set_12.jsonl"
 THIRTEENTH_UNSEEN_SET = HERE / "unseen_set_13.jsonl"
-BLIND_SET = HERE / "unseen_set_14.jsonl"
+FOURTEENTH_UNSEEN_SET = HERE / "unseen_set_14.jsonl"
+BLIND_SET = HERE / "unseen_set_15.jsonl"
 HELD_OUT = (
     UNSEEN_SET,
     SECOND_UNSEEN_SET,
@@ -474,6 +492,9 @@ HELD_OUT = (
 )
 # The sets read blind one at a time since the tenth, each informed once the next was written.
 INFORMED_SINCE = (ELEVENTH_UNSEEN_SET, TWELFTH_UNSEEN_SET, THIRTEENTH_UNSEEN_SET)
+# Never trained or tuned on (training/kind_model.py leaves them out): the fourteenth was read
+# three times as the kind model changed; the fifteenth once.
+NOT_TRAINED_ON = (FOURTEENTH_UNSEEN_SET, BLIND_SET)
 TARGET_ACCURACY = 0.9
 TARGET_JARGON = 0.9
 TARGET_F1 = 0.85
@@ -521,13 +542,14 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(ELEVENTH_UNSEEN_SET)) >= 129
     assert len(load_rows(TWELFTH_UNSEEN_SET)) >= 130
     assert len(load_rows(THIRTEENTH_UNSEEN_SET)) >= 130
-    assert len(load_rows(BLIND_SET)) >= 130
-    for path in (DEV_SET, TUNING_SET, *HELD_OUT, *INFORMED_SINCE, BLIND_SET):
+    assert len(load_rows(FOURTEENTH_UNSEEN_SET)) >= 130
+    assert len(load_rows(BLIND_SET)) >= 129
+    for path in (DEV_SET, TUNING_SET, *HELD_OUT, *INFORMED_SINCE, *NOT_TRAINED_ON):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
 
 def test_no_sentence_is_in_two_sets():
-    sets = (DEV_SET, TUNING_SET, *HELD_OUT, *INFORMED_SINCE, BLIND_SET)
+    sets = (DEV_SET, TUNING_SET, *HELD_OUT, *INFORMED_SINCE, *NOT_TRAINED_ON)
     texts = [{row["text"] for row in load_rows(path)} for path in sets]
     for first, one in enumerate(texts):
         for other in texts[first + 1 :]:
@@ -545,7 +567,7 @@ def test_no_rule_example_is_a_held_out_sentence():
         for sentence in values
         if isinstance(sentence, str)
     }
-    for path in (*HELD_OUT, *INFORMED_SINCE, BLIND_SET):
+    for path in (*HELD_OUT, *INFORMED_SINCE, *NOT_TRAINED_ON):
         assert not tuned & {row["text"] for row in load_rows(path)}, path.name
 
 
@@ -624,7 +646,7 @@ def test_accuracy_on_the_thirteenth_set_now_it_is_informed():
 
 
 # Each set, the one time it was read blind (before the round written from it; the
-# fourteenth is still blind): kind, source, jargon precision and jargon recall, which it may
+# fifteenth is still blind): kind, source, jargon precision and jargon recall, which it may
 # not fall below whatever later rounds do. The eleventh's precision is as the scorer then
 # counted it; looking for whole words, it is 26/31. The fourteenth was first read with the
 # kind model (with the cue lists alone it read kind 101/112, source 114/124); its writer
@@ -635,7 +657,8 @@ BLIND_READINGS = {
     "eleventh": (ELEVENTH_UNSEEN_SET, 93 / 106, 108 / 123, 26 / 32, 1.0),
     "twelfth": (TWELFTH_UNSEEN_SET, 92 / 104, 113 / 123, 25 / 28, 1.0),
     "thirteenth": (THIRTEENTH_UNSEEN_SET, 99 / 113, 117 / 127, 28 / 31, 28 / 30),
-    "fourteenth, still blind": (BLIND_SET, 110 / 112, 120 / 124, 26 / 41, 1.0),
+    "fourteenth": (FOURTEENTH_UNSEEN_SET, 110 / 112, 120 / 124, 26 / 41, 1.0),
+    "fifteenth, still blind": (BLIND_SET, 95 / 111, 101 / 122, 32 / 49, 32 / 34),
 }
 
 
