@@ -450,7 +450,7 @@ earlier sets disagree on (below).
   ambiguous_child F1 1.000. With the cue lists alone it reads kind 0.757 (84/111) and source
   0.803: the model adds ten points, and 0.95 is not reached on this writer's text. Ten of its
   sixteen kind misses are the writer's observations written without "I" ("On arrival the
-  flat was cold", "The child had no coat on although it was 3°C", "Contact 14/05 – mum 25
+  flat was cold", "The child had no coat on although it was 3°C", "Contact 14/05 - mum 25
   mins late"), read as facts or opinions; the rest are a referral that carries a child's
   account of harm, "known to police in connection with", progress judged with its evidence,
   and an attendance count read as a view. Kept blind and out of training; its test holds the
