@@ -56,8 +56,8 @@ def kind_model() -> KindModel:
 
 
 def terms_of(words: list[str]) -> list[str]:
-    """The terms the model counts: the sentence's words (``sentences.words``), lower case
-    (as `scores` finds them)."""
+    """The terms the model counts: the sentence's words (``sentences.words``), lower case.
+    Training counts them with this too, so the model is read as it was trained."""
     return list(map(str.lower, words))
 
 
@@ -80,7 +80,7 @@ def scores_of(sentences: list[list[str]]) -> list[list[float]]:
     )
     found_scores = []
     for words in sentences:
-        rows = list(filter(None, map(term, map(str.lower, words))))
+        rows = list(filter(None, map(term, terms_of(words))))
         if len(set(map(id, rows))) < len(rows):  # a term found more than once
             rows = _counted(rows)
         squares = first = second = third = fourth = fifth = 0.0
@@ -133,7 +133,7 @@ def probabilities(words: list[str]) -> dict[str, float]:
 def read_kind(words: list[str]) -> KindReading:
     """The model's most likely kind for the sentence (None for `OTHER`), and how likely."""
     found = scores(words)
-    best = max(range(len(found)), key=found.__getitem__)
+    best = _best(found)
     return KindReading(_kind_named(kind_model().classes[best]), _chance(found, best))
 
 
@@ -141,14 +141,16 @@ def overruling_kind(found: list[float], kind: Kind, sure: float) -> Kind | None:
     """Another kind than `kind`, if the model's scores for a sentence (`scores`) make it that
     kind with a probability of at least `sure`; None otherwise. Most sentences are read as
     the cue lists read them, and for those no probability is worked out."""
-    best = 0
-    for index in range(1, len(found)):
-        if found[index] > found[best]:
-            best = index
+    best = _best(found)
     other = _kind_named(kind_model().classes[best])
     if other is None or other == kind or _chance(found, best) < sure:
         return None
     return other
+
+
+def _best(found: list[float]) -> int:
+    """Where the highest score is (the first, if two are equal)."""
+    return found.index(max(found))
 
 
 def _kind_named(name: str) -> Kind | None:
