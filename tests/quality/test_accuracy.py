@@ -454,7 +454,29 @@ earlier sets disagree on (below).
   mins late"), read as facts or opinions; the rest are a referral that carries a child's
   account of harm, "known to police in connection with", progress judged with its evidence,
   and an attendance count read as a view. Kept blind and out of training; its test holds the
-  coach to that reading.
+  coach to that reading. Since then informed: the register sets below were written in the
+  families it showed (described to their writers, never shown its sentences), and it reads
+  kind 0.901 (100/111), source 0.844.
+
+- ``register_set.jsonl``: 242 sentences written to be trained on, in the registers the blind
+  sets showed the coach reads worst: the writer's own observations written without "I"
+  ("Seen alone in her bedroom; …", "No food in the fridge at the visit"), contact notes and
+  chronology entries headed by who called or wrote ("Phone call from Oakfield Primary,
+  11.20: …", "Anonymous call 2/3: …", "Housing officer: …"), "we" for the writer's team,
+  with controls (records, plans, terse judgements, news passed on that claims no harm).
+  Its writer read the dev set and the tuning set, never sets 14 to 16. The kind model read it
+  at 0.674 of kinds before it was trained on it (0.549 with the cue lists alone); the note
+  headers became source cues (data/cues.toml).
+
+- ``unseen_set_16.jsonl``: 130 sentences written blind (its writer read only the shared
+  quality README, the dev set, DESIGN.md and the seeds), asked for in a report's usual mix
+  across every register, committed before it was scored (d27ff77) and never trained on. Read
+  once with the model of set 15's reading: kind 0.918 (101/110), source 0.919 (114/124),
+  jargon precision 0.808 (21/26) and recall 1.000, unattributed_report F1 0.889,
+  opinion_as_fact F1 0.778, ambiguous_child F1 0.889; with the cue lists alone, kind 0.855.
+  Read a second time once the register set was trained on (written without sight of it):
+  kind 0.936 (103/110), source 0.935 (116/124). Still blind: nothing was written from its
+  sentences. Its test holds the coach to its first reading.
 """
 
 import pytest
@@ -477,7 +499,10 @@ ELEVENTH_UNSEEN_SET = HERE / "unseen_set_11.jsonl"
 TWELFTH_UNSEEN_SET = HERE / "unseen_set_12.jsonl"
 THIRTEENTH_UNSEEN_SET = HERE / "unseen_set_13.jsonl"
 FOURTEENTH_UNSEEN_SET = HERE / "unseen_set_14.jsonl"
-BLIND_SET = HERE / "unseen_set_15.jsonl"
+FIFTEENTH_UNSEEN_SET = HERE / "unseen_set_15.jsonl"
+BLIND_SET = HERE / "unseen_set_16.jsonl"
+# Written to be trained on, in the registers the blind sets showed (not held out).
+REGISTER_SETS = (HERE / "register_set.jsonl",)
 HELD_OUT = (
     UNSEEN_SET,
     SECOND_UNSEEN_SET,
@@ -493,8 +518,9 @@ HELD_OUT = (
 # The sets read blind one at a time since the tenth, each informed once the next was written.
 INFORMED_SINCE = (ELEVENTH_UNSEEN_SET, TWELFTH_UNSEEN_SET, THIRTEENTH_UNSEEN_SET)
 # Never trained or tuned on (training/kind_model.py leaves them out): the fourteenth was read
-# three times as the kind model changed; the fifteenth once.
-NOT_TRAINED_ON = (FOURTEENTH_UNSEEN_SET, BLIND_SET)
+# three times as the kind model changed, the fifteenth once blind (then informed), the
+# sixteenth once, then again with the register set trained on.
+NOT_TRAINED_ON = (FOURTEENTH_UNSEEN_SET, FIFTEENTH_UNSEEN_SET, BLIND_SET)
 TARGET_ACCURACY = 0.9
 TARGET_JARGON = 0.9
 TARGET_F1 = 0.85
@@ -543,13 +569,14 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(TWELFTH_UNSEEN_SET)) >= 130
     assert len(load_rows(THIRTEENTH_UNSEEN_SET)) >= 130
     assert len(load_rows(FOURTEENTH_UNSEEN_SET)) >= 130
-    assert len(load_rows(BLIND_SET)) >= 129
+    assert len(load_rows(FIFTEENTH_UNSEEN_SET)) >= 129
+    assert len(load_rows(BLIND_SET)) >= 130
     for path in (DEV_SET, TUNING_SET, *HELD_OUT, *INFORMED_SINCE, *NOT_TRAINED_ON):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
 
 def test_no_sentence_is_in_two_sets():
-    sets = (DEV_SET, TUNING_SET, *HELD_OUT, *INFORMED_SINCE, *NOT_TRAINED_ON)
+    sets = (DEV_SET, TUNING_SET, *HELD_OUT, *INFORMED_SINCE, *NOT_TRAINED_ON, *REGISTER_SETS)
     texts = [{row["text"] for row in load_rows(path)} for path in sets]
     for first, one in enumerate(texts):
         for other in texts[first + 1 :]:
@@ -569,6 +596,17 @@ def test_no_rule_example_is_a_held_out_sentence():
     }
     for path in (*HELD_OUT, *INFORMED_SINCE, *NOT_TRAINED_ON):
         assert not tuned & {row["text"] for row in load_rows(path)}, path.name
+
+
+@pytest.mark.parametrize("path", REGISTER_SETS, ids=lambda path: path.stem)
+def test_the_registers_trained_on_are_read_as_labelled(path):
+    # Trained on, so every kind is read as labelled; a source follows the cue lists too, and
+    # two are still read otherwise: a drop-off note whose only speaker is the parent the
+    # writer watched, and "We had a call from the police saying …".
+    scores = _scored(path)
+    assert scores.kind_accuracy == 1.0
+    assert scores.source_scored - scores.source_right <= 2
+    assert scores.jargon.precision == scores.jargon.recall == 1.0
 
 
 @pytest.mark.parametrize("path", [DEV_SET, TUNING_SET], ids=["dev", "tuning"])
@@ -658,7 +696,8 @@ BLIND_READINGS = {
     "twelfth": (TWELFTH_UNSEEN_SET, 92 / 104, 113 / 123, 25 / 28, 1.0),
     "thirteenth": (THIRTEENTH_UNSEEN_SET, 99 / 113, 117 / 127, 28 / 31, 28 / 30),
     "fourteenth": (FOURTEENTH_UNSEEN_SET, 110 / 112, 120 / 124, 26 / 41, 1.0),
-    "fifteenth, still blind": (BLIND_SET, 95 / 111, 101 / 122, 32 / 49, 32 / 34),
+    "fifteenth": (FIFTEENTH_UNSEEN_SET, 95 / 111, 101 / 122, 32 / 49, 32 / 34),
+    "sixteenth, still blind": (BLIND_SET, 101 / 110, 114 / 124, 21 / 26, 1.0),
 }
 
 

@@ -1,0 +1,55 @@
+"""Contact notes and chronology entries say who the information came from in a heading, not
+in a verb of telling: "Phone call from Oakfield Primary, 11.20: …", "Anonymous call 2/3: …",
+"Housing officer: …". The coach reads such a heading as a named source, and an allegation
+under it as a third party's; the writer's own notes ("Home conditions: …", "I recorded
+that …") stay the writer's."""
+
+import pytest
+
+from cpconf.quality import analyse
+
+
+def _read(text: str) -> tuple[str, str]:
+    sentence = analyse(text).sentences[0]
+    return sentence.kind, sentence.source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phone call from Oakfield Primary, 11.20: Jaden came in with a red mark on his neck "
+        "and told his teacher Mum's boyfriend grabbed him.",
+        "Text from Nan, 7.30pm: Mum 'off her face' with the baby in the flat.",
+        "Email received from the midwife - Mum has missed two scans and the bruise on her arm "
+        "was not explained.",
+        "Anonymous call 2/3: children left alone in the flat most nights.",
+        "Nursery report: Lola was collected by an adult who smelt strongly of alcohol.",
+        "Housing officer: men coming and going from the flat at night, possible cuckooing.",
+        "The contact supervisor recorded that Dad swore at Ava and pulled her off the slide.",
+    ],
+)
+def test_a_heading_or_record_naming_who_told_makes_a_third_party(text):
+    assert _read(text)[1] == "third_party"
+
+
+def test_news_under_such_a_heading_that_claims_no_harm_is_still_a_third_party_s():
+    assert _read("Probation update, 30/4: Mr Ince has kept every appointment this month.")[1] == (
+        "third_party"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home conditions: kitchen surfaces clean and food in the fridge.",
+        "I recorded that Dad swore at Ava during contact.",
+        "Visit 12/03: no answer, card left.",
+        "In my own words to Mum, I explained what a child protection plan is.",
+    ],
+)
+def test_the_writer_s_own_notes_are_not_made_a_third_party_s(text):
+    assert _read(text)[1] != "third_party"
+
+
+def test_someone_s_own_words_name_them():
+    assert _read("In Dad's words, 'the drinking is behind me now'.")[1] == "third_party"
