@@ -101,7 +101,7 @@ class Signs:
     @property
     def evidence(self) -> bool:
         if isinstance(self._evidence, Unread):
-            self._evidence = has_evidence(self.text, self.span)
+            self._evidence = has_evidence(self.text, self.span, self.judgement)
         return self._evidence
 
     @property

@@ -71,6 +71,9 @@ class Judgement:
     end: int
     subject: str
     predicate: str
+    # A verdict under a heading ("Engagement: poor."): its colon is the heading's, so only
+    # what follows the verdict can be its evidence.
+    headed: bool = False
 
 
 @cache
@@ -146,6 +149,32 @@ def _bare() -> GatedPattern:
     )
 
 
+# A verdict under a heading, as notes and assessment forms write them: "Engagement: poor.",
+# "Risk: high.", "Home conditions: adequate.", "Insight into her drinking: minimal." Not a
+# test's result ("Drug screen: negative") nor a figure ("Attendance: 84%"), which the words
+# below leave out.
+VERDICTS = [
+    "good", "very good", "excellent", "poor", "very poor", "high", "very high", "low",
+    "very low", "medium", "limited", "minimal", "adequate", "inadequate", "lacking",
+    "unacceptable", "chaotic", "inconsistent", "consistent", "variable", "sporadic",
+    "satisfactory", "unsatisfactory", "concerning", "improving", "deteriorating", "mixed",
+    "warm", "cold", "distant", "none", "nil", "strong", "weak", "appropriate",
+    "inappropriate", "unsafe", "safe", "good enough", "not good enough", "significant",
+]  # fmt: skip
+VERDICT_HEADING = r"(?P<subject>(?:[\w\x27\u2019-]+\s+){0,6}?[\w\x27\u2019-]+)"
+
+
+@cache
+def _verdict() -> GatedPattern:
+    """Tried at the sentence's start, where no other judgement is found: a heading, a colon,
+    and a verdict that ends the sentence or is followed only by what backs it."""
+    verdict = alternatives(VERDICTS)
+    return GatedPattern(
+        rf"{VERDICT_HEADING}\s*:\s*(?P<judged>(?:{DEGREE}\s+)?{verdict})(?=\s*(?:[.!;,(]|\Z))",
+        FLAGS,
+    )
+
+
 @cache
 def _evidence() -> GatedAlternatives:
     return gated_any_of(cue_data()["judgement"]["evidence"])
@@ -154,6 +183,7 @@ def _evidence() -> GatedAlternatives:
 def compile_patterns() -> None:
     _predicate()
     _bare()
+    _verdict()
     _evidence()
 
 
@@ -161,7 +191,22 @@ def find_judgement(text: str, span: Span) -> Judgement | None:
     found = _judged(text, span, _predicate().finditer(text, span))
     if found is None and span.cues & _bare().bit:
         found = _bare_judgement(text, span)
+    if found is None and _verdict().allows(span.cues):
+        found = _verdict_judgement(text, span)
     return found
+
+
+def _verdict_judgement(text: str, span: Span) -> Judgement | None:
+    verdict = _verdict().pattern.match(text, span.start, span.end)
+    if verdict is None:
+        return None
+    return Judgement(
+        verdict.start("subject"),
+        verdict.end(),
+        verdict.group("subject"),
+        text[verdict.start("judged") : verdict.end()],
+        headed=True,
+    )
 
 
 def _bare_judgement(text: str, span: Span) -> Judgement | None:
@@ -192,7 +237,10 @@ def _judged(text: str, span: Span, predicates: Iterator[re.Match[str]]) -> Judge
     return None
 
 
-def has_evidence(text: str, span: Span) -> bool:
+def has_evidence(text: str, span: Span, judgement: Judgement | None = None) -> bool:
+    """Whether the sentence gives evidence; after a headed verdict, only in what follows it."""
+    if judgement is not None and judgement.headed:
+        span = Span(judgement.end, span.end, span.cues)
     return _evidence().search(text, span) is not None
 
 
@@ -200,5 +248,15 @@ def opinion_as_fact_findings(text: str, judgement: Judgement) -> list[Finding]:
     subject = judgement.subject
     if LOWERED_START.match(subject):
         subject = subject[0].lower() + subject[1:]
-    view = " ".join(f"{subject} {judgement.predicate}".split())
+    predicate = judgement.predicate
+    if judgement.headed:
+        # "Engagement: poor" reads as a view once it is a sentence: "engagement is poor".
+        predicate = f"{_verb_for(judgement.subject)} {predicate}"
+    view = " ".join(f"{subject} {predicate}".split())
     return [make_finding("opinion_as_fact", text, judgement.start, judgement.end, view=view)]
+
+
+def _verb_for(heading: str) -> str:
+    """The verb after a heading: "are" after a plural ("Home conditions"), else "is"."""
+    last = heading.split()[-1].casefold()
+    return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) else "is"

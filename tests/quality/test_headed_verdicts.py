@@ -1,0 +1,63 @@
+"""Notes and assessment forms give verdicts under a heading: "Engagement: poor.", "Risk:
+high." Stated so, with nothing to back it, a verdict is a judgement stated as fact, as
+"Mum's engagement is poor" would be: the coach reads it as an opinion and flags it, and its
+suggestion turns it into a sentence the writer can own."""
+
+import pytest
+
+from cpconf.quality import analyse
+
+
+def _flags(text: str) -> list[str]:
+    return [f.rule for f in analyse(text).findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Engagement: poor.",
+        "Risk: high.",
+        "Home conditions: adequate.",
+        "Insight into how her drinking affects Oscar: minimal.",
+        "Progress against the plan: limited.",
+        "Emotional warmth towards the baby: lacking.",
+    ],
+)
+def test_a_verdict_under_a_heading_is_an_opinion_stated_as_fact(text):
+    assert analyse(text).sentences[0].kind == "opinion"
+    assert "opinion_as_fact" in _flags(text)
+
+
+def test_the_suggestion_makes_the_verdict_a_sentence():
+    (finding,) = [f for f in analyse("Home conditions: adequate.").findings]
+    assert finding.text == "Home conditions: adequate"
+    assert finding.suggestion is not None
+    assert "In my view, Home conditions are adequate." in finding.suggestion
+    (finding,) = analyse("Progress against the plan: limited.").findings
+    assert "Progress against the plan is limited." in (finding.suggestion or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Engagement: poor, missing four of six appointments.",
+        "Home conditions: adequate, with food in the fridge when I visited on 3 May.",
+        "Risk: high, in my view.",
+    ],
+)
+def test_a_verdict_with_its_evidence_or_marked_as_a_view_is_not_flagged(text):
+    assert "opinion_as_fact" not in _flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drug screen: negative.",
+        "Attendance: 84%.",
+        "Next visit: 14 June.",
+        "Wishes and feelings: Rohan would like his own bedroom.",
+    ],
+)
+def test_results_figures_plans_and_views_under_a_heading_are_not_verdicts(text):
+    assert "opinion_as_fact" not in _flags(text)
+    assert analyse(text).sentences[0].kind != "opinion"
