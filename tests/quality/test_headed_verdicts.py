@@ -61,3 +61,9 @@ def test_a_verdict_with_its_evidence_or_marked_as_a_view_is_not_flagged(text):
 def test_results_figures_plans_and_views_under_a_heading_are_not_verdicts(text):
     assert "opinion_as_fact" not in _flags(text)
     assert analyse(text).sentences[0].kind != "opinion"
+
+
+def test_what_the_writer_found_on_arrival_is_not_a_bare_judgement():
+    # The writer was there: what they found is an observation with its occasion.
+    assert "opinion_as_fact" not in _flags("On arrival the flat was cold.")
+    assert "opinion_as_fact" in _flags("The flat was cold.")
