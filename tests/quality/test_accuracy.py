@@ -483,6 +483,20 @@ earlier sets disagree on (below).
   reads kind 0.962 (102/106) and source 0.950 (113/119). Its test holds the coach to its first
   reading.
 
+- ``unseen_set_17.jsonl``: 130 sentences written blind in the same way (its writer read only
+  the shared quality README, the dev set, DESIGN.md and the seeds, and was told to open
+  nothing in the repository), committed before it was scored (afcf820) and never trained on.
+  Read once, with both register sets trained on and headed verdicts read: kind 0.927
+  (102/110), source 0.919 (114/124), jargon precision 0.792 (19/24) and recall 0.864 (19/22),
+  unattributed_report F1 0.917, opinion_as_fact F1 0.941, ambiguous_child F1 0.947; with the
+  cue lists alone, kind 0.818 (90/110) and source 0.855. So on a third new writer the model
+  again adds about eleven points and stops short of 0.95. Six of its eight kind misses are
+  again the writer's observations without "I" and without a verb of seeing (a bruise "noted
+  to" an arm, a child "seen on her own in school", a parent drowsy "at her 2pm appointment",
+  a toddler "pointing to pictures" at a review); one is a chronology line of the writer's own
+  visit, which the first register set labels a record; one a paediatrician's opinion of the
+  cause of a bruise, an allegation. Its misses were read, so it is informed from here.
+
 - ``register_set_2.jsonl``: 267 sentences by a second writer, written to be trained on in
   the same families and in more records (safeguarding logs, police logs, health records), with
   terse verdicts ("Engagement: poor.", "Risk: high."). She read the dev and tuning sets; a
@@ -515,7 +529,8 @@ TWELFTH_UNSEEN_SET = HERE / "unseen_set_12.jsonl"
 THIRTEENTH_UNSEEN_SET = HERE / "unseen_set_13.jsonl"
 FOURTEENTH_UNSEEN_SET = HERE / "unseen_set_14.jsonl"
 FIFTEENTH_UNSEEN_SET = HERE / "unseen_set_15.jsonl"
-BLIND_SET = HERE / "unseen_set_16.jsonl"
+SIXTEENTH_UNSEEN_SET = HERE / "unseen_set_16.jsonl"
+BLIND_SET = HERE / "unseen_set_17.jsonl"
 # Written to be trained on, in the registers the blind sets showed (not held out).
 REGISTER_SET = HERE / "register_set.jsonl"
 SECOND_REGISTER_SET = HERE / "register_set_2.jsonl"
@@ -536,8 +551,9 @@ HELD_OUT = (
 INFORMED_SINCE = (ELEVENTH_UNSEEN_SET, TWELFTH_UNSEEN_SET, THIRTEENTH_UNSEEN_SET)
 # Never trained or tuned on (training/kind_model.py leaves them out): the fourteenth was read
 # three times as the kind model changed, the fifteenth once blind (then informed), the
-# sixteenth once, then again with the register set trained on.
-NOT_TRAINED_ON = (FOURTEENTH_UNSEEN_SET, FIFTEENTH_UNSEEN_SET, BLIND_SET)
+# sixteenth three times as register sets were added (never read), the seventeenth once
+# (then informed).
+NOT_TRAINED_ON = (FOURTEENTH_UNSEEN_SET, FIFTEENTH_UNSEEN_SET, SIXTEENTH_UNSEEN_SET, BLIND_SET)
 TARGET_ACCURACY = 0.9
 TARGET_JARGON = 0.9
 TARGET_F1 = 0.85
@@ -587,6 +603,7 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(THIRTEENTH_UNSEEN_SET)) >= 130
     assert len(load_rows(FOURTEENTH_UNSEEN_SET)) >= 130
     assert len(load_rows(FIFTEENTH_UNSEEN_SET)) >= 129
+    assert len(load_rows(SIXTEENTH_UNSEEN_SET)) >= 130
     assert len(load_rows(BLIND_SET)) >= 130
     for path in (DEV_SET, TUNING_SET, *HELD_OUT, *INFORMED_SINCE, *NOT_TRAINED_ON):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
@@ -721,7 +738,8 @@ BLIND_READINGS = {
     "thirteenth": (THIRTEENTH_UNSEEN_SET, 99 / 113, 117 / 127, 28 / 31, 28 / 30),
     "fourteenth": (FOURTEENTH_UNSEEN_SET, 110 / 112, 120 / 124, 26 / 41, 1.0),
     "fifteenth": (FIFTEENTH_UNSEEN_SET, 95 / 111, 101 / 122, 32 / 49, 32 / 34),
-    "sixteenth, still blind": (BLIND_SET, 101 / 110, 114 / 124, 21 / 26, 1.0),
+    "sixteenth": (SIXTEENTH_UNSEEN_SET, 101 / 110, 114 / 124, 21 / 26, 1.0),
+    "seventeenth": (BLIND_SET, 102 / 110, 114 / 124, 19 / 24, 19 / 22),
 }
 
 
