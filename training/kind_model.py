@@ -35,6 +35,7 @@ KEPT_BLIND = (
     "unseen_set_15.jsonl",
     "unseen_set_16.jsonl",
     "unseen_set_17.jsonl",
+    "unseen_set_18.jsonl",
 )
 C = 10.0
 TERMS_KEPT = 2000
