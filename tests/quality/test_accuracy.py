@@ -483,6 +483,15 @@ earlier sets disagree on (below).
   reads kind 0.962 (102/106) and source 0.950 (113/119). Its test holds the coach to its first
   reading.
 
+- ``register_set_3.jsonl``: 200 sentences by a third writer, written to be trained on in the
+  families set 17 showed (described to her, never shown): marks on a body noted without "I",
+  a child seen alone on a date or in a place and what the child did, how a parent or child was
+  at an appointment or check, and a professional's view of what caused an injury (an
+  allegation), with controls; and eight controls written after it (p201-p208): someone "seen"
+  by a hospital, a GP or a clinic on a date is an appointment on record. The cue lists also
+  learnt the first three families (data/cues.toml, kind.perception), where a date can still
+  make the model read a record ("Mr Lowe was unsteady at the 10am appointment on 4 May").
+
 - ``unseen_set_17.jsonl``: 130 sentences written blind in the same way (its writer read only
   the shared quality README, the dev set, DESIGN.md and the seeds, and was told to open
   nothing in the repository), committed before it was scored (afcf820) and never trained on.
@@ -534,7 +543,8 @@ BLIND_SET = HERE / "unseen_set_17.jsonl"
 # Written to be trained on, in the registers the blind sets showed (not held out).
 REGISTER_SET = HERE / "register_set.jsonl"
 SECOND_REGISTER_SET = HERE / "register_set_2.jsonl"
-REGISTER_SETS = (REGISTER_SET, SECOND_REGISTER_SET)
+THIRD_REGISTER_SET = HERE / "register_set_3.jsonl"
+REGISTER_SETS = (REGISTER_SET, SECOND_REGISTER_SET, THIRD_REGISTER_SET)
 HELD_OUT = (
     UNSEEN_SET,
     SECOND_UNSEEN_SET,
@@ -638,6 +648,7 @@ def test_no_rule_example_is_a_held_out_sentence():
 REGISTER_READINGS = {
     "first": (REGISTER_SET, 215 / 215, 233 / 235),
     "second": (SECOND_REGISTER_SET, 233 / 234, 226 / 254),
+    "third": (THIRD_REGISTER_SET, 195 / 195, 196 / 208),
 }
 
 
