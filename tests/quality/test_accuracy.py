@@ -483,14 +483,15 @@ earlier sets disagree on (below).
   reads kind 0.962 (102/106) and source 0.950 (113/119). Its test holds the coach to its first
   reading.
 
-- ``register_set_3.jsonl``: 200 sentences by a third writer, written to be trained on in the
-  families set 17 showed (described to her, never shown): marks on a body noted without "I",
-  a child seen alone on a date or in a place and what the child did, how a parent or child was
-  at an appointment or check, and a professional's view of what caused an injury (an
-  allegation), with controls; and eight controls written after it (p201-p208): someone "seen"
-  by a hospital, a GP or a clinic on a date is an appointment on record. The cue lists also
-  learnt the first three families (data/cues.toml, kind.perception), where a date can still
-  make the model read a record ("Mr Lowe was unsteady at the 10am appointment on 4 May").
+- ``register_set_2.jsonl``: 267 sentences by a second writer, written to be trained on in
+  the same families and in more records (safeguarding logs, police logs, health records), with
+  terse verdicts ("Engagement: poor.", "Risk: high."). She read the dev and tuning sets; a
+  search meant for sets 2 to 13 also printed thirteen lines of sets 15 and 16 starting "We",
+  "Our" or "On arrival" (listed in ``register_set_2_notes.md``), and she reworded or dropped
+  her rows close to them. She labelled a school's or a service's own account ("The school has
+  noticed that …", "The nursery's view is …") as the writer's, where the coach reads a named
+  service as a third party (as sets 1 to 13 do), which is most of the sources it reads
+  otherwise; and terse verdicts as opinions stated as fact, which the coach does not flag.
 
 - ``unseen_set_17.jsonl``: 130 sentences written blind in the same way (its writer read only
   the shared quality README, the dev set, DESIGN.md and the seeds, and was told to open
@@ -506,15 +507,24 @@ earlier sets disagree on (below).
   visit, which the first register set labels a record; one a paediatrician's opinion of the
   cause of a bruise, an allegation. Its misses were read, so it is informed from here.
 
-- ``register_set_2.jsonl``: 267 sentences by a second writer, written to be trained on in
-  the same families and in more records (safeguarding logs, police logs, health records), with
-  terse verdicts ("Engagement: poor.", "Risk: high."). She read the dev and tuning sets; a
-  search meant for sets 2 to 13 also printed thirteen lines of sets 15 and 16 starting "We",
-  "Our" or "On arrival" (listed in ``register_set_2_notes.md``), and she reworded or dropped
-  her rows close to them. She labelled a school's or a service's own account ("The school has
-  noticed that …", "The nursery's view is …") as the writer's, where the coach reads a named
-  service as a third party (as sets 1 to 13 do), which is most of the sources it reads
-  otherwise; and terse verdicts as opinions stated as fact, which the coach does not flag.
+- ``register_set_3.jsonl``: 200 sentences by a third writer, written to be trained on in the
+  families set 17 showed (described to her, never shown): marks on a body noted without "I",
+  a child seen alone on a date or in a place and what the child did, how a parent or child was
+  at an appointment or check, and a professional's view of what caused an injury (an
+  allegation), with controls; and eight controls written after it (p201-p208): someone "seen"
+  by a hospital, a GP or a clinic on a date is an appointment on record. The cue lists also
+  learnt the first three families (data/cues.toml, kind.perception), where a date can still
+  make the model read a record ("Mr Lowe was unsteady at the 10am appointment on 4 May").
+
+- ``unseen_set_18.jsonl``: 130 sentences written blind in the same way, by a helper asked to
+  imagine seven writers from seven services, each with their own habits (long first-person
+  paragraphs, terse dated notes, a school's "we", formal passive police wording, probation's
+  "the writer"); committed before it was scored (13fc58f), never trained on, and read once,
+  with the third register set trained on and the perception cues above: kind 0.955
+  (105/110), source 0.912 (114/125), jargon precision 0.697 (23/33) and recall 0.920 (23/25),
+  unattributed_report F1 0.900, opinion_as_fact F1 0.778, ambiguous_child F1 1.000; with the
+  cue lists alone, kind 0.845 (93/110) and source 0.880. Its misses were not read: it stays
+  blind, and its test holds the coach to that reading.
 """
 
 import pytest
@@ -539,7 +549,8 @@ THIRTEENTH_UNSEEN_SET = HERE / "unseen_set_13.jsonl"
 FOURTEENTH_UNSEEN_SET = HERE / "unseen_set_14.jsonl"
 FIFTEENTH_UNSEEN_SET = HERE / "unseen_set_15.jsonl"
 SIXTEENTH_UNSEEN_SET = HERE / "unseen_set_16.jsonl"
-BLIND_SET = HERE / "unseen_set_17.jsonl"
+SEVENTEENTH_UNSEEN_SET = HERE / "unseen_set_17.jsonl"
+BLIND_SET = HERE / "unseen_set_18.jsonl"
 # Written to be trained on, in the registers the blind sets showed (not held out).
 REGISTER_SET = HERE / "register_set.jsonl"
 SECOND_REGISTER_SET = HERE / "register_set_2.jsonl"
@@ -562,8 +573,14 @@ INFORMED_SINCE = (ELEVENTH_UNSEEN_SET, TWELFTH_UNSEEN_SET, THIRTEENTH_UNSEEN_SET
 # Never trained or tuned on (training/kind_model.py leaves them out): the fourteenth was read
 # three times as the kind model changed, the fifteenth once blind (then informed), the
 # sixteenth three times as register sets were added (never read), the seventeenth once
-# (then informed).
-NOT_TRAINED_ON = (FOURTEENTH_UNSEEN_SET, FIFTEENTH_UNSEEN_SET, SIXTEENTH_UNSEEN_SET, BLIND_SET)
+# (then informed), the eighteenth once.
+NOT_TRAINED_ON = (
+    FOURTEENTH_UNSEEN_SET,
+    FIFTEENTH_UNSEEN_SET,
+    SIXTEENTH_UNSEEN_SET,
+    SEVENTEENTH_UNSEEN_SET,
+    BLIND_SET,
+)
 TARGET_ACCURACY = 0.9
 TARGET_JARGON = 0.9
 TARGET_F1 = 0.85
@@ -614,6 +631,7 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(FOURTEENTH_UNSEEN_SET)) >= 130
     assert len(load_rows(FIFTEENTH_UNSEEN_SET)) >= 129
     assert len(load_rows(SIXTEENTH_UNSEEN_SET)) >= 130
+    assert len(load_rows(SEVENTEENTH_UNSEEN_SET)) >= 130
     assert len(load_rows(BLIND_SET)) >= 130
     for path in (DEV_SET, TUNING_SET, *HELD_OUT, *INFORMED_SINCE, *NOT_TRAINED_ON):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
@@ -750,7 +768,8 @@ BLIND_READINGS = {
     "fourteenth": (FOURTEENTH_UNSEEN_SET, 110 / 112, 120 / 124, 26 / 41, 1.0),
     "fifteenth": (FIFTEENTH_UNSEEN_SET, 95 / 111, 101 / 122, 32 / 49, 32 / 34),
     "sixteenth": (SIXTEENTH_UNSEEN_SET, 101 / 110, 114 / 124, 21 / 26, 1.0),
-    "seventeenth": (BLIND_SET, 102 / 110, 114 / 124, 19 / 24, 19 / 22),
+    "seventeenth": (SEVENTEENTH_UNSEEN_SET, 102 / 110, 114 / 124, 19 / 24, 19 / 22),
+    "eighteenth, still blind": (BLIND_SET, 105 / 110, 114 / 125, 23 / 33, 23 / 25),
 }
 
 
