@@ -32,9 +32,13 @@ def test_the_suggestion_makes_the_verdict_a_sentence():
     (finding,) = [f for f in analyse("Home conditions: adequate.").findings]
     assert finding.text == "Home conditions: adequate"
     assert finding.suggestion is not None
-    assert "In my view, Home conditions are adequate." in finding.suggestion
+    assert "In my view, home conditions are adequate." in finding.suggestion
     (finding,) = analyse("Progress against the plan: limited.").findings
-    assert "Progress against the plan is limited." in (finding.suggestion or "")
+    assert "In my view, progress against the plan is limited." in (finding.suggestion or "")
+    (finding,) = [
+        f for f in analyse("Mum's engagement: poor.").findings if f.rule == "opinion_as_fact"
+    ]
+    assert "In my view, Mum's engagement is poor." in (finding.suggestion or "")
 
 
 @pytest.mark.parametrize(

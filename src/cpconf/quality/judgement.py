@@ -252,6 +252,7 @@ def opinion_as_fact_findings(text: str, judgement: Judgement) -> list[Finding]:
     if judgement.headed:
         # "Engagement: poor" reads as a view once it is a sentence: "engagement is poor".
         predicate = f"{_verb_for(judgement.subject)} {predicate}"
+        subject = _heading_in_a_sentence(subject)
     view = " ".join(f"{subject} {predicate}".split())
     return [make_finding("opinion_as_fact", text, judgement.start, judgement.end, view=view)]
 
@@ -260,3 +261,14 @@ def _verb_for(heading: str) -> str:
     """The verb after a heading: "are" after a plural ("Home conditions"), else "is"."""
     last = heading.split()[-1].casefold()
     return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) else "is"
+
+
+# Headings that start with a name or a title keep their capital ("Mum's engagement").
+KEEPS_CAPITAL = re.compile(r"(?:Mum|Dad|Mr|Mrs|Ms|Miss|Dr|Nan|Grandad)\b|\w+[\x27\u2019]s\b")
+
+
+def _heading_in_a_sentence(heading: str) -> str:
+    """A heading's first word in lower case, to follow "In my view,"; not a name or title."""
+    if KEEPS_CAPITAL.match(heading) or heading[1:2].isupper():
+        return heading
+    return heading[:1].lower() + heading[1:]
