@@ -97,6 +97,28 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: item.nodeid.split("::")[0] not in long_modules)
 
 
+# Packages whose modules share a package-scoped world (tests/seeded_demo: the demo, seeded
+# once): handed to one test worker together, so the world is built once a run, not once for
+# each worker that happens to get one of its modules.
+SHARED_WORLD_PACKAGES = ("tests/seeded_demo/",)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadfile`, with each shared-world package as one unit of work."""
+    if config.getoption("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class LoadFileKeepingSharedWorlds(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            for package in SHARED_WORLD_PACKAGES:
+                if nodeid.startswith(package):
+                    return package
+            return super()._split_scope(nodeid)
+
+    return LoadFileKeepingSharedWorlds(config, log)
+
+
 @pytest.fixture(autouse=True)
 def _engine_marks(request):
     """`make test` selects tests marked `postgres` (or `sqlite`) for that run only, so these
@@ -111,17 +133,8 @@ def _engine_marks(request):
 
 @pytest.fixture(scope="module")
 def demo_seeded_once(django_db_setup, django_db_blocker):
-    """The demo, seeded once for a whole module (tests/worlds.py); seeding takes seconds, and
-    a dozen modules of tests only read it. What `seed_demo` printed is the fixture's value."""
-    from io import StringIO
+    """The demo, seeded once for a whole module (tests/worlds.py): seeding takes seconds, and
+    the modules that use it only read it. tests/seeded_demo seeds it once for the package."""
+    from tests.worlds import demo_world
 
-    from django.core.management import call_command
-
-    from tests.worlds import rolled_back_world
-
-    def seeded() -> str:
-        out = StringIO()
-        call_command("seed_demo", stdout=out)
-        return out.getvalue()
-
-    yield from rolled_back_world(django_db_blocker, seeded)
+    yield from demo_world(django_db_blocker)

@@ -52,3 +52,18 @@ def fresh(value: Any) -> Any:
         fields = {f.name: fresh(getattr(value, f.name)) for f in dataclasses.fields(value)}
         return dataclasses.replace(value, **fields)
     return value
+
+
+def demo_world(django_db_blocker: Any) -> Iterator[str]:
+    """The demo as `cpconf seed_demo` makes it, in a world rolled back afterwards (for a
+    fixture to `yield from`); its value is what the command printed."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    def seeded() -> str:
+        out = StringIO()
+        call_command("seed_demo", stdout=out)
+        return out.getvalue()
+
+    yield from rolled_back_world(django_db_blocker, seeded)
