@@ -83,7 +83,8 @@ def pytest_collection_modifyitems(config, items):
     the two runs once. Tests that drive a real browser are marked `browser` wherever they sit,
     and tests that cannot reach the database (pytest-django refuses them any connection: the
     pure cores, the wheel install) are marked `once`; both run in the SQLite run only.
-    Browser tests and the long modules come first, each module's tests kept together."""
+    Browser tests, the long modules and the shared-world packages (one long unit of work
+    each) come first, each module's tests kept together."""
     long_modules = set()
     for item in items:
         module = item.nodeid.split("::")[0]
@@ -92,7 +93,7 @@ def pytest_collection_modifyitems(config, items):
             long_modules.add(module)
         elif not _uses_the_database(item):
             item.add_marker(pytest.mark.once)
-        if module in LONG_MODULES:
+        if module in LONG_MODULES or module.startswith(SHARED_WORLD_PACKAGES):
             long_modules.add(module)
     items.sort(key=lambda item: item.nodeid.split("::")[0] not in long_modules)
 
