@@ -18,9 +18,15 @@ cost twice the time). Set 13 then chose how sure the model must be to overrule t
 
     make kind-model      # or: python training/kind_model.py
 
-Needs the dev extra (scikit-learn). Deterministic: the same sets give the same file.
+Needs the train extra (scikit-learn; `make kind-model` installs it). Deterministic: the same
+sets give the same file. Beside the model it writes what scikit-learn reads for every sentence
+it was trained on, and a fingerprint of those sentences (``READINGS_FILE``): the tests hold the
+coach's pure-Python reading to those, and fail when a labelled sentence changes without the
+model being trained again, without scikit-learn in the test environment.
 """
 
+import gzip
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -29,6 +35,8 @@ from typing import Any
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 LABELLED = PROJECT_DIR / "tests" / "quality"
 MODEL_FILE = PROJECT_DIR / "src" / "cpconf" / "quality" / "data" / "kind_model.json"
+READINGS_FILE = LABELLED / "kind_model_readings.json.gz"
+READING_DIGITS = 12
 # Held out to measure the model: never trained on.
 KEPT_BLIND = (
     "unseen_set_14.jsonl",
@@ -121,11 +129,34 @@ def exported(pipeline: Any) -> dict[str, Any]:
     }
 
 
+def fingerprint(rows: list[dict[str, Any]]) -> str:
+    """What the model was trained on, in one value: every sentence and its class, in order,
+    with the settings. Needs no scikit-learn, so a test can tell a stale model."""
+    trained_on = [[row["text"], label(row)] for row in rows]
+    settings = {"C": C, "terms": TERMS_KEPT, "significant": SIGNIFICANT}
+    content = json.dumps([settings, trained_on], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def readings(pipeline: Any, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """scikit-learn's probability of each class for every sentence trained on, in order."""
+    chances = pipeline.predict_proba([row["text"] for row in rows])
+    return {
+        "fingerprint": fingerprint(rows),
+        "classes": [str(name) for name in pipeline[-1].classes_],
+        "probabilities": [[round(float(p), READING_DIGITS) for p in row] for row in chances],
+    }
+
+
 def main() -> int:
     rows = labelled_rows()
-    model = exported(trained(rows))
+    pipeline = trained(rows)
+    model = exported(pipeline)
     MODEL_FILE.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
+    content = json.dumps(readings(pipeline, rows), separators=(",", ":")) + "\n"
+    READINGS_FILE.write_bytes(gzip.compress(content.encode("utf-8"), mtime=0))
     print(f"Trained on {len(rows)} sentences: {len(model['terms'])} terms, wrote {MODEL_FILE}")
+    print(f"and scikit-learn's readings of them, {READINGS_FILE}")
     return 0
 
 

@@ -1,8 +1,10 @@
-"""The kind model: the committed file is what training makes of the labelled sets, read here
-exactly as scikit-learn reads it; the sets kept blind are never trained on; and the model
+"""The kind model: the committed file is what training made of the labelled sets as they are
+now, read here exactly as scikit-learn read it (its readings are stored beside the model, so
+these tests need no scikit-learn); the sets kept blind are never trained on; and the model
 overrules the cue lists only where it is sure of another kind, never when it reads a sentence
 as none of the four, and never on the report form's stock answers."""
 
+import gzip
 import json
 import math
 
@@ -20,27 +22,37 @@ HARBOUR = "The family moved to Harbour Road in May."
 
 @pytest.fixture(scope="module")
 def trained():
+    """The labelled sentences, and what scikit-learn read for each when it trained the model
+    (written by `make kind-model` beside it)."""
     rows = training.labelled_rows()
-    return rows, training.trained(rows)
+    stored = json.loads(gzip.decompress(training.READINGS_FILE.read_bytes()))
+    return rows, stored
 
 
 def test_the_committed_model_reads_every_labelled_sentence_as_scikit_learn_does(trained):
-    rows, pipeline = trained
-    texts = [row["text"] for row in rows]
-    expected = pipeline.predict_proba(texts)
-    classes = [str(name) for name in pipeline[-1].classes_]
-    for text, chances in zip(texts, expected, strict=True):
-        read = probabilities(words(text))
-        assert max(abs(read[name] - chances[n]) for n, name in enumerate(classes)) < 1e-6, text
+    rows, stored = trained
+    assert len(stored["probabilities"]) == len(rows)
+    for row, chances in zip(rows, stored["probabilities"], strict=True):
+        read = probabilities(words(row["text"]))
+        difference = max(abs(read[name] - chances[n]) for n, name in enumerate(stored["classes"]))
+        assert difference < 1e-6, row["text"]
 
 
-def test_the_committed_model_is_the_one_training_writes(trained):
-    _rows, pipeline = trained
+def test_the_committed_model_was_trained_on_the_labelled_sentences_as_they_are(trained):
+    # A sentence added, changed or relabelled without `make kind-model` fails here.
+    rows, stored = trained
+    assert stored["fingerprint"] == training.fingerprint(rows)
     committed = json.loads(kind_model.MODEL_FILE.read_text(encoding="utf-8"))
-    written = training.exported(pipeline)
-    assert committed["classes"] == written["classes"] == sorted([*KINDS, OTHER])
-    assert committed["terms"].keys() == written["terms"].keys()
+    assert committed["classes"] == stored["classes"] == sorted([*KINDS, OTHER])
     assert len(committed["terms"]) == training.TERMS_KEPT
+
+
+def test_the_fingerprint_changes_with_any_sentence_or_label():
+    rows = [{"id": "a", "text": "Mum was tearful.", "kind": "observation"}]
+    relabelled = [{**rows[0], "kind": "opinion"}]
+    reworded = [{**rows[0], "text": "Mum was tearful at the visit."}]
+    fingerprints = {training.fingerprint(r) for r in (rows, relabelled, reworded)}
+    assert len(fingerprints) == 3
 
 
 def test_the_sets_kept_blind_are_never_trained_on():
