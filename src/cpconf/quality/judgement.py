@@ -197,6 +197,7 @@ def find_judgement(text: str, span: Span) -> Judgement | None:
 
 
 def _verdict_judgement(text: str, span: Span) -> Judgement | None:
+    """A verdict under a heading at the sentence's start ("Engagement: poor.")."""
     verdict = _verdict().pattern.match(text, span.start, span.end)
     if verdict is None:
         return None
