@@ -150,17 +150,7 @@ def _bare() -> GatedPattern:
 
 
 # A verdict under a heading, as notes and assessment forms write them: "Engagement: poor.",
-# "Risk: high.", "Home conditions: adequate.", "Insight into her drinking: minimal." Not a
-# test's result ("Drug screen: negative") nor a figure ("Attendance: 84%"), which the words
-# below leave out.
-VERDICTS = [
-    "good", "very good", "excellent", "poor", "very poor", "high", "very high", "low",
-    "very low", "medium", "limited", "minimal", "adequate", "inadequate", "lacking",
-    "unacceptable", "chaotic", "inconsistent", "consistent", "variable", "sporadic",
-    "satisfactory", "unsatisfactory", "concerning", "improving", "deteriorating", "mixed",
-    "warm", "cold", "distant", "none", "nil", "strong", "weak", "appropriate",
-    "inappropriate", "unsafe", "safe", "good enough", "not good enough", "significant",
-]  # fmt: skip
+# "Risk: high." (the verdicts: data/cues.toml, judgement.verdicts).
 VERDICT_HEADING = r"(?P<subject>(?:[\w\x27\u2019-]+\s+){0,6}?[\w\x27\u2019-]+)"
 
 
@@ -168,7 +158,7 @@ VERDICT_HEADING = r"(?P<subject>(?:[\w\x27\u2019-]+\s+){0,6}?[\w\x27\u2019-]+)"
 def _verdict() -> GatedPattern:
     """Tried at the sentence's start, where no other judgement is found: a heading, a colon,
     and a verdict that ends the sentence or is followed only by what backs it."""
-    verdict = alternatives(VERDICTS)
+    verdict = alternatives(cue_data()["judgement"]["verdicts"])
     return GatedPattern(
         rf"{VERDICT_HEADING}\s*:\s*(?P<judged>(?:{DEGREE}\s+)?{verdict})(?=\s*(?:[.!;,(]|\Z))",
         FLAGS,
