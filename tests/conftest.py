@@ -78,6 +78,12 @@ LONG_MODULES = (
 )
 
 
+# Packages whose modules share a package-scoped world (tests/seeded_demo: the demo, seeded
+# once): handed to one test worker together, so the world is built once a run, not once for
+# each worker that happens to get one of its modules.
+SHARED_WORLD_PACKAGES = ("tests/seeded_demo/",)
+
+
 def pytest_collection_modifyitems(config, items):
     """`make test` runs the suite on SQLite, then on PostgreSQL; what cannot differ between
     the two runs once. Tests that drive a real browser are marked `browser` wherever they sit,
@@ -96,12 +102,6 @@ def pytest_collection_modifyitems(config, items):
         if module in LONG_MODULES or module.startswith(SHARED_WORLD_PACKAGES):
             long_modules.add(module)
     items.sort(key=lambda item: item.nodeid.split("::")[0] not in long_modules)
-
-
-# Packages whose modules share a package-scoped world (tests/seeded_demo: the demo, seeded
-# once): handed to one test worker together, so the world is built once a run, not once for
-# each worker that happens to get one of its modules.
-SHARED_WORLD_PACKAGES = ("tests/seeded_demo/",)
 
 
 def pytest_xdist_make_scheduler(config, log):
