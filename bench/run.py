@@ -221,15 +221,16 @@ def machine_figures() -> dict[str, object]:
 
 
 def large_authority_and_load() -> int:
-    """The large authority on PostgreSQL and the load run, each in its own process (their
-    settings are not these: production for the server, another database)."""
+    """The large authority on PostgreSQL, the load run and the slowest pages weighed against
+    a cache (`page_floor.py`), each in its own process (their settings are not these:
+    production for the server, another database)."""
     here = Path(__file__).resolve().parent
     scale = float(os.environ.get("BENCH_SCALE", "1"))
     env = dict(os.environ)
     env.setdefault("BENCH_LOAD_SECONDS", "120" if scale >= 0.5 else "30")
     env.pop("DATABASE_URL", None)
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    for step in ("generate.py", "load_run.py"):
+    for step in ("generate.py", "load_run.py", "page_floor.py"):
         done = subprocess.run(  # noqa: S603  (this interpreter, a bench script)
             [sys.executable, str(here / step)], env=env, check=False
         )
