@@ -45,6 +45,7 @@ KEPT_BLIND = (
     "unseen_set_17.jsonl",
     "unseen_set_18.jsonl",
     "unseen_set_19.jsonl",
+    "unseen_set_20.jsonl",
 )
 C = 10.0
 TERMS_KEPT = 2000
