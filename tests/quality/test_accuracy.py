@@ -523,8 +523,60 @@ earlier sets disagree on (below).
   with the third register set trained on and the perception cues above: kind 0.955
   (105/110), source 0.912 (114/125), jargon precision 0.697 (23/33) and recall 0.920 (23/25),
   unattributed_report F1 0.900, opinion_as_fact F1 0.778, ambiguous_child F1 1.000; with the
-  cue lists alone, kind 0.845 (93/110) and source 0.880. Its misses were not read: it stays
-  blind, and its test holds the coach to that reading.
+  cue lists alone, kind 0.845 (93/110) and source 0.880. Its test holds the coach to that
+  reading. Informed on 7 December: its misses were described to the fourth register set's
+  writer.
+
+- ``register_set_4.jsonl``: 188 sentences by a fourth writer, to be trained on, in twelve
+  families drawn from the misses of sets 16 to 18 (described, never shown): claims passed on
+  with other verbs ("has complained three times", "rang to report"), a relative's account
+  with an event inside it, agencies and their records ("Police intelligence indicates"),
+  formal statuses ("managed under MAPPA level 1"), conditional predictions, worries about a
+  child, presence on record, a service's "we" actions, dated visit notes with a parent's
+  words, sweeping judgements, headed items and figures, each with controls. Its writer
+  followed d018 and left case-movement and criminal-justice terms unflagged ("escalated",
+  "on licence", "bail conditions"), which the coach flags: hence its jargon precision. It
+  was written as 207: the brief quoted sentences of sets 16 to 18 as examples, and the 19 rows
+  sharing half or more of their words with a held-out sentence (five word for word) were
+  taken out before it was trained on (``register_set_4_notes.md``). Trained on with them, sets
+  16 to 19 had read two to three sentences better: those readings were never kept.
+
+- ``unseen_set_19.jsonl``: 130 sentences written blind (the shared README, the dev set,
+  DESIGN.md and the seeds only) in seven authors' voices not asked for before (a midwife, a
+  paediatrician, a youth justice worker, early help, CAMHS, a kinship carers' supervising
+  social worker, a GP practice), committed before it was scored (bbae54b), never trained on.
+  Read first with the model as the day began: kind 0.897 (96/107), source 0.911 (113/124),
+  jargon precision 0.788 (26/33) and recall 0.867 (26/30), unattributed_report F1 0.960,
+  opinion_as_fact F1 0.947, ambiguous_child F1 1.000; with the cue lists alone, kind 0.841
+  (90/107). With the fourth register set trained on (written without sight of it): kind
+  0.888 (95/107). Then informed: two of its misses were a view stated in so many words ("In
+  my opinion ...", "I consider that ...") that the model overruled, which it no longer may
+  (``test_stated_views.py``), and its misses were described to the fifth register set's
+  writer; it reads kind 0.944 (101/107), source 0.919.
+
+- ``register_set_5.jsonl``: 195 sentences by a fifth writer, to be trained on, in eleven
+  families drawn from set 19's misses, in the voices of midwives, paediatricians, GP
+  practices, CAMHS, youth justice, early help and supervising social workers: the writer's
+  own role and visiting pattern (a record), children's accounts of past harm, records of
+  contacts with negatives ("has not been seen on her own at any antenatal contact"), a
+  judgement headed before its evidence, clinical presentation ("presenting as"), an agency's
+  own view in the third person, contractions ("We've watched ..."), past scores, examination
+  findings without "I", framed clinical opinions on an injury, and scenes found on a visit,
+  each with controls. Written as 209; 14 rows following set 19's quoted sentences were taken
+  out in the same way.
+
+- ``unseen_set_20.jsonl``: 130 sentences written blind in the same way, in seven more voices
+  (an IDVA, an adult mental health care coordinator, a school nurse, a nursery, an emergency
+  department liaison health visitor, a speech and language therapist, a PCSO), committed
+  before it was scored (07116c1), never trained on, its misses never read. Read with the
+  fourth register set and the stated-view rule: kind 0.857 (90/105), source 0.862
+  (106/123); with the fifth register set trained on too (the model kept, read twice: before
+  and after the rows above were taken out, the same both times): kind 0.848
+  (89/105), source 0.854 (105/123), jargon precision 0.838 (31/37) and recall 0.756 (31/41),
+  unattributed_report F1 1.000, opinion_as_fact F1 0.800, ambiguous_child F1 0.952; with the
+  cue lists alone, kind 0.762 (80/105). A register set lifts the registers it was written
+  in (set 19: 0.888 to 0.944) and not the next writer's new ones: 0.95 is reached on
+  writers in the registers trained on, not on a writer in seven registers never seen.
 """
 
 import pytest
@@ -550,12 +602,22 @@ FOURTEENTH_UNSEEN_SET = HERE / "unseen_set_14.jsonl"
 FIFTEENTH_UNSEEN_SET = HERE / "unseen_set_15.jsonl"
 SIXTEENTH_UNSEEN_SET = HERE / "unseen_set_16.jsonl"
 SEVENTEENTH_UNSEEN_SET = HERE / "unseen_set_17.jsonl"
-BLIND_SET = HERE / "unseen_set_18.jsonl"
+EIGHTEENTH_UNSEEN_SET = HERE / "unseen_set_18.jsonl"
+NINETEENTH_UNSEEN_SET = HERE / "unseen_set_19.jsonl"
+BLIND_SET = HERE / "unseen_set_20.jsonl"
 # Written to be trained on, in the registers the blind sets showed (not held out).
 REGISTER_SET = HERE / "register_set.jsonl"
 SECOND_REGISTER_SET = HERE / "register_set_2.jsonl"
 THIRD_REGISTER_SET = HERE / "register_set_3.jsonl"
-REGISTER_SETS = (REGISTER_SET, SECOND_REGISTER_SET, THIRD_REGISTER_SET)
+FOURTH_REGISTER_SET = HERE / "register_set_4.jsonl"
+FIFTH_REGISTER_SET = HERE / "register_set_5.jsonl"
+REGISTER_SETS = (
+    REGISTER_SET,
+    SECOND_REGISTER_SET,
+    THIRD_REGISTER_SET,
+    FOURTH_REGISTER_SET,
+    FIFTH_REGISTER_SET,
+)
 HELD_OUT = (
     UNSEEN_SET,
     SECOND_UNSEEN_SET,
@@ -572,13 +634,16 @@ HELD_OUT = (
 INFORMED_SINCE = (ELEVENTH_UNSEEN_SET, TWELFTH_UNSEEN_SET, THIRTEENTH_UNSEEN_SET)
 # Never trained or tuned on (training/kind_model.py leaves them out): the fourteenth was read
 # three times as the kind model changed, the fifteenth once blind (then informed), the
-# sixteenth three times as register sets were added (never read), the seventeenth once
-# (then informed), the eighteenth once.
+# sixteenth three times as register sets were added (never read), the seventeenth, the
+# eighteenth and the nineteenth once each (then informed), the twentieth twice as the fifth
+# register set was added (never read).
 NOT_TRAINED_ON = (
     FOURTEENTH_UNSEEN_SET,
     FIFTEENTH_UNSEEN_SET,
     SIXTEENTH_UNSEEN_SET,
     SEVENTEENTH_UNSEEN_SET,
+    EIGHTEENTH_UNSEEN_SET,
+    NINETEENTH_UNSEEN_SET,
     BLIND_SET,
 )
 TARGET_ACCURACY = 0.9
@@ -632,6 +697,8 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(FIFTEENTH_UNSEEN_SET)) >= 129
     assert len(load_rows(SIXTEENTH_UNSEEN_SET)) >= 130
     assert len(load_rows(SEVENTEENTH_UNSEEN_SET)) >= 130
+    assert len(load_rows(EIGHTEENTH_UNSEEN_SET)) >= 130
+    assert len(load_rows(NINETEENTH_UNSEEN_SET)) >= 130
     assert len(load_rows(BLIND_SET)) >= 130
     for path in (DEV_SET, TUNING_SET, *HELD_OUT, *INFORMED_SINCE, *NOT_TRAINED_ON):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
@@ -660,23 +727,29 @@ def test_no_rule_example_is_a_held_out_sentence():
         assert not tuned & {row["text"] for row in load_rows(path)}, path.name
 
 
-# Kinds trained on, and sources as the cue lists read them today (the first set: a drop-off
-# note whose only speaker is the parent the writer watched, and "We had a call from the police
-# saying …"; the second: a service's own account labelled as the writer's, above).
+# Kinds trained on, sources as the cue lists read them today, and jargon precision (the
+# first set: a drop-off note whose only speaker is the parent the writer watched, and "We had
+# a call from the police saying …"; the second: a service's own account labelled as the
+# writer's, above; the fourth and fifth: writers who left unflagged words the coach flags, such as
+# "escalated", "on licence" and "supervised contact", and who labelled an agency's passed-on
+# account and a service's own records differently from the cue lists).
 REGISTER_READINGS = {
-    "first": (REGISTER_SET, 215 / 215, 233 / 235),
-    "second": (SECOND_REGISTER_SET, 233 / 234, 226 / 254),
-    "third": (THIRD_REGISTER_SET, 195 / 195, 196 / 208),
+    "first": (REGISTER_SET, 215 / 215, 233 / 235, 1.0),
+    "second": (SECOND_REGISTER_SET, 233 / 234, 226 / 254, 1.0),
+    "third": (THIRD_REGISTER_SET, 195 / 195, 196 / 208, 1.0),
+    "fourth": (FOURTH_REGISTER_SET, 172 / 172, 152 / 185, 15 / 26),
+    "fifth": (FIFTH_REGISTER_SET, 174 / 175, 167 / 194, 13 / 28),
 }
 
 
 @pytest.mark.parametrize("name", list(REGISTER_READINGS))
 def test_the_registers_trained_on_are_read_as_labelled(name):
-    path, kind, source = REGISTER_READINGS[name]
+    path, kind, source, precision = REGISTER_READINGS[name]
     scores = _scored(path)
     assert scores.kind_accuracy >= kind
     assert scores.source_accuracy >= source
-    assert scores.jargon.precision == 1.0
+    assert scores.jargon.precision >= precision
+    assert scores.jargon.recall == 1.0 or path == SECOND_REGISTER_SET
 
 
 @pytest.mark.parametrize("path", [DEV_SET, TUNING_SET], ids=["dev", "tuning"])
@@ -769,7 +842,10 @@ BLIND_READINGS = {
     "fifteenth": (FIFTEENTH_UNSEEN_SET, 95 / 111, 101 / 122, 32 / 49, 32 / 34),
     "sixteenth": (SIXTEENTH_UNSEEN_SET, 101 / 110, 114 / 124, 21 / 26, 1.0),
     "seventeenth": (SEVENTEENTH_UNSEEN_SET, 102 / 110, 114 / 124, 19 / 24, 19 / 22),
-    "eighteenth, still blind": (BLIND_SET, 105 / 110, 114 / 125, 23 / 33, 23 / 25),
+    "eighteenth": (EIGHTEENTH_UNSEEN_SET, 105 / 110, 114 / 125, 23 / 33, 23 / 25),
+    "nineteenth": (NINETEENTH_UNSEEN_SET, 96 / 107, 113 / 124, 26 / 33, 26 / 30),
+    # The second reading (the first, before the fifth register set: 90/105 and 106/123).
+    "twentieth, still blind": (BLIND_SET, 89 / 105, 105 / 123, 31 / 37, 31 / 41),
 }
 
 

@@ -54,6 +54,12 @@ WHY_WORDING: dict[Kind, str] = {
     "opinion": "Its wording as a whole reads as a judgement, though no one phrase says so.",
 }
 STOCK_LONGEST = 60
+# An opinion frame in which the writer states a view as theirs: a first-person thinking verb
+# or "in my view/opinion/assessment", not only a noun for their worries.
+STATED_VIEW = re.compile(
+    r"^(?:(?-i:I)|we)\b|\bin\s+(?:my|our)\s+(?:\w+\s+)?(?:view|opinion|assessment|judgement)\b",
+    re.IGNORECASE,
+)
 
 
 class Signs:
@@ -172,10 +178,21 @@ def _kind(text: str, span: Span, signs: Signs, kind_scores: list[float]) -> tupl
     kind, cue = _kind_by_cues(text, span, signs)
     if signs.stock:
         return kind, cue
+    if kind == "opinion" and _states_own_view(signs):
+        return kind, cue
     other = overruling_kind(kind_scores, kind, KIND_MODEL_SURE)
     if other is None:
         return kind, cue
     return other, _empty("kind", other, WHY_WORDING[other], span)
+
+
+def _states_own_view(signs: Signs) -> bool:
+    """The writer says in so many words that this is their view ("In my opinion ...", "I
+    consider that ..."): the model is not asked to read it as anything else. A frame that
+    only names the writer's worries ("our concerns") may still be a record of what was done
+    with them ("We escalated our concerns to the MASH"), so the model may overrule that."""
+    frame = signs.cue("opinion_frame")
+    return frame is not None and STATED_VIEW.search(frame.group(0)) is not None
 
 
 def _kind_by_cues(text: str, span: Span, signs: Signs) -> tuple[Kind, Cue]:
