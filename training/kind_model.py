@@ -46,6 +46,7 @@ KEPT_BLIND = (
     "unseen_set_18.jsonl",
     "unseen_set_19.jsonl",
     "unseen_set_20.jsonl",
+    "unseen_set_21.jsonl",
 )
 C = 10.0
 TERMS_KEPT = 2000
