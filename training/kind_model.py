@@ -47,6 +47,7 @@ KEPT_BLIND = (
     "unseen_set_19.jsonl",
     "unseen_set_20.jsonl",
     "unseen_set_21.jsonl",
+    "unseen_set_22.jsonl",
 )
 C = 10.0
 TERMS_KEPT = 2000
