@@ -48,6 +48,7 @@ KEPT_BLIND = (
     "unseen_set_20.jsonl",
     "unseen_set_21.jsonl",
     "unseen_set_22.jsonl",
+    "unseen_set_23.jsonl",
 )
 C = 10.0
 TERMS_KEPT = 2000
