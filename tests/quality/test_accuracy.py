@@ -621,7 +621,28 @@ earlier sets disagree on (below).
   opinion_as_fact F1 0.727, ambiguous_child F1 1.000; with the cue lists alone, kind 0.762.
   Four new writers in a row (sets 19 to 22) read 0.857 to 0.897 at first; each register set
   lifted the set it was written from by five to eight sentences, and the next new writer by
-  at most two.
+  at most two. Informed since: its misses were described to the eighth register set's
+  writer, and two of them were the writer's contractions ("I've heard that ...", "We've
+  noticed ..."), which the cue lists now read as the words they stand for
+  (``test_contractions.py``).
+
+- ``register_set_8.jsonl``: 205 sentences by an eighth writer, to be trained on, in twelve
+  families drawn from set 22's misses (described, never quoted): a room or scene found on the
+  writer's visit without "I", a child's behaviour over weeks in the school's voice, hearsay
+  from people not named, an agency's belief stated at a multi-agency meeting, arrests that
+  name the complaint behind them, a relative's offer of help with its limits, sweeping
+  judgements of a home, what a child still finds hard, a meeting the writer ran, a meeting
+  with a parent, agency gradings, and another professional's report quoted. One row sharing
+  half its words with a held-out sentence was taken out.
+
+- ``unseen_set_23.jsonl``: 130 sentences written blind in the same way (a head of year, a
+  sexual health nurse, a probation officer, a children's centre worker, a hospital midwife, a
+  housing officer and the chair's summary of the last conference), committed before it was
+  scored (a44b7bc), never trained on, its misses never read. Read with the seventh register
+  set and the contraction cues: kind 0.924 (97/105), source 0.869 (106/122); with the eighth
+  trained on too (the model kept): kind 0.924 (97/105), source 0.861 (105/122), jargon
+  precision 0.818 (27/33) and recall 0.794 (27/34), unattributed_report F1 0.783,
+  opinion_as_fact F1 0.714, ambiguous_child F1 0.957; with the cue lists alone, kind 0.790.
 """
 
 import pytest
@@ -651,7 +672,8 @@ EIGHTEENTH_UNSEEN_SET = HERE / "unseen_set_18.jsonl"
 NINETEENTH_UNSEEN_SET = HERE / "unseen_set_19.jsonl"
 TWENTIETH_UNSEEN_SET = HERE / "unseen_set_20.jsonl"
 TWENTY_FIRST_UNSEEN_SET = HERE / "unseen_set_21.jsonl"
-BLIND_SET = HERE / "unseen_set_22.jsonl"
+TWENTY_SECOND_UNSEEN_SET = HERE / "unseen_set_22.jsonl"
+BLIND_SET = HERE / "unseen_set_23.jsonl"
 # Written to be trained on, in the registers the blind sets showed (not held out).
 REGISTER_SET = HERE / "register_set.jsonl"
 SECOND_REGISTER_SET = HERE / "register_set_2.jsonl"
@@ -660,6 +682,7 @@ FOURTH_REGISTER_SET = HERE / "register_set_4.jsonl"
 FIFTH_REGISTER_SET = HERE / "register_set_5.jsonl"
 SIXTH_REGISTER_SET = HERE / "register_set_6.jsonl"
 SEVENTH_REGISTER_SET = HERE / "register_set_7.jsonl"
+EIGHTH_REGISTER_SET = HERE / "register_set_8.jsonl"
 REGISTER_SETS = (
     REGISTER_SET,
     SECOND_REGISTER_SET,
@@ -668,6 +691,7 @@ REGISTER_SETS = (
     FIFTH_REGISTER_SET,
     SIXTH_REGISTER_SET,
     SEVENTH_REGISTER_SET,
+    EIGHTH_REGISTER_SET,
 )
 HELD_OUT = (
     UNSEEN_SET,
@@ -687,8 +711,8 @@ INFORMED_SINCE = (ELEVENTH_UNSEEN_SET, TWELFTH_UNSEEN_SET, THIRTEENTH_UNSEEN_SET
 # three times as the kind model changed, the fifteenth once blind (then informed), the
 # sixteenth three times as register sets were added (never read), the seventeenth, the
 # eighteenth and the nineteenth once each (then informed), the twentieth and the twenty-first
-# twice each, before and after the register set that followed them (then informed), the
-# twenty-second twice in the same way (never read).
+# and the twenty-second twice each, before and after the register set that followed them (then
+# informed), the twenty-third twice in the same way (never read).
 NOT_TRAINED_ON = (
     FOURTEENTH_UNSEEN_SET,
     FIFTEENTH_UNSEEN_SET,
@@ -698,6 +722,7 @@ NOT_TRAINED_ON = (
     NINETEENTH_UNSEEN_SET,
     TWENTIETH_UNSEEN_SET,
     TWENTY_FIRST_UNSEEN_SET,
+    TWENTY_SECOND_UNSEEN_SET,
     BLIND_SET,
 )
 TARGET_ACCURACY = 0.9
@@ -755,6 +780,7 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(NINETEENTH_UNSEEN_SET)) >= 130
     assert len(load_rows(TWENTIETH_UNSEEN_SET)) >= 130
     assert len(load_rows(TWENTY_FIRST_UNSEEN_SET)) >= 130
+    assert len(load_rows(TWENTY_SECOND_UNSEEN_SET)) >= 130
     assert len(load_rows(BLIND_SET)) >= 130
     for path in (DEV_SET, TUNING_SET, *HELD_OUT, *INFORMED_SINCE, *NOT_TRAINED_ON):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
@@ -795,9 +821,10 @@ REGISTER_READINGS = {
     "second": (SECOND_REGISTER_SET, 232 / 234, 225 / 254, 1.0, 37 / 38),
     "third": (THIRD_REGISTER_SET, 195 / 195, 196 / 208, 1.0, 1.0),
     "fourth": (FOURTH_REGISTER_SET, 172 / 172, 152 / 185, 15 / 26, 1.0),
-    "fifth": (FIFTH_REGISTER_SET, 174 / 175, 167 / 194, 13 / 28, 1.0),
+    "fifth": (FIFTH_REGISTER_SET, 173 / 175, 167 / 194, 13 / 28, 1.0),
     "sixth": (SIXTH_REGISTER_SET, 197 / 197, 173 / 207, 33 / 52, 33 / 41),
     "seventh": (SEVENTH_REGISTER_SET, 174 / 175, 162 / 192, 40 / 54, 40 / 46),
+    "eighth": (EIGHTH_REGISTER_SET, 184 / 184, 180 / 205, 24 / 36, 24 / 30),
 }
 
 
@@ -902,14 +929,14 @@ BLIND_READINGS = {
     "sixteenth": (SIXTEENTH_UNSEEN_SET, 101 / 110, 114 / 124, 21 / 26, 1.0),
     "seventeenth": (SEVENTEENTH_UNSEEN_SET, 102 / 110, 114 / 124, 19 / 24, 19 / 22),
     "eighteenth": (EIGHTEENTH_UNSEEN_SET, 105 / 110, 114 / 125, 23 / 33, 23 / 25),
-    # Its source one below its blind reading (113/124): the seventh register set moved one
-    # of its kinds, and the source with it; kept, as that set lifted the twenty-second.
-    "nineteenth": (NINETEENTH_UNSEEN_SET, 96 / 107, 112 / 124, 26 / 33, 26 / 30),
+    "nineteenth": (NINETEENTH_UNSEEN_SET, 96 / 107, 113 / 124, 26 / 33, 26 / 30),
     # The second reading (the first, before the fifth register set: 90/105 and 106/123).
     "twentieth": (TWENTIETH_UNSEEN_SET, 89 / 105, 105 / 123, 31 / 37, 31 / 41),
     "twenty-first": (TWENTY_FIRST_UNSEEN_SET, 95 / 109, 108 / 124, 22 / 26, 22 / 26),
     # The second reading, with the seventh register set (the first: 90/105 and 108/123).
-    "twenty-second, still blind": (BLIND_SET, 91 / 105, 109 / 123, 26 / 29, 26 / 32),
+    "twenty-second": (TWENTY_SECOND_UNSEEN_SET, 91 / 105, 109 / 123, 26 / 29, 26 / 32),
+    # The second reading, with the eighth register set (the first: 97/105 and 106/122).
+    "twenty-third, still blind": (BLIND_SET, 97 / 105, 105 / 122, 27 / 33, 27 / 34),
 }
 
 
