@@ -67,6 +67,12 @@ class Scores:
         return "\n".join(lines)
 
 
+def first_reading(text: str) -> tuple[str, str]:
+    """The kind and source the coach gives the first sentence of `text`."""
+    sentence = analyse(text).sentences[0]
+    return sentence.kind, sentence.source
+
+
 def load_rows(path: Path = DEV_SET) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 

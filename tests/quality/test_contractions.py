@@ -9,11 +9,7 @@ writer does not name ("from more than one person") is hearsay however many they 
 import pytest
 
 from cpconf.quality import analyse
-
-
-def reading(text: str) -> tuple[str, str]:
-    sentence = analyse(text).sentences[0]
-    return sentence.kind, sentence.source
+from tests.quality.accuracy import first_reading
 
 
 @pytest.mark.parametrize(
@@ -24,7 +20,7 @@ def reading(text: str) -> tuple[str, str]:
     ],
 )
 def test_what_the_writer_has_seen_is_an_observation(text):
-    assert reading(text) == ("observation", "author")
+    assert first_reading(text) == ("observation", "author")
 
 
 @pytest.mark.parametrize(
@@ -35,7 +31,7 @@ def test_what_the_writer_has_seen_is_an_observation(text):
     ],
 )
 def test_what_the_writer_would_say_is_their_own_view(text):
-    assert reading(text)[1] == "author"
+    assert first_reading(text)[1] == "author"
 
 
 @pytest.mark.parametrize(
@@ -47,5 +43,5 @@ def test_what_the_writer_would_say_is_their_own_view(text):
     ],
 )
 def test_hearsay_from_people_not_named_has_no_known_source(text):
-    assert reading(text)[1] == "unknown"
+    assert first_reading(text)[1] == "unknown"
     assert any(f.rule == "unattributed_report" for f in analyse(text).findings)

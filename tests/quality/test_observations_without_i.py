@@ -5,12 +5,7 @@ an appointment kept, stay what they were."""
 
 import pytest
 
-from cpconf.quality import analyse
-
-
-def _read(text: str) -> tuple[str, str]:
-    sentence = analyse(text).sentences[0]
-    return sentence.kind, sentence.source
+from tests.quality.accuracy import first_reading
 
 
 @pytest.mark.parametrize(
@@ -26,7 +21,7 @@ def _read(text: str) -> tuple[str, str]:
     ],
 )
 def test_what_the_writer_saw_is_an_observation_of_theirs(text):
-    assert _read(text) == ("observation", "author")
+    assert first_reading(text) == ("observation", "author")
 
 
 @pytest.mark.parametrize(
@@ -38,4 +33,4 @@ def test_what_the_writer_saw_is_an_observation_of_theirs(text):
     ],
 )
 def test_appointments_kept_and_marks_told_by_others_stay_as_they_were(text, kind):
-    assert _read(text)[0] == kind
+    assert first_reading(text)[0] == kind
