@@ -6,12 +6,7 @@ that …") stay the writer's."""
 
 import pytest
 
-from cpconf.quality import analyse
-
-
-def _read(text: str) -> tuple[str, str]:
-    sentence = analyse(text).sentences[0]
-    return sentence.kind, sentence.source
+from tests.quality.accuracy import first_reading
 
 
 @pytest.mark.parametrize(
@@ -29,13 +24,12 @@ def _read(text: str) -> tuple[str, str]:
     ],
 )
 def test_a_heading_or_record_naming_who_told_makes_a_third_party(text):
-    assert _read(text)[1] == "third_party"
+    assert first_reading(text)[1] == "third_party"
 
 
 def test_news_under_such_a_heading_that_claims_no_harm_is_still_a_third_party_s():
-    assert _read("Probation update, 30/4: Mr Ince has kept every appointment this month.")[1] == (
-        "third_party"
-    )
+    note = "Probation update, 30/4: Mr Ince has kept every appointment this month."
+    assert first_reading(note)[1] == "third_party"
 
 
 @pytest.mark.parametrize(
@@ -48,8 +42,8 @@ def test_news_under_such_a_heading_that_claims_no_harm_is_still_a_third_party_s(
     ],
 )
 def test_the_writer_s_own_notes_are_not_made_a_third_party_s(text):
-    assert _read(text)[1] != "third_party"
+    assert first_reading(text)[1] != "third_party"
 
 
 def test_someone_s_own_words_name_them():
-    assert _read("In Dad's words, 'the drinking is behind me now'.")[1] == "third_party"
+    assert first_reading("In Dad's words, 'the drinking is behind me now'.")[1] == "third_party"
