@@ -58,7 +58,8 @@ def test_what_was_in_the_home_told_without_i_is_an_observation(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Mia was taken to A&E on 4 May after falling from the sofa and was discharged the same day.",
+        "Mia was taken to A&E on 4 May after falling from the sofa, and was discharged the "
+        "same day.",
         "The family moved to a two-bedroom flat in Hexley on 12 March.",
     ],
 )
