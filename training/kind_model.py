@@ -49,6 +49,8 @@ KEPT_BLIND = (
     "unseen_set_21.jsonl",
     "unseen_set_22.jsonl",
     "unseen_set_23.jsonl",
+    "unseen_set_24.jsonl",
+    "unseen_set_25.jsonl",
 )
 C = 10.0
 TERMS_KEPT = 2000
