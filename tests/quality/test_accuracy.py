@@ -814,17 +814,19 @@ def test_no_rule_example_is_a_held_out_sentence():
 # a call from the police saying …"; the second: a service's own account labelled as the
 # writer's, above; the fourth and fifth: writers who left unflagged words the coach flags, such as
 # "escalated", "on licence" and "supervised contact", and who labelled an agency's passed-on
-# account and a service's own records differently from the cue lists).
+# account and a service's own records differently from the cue lists; the eighth: a note
+# the writer watched a child write, quoted, now read as the child's words passed on, since a
+# quotation is the speaker's own, ``test_quoted_words.py``).
 # Kind, source, jargon precision and jargon recall.
 REGISTER_READINGS = {
     "first": (REGISTER_SET, 215 / 215, 233 / 235, 1.0, 1.0),
-    "second": (SECOND_REGISTER_SET, 232 / 234, 225 / 254, 1.0, 37 / 38),
+    "second": (SECOND_REGISTER_SET, 232 / 234, 226 / 254, 1.0, 37 / 38),
     "third": (THIRD_REGISTER_SET, 195 / 195, 196 / 208, 1.0, 1.0),
     "fourth": (FOURTH_REGISTER_SET, 172 / 172, 152 / 185, 15 / 26, 1.0),
-    "fifth": (FIFTH_REGISTER_SET, 173 / 175, 167 / 194, 13 / 28, 1.0),
-    "sixth": (SIXTH_REGISTER_SET, 197 / 197, 173 / 207, 33 / 52, 33 / 41),
-    "seventh": (SEVENTH_REGISTER_SET, 174 / 175, 162 / 192, 40 / 54, 40 / 46),
-    "eighth": (EIGHTH_REGISTER_SET, 184 / 184, 180 / 205, 24 / 36, 24 / 30),
+    "fifth": (FIFTH_REGISTER_SET, 174 / 175, 175 / 194, 13 / 28, 1.0),
+    "sixth": (SIXTH_REGISTER_SET, 197 / 197, 181 / 207, 33 / 52, 33 / 41),
+    "seventh": (SEVENTH_REGISTER_SET, 174 / 175, 166 / 192, 40 / 54, 40 / 46),
+    "eighth": (EIGHTH_REGISTER_SET, 184 / 184, 179 / 205, 24 / 36, 24 / 30),
 }
 
 

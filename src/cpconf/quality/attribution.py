@@ -56,7 +56,11 @@ AUXILIARY_VERB = r"(?:was|were|is|are|had|has|have|did|does|would|will|could|can
 # "Dad was …". A verb after a person is an auxiliary, a word ending -s or -ed, or one of the
 # past tenses that end in neither ("their father threw …"; data/cues.toml, irregular_past).
 CLAUSE_START = (
+    # Their own words may be quoted: 'said to his coach "Dad kicked me …"', "told me, 'I'm
+    # scared'" (a clause in the quotation marks, not a word: "said 'no' to every question").
+    r"[\"\u201c\u2018\x27]?"
     r"(?:that\b|(?:he|she|they|it|there|i|we|you)\s+[\w\x27\u2019]"
+    r"|(?:he|she|they|it|there|i|we|you)[\x27\u2019](?:m|s|d|ve|ll|re)\s"
     # What was perceived: "has reported hearing loud bangs …", "described seeing him …".
     r"|(?:hearing|seeing|witnessing|noticing|finding)\s"
     # Mum or Dad then a verb: "said Mum hit her", not "rang Mum twice".

@@ -1,0 +1,48 @@
+"""Someone's own words in quotation marks are theirs, not the writer's.
+
+A child's words are often quoted as they were said: 'Jayden told his coach "Dad kicked me"'.
+The "me" in the quotation is Jayden, not the writer, and a quotation straight after a verb of
+telling is what was told, so the sentence is an allegation passed on by someone named. The
+cue lists read the "me" as the writer and missed the telling, so such sentences read as the
+writer's own account. A quoted word or phrase that is not a clause ("said 'no' to every
+question") is still what the writer watched. Sentences written for this file.
+"""
+
+import pytest
+
+from tests.quality.accuracy import first_reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Rhys told his swimming teacher "my dad hit me with a belt last night".',
+        "Amelia said to the dinner lady, 'Mummy's friend shut me in the shed.'",
+        'Tomasz said, "He pushes my mum and she cries."',
+    ],
+)
+def test_harm_told_in_the_speakers_own_words_is_an_allegation_they_passed_on(text):
+    assert first_reading(text) == ("allegation", "third_party")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms Laine told me, 'I'm going to bed earlier and I feel much better for it.'",
+        'Kofi said, "We went to the park on Sunday with Nana."',
+        "Mr Dyer says he'd like more time with the girls at weekends.",
+    ],
+)
+def test_news_in_the_speakers_own_words_comes_from_them(text):
+    assert first_reading(text)[1] == "third_party"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said 'no' to every question and kept her coat on throughout the visit.",
+        "I heard Mr Cole call Rosa 'a pest' twice while I was in the kitchen.",
+    ],
+)
+def test_a_quoted_word_the_writer_heard_is_still_their_observation(text):
+    assert first_reading(text) == ("observation", "author")
