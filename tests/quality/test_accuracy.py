@@ -643,6 +643,35 @@ earlier sets disagree on (below).
   trained on too (the model kept): kind 0.924 (97/105), source 0.861 (105/122), jargon
   precision 0.818 (27/33) and recall 0.794 (27/34), unattributed_report F1 0.783,
   opinion_as_fact F1 0.714, ambiguous_child F1 0.957; with the cue lists alone, kind 0.790.
+  Read twice more as the cue lists changed (below): kind 0.924 both times, source 106/122.
+
+- ``unseen_set_24.jsonl``: 130 sentences written blind in the same way in seven more voices
+  (a GP practice's safeguarding lead, a police public protection officer, a CAMHS clinician,
+  a drug and alcohol recovery worker, a class teacher, an early help practitioner and the
+  conference chair), committed before it was scored (ce0df4b), never trained on, its misses
+  never read. One row's text and labels were seen by accident in a search across the sets (a
+  man "seen to" wait outside a school, labelled an allegation with no known source); nothing
+  was changed for it. First reading: kind 0.952 (100/105), source 0.884 (107/121), jargon
+  precision 0.900 (36/40) and recall 0.923 (36/39), unattributed_report F1 0.900,
+  opinion_as_fact F1 0.917, ambiguous_child F1 0.875; with the cue lists alone, kind 0.810.
+  After the quotation, name-calling and jargon changes drawn from set 25: kind 0.962
+  (101/105), source 0.893 (108/121). Its writer flagged case-movement words as jargon
+  against d018, as the issue asks and the brief said.
+
+- ``unseen_set_25.jsonl``: 130 sentences written blind in the same way (a community
+  paediatrician, a youth justice worker, a sports club welfare officer, an adult mental
+  health social worker, visit notes through an interpreter, a nursery key person and the
+  social worker's analysis), committed before it was scored (09b35d0). First reading: kind
+  0.924 (97/105), source 0.893 (108/121), jargon precision 0.909 (20/22) and recall 0.690
+  (20/29), unattributed_report F1 0.800, opinion_as_fact F1 0.933, ambiguous_child F1 0.933;
+  with the cue lists alone, kind 0.838. Then informed: its misses showed a child's words
+  quoted after a verb of telling ('said to his coach "Dad kicked me …"') read as the writer's
+  own (the quoted "me"), name-calling passed on read as a record, and medical, mental health
+  and youth justice terms not flagged. Those families were built and tested with sentences of
+  their own (``test_quoted_words.py``, ``test_harm_in_everyday_words.py``, the rule examples);
+  read again: kind 0.943 (99/105), source 0.909 (110/121), jargon recall 0.931 (27/29). Its
+  writer flagged "Referral Order", which five rows of earlier sets leave unflagged: not made
+  jargon.
 """
 
 import pytest
@@ -674,6 +703,8 @@ TWENTIETH_UNSEEN_SET = HERE / "unseen_set_20.jsonl"
 TWENTY_FIRST_UNSEEN_SET = HERE / "unseen_set_21.jsonl"
 TWENTY_SECOND_UNSEEN_SET = HERE / "unseen_set_22.jsonl"
 BLIND_SET = HERE / "unseen_set_23.jsonl"
+TWENTY_FOURTH_UNSEEN_SET = HERE / "unseen_set_24.jsonl"
+TWENTY_FIFTH_UNSEEN_SET = HERE / "unseen_set_25.jsonl"
 # Written to be trained on, in the registers the blind sets showed (not held out).
 REGISTER_SET = HERE / "register_set.jsonl"
 SECOND_REGISTER_SET = HERE / "register_set_2.jsonl"
@@ -712,7 +743,9 @@ INFORMED_SINCE = (ELEVENTH_UNSEEN_SET, TWELFTH_UNSEEN_SET, THIRTEENTH_UNSEEN_SET
 # sixteenth three times as register sets were added (never read), the seventeenth, the
 # eighteenth and the nineteenth once each (then informed), the twentieth and the twenty-first
 # and the twenty-second twice each, before and after the register set that followed them (then
-# informed), the twenty-third twice in the same way (never read).
+# informed), the twenty-third twice in the same way (never read), then twice more as cue
+# lists changed; the twenty-fourth and the twenty-fifth once each before any change they could
+# have informed, then once after (the twenty-fifth informed since).
 NOT_TRAINED_ON = (
     FOURTEENTH_UNSEEN_SET,
     FIFTEENTH_UNSEEN_SET,
@@ -724,6 +757,8 @@ NOT_TRAINED_ON = (
     TWENTY_FIRST_UNSEEN_SET,
     TWENTY_SECOND_UNSEEN_SET,
     BLIND_SET,
+    TWENTY_FOURTH_UNSEEN_SET,
+    TWENTY_FIFTH_UNSEEN_SET,
 )
 TARGET_ACCURACY = 0.9
 TARGET_JARGON = 0.9
@@ -782,6 +817,8 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(TWENTY_FIRST_UNSEEN_SET)) >= 130
     assert len(load_rows(TWENTY_SECOND_UNSEEN_SET)) >= 130
     assert len(load_rows(BLIND_SET)) >= 130
+    assert len(load_rows(TWENTY_FOURTH_UNSEEN_SET)) >= 130
+    assert len(load_rows(TWENTY_FIFTH_UNSEEN_SET)) >= 130
     for path in (DEV_SET, TUNING_SET, *HELD_OUT, *INFORMED_SINCE, *NOT_TRAINED_ON):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
@@ -943,6 +980,19 @@ BLIND_READINGS = {
     "twenty-second": (TWENTY_SECOND_UNSEEN_SET, 91 / 105, 109 / 123, 26 / 29, 26 / 32),
     # The second reading, with the eighth register set (the first: 97/105 and 106/122).
     "twenty-third, still blind": (BLIND_SET, 97 / 105, 105 / 122, 27 / 33, 27 / 34),
+    # First readings, before the quotation and name-calling cues and the new jargon entries
+    # (after them: 101/105 and 108/121; the twenty-fifth, informed, 99/105 and 110/121).
+    "twenty-fourth, still blind": (
+        TWENTY_FOURTH_UNSEEN_SET,
+        100 / 105,
+        107 / 121,
+        36 / 40,
+        36 / 39,
+    ),
+    # Jargon precision as read since the capacity entry: the row labels "capacity" in "has
+    # capacity", and the scorer finds the label at its first whole word, in "Mental Capacity
+    # Act", so the flag on "has capacity to make decisions" counts as both a miss and an extra.
+    "twenty-fifth": (TWENTY_FIFTH_UNSEEN_SET, 97 / 105, 108 / 121, 27 / 30, 20 / 29),
 }
 
 
