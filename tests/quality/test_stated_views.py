@@ -39,3 +39,16 @@ def test_without_the_guard_the_model_reads_some_as_something_else(monkeypatch):
 
 def test_a_record_of_what_was_done_with_a_worry_is_still_a_fact():
     assert kind_of("We escalated our concerns to the duty team on 3 March.") == "fact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The radiologist's opinion is that the fracture was caused by a twisting force.",
+        "Dr Amin's conclusion was that the burn to Ellie's hand could not have come from the "
+        "iron as described.",
+    ],
+)
+def test_another_professionals_stated_view_of_an_injury_is_theirs_not_the_writers(text):
+    sentence = analyse(text).sentences[0]
+    assert (sentence.kind, sentence.source) == ("allegation", "third_party")
