@@ -51,6 +51,8 @@ KEPT_BLIND = (
     "unseen_set_23.jsonl",
     "unseen_set_24.jsonl",
     "unseen_set_25.jsonl",
+    "unseen_set_26.jsonl",
+    "unseen_set_27.jsonl",
 )
 C = 10.0
 TERMS_KEPT = 2000
