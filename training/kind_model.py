@@ -54,6 +54,11 @@ KEPT_BLIND = (
     "unseen_set_26.jsonl",
     "unseen_set_27.jsonl",
 )
+# Written to be trained on, tried, and not trained on: the ninth register set lifted sets 23,
+# 24, 26 and 27, read blind, by one sentence in 420 together and the informed sets 14 to 22
+# by one, and read a child's account passed on ("Ollie said his mum fell asleep on the
+# settee and he couldn't wake her") as the writer's observation (register_set_9_notes.md).
+NOT_ADOPTED = ("register_set_9.jsonl",)
 C = 10.0
 TERMS_KEPT = 2000
 SIGNIFICANT = 9
@@ -66,7 +71,7 @@ def labelled_rows(directory: Path = LABELLED) -> list[dict[str, Any]]:
 
     rows = []
     for path in sorted(directory.glob("*.jsonl")):
-        if path.name in KEPT_BLIND:
+        if path.name in KEPT_BLIND or path.name in NOT_ADOPTED:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():

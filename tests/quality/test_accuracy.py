@@ -672,6 +672,28 @@ earlier sets disagree on (below).
   read again: kind 0.943 (99/105), source 0.909 (110/121), jargon recall 0.931 (27/29). Its
   writer flagged "Referral Order", which five rows of earlier sets leave unflagged: not made
   jargon.
+
+- ``unseen_set_26.jsonl`` and ``unseen_set_27.jsonl``: 130 sentences each, written blind in
+  the same way in fourteen more voices (a perpetrator programme facilitator, a community
+  children's nurse, an emergency department consultant, a play therapist, a family hostel
+  manager, a young people's substance misuse worker, a children's advocate; a child abuse
+  investigation officer, a pupil referral unit, a community dental service, an asylum support
+  caseworker, a short breaks service, a kinship carers' supervising worker, a team manager),
+  committed before they were scored (899add1, 3571221), never trained on, their misses never
+  read (one null-kind row of set 27 was seen in a comparison of readings, and nothing was
+  changed for it). First readings: set 26 kind 0.933 (98/105), source 0.926 (113/122),
+  jargon precision 0.879 (29/33) and recall 0.725 (29/40); set 27 kind 0.962 (101/105),
+  source 0.950 (115/121), jargon precision 0.765 (26/34) and recall 0.650 (26/40); with the
+  cue lists alone, kind 0.819 and 0.857. Both writers flagged "engaged" and "insight" alone,
+  and set 27's left "stepped down" unflagged (d018).
+
+- ``register_set_9.jsonl``: 202 sentences by a ninth writer, in twelve families drawn from set
+  25's misses (its brief paraphrased some of them; four rows sharing half their words with a
+  held-out sentence were taken out). Trained on, it moved the four blind sets (23, 24, 26,
+  27) from 397 to 398 of 420 and the informed sets 14 to 22 from 930 to 931 of 979, and made
+  the model read a child's account passed on ("… said his mum fell asleep on the settee and
+  he couldn't wake her") as the writer's observation: not trained on
+  (``training/kind_model.py``, ``NOT_ADOPTED``).
 """
 
 import pytest
@@ -705,6 +727,8 @@ TWENTY_SECOND_UNSEEN_SET = HERE / "unseen_set_22.jsonl"
 BLIND_SET = HERE / "unseen_set_23.jsonl"
 TWENTY_FOURTH_UNSEEN_SET = HERE / "unseen_set_24.jsonl"
 TWENTY_FIFTH_UNSEEN_SET = HERE / "unseen_set_25.jsonl"
+TWENTY_SIXTH_UNSEEN_SET = HERE / "unseen_set_26.jsonl"
+TWENTY_SEVENTH_UNSEEN_SET = HERE / "unseen_set_27.jsonl"
 # Written to be trained on, in the registers the blind sets showed (not held out).
 REGISTER_SET = HERE / "register_set.jsonl"
 SECOND_REGISTER_SET = HERE / "register_set_2.jsonl"
@@ -745,7 +769,8 @@ INFORMED_SINCE = (ELEVENTH_UNSEEN_SET, TWELFTH_UNSEEN_SET, THIRTEENTH_UNSEEN_SET
 # and the twenty-second twice each, before and after the register set that followed them (then
 # informed), the twenty-third twice in the same way (never read), then twice more as cue
 # lists changed; the twenty-fourth and the twenty-fifth once each before any change they could
-# have informed, then once after (the twenty-fifth informed since).
+# have informed, then once after (the twenty-fifth informed since); the twenty-sixth and the
+# twenty-seventh once, then once with the ninth register set trained on (not kept).
 NOT_TRAINED_ON = (
     FOURTEENTH_UNSEEN_SET,
     FIFTEENTH_UNSEEN_SET,
@@ -759,6 +784,8 @@ NOT_TRAINED_ON = (
     BLIND_SET,
     TWENTY_FOURTH_UNSEEN_SET,
     TWENTY_FIFTH_UNSEEN_SET,
+    TWENTY_SIXTH_UNSEEN_SET,
+    TWENTY_SEVENTH_UNSEEN_SET,
 )
 TARGET_ACCURACY = 0.9
 TARGET_JARGON = 0.9
@@ -819,6 +846,8 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(BLIND_SET)) >= 130
     assert len(load_rows(TWENTY_FOURTH_UNSEEN_SET)) >= 130
     assert len(load_rows(TWENTY_FIFTH_UNSEEN_SET)) >= 130
+    assert len(load_rows(TWENTY_SIXTH_UNSEEN_SET)) >= 130
+    assert len(load_rows(TWENTY_SEVENTH_UNSEEN_SET)) >= 130
     for path in (DEV_SET, TUNING_SET, *HELD_OUT, *INFORMED_SINCE, *NOT_TRAINED_ON):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
@@ -993,6 +1022,14 @@ BLIND_READINGS = {
     # capacity", and the scorer finds the label at its first whole word, in "Mental Capacity
     # Act", so the flag on "has capacity to make decisions" counts as both a miss and an extra.
     "twenty-fifth": (TWENTY_FIFTH_UNSEEN_SET, 97 / 105, 108 / 121, 27 / 30, 20 / 29),
+    "twenty-sixth, still blind": (TWENTY_SIXTH_UNSEEN_SET, 98 / 105, 113 / 122, 29 / 33, 29 / 40),
+    "twenty-seventh, still blind": (
+        TWENTY_SEVENTH_UNSEEN_SET,
+        101 / 105,
+        115 / 121,
+        26 / 34,
+        26 / 40,
+    ),
 }
 
 
