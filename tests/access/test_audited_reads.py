@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from cpconf.audit.models import AuditEvent, Outcome
+from tests.page_reading import page_html
 from tests.report_scene import complete, start, submit
 
 pytestmark = pytest.mark.django_db
@@ -90,12 +91,12 @@ def test_the_chair_sees_who_has_looked_at_a_report_and_the_author_does_not(clien
     client.get(reverse("reports:version", args=[report.pk, 1]))
 
     client.force_login(scene.chair)
-    page = client.get(reverse("reports:version", args=[report.pk, 1])).content.decode()
+    page = page_html(client.get(reverse("reports:version", args=[report.pk, 1])))
     assert "Who has looked at this report" in page
     assert scene.unit.email in page or str(scene.unit) in page
 
     client.force_login(scene.author)
-    page = client.get(reverse("reports:version", args=[report.pk, 1])).content.decode()
+    page = page_html(client.get(reverse("reports:version", args=[report.pk, 1])))
     assert "Who has looked at this report" not in page
 
 

@@ -22,6 +22,7 @@ from tests.factories import (
     LocalAuthorityFactory,
     user_with_role,
 )
+from tests.page_reading import page_html
 from tests.report_scene import PASSWORD, Scene, build_scene, complete, save, start, submit
 from tests.worlds import FAST_HASHER, fresh, rolled_back_world
 
@@ -107,7 +108,7 @@ def portal(portal_built_once, db, settings) -> Portal:
 
 
 def page_text(response) -> str:
-    return response.content.decode()
+    return page_html(response)
 
 
 def assert_nothing_forbidden(text: str) -> None:
