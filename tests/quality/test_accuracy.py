@@ -1008,28 +1008,16 @@ BLIND_READINGS = {
     # The second reading, with the seventh register set (the first: 90/105 and 108/123).
     "twenty-second": (TWENTY_SECOND_UNSEEN_SET, 91 / 105, 109 / 123, 26 / 29, 26 / 32),
     # The second reading, with the eighth register set (the first: 97/105 and 106/122).
-    "twenty-third, still blind": (BLIND_SET, 97 / 105, 105 / 122, 27 / 33, 27 / 34),
+    "twenty-third, blind": (BLIND_SET, 97 / 105, 105 / 122, 27 / 33, 27 / 34),
     # First readings, before the quotation and name-calling cues and the new jargon entries
     # (after them: 101/105 and 108/121; the twenty-fifth, informed, 99/105 and 110/121).
-    "twenty-fourth, still blind": (
-        TWENTY_FOURTH_UNSEEN_SET,
-        100 / 105,
-        107 / 121,
-        36 / 40,
-        36 / 39,
-    ),
+    "twenty-fourth, blind": (TWENTY_FOURTH_UNSEEN_SET, 100 / 105, 107 / 121, 36 / 40, 36 / 39),
     # Jargon precision as read since the capacity entry: the row labels "capacity" in "has
     # capacity", and the scorer finds the label at its first whole word, in "Mental Capacity
     # Act", so the flag on "has capacity to make decisions" counts as both a miss and an extra.
     "twenty-fifth": (TWENTY_FIFTH_UNSEEN_SET, 97 / 105, 108 / 121, 27 / 30, 20 / 29),
-    "twenty-sixth, still blind": (TWENTY_SIXTH_UNSEEN_SET, 98 / 105, 113 / 122, 29 / 33, 29 / 40),
-    "twenty-seventh, still blind": (
-        TWENTY_SEVENTH_UNSEEN_SET,
-        101 / 105,
-        115 / 121,
-        26 / 34,
-        26 / 40,
-    ),
+    "twenty-sixth, blind": (TWENTY_SIXTH_UNSEEN_SET, 98 / 105, 113 / 122, 29 / 33, 29 / 40),
+    "twenty-seventh, blind": (TWENTY_SEVENTH_UNSEEN_SET, 101 / 105, 115 / 121, 26 / 34, 26 / 40),
 }
 
 
