@@ -17,8 +17,10 @@ from cpconf.audit_trail.forms import AuditSearchForm
 from cpconf.pagination import CappedPaginator
 
 PAGE_SIZE = 50
-# Events counted for the heading and the page links: past this the page says "more than".
-COUNTED_EVENTS = 10_000
+# Events counted for the heading and the page links (20 pages): past this the page says "more
+# than" and asks for a narrower search. On the 80,000-report authority, counting 10,000 took
+# 3.5 ms of a 20 ms page (8 ms from disk); 1,000 takes half a millisecond.
+COUNTED_EVENTS = 1_000
 
 
 def _auditor_authority_ids(request: HttpRequest, action: str) -> list[int]:
