@@ -19,6 +19,8 @@ from tests.quality.accuracy import first_reading
         'Rhys told his swimming teacher "my dad hit me with a belt last night".',
         "Amelia said to the dinner lady, 'Mummy's friend shut me in the shed.'",
         'Tomasz said, "He pushes my mum and she cries."',
+        "Tia said her nan's partner 'shoved me into the wall' when she came home late.",
+        'Callum said his stepdad "goes for me" when he has been drinking.',
     ],
 )
 def test_harm_told_in_the_speakers_own_words_is_an_allegation_they_passed_on(text):

@@ -87,7 +87,8 @@ DETERMINERS = [
 @cache
 def _clause_start() -> str:
     irregular = alternatives(cue_data()["attribution"]["irregular_past"])
-    verb = rf"(?:{AUXILIARY_VERB}|(?-i:[a-z]+(?:s|ed)\b)|{irregular}\b)"
+    # A verb may open a quotation: "said her mum's boyfriend 'grabbed my neck'".
+    verb = rf"[\"\u201c\u2018\x27]?(?:{AUXILIARY_VERB}|(?-i:[a-z]+(?:s|ed)\b)|{irregular}\b)"
     determiner = alternatives(DETERMINERS)
     return (
         CLAUSE_START.replace("{verb}", verb)
