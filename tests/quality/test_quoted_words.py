@@ -48,3 +48,20 @@ def test_news_in_the_speakers_own_words_comes_from_them(text):
 )
 def test_a_quoted_word_the_writer_heard_is_still_their_observation(text):
     assert first_reading(text) == ("observation", "author")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jess came into school with a swollen lip and said her brother had punched her.",
+        "12/03 \u2013 Kian turned up at the youth club and told staff his dad had kicked him.",
+    ],
+)
+def test_someone_who_came_in_and_told_of_harm_is_the_one_passing_it_on(text):
+    # The teller is the subject of the sentence, not the word before "said" ("and").
+    assert first_reading(text) == ("allegation", "third_party")
+
+
+def test_an_explanation_with_no_harm_in_it_is_not_made_an_allegation():
+    text = "Ravi came in with a graze on his knee and said he had fallen off his bike."
+    assert first_reading(text)[0] != "allegation"

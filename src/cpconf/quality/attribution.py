@@ -16,6 +16,7 @@ from cpconf.quality.cue_lists import (
     FLAGS,
     alternatives,
     cue_data,
+    harm,
     named_by,
     source_cues,
     unattributed_cues,
@@ -215,6 +216,14 @@ def _named_speaker(text: str, span: Span) -> tuple[int, re.Match[str]] | None:
             and DATE_BEFORE.search(text, window, speaker.start()) is None
         ):
             return speaker.start(), frame
+        if speaker is not None and speaker.group("speaker").casefold() == "and":
+            told = Span(frame.end("verb"), span.end, span.cues)
+            told_of_harm = harm().search(text, told) is not None
+            subject = CLAUSE_SUBJECT.match(
+                text, _where_clause_begins(text, span, speaker.start()), speaker.start()
+            )
+            if told_of_harm and subject is not None:
+                return subject.start("subject"), frame
     if text.find(",", span.start, span.end) < 0:
         return None  # the speaker named between commas or last both follow a comma
     for pattern in (_speech_aside(), _speech_tag()):
@@ -222,6 +231,23 @@ def _named_speaker(text: str, span: Span) -> tuple[int, re.Match[str]] | None:
         if found is not None and _is_speaker(text, found):
             return found.start("speaker"), found
     return None
+
+
+# The one who did something and then told: "Callum arrived with a cut lip and said his
+# stepdad …", "25/11, Tyler came to drop-in and said …": a name opening the clause.
+CLAUSE_SUBJECT = re.compile(
+    r"\W*(?:[\d/.]+\s*[\u2013\u2014-]\s*)?(?:(?:after|when|then)\s+)?"
+    r"(?P<subject>(?-i:(?!(?:The|This|That|These|Those|There|Then|It|On|In|At|After|When|"
+    r"During|Since|Today|Yesterday|Call|Phone|Note|Log|Visit|Home|Seen)\b)[A-Z][a-z]+))\b",
+    re.IGNORECASE,
+)
+CLAUSE_END = re.compile(r"[.;:\u2013\u2014]|\bafter\b", re.IGNORECASE)
+
+
+def _where_clause_begins(text: str, span: Span, before: int) -> int:
+    """Where the clause holding `before` begins: after the last stop, colon or dash."""
+    ends = [found.end() for found in CLAUSE_END.finditer(text, span.start, before)]
+    return ends[-1] if ends else span.start
 
 
 def _is_speaker(text: str, tag: re.Match[str]) -> bool:
