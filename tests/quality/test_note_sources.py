@@ -47,3 +47,17 @@ def test_the_writer_s_own_notes_are_not_made_a_third_party_s(text):
 
 def test_someone_s_own_words_name_them():
     assert first_reading("In Dad's words, 'the drinking is behind me now'.")[1] == "third_party"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nursery's daily sheets show that Jack came in with a heavily soiled nappy and "
+        "sore red skin on two Mondays.",
+        "Our logs show that Finn was dropped off with a swollen eye and a grazed chin on 6 June.",
+        "The nursery's incident log records a bruise on Leo's cheek on arrival on 2 June.",
+    ],
+)
+def test_what_a_named_record_shows_stays_the_records_however_it_reads(text):
+    # The kind model reads the nappy and the bruise as something seen; the record says so.
+    assert first_reading(text) == ("fact", "record")

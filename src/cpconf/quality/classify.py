@@ -42,6 +42,11 @@ SAME_SPEAKER = re.compile(
     r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]ho|[Ww]hich|and)\b|[a-z][\w\x27\u2019-]*\s*,"
 )
 JOINED = re.compile(r",\s*and\b|;", re.IGNORECASE)
+# A record named as the source ("the records show", "according to the register", "was
+# recorded"), not only a figure's name ("attendance is", which can start a judgement).
+RECORD_NAMED = re.compile(
+    r"record|register|file|notes|system|database|chronolog|data|figures|log|chart|sheet|diar", re.I
+)
 VIEW_OR_SEEN = ("opinion_frame", "hedge", "perception", "appearance")
 # Someone's own words in quotation marks: double or curly quotes, or straight single quotes
 # that open after a space and close before one (not the apostrophes of "don't" or "boys'").
@@ -227,9 +232,19 @@ def _kind(text: str, span: Span, signs: Signs, kind_scores: list[float]) -> tupl
     if kind == "opinion" and _states_own_view(signs):
         return kind, cue
     other = overruling_kind(kind_scores, kind, KIND_MODEL_SURE)
-    if other is None:
+    if other is None or (kind == "fact" and _cites_a_record(text, span, signs)):
         return kind, cue
     return other, _empty("kind", other, WHY_WORDING[other], span)
+
+
+def _cites_a_record(text: str, span: Span, signs: Signs) -> bool:
+    """The sentence says which record it reads from ("Our daily records show that …", "the
+    nursery's log records …"): what it tells is that record's, so the model does not make
+    it the writer's observation or view, however much its words read like one."""
+    if signs.attribution is not None:
+        return False
+    cited = source_cues()["record"].search(text, span)
+    return cited is not None and RECORD_NAMED.search(cited.group(0)) is not None
 
 
 def _states_own_view(signs: Signs) -> bool:
