@@ -61,3 +61,8 @@ def test_someone_s_own_words_name_them():
 def test_what_a_named_record_shows_stays_the_records_however_it_reads(text):
     # The kind model reads the nappy and the bruise as something seen; the record says so.
     assert first_reading(text) == ("fact", "record")
+
+
+def test_what_the_police_hold_on_someone_is_theirs_to_tell():
+    text = "Mr Varley is known to the police for dealing cannabis from his car."
+    assert first_reading(text) == ("allegation", "third_party")
