@@ -66,3 +66,14 @@ def test_what_was_in_the_home_told_without_i_is_an_observation(text):
 )
 def test_a_recorded_event_in_the_home_stays_a_fact(text):
     assert first_reading(text) == ("fact", "record")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nan told me the girls like to sit on the sofa after school.",
+        "His teacher said Callum seemed tired and quiet on the school trip.",
+    ],
+)
+def test_a_home_or_a_look_described_by_someone_else_is_not_the_writers_observation(text):
+    assert first_reading(text) == ("fact", "third_party")

@@ -276,7 +276,7 @@ def _kind_by_cues(text: str, span: Span, signs: Signs) -> tuple[Kind, Cue]:
     if signs.attribution is not None and signs.attribution.view:
         told = signs.attribution
         return "opinion", _at("kind", "opinion", WHY_JUDGEMENT, text, told.start, told.end)
-    if (looked := signs.cue("appearance")) is not None:
+    if (looked := signs.cue("appearance")) is not None and signs.attribution is None:
         return "observation", _from_group("kind", "observation", "appearance", looked)
     return "fact", _empty("kind", "fact", WHY_FACT, span)
 
