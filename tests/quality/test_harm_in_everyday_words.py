@@ -38,6 +38,7 @@ def test_violence_in_everyday_words_passed_on_is_an_allegation(text):
         "money every week.",
         "Sami told me that older boys on the bus make fun of him and call him names.",
         "Ms Fry's sister says Mr Fry calls Lottie 'thick' and 'a waste of space' at teatime.",
+        "Her aunt told me she called at six and found no tea made and the boys on their own.",
     ],
 )
 def test_punishment_coercion_an_absent_carer_and_control_passed_on_are_allegations(text):
