@@ -66,3 +66,16 @@ def test_what_a_named_record_shows_stays_the_records_however_it_reads(text):
 def test_what_the_police_hold_on_someone_is_theirs_to_tell():
     text = "Mr Varley is known to the police for dealing cannabis from his car."
     assert first_reading(text) == ("allegation", "third_party")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Pike was arrested on 4 May after his neighbour reported that he had punched her "
+        "in the street, and he was bailed the next day.",
+        "Ms Orr was charged with assault following a call in which her sister said Ms Orr had "
+        "slapped her.",
+    ],
+)
+def test_an_arrest_with_the_complaint_behind_it_is_the_polices_record(text):
+    assert first_reading(text) == ("fact", "record")

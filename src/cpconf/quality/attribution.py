@@ -209,6 +209,8 @@ def _named_speaker(text: str, span: Span) -> tuple[int, re.Match[str]] | None:
         ):
             continue
         window = max(span.start, frame.start() - SPEAKER_REACH)
+        if ARRESTED_AFTER.search(text, span.start, frame.start()) is not None:
+            continue
         speaker = _speaker().search(text, window, frame.start())
         if (
             speaker is not None
@@ -233,6 +235,14 @@ def _named_speaker(text: str, span: Span) -> tuple[int, re.Match[str]] | None:
     return None
 
 
+# An arrest or a charge, then the complaint behind it: "Mr Trew was arrested on 27 December
+# after Ms Maddox reported that he had assaulted her" is the police's record of the arrest,
+# not Ms Maddox's account passed on.
+ARRESTED_AFTER = re.compile(
+    r"\b(?:was|were|has\s+been|had\s+been)\s+(?:arrested|charged|cautioned|convicted|remanded)"
+    r"\b[^.;]*\b(?:after|following|when)\b[^.;]*\Z",
+    re.IGNORECASE,
+)
 # The one who did something and then told: "Callum arrived with a cut lip and said his
 # stepdad …", "25/11, Tyler came to drop-in and said …": a name opening the clause.
 CLAUSE_SUBJECT = re.compile(

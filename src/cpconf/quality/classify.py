@@ -47,6 +47,10 @@ JOINED = re.compile(r",\s*and\b|;", re.IGNORECASE)
 RECORD_NAMED = re.compile(
     r"record|register|file|notes|system|database|chronolog|data|figures|log|chart|sheet|diar", re.I
 )
+# An arrest, charge or conviction told by no one in particular is the police's or the
+# court's record; told by the writer ("We had a call from the police saying Mr Dunn had been
+# arrested …") it is what they were told.
+CRIMINAL_RECORD = re.compile(r"arrested|charged|cautioned|convicted|remanded", re.I)
 VIEW_OR_SEEN = ("opinion_frame", "hedge", "perception", "appearance")
 # Someone's own words in quotation marks: double or curly quotes, or straight single quotes
 # that open after a space and close before one (not the apostrophes of "don't" or "boys'").
@@ -244,7 +248,11 @@ def _cites_a_record(text: str, span: Span, signs: Signs) -> bool:
     if signs.attribution is not None:
         return False
     cited = source_cues()["record"].search(text, span)
-    return cited is not None and RECORD_NAMED.search(cited.group(0)) is not None
+    if cited is None:
+        return False
+    if RECORD_NAMED.search(cited.group(0)) is not None:
+        return True
+    return CRIMINAL_RECORD.search(cited.group(0)) is not None and signs.writer is None
 
 
 def _states_own_view(signs: Signs) -> bool:
