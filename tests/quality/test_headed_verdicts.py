@@ -71,3 +71,15 @@ def test_what_the_writer_found_on_arrival_is_not_a_bare_judgement():
     # The writer was there: what they found is an observation with its occasion.
     assert "opinion_as_fact" not in _flags("On arrival the flat was cold.")
     assert "opinion_as_fact" in _flags("The flat was cold.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recommendation: the plan to continue under the category of neglect.",
+        "JB scaling: 5/10 for Ruby and 4/10 for Sam.",
+    ],
+)
+def test_a_recommendation_or_a_score_under_a_heading_is_the_writers_view(text):
+    sentence = analyse(text).sentences[0]
+    assert (sentence.kind, sentence.source) == ("opinion", "author")

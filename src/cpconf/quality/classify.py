@@ -78,7 +78,9 @@ STOCK_LONGEST = 60
 # An opinion frame in which the writer states a view as theirs: a first-person thinking verb
 # or "in my view/opinion/assessment", not only a noun for their worries.
 STATED_VIEW = re.compile(
-    r"^(?:(?-i:I)|we)\b|\bin\s+(?:my|our)\s+(?:\w+\s+)?(?:view|opinion|assessment|judgement)\b",
+    r"^(?:(?-i:I)|we)\b|\bin\s+(?:my|our)\s+(?:\w+\s+)?(?:view|opinion|assessment|judgement)\b"
+    # A recommendation or a score under a heading: "Recommendation: …", "Scaling: 4/10".
+    r"|^\W*(?:(?:my|our)\s+)?(?:(?-i:[A-Z]{2,3})\s+)?(?:recommendations?|scaling)\b",
     re.IGNORECASE,
 )
 
