@@ -79,3 +79,16 @@ def test_what_the_police_hold_on_someone_is_theirs_to_tell():
 )
 def test_an_arrest_with_the_complaint_behind_it_is_the_polices_record(text):
     assert first_reading(text) == ("fact", "record")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ben's attendance is 64%.",
+        "Since leaving hospital Mr Fenn has kept all five of his outpatient appointments with "
+        "his consultant.",
+    ],
+)
+def test_a_figure_counted_is_a_record_not_a_judgement(text):
+    # The kind model reads both as judgements; a figure with no word of a view is a record.
+    assert first_reading(text)[0] == "fact"

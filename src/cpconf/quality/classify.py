@@ -42,6 +42,13 @@ SAME_SPEAKER = re.compile(
     r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]ho|[Ww]hich|and)\b|[a-z][\w\x27\u2019-]*\s*,"
 )
 JOINED = re.compile(r",\s*and\b|;", re.IGNORECASE)
+# A figure counted ("attendance is 72%", "kept all six of her appointments"): with no cue of a
+# view, the record of a figure, which the kind model may not make a judgement (a score "out
+# of 10" is one, and is left to it).
+COUNTED = re.compile(
+    r"\d+(?:\.\d+)?\s*%|\ball\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:of\s+)?(?:her|his|their|the)\b",
+    re.I,
+)
 # A record named as the source ("the records show", "according to the register", "was
 # recorded"), not only a figure's name ("attendance is", which can start a judgement).
 RECORD_NAMED = re.compile(
@@ -239,6 +246,8 @@ def _kind(text: str, span: Span, signs: Signs, kind_scores: list[float]) -> tupl
         return kind, cue
     other = overruling_kind(kind_scores, kind, KIND_MODEL_SURE)
     if other is None or (kind == "fact" and _cites_a_record(text, span, signs)):
+        return kind, cue
+    if kind == "fact" and other == "opinion" and COUNTED.search(text, span.start, span.end):
         return kind, cue
     return other, _empty("kind", other, WHY_WORDING[other], span)
 
