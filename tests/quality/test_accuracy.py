@@ -1010,7 +1010,7 @@ BLIND_READINGS = {
     # The second reading, with the eighth register set (the first: 97/105 and 106/122).
     "twenty-third, blind": (BLIND_SET, 97 / 105, 105 / 122, 27 / 33, 27 / 34),
     # First readings, before this round's cues and jargon entries (after them: the
-    # twenty-fourth 101/105 and 109/121; the twenty-fifth, informed, 100/105 and 110/121; the
+    # twenty-fourth 101/105 and 109/121; the twenty-fifth, informed, 101/105 and 111/121; the
     # twenty-sixth 99/105; the twenty-seventh 101/105).
     "twenty-fourth, blind": (TWENTY_FOURTH_UNSEEN_SET, 100 / 105, 107 / 121, 36 / 40, 36 / 39),
     # Jargon precision as read since the capacity entry: the row labels "capacity" in "has
