@@ -51,6 +51,7 @@ def test_punishment_coercion_an_absent_carer_and_control_passed_on_are_allegatio
         "There were empty cans on the landing and the smoke alarm had no battery.",
         "The baby's bottle was on the floor beside the settee with curdled milk in it.",
         "Two kitchen knives were lying on the worktop within Ruby's reach.",
+        "Ruby's cot was about 40 cm from a heater that was switched on.",
     ],
 )
 def test_what_was_in_the_home_told_without_i_is_an_observation(text):
