@@ -245,11 +245,19 @@ def _kind(text: str, span: Span, signs: Signs, kind_scores: list[float]) -> tupl
     if kind == "opinion" and _states_own_view(signs):
         return kind, cue
     other = overruling_kind(kind_scores, kind, KIND_MODEL_SURE)
-    if other is None or (kind == "fact" and _cites_a_record(text, span, signs)):
-        return kind, cue
-    if kind == "fact" and other == "opinion" and COUNTED.search(text, span.start, span.end):
+    if other is None or _a_record_the_model_keeps(text, span, signs, kind, other):
         return kind, cue
     return other, _empty("kind", other, WHY_WORDING[other], span)
+
+
+def _a_record_the_model_keeps(text: str, span: Span, signs: Signs, kind: Kind, other: Kind) -> bool:
+    """A fact the model may not make another kind: one a named record gives, or a figure
+    counted that the model would make a judgement."""
+    if kind != "fact":
+        return False
+    if _cites_a_record(text, span, signs):
+        return True
+    return other == "opinion" and COUNTED.search(text, span.start, span.end) is not None
 
 
 def _cites_a_record(text: str, span: Span, signs: Signs) -> bool:
