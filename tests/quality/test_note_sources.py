@@ -1,8 +1,12 @@
-"""Contact notes and chronology entries say who the information came from in a heading, not
-in a verb of telling: "Phone call from Oakfield Primary, 11.20: …", "Anonymous call 2/3: …",
-"Housing officer: …". The coach reads such a heading as a named source, and an allegation
-under it as a third party's; the writer's own notes ("Home conditions: …", "I recorded
-that …") stay the writer's."""
+"""Where a note's information comes from when no verb of telling says so.
+
+Contact notes and chronology entries name their source in a heading: "Phone call from Oakfield
+Primary, 11.20: …", "Anonymous call 2/3: …", "Housing officer: …". The coach reads such a
+heading as a named source, and an allegation under it as a third party's; the writer's own
+notes ("Home conditions: …", "I recorded that …") stay the writer's. A record named as the
+source ("Our daily records show …"), an arrest told by no one in particular, what the police
+hold on someone ("known to the police for …") and a figure counted ("attendance is 64%") are
+records, which the kind model may not make an observation or a judgement."""
 
 import pytest
 
