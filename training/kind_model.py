@@ -53,6 +53,8 @@ KEPT_BLIND = (
     "unseen_set_25.jsonl",
     "unseen_set_26.jsonl",
     "unseen_set_27.jsonl",
+    "unseen_set_28.jsonl",
+    "unseen_set_29.jsonl",
 )
 # Written to be trained on, tried, and not trained on: the ninth register set lifted sets 23,
 # 24, 26 and 27, read blind, by one sentence in 420 together and the informed sets 14 to 22

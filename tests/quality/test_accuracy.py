@@ -729,6 +729,8 @@ TWENTY_FOURTH_UNSEEN_SET = HERE / "unseen_set_24.jsonl"
 TWENTY_FIFTH_UNSEEN_SET = HERE / "unseen_set_25.jsonl"
 TWENTY_SIXTH_UNSEEN_SET = HERE / "unseen_set_26.jsonl"
 TWENTY_SEVENTH_UNSEEN_SET = HERE / "unseen_set_27.jsonl"
+TWENTY_EIGHTH_UNSEEN_SET = HERE / "unseen_set_28.jsonl"
+TWENTY_NINTH_UNSEEN_SET = HERE / "unseen_set_29.jsonl"
 # Written to be trained on, in the registers the blind sets showed (not held out).
 REGISTER_SET = HERE / "register_set.jsonl"
 SECOND_REGISTER_SET = HERE / "register_set_2.jsonl"
@@ -770,7 +772,8 @@ INFORMED_SINCE = (ELEVENTH_UNSEEN_SET, TWELFTH_UNSEEN_SET, THIRTEENTH_UNSEEN_SET
 # informed), the twenty-third twice in the same way (never read), then twice more as cue
 # lists changed; the twenty-fourth and the twenty-fifth once each before any change they could
 # have informed, then once after (the twenty-fifth informed since); the twenty-sixth and the
-# twenty-seventh once, then once with the ninth register set trained on (not kept).
+# twenty-seventh once, then once with the ninth register set trained on (not kept); the
+# twenty-eighth and the twenty-ninth once, on 7 December, before anything was written from them.
 NOT_TRAINED_ON = (
     FOURTEENTH_UNSEEN_SET,
     FIFTEENTH_UNSEEN_SET,
@@ -786,6 +789,8 @@ NOT_TRAINED_ON = (
     TWENTY_FIFTH_UNSEEN_SET,
     TWENTY_SIXTH_UNSEEN_SET,
     TWENTY_SEVENTH_UNSEEN_SET,
+    TWENTY_EIGHTH_UNSEEN_SET,
+    TWENTY_NINTH_UNSEEN_SET,
 )
 TARGET_ACCURACY = 0.9
 TARGET_JARGON = 0.9
@@ -848,6 +853,8 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(TWENTY_FIFTH_UNSEEN_SET)) >= 130
     assert len(load_rows(TWENTY_SIXTH_UNSEEN_SET)) >= 130
     assert len(load_rows(TWENTY_SEVENTH_UNSEEN_SET)) >= 130
+    assert len(load_rows(TWENTY_EIGHTH_UNSEEN_SET)) >= 130
+    assert len(load_rows(TWENTY_NINTH_UNSEEN_SET)) >= 130
     for path in (DEV_SET, TUNING_SET, *HELD_OUT, *INFORMED_SINCE, *NOT_TRAINED_ON):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
@@ -1019,6 +1026,8 @@ BLIND_READINGS = {
     "twenty-fifth": (TWENTY_FIFTH_UNSEEN_SET, 97 / 105, 108 / 121, 27 / 30, 20 / 29),
     "twenty-sixth, blind": (TWENTY_SIXTH_UNSEEN_SET, 98 / 105, 113 / 122, 29 / 33, 29 / 40),
     "twenty-seventh, blind": (TWENTY_SEVENTH_UNSEEN_SET, 101 / 105, 115 / 121, 26 / 34, 26 / 40),
+    "twenty-eighth, blind": (TWENTY_EIGHTH_UNSEEN_SET, 97 / 105, 107 / 121, 22 / 35, 22 / 29),
+    "twenty-ninth, blind": (TWENTY_NINTH_UNSEEN_SET, 102 / 105, 116 / 121, 29 / 38, 29 / 33),
 }
 
 
