@@ -83,3 +83,20 @@ def test_what_the_writer_found_on_arrival_is_not_a_bare_judgement():
 def test_a_recommendation_or_a_score_under_a_heading_is_the_writers_view(text):
     sentence = analyse(text).sentences[0]
     assert (sentence.kind, sentence.source) == ("opinion", "author")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "I visited on 3 May and saw both children.\nRecommendation: the plan continues.",
+            "Recommendation:",
+        ),
+        ("Home visit 12/03, Mum and baby seen. Scaling: 6/10.", "Scaling:"),
+        ("Ava was at nursery all week. Worried that her cough is not being treated.", "Worried"),
+    ],
+)
+def test_a_heading_or_a_worry_later_in_a_text_is_the_writers_view_as_at_its_start(text, cue):
+    later = analyse(text).sentences[-1]
+    assert (later.kind, later.source) == ("opinion", "author")
+    assert later.cues[0].text.strip().startswith(cue)

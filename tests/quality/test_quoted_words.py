@@ -65,3 +65,15 @@ def test_someone_who_came_in_and_told_of_harm_is_the_one_passing_it_on(text):
 def test_an_explanation_with_no_harm_in_it_is_not_made_an_allegation():
     text = "Ravi came in with a graze on his knee and said he had fallen off his bike."
     assert first_reading(text)[0] != "allegation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I don\'t want to go home tonight," Kayla told her form tutor.',
+        '"We were only shouting, nobody got hurt," Mr Lee said at the core group.',
+        "'Dad sleeps all day,' Jamie told me at the after-school club on Tuesday.",
+    ],
+)
+def test_a_quotation_then_who_said_it_is_the_speakers(text):
+    assert first_reading(text)[1] == "third_party"

@@ -34,8 +34,9 @@ SPEAKER_REACH = 120
 ASIDE = r"(?:\s*,[^,.;:]{1,60}?,)"
 # The speaker named last, after a phrase that places them: "…, her worker at the drug and
 # alcohol service said." Not a relative clause ("…, which Ms Begum shares with her children.").
+# Their words may be quoted: '"He keeps my passport," Ms Dhillon told me.'
 TAG_SPEAKER = (
-    r",\s*(?!(?:which|who|whom|whose|where|that|when)\b)(?:[\w\x27\u2019-]+\s+){0,4}?"
+    r",[\"\u201d\u2019\x27]?\s*(?!(?:which|who|whom|whose|where|that|when)\b)(?:[\w\x27\u2019-]+\s+){0,4}?"
     r"(?:(?:at|from|of|in|for|with)\s+(?:[\w\x27\u2019-]+\s+){1,5}?)?"
 )
 # What starts a clause of the sentence's own, not an aside naming a speaker: "…, which she said, …".

@@ -87,7 +87,18 @@ STOCK_LONGEST = 60
 STATED_VIEW = re.compile(
     r"^(?:(?-i:I)|we)\b|\bin\s+(?:my|our)\s+(?:\w+\s+)?(?:view|opinion|assessment|judgement)\b"
     # A recommendation or a score under a heading: "Recommendation: …", "Scaling: 4/10".
-    r"|^\W*(?:(?:my|our)\s+)?(?:(?-i:[A-Z]{2,3})\s+)?(?:recommendations?|scaling)\b",
+    r"|^\W*(?:(?:my|our)\s+)?(?:(?-i:[A-Z]{2,3})\s+)?(?:recommendations?|scaling)\b"
+    # A worry noted without "I am": "Worried that Mia is left to get herself ready".
+    r"|^\W*(?:(?:still|also|very|really|increasingly|now)\s+)?(?:worried|concerned|unsure|uncertain|doubtful)\b",
+    re.IGNORECASE,
+)
+# A formal assessment recorded ("is assessed on OASys as posing a medium risk", "was assessed
+# at MARAC as being at high risk"): a record of what an assessment found, which the kind
+# model may not make the writer's judgement. The writer's own ("I assessed") is not this.
+FORMAL_ASSESSMENT = re.compile(
+    r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:formally\s+)?assessed\s+"
+    r"(?:(?:on|under|by|using|at|through|via|with|in)\s+(?:[\w\x27\u2019-]+\s+){1,4}?)?"
+    r"as\s+(?:posing|presenting|being|at|having|a|an|high|medium|low|eligible|meeting)\b",
     re.IGNORECASE,
 )
 
@@ -247,17 +258,23 @@ def _kind(text: str, span: Span, signs: Signs, kind_scores: list[float]) -> tupl
     other = overruling_kind(kind_scores, kind, KIND_MODEL_SURE)
     if other is None or _a_record_the_model_keeps(text, span, signs, kind, other):
         return kind, cue
+    if kind == "opinion" and other == "fact" and is_bare_judgement(signs):
+        return kind, cue
     return other, _empty("kind", other, WHY_WORDING[other], span)
 
 
 def _a_record_the_model_keeps(text: str, span: Span, signs: Signs, kind: Kind, other: Kind) -> bool:
-    """A fact the model may not make another kind: one a named record gives, or a figure
-    counted that the model would make a judgement."""
+    """A fact the model may not make another kind: one a named record gives; or, where the
+    model would make it a judgement, a formal assessment recorded or a figure counted."""
     if kind != "fact":
         return False
     if _cites_a_record(text, span, signs):
         return True
-    return other == "opinion" and COUNTED.search(text, span.start, span.end) is not None
+    if other != "opinion":
+        return False
+    if signs.writer is None and FORMAL_ASSESSMENT.search(text, span.start, span.end) is not None:
+        return True
+    return COUNTED.search(text, span.start, span.end) is not None
 
 
 def _cites_a_record(text: str, span: Span, signs: Signs) -> bool:
@@ -303,9 +320,25 @@ def _kind_by_cues(text: str, span: Span, signs: Signs) -> tuple[Kind, Cue]:
     if signs.attribution is not None and signs.attribution.view:
         told = signs.attribution
         return "opinion", _at("kind", "opinion", WHY_JUDGEMENT, text, told.start, told.end)
-    if (looked := signs.cue("appearance")) is not None and signs.attribution is None:
+    if (looked := signs.cue("appearance")) is not None and _looked_before_speaking(signs, looked):
         return "observation", _from_group("kind", "observation", "appearance", looked)
     return "fact", _empty("kind", "fact", WHY_FACT, span)
+
+
+def _looked_before_speaking(signs: Signs, looked: re.Match[str]) -> bool:
+    """How someone looked is the writer's to tell: when no one else tells it, or when the one
+    who looked so speaks after it ("Dad presented as low in mood, little eye contact, said he
+    had not slept"). Told first by someone else ("The midwife said Mum presented as …"), or
+    told by someone new after it, it is theirs."""
+    told = signs.attribution
+    if told is None:
+        return True
+    return (
+        told.named
+        and not told.view
+        and looked.end() <= told.start
+        and SAME_SPEAKER.match(signs.text, told.start, told.end) is not None
+    )
 
 
 def _handled(signs: Signs, claim: re.Match[str]) -> bool:

@@ -1,0 +1,119 @@
+"""Shapes of sentence that new writers used and the coach misread, each tested with
+sentences of its own: a worry written without "I am", a child's response to what the writer
+asked written without "I", how someone presented before what they said, a formal assessment
+of risk, a person's money or documents kept from them told in their own words, and the
+quality of a child's care stated flatly."""
+
+import pytest
+
+from cpconf.quality import analyse
+from tests.quality.accuracy import first_reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Worried that Mia is left to get herself ready for school most mornings.",
+        "Concerned Jayden's weight has not gone up since the summer.",
+        "Still worried whether Dad can keep the boys safe when he has been drinking.",
+        "Concerned about the number of people coming and going from the flat at night.",
+        "Unsure whether Ms Kerr has understood what the plan asks of her.",
+    ],
+)
+def test_a_worry_written_without_i_am_is_the_writers_view(text):
+    assert first_reading(text) == ("opinion", "author")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Concerned neighbours rang the police at 11pm.",
+        "Worried parents at the school gate have asked the head to speak to Ms Lowe.",
+    ],
+)
+def test_worried_people_who_are_not_the_writer_are_not_the_writers_view(text):
+    assert first_reading(text)[0] == "fact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When asked to show me her bedroom, Lily led the way and pointed out her new duvet.",
+        "Asked to draw the people she lives with, Grace drew her nan first and her mum last.",
+        "When asked about school, Tom put his head on the table and did not reply.",
+    ],
+)
+def test_a_childs_response_to_what_the_writer_asked_is_an_observation(text):
+    assert first_reading(text) == ("observation", "author")
+
+
+def test_what_a_child_said_when_asked_is_still_the_childs_account():
+    reading = first_reading("When asked about the mark on his leg, Ben said his dad kicked him.")
+    assert reading == ("allegation", "third_party")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum presented as tired and flat, little eye contact, said the baby had been up all night.",
+        "Dad appeared unsteady on his feet and said he had been to the pub after work.",
+    ],
+)
+def test_how_someone_presented_comes_before_what_they_said(text):
+    assert first_reading(text) == ("observation", "author")
+
+
+def test_how_someone_presented_told_by_someone_else_is_theirs():
+    reading = first_reading("The midwife said that Mum presented as tired and flat.")
+    assert reading[1] == "third_party"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Carr is assessed on the ARMS tool as posing a high risk of sexual harm to children.",
+        "Ms Obi was assessed at MARAC as being at high risk of serious harm.",
+        "Mr Pike has been assessed as presenting a medium risk to known adults.",
+    ],
+)
+def test_a_formal_assessment_of_risk_is_a_record(text):
+    assert first_reading(text) == ("fact", "record")
+
+
+def test_the_writers_own_assessment_of_risk_is_their_view():
+    assert first_reading("I have assessed the risk to the baby as high.") == ("opinion", "author")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"He keeps my passport in his car so I can\'t go anywhere," Ms Dhillon told me.',
+        'Ms Rowe said, "My boyfriend keeps my bank card and gives me ten pounds on a Friday."',
+    ],
+)
+def test_money_or_papers_kept_from_someone_in_their_own_words_is_an_allegation(text):
+    assert first_reading(text) == ("allegation", "third_party")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms Hale provides Ruby with a secure base.",
+        "The grandparents provide the children with warm and consistent care.",
+        "Dad gives Ollie good enough care most of the time.",
+    ],
+)
+def test_the_quality_of_a_childs_care_stated_flatly_is_an_opinion_stated_as_fact(text):
+    assert first_reading(text) == ("opinion", "author")
+    assert "opinion_as_fact" in {finding.rule for finding in analyse(text).findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council provides the family with a two-bedroom flat.",
+        "The nursery provides Ruby with breakfast and lunch.",
+    ],
+)
+def test_what_a_service_provides_is_not_a_judgement(text):
+    assert first_reading(text)[0] != "opinion"
