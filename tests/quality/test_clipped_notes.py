@@ -1,8 +1,8 @@
 """Shapes of sentence that new writers used and the coach misread, each tested with
 sentences of its own: a worry written without "I am", a child's response to what the writer
 asked written without "I", how someone presented before what they said, a formal assessment
-of risk, a person's money or documents kept from them told in their own words, and the
-quality of a child's care stated flatly."""
+of risk, a person's money or documents kept from them told in their own words, the
+quality of a child's care stated flatly, and hearsay noted with its telling clipped."""
 
 import pytest
 
@@ -117,3 +117,23 @@ def test_the_quality_of_a_childs_care_stated_flatly_is_an_opinion_stated_as_fact
 )
 def test_what_a_service_provides_is_not_a_judgement(text):
     assert first_reading(text)[0] != "opinion"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intelligence has been received that Mr Hart is back living at the address.",
+        "Concerns raised re Mum leaving the baby with a neighbour overnight.",
+        "Further concerns received that the boys are out on the estate after midnight.",
+        "Tip-offs have been received that cannabis is being sold from the flat.",
+    ],
+)
+def test_hearsay_with_the_teller_left_out_is_unattributed(text):
+    assert first_reading(text)[1] == "unknown"
+    assert "unattributed_report" in {finding.rule for finding in analyse(text).findings}
+
+
+def test_hearsay_whose_teller_is_named_is_not_flagged():
+    text = "Concerns were raised by the school that Leo is arriving hungry."
+    assert first_reading(text)[1] == "third_party"
+    assert "unattributed_report" not in {finding.rule for finding in analyse(text).findings}

@@ -52,3 +52,24 @@ def test_a_record_of_what_was_done_with_a_worry_is_still_a_fact():
 def test_another_professionals_stated_view_of_an_injury_is_theirs_not_the_writers(text):
     sentence = analyse(text).sentences[0]
     assert (sentence.kind, sentence.source) == ("allegation", "third_party")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms Kaur's position is that the rent fell behind when her hours were cut.",
+        "The view of Ella's head of year is that Ella is more settled since the move.",
+        "Mr Dean's account, given to the duty worker on 2 May, is that he was at work all day.",
+        "Dad's recollection remains that the baby rolled off the bed by herself.",
+    ],
+)
+def test_someones_view_or_account_however_it_is_put_is_theirs(text):
+    assert analyse(text).sentences[0].source == "third_party"
+
+
+def test_a_note_headed_by_who_it_came_from_is_theirs_later_in_a_text_too():
+    sentences = analyse(
+        "Home visit, both children seen.\nPhone call from Oakfield Primary, 11.20: Noah was "
+        "sent home with a temperature."
+    ).sentences
+    assert sentences[-1].source == "third_party"
