@@ -137,3 +137,23 @@ def test_hearsay_whose_teller_is_named_is_not_flagged():
     text = "Concerns were raised by the school that Leo is arriving hungry."
     assert first_reading(text)[1] == "third_party"
     assert "unattributed_report" not in {finding.rule for finding in analyse(text).findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("An NSP was served on the family in March.", "NSP"),
+        ("The OASys assessment was updated after his arrest.", "OASys"),
+        ("His index offence was a robbery in 2022.", "index offence"),
+        ("Ms Day was approved as a foster carer for her niece under Reg 24.", "Reg 24"),
+        ("Kai has been offered a choice appointment for next month.", "choice appointment"),
+    ],
+)
+def test_words_of_probation_housing_and_fostering_are_flagged(text, term):
+    flagged = {f.text for f in analyse(text).findings if f.rule in ("jargon", "acronym")}
+    assert term in flagged
+
+
+def test_a_surname_in_capitals_is_still_not_an_acronym():
+    findings = analyse("Lily SMITH attends the school.").findings
+    assert [f for f in findings if f.rule == "acronym"] == []

@@ -28,7 +28,13 @@ PHRASE_GAP = re.compile(r"(?:[\s\-\u2010\u2011/,]|(?<![.])\.(?![.]))+")
 ACRONYM = re.compile(
     r"[A-Z](?<![\w&\x27\u2019-][A-Z])(?=[a-z0-9&]*[A-Z])[A-Za-z0-9&]*[A-Za-z0-9](?![\w&])"
 )
-NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]+[\x27\u2019]?\s+$")
+# A surname in capitals after a first name ("Lily SMITH"); not after a word that opens a
+# sentence or a phrase ("An NSP was served", "Under MAPPA").
+NAME_BEFORE = re.compile(
+    r"(?:^|\s)(?!(?:A|An|The|This|That|These|Those|Their|His|Her|Our|My|Its|Any|No|Each|Every|"
+    r"Some|Another|Both|One|Two|Three|Under|Per|From|With|Via|By|At|In|On|Of|For|To|After|"
+    r"Before|Following|If|When|New|Latest|Initial|Further)\b)[A-Z][a-z]+[\x27\u2019]?\s+$"
+)
 SPELLING_WORDS = re.compile(r"[^\W_]+")
 NOT_SPACE_BEFORE = re.compile(r"\S*$")
 NOT_SPACE_AFTER = re.compile(r"\S*")
