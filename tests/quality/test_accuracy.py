@@ -773,7 +773,8 @@ INFORMED_SINCE = (ELEVENTH_UNSEEN_SET, TWELFTH_UNSEEN_SET, THIRTEENTH_UNSEEN_SET
 # lists changed; the twenty-fourth and the twenty-fifth once each before any change they could
 # have informed, then once after (the twenty-fifth informed since); the twenty-sixth and the
 # twenty-seventh once, then once with the ninth register set trained on (not kept); the
-# twenty-eighth and the twenty-ninth once, on 7 December, before anything was written from them.
+# twenty-eighth and the twenty-ninth once, on 7 December, before anything was written from them
+# (the twenty-eighth informed since: test_clipped_notes.py).
 NOT_TRAINED_ON = (
     FOURTEENTH_UNSEEN_SET,
     FIFTEENTH_UNSEEN_SET,
