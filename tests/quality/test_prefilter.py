@@ -98,8 +98,11 @@ def test_a_pattern_that_matches_is_always_searched(text):
 @given(text=TEXTS)
 def test_the_look_at_the_first_letter_finds_what_the_pattern_finds(text):
     for name, gated in PATTERNS:
+        written = gated.source
+        # An anchored pattern is searched without its "^", at a sentence's start only.
+        body = re.compile(written.pattern[1:], written.flags) if gated.anchored else written
         assert [_where(match) for match in gated.pattern.finditer(text)] == [
-            _where(match) for match in gated.source.finditer(text)
+            _where(match) for match in body.finditer(text)
         ], name
 
 
@@ -114,17 +117,45 @@ def test_alternatives_are_found_as_their_alternation_finds_them(text):
     for name, gated in GATED.items():
         if not isinstance(gated, GatedAlternatives):
             continue
-        flags = gated.parts[0].pattern.flags
-        joined = "|".join(f"(?:{part.pattern.pattern})" for part in gated.parts)
-        alternation = re.compile(joined, flags)
         for span in split_sentences(text):
-            found = gated.search(text, span)
-            expected = alternation.search(text, span.start, span.end)
-            assert _where(found) == _where(expected), name
+            expected = _as_the_alternation_finds(gated, text, span)
+            assert _where(gated.search(text, span)) == _where(expected[0] if expected else None)
             every = [_where(match) for match in gated.finditer(text, span)]
-            assert every == [
-                _where(match) for match in alternation.finditer(text, span.start, span.end)
-            ], name
+            assert every == [_where(match) for match in expected], name
+
+
+def _as_the_alternation_finds(gated: GatedAlternatives, text: str, span: Span) -> list:
+    """What ``(?:p1)|(?:p2)|…`` finds in the sentence, where an anchored part may match only
+    at the sentence's start: there the earliest part that matches wins, as in an alternation."""
+    flags = gated.parts[0].pattern.flags
+    loose = [(number, part) for number, part in enumerate(gated.parts) if not part.anchored]
+    joined = "|".join(f"(?P<_p{number}>{part.pattern.pattern})" for number, part in loose)
+    alternation = re.compile(joined or "(?!)", flags)
+    found = list(alternation.finditer(text, span.start, span.end))
+    at_start = [
+        (number, match)
+        for number, part in enumerate(gated.parts)
+        if part.anchored and (match := part.pattern.match(text, span.start, span.end))
+    ]
+    if not at_start:
+        return found
+    number, anchored = at_start[0]
+    head = found[0] if found and found[0].start() == span.start else None
+    if head is not None and min(n for n, _ in loose if head.group(f"_p{n}") is not None) < number:
+        return found
+    return [anchored, *alternation.finditer(text, anchored.end(), span.end)]
+
+
+def test_an_anchored_cue_is_found_at_any_sentences_start_and_nowhere_else():
+    # The opinion frame's "^…worried that": a worry noted without "I am".
+    frame = cue_lists.kind_cues()["opinion_frame"].pattern
+    text = "Ava was at nursery. Worried that she is tired. Nan is worried that she is tired."
+    found = [frame.search(text, span) for span in split_sentences(text)]
+    assert [match.group().strip() if match else None for match in found] == [
+        None,
+        "Worried that",
+        None,
+    ]
 
 
 def test_the_judging_alternatives_are_the_one_judging_expression():

@@ -756,20 +756,28 @@ class GatedPattern:
     """A pattern searched only where one of the words it needs is present, and one of each
     further set it needs (``need``: every one of those bits must be set). ``pattern`` is
     what is searched: the pattern as written, after a look at the letters a match can start
-    with where they are few (``(?=[ahw])``), compiled once; ``source`` is it as written."""
+    with where they are few (``(?=[ahw])``), compiled once; ``source`` is it as written.
 
-    __slots__ = ("_written", "bit", "need", "pattern")
+    A pattern written with a leading ``^`` is ``anchored``: it is tried only where the region
+    searched (a sentence) begins, which is what ``^`` means in the cue lists ("Worried that
+    …" opening a sentence, a heading opening a note), in any sentence of a text."""
+
+    __slots__ = ("_written", "anchored", "bit", "need", "pattern")
 
     def __init__(self, pattern: re.Pattern[str] | str, flags: int = 0) -> None:
         written = _written(pattern, flags)
         self._written = written
         self.bit = PREFILTER.add(written, words_needed(written))
         self.need = 0 if self.bit == -1 else self.bit | PREFILTER.also(also_needed(written))
+        self.anchored = written.pattern.startswith("^")
+        searched = written.pattern[1:] if self.anchored else written.pattern
         letters = _stored("first").get(pattern_key(written))
         if letters is None:
             letters = first_letters(written)
         if letters:
-            self.pattern = re.compile(f"(?=[{letters}]){written.pattern}", written.flags)
+            self.pattern = re.compile(f"(?=[{letters}]){searched}", written.flags)
+        elif self.anchored:
+            self.pattern = re.compile(searched, written.flags)
         else:
             self.pattern = self.source
 
@@ -787,11 +795,20 @@ class GatedPattern:
     def search(self, text: str, region: Region) -> re.Match[str] | None:
         if region.cues & self.need != self.need:
             return None
-        return self.pattern.search(text, region.start, region.end)
+        return self.find(text, region.start, region.end)
+
+    def find(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """The first match from `start`; an anchored pattern's only at `start`."""
+        if self.anchored:
+            return self.pattern.match(text, start, end)
+        return self.pattern.search(text, start, end)
 
     def finditer(self, text: str, region: Region) -> Iterator[re.Match[str]]:
         if region.cues & self.need != self.need:
             return iter(())
+        if self.anchored:
+            found = self.pattern.match(text, region.start, region.end)
+            return iter(() if found is None else (found,))
         return self.pattern.finditer(text, region.start, region.end)
 
 
@@ -806,13 +823,13 @@ class GatedAlternatives:
     def __init__(self, patterns: Sequence[re.Pattern[str] | str], flags: int = 0) -> None:
         self.parts = [GatedPattern(pattern, flags) for pattern in patterns]
         numbered = list(enumerate(self.parts))
-        self._always = [(number, part.pattern) for number, part in numbered if part.bit == -1]
-        self._by_bit = {part.bit: (number, part.pattern) for number, part in numbered}
+        self._always = [(number, part) for number, part in numbered if part.bit == -1]
+        self._by_bit = {part.bit: (number, part) for number, part in numbered}
         self._by_bit.pop(-1, None)
         self._need = {part.bit: part.need for part in self.parts if part.bit != -1}
         self._gated = sum(self._by_bit)
         self._relevant = reduce(or_, self._need.values(), 0)
-        self._searched: dict[int, list[tuple[int, re.Pattern[str]]]] = {}
+        self._searched: dict[int, list[tuple[int, GatedPattern]]] = {}
         self.bit = -1 if self._always else self._gated
 
     def search(self, text: str, region: Region) -> re.Match[str] | None:
@@ -829,7 +846,7 @@ class GatedAlternatives:
             return
         start, end = region.start, region.end
         upcoming = [
-            (number, pattern, pattern.search(text, start, end))
+            (number, pattern, pattern.find(text, start, end))
             for number, pattern in self.searched(region.cues)
         ]
         while True:
@@ -843,13 +860,13 @@ class GatedAlternatives:
             yield best
             position = max(best.end(), best.start() + 1)
             upcoming = [
-                (number, pattern, pattern.search(text, position, end))
+                (number, pattern, None if pattern.anchored else pattern.find(text, position, end))
                 if found is not None and found.start() < position
                 else (number, pattern, found)
                 for number, pattern, found in upcoming
             ]
 
-    def searched(self, cues: int) -> list[tuple[int, re.Pattern[str]]]:
+    def searched(self, cues: int) -> list[tuple[int, GatedPattern]]:
         """The patterns worth searching where these cue bits are set, with their numbers:
         those always searched, then each whose bits (``GatedPattern.need``) are all set.
         Worked out once for each set of the bits that matter here (sentences share a few
@@ -872,11 +889,11 @@ class GatedAlternatives:
     def _leftmost(self, text: str, start: int, end: int, cues: int) -> re.Match[str] | None:
         searched = self.searched(cues)
         if len(searched) == 1:
-            return searched[0][1].search(text, start, end)
+            return searched[0][1].find(text, start, end)
         best: re.Match[str] | None = None
         best_key = (end + 1, 0)
         for number, pattern in searched:
-            found = pattern.search(text, start, end)
+            found = pattern.find(text, start, end)
             if found is not None and (key := (found.start(), number)) < best_key:
                 best, best_key = found, key
         return best
