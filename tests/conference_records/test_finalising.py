@@ -4,6 +4,7 @@ core group, review or action date before the meeting. Each refusal names the fie
 a conference without a quorum is only a warning."""
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 from django.utils import timezone
@@ -127,17 +128,27 @@ def test_a_child_without_a_decision_and_a_plan_without_a_category_are_named(scen
     ]
 
 
+def _first_working_day(day: dt.date, is_working_day: Callable[[dt.date], bool]) -> dt.date:
+    while not is_working_day(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
 def test_dates_before_the_meeting_are_refused_when_it_has_moved_later(scene):
     # The dates were agreed for a meeting twenty days ago; the unit then moved the meeting to
     # this morning, so the core group, the next review and an action are now before it.
     twenty_days_ago = timezone.localdate() - dt.timedelta(days=20)
     held(scene.conference, dt.timedelta(days=20))
+    # Working days of the authority, as the record asks, whatever day the tests run on.
+    working_day = services.timescales_of(scene.conference).is_working_day
+    core_group_on = _first_working_day(twenty_days_ago + dt.timedelta(days=3), working_day)
+    next_review_on = _first_working_day(twenty_days_ago + dt.timedelta(days=10), working_day)
     record = completed(
         scene,
         **{
             parts.FUTURE_DATES: {
-                "core_group_on": (twenty_days_ago + dt.timedelta(days=3)).isoformat(),
-                "next_review_on": (twenty_days_ago + dt.timedelta(days=10)).isoformat(),
+                "core_group_on": core_group_on.isoformat(),
+                "next_review_on": next_review_on.isoformat(),
             }
         },
     )
