@@ -35,7 +35,10 @@ def booking(scene, day: dt.date, **extra):
 
 
 def next_weekday(weekday: int, weeks: int = 3) -> dt.date:
-    day = timezone.localdate() + dt.timedelta(weeks=weeks)
+    """The first such weekday after `weeks` from today: never the scene's own conference day
+    (three weeks from now, at this time of day), whose chair would then be warned of a clash
+    when the tests run in the morning."""
+    day = timezone.localdate() + dt.timedelta(weeks=weeks, days=1)
     while day.weekday() != weekday:
         day += dt.timedelta(days=1)
     return day
