@@ -13,6 +13,7 @@ from django.utils import timezone
 from cpconf.accounts.models import Role
 from cpconf.audit.models import AuditEvent
 from cpconf.conferences.models import Conference, Stage
+from cpconf.deadlines import calendar_for_policy
 from tests.factories import ConferenceFactory, InvitationFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -230,8 +231,11 @@ def test_an_initial_conference_past_its_statutory_date_is_warned_about(client, s
 
 def test_a_late_review_and_a_busy_chair_are_warned_about(client, scene):
     client.force_login(scene.unit)
+    # A working day of the authority (not a weekend, a bank holiday or a closure day, each
+    # of which would add its own warning), whatever day the tests run.
+    calendar = calendar_for_policy(scene.authority.policy)
     day = timezone.localdate() + dt.timedelta(days=150)
-    while day.weekday() >= 5:
+    while not calendar.is_working_day(day):
         day += dt.timedelta(days=1)
     ConferenceFactory(
         family__local_authority=scene.authority,
