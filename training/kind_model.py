@@ -55,6 +55,8 @@ KEPT_BLIND = (
     "unseen_set_27.jsonl",
     "unseen_set_28.jsonl",
     "unseen_set_29.jsonl",
+    "unseen_set_30.jsonl",
+    "unseen_set_31.jsonl",
 )
 # Written to be trained on, tried, and not trained on: the ninth register set lifted sets 23,
 # 24, 26 and 27, read blind, by one sentence in 420 together and the informed sets 14 to 22
