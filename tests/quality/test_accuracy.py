@@ -731,6 +731,8 @@ TWENTY_SIXTH_UNSEEN_SET = HERE / "unseen_set_26.jsonl"
 TWENTY_SEVENTH_UNSEEN_SET = HERE / "unseen_set_27.jsonl"
 TWENTY_EIGHTH_UNSEEN_SET = HERE / "unseen_set_28.jsonl"
 TWENTY_NINTH_UNSEEN_SET = HERE / "unseen_set_29.jsonl"
+THIRTIETH_UNSEEN_SET = HERE / "unseen_set_30.jsonl"
+THIRTY_FIRST_UNSEEN_SET = HERE / "unseen_set_31.jsonl"
 # Written to be trained on, in the registers the blind sets showed (not held out).
 REGISTER_SET = HERE / "register_set.jsonl"
 SECOND_REGISTER_SET = HERE / "register_set_2.jsonl"
@@ -774,7 +776,9 @@ INFORMED_SINCE = (ELEVENTH_UNSEEN_SET, TWELFTH_UNSEEN_SET, THIRTEENTH_UNSEEN_SET
 # have informed, then once after (the twenty-fifth informed since); the twenty-sixth and the
 # twenty-seventh once, then once with the ninth register set trained on (not kept); the
 # twenty-eighth and the twenty-ninth once, on 7 December, before anything was written from them
-# (the twenty-eighth informed since: test_clipped_notes.py).
+# (the twenty-eighth informed since, and the twenty-ninth after the thirtieth and the
+# thirty-first were written: test_clipped_notes.py); the thirtieth and the thirty-first once,
+# before and after the round drawn from the twenty-ninth (the same both times).
 NOT_TRAINED_ON = (
     FOURTEENTH_UNSEEN_SET,
     FIFTEENTH_UNSEEN_SET,
@@ -792,6 +796,8 @@ NOT_TRAINED_ON = (
     TWENTY_SEVENTH_UNSEEN_SET,
     TWENTY_EIGHTH_UNSEEN_SET,
     TWENTY_NINTH_UNSEEN_SET,
+    THIRTIETH_UNSEEN_SET,
+    THIRTY_FIRST_UNSEEN_SET,
 )
 TARGET_ACCURACY = 0.9
 TARGET_JARGON = 0.9
@@ -856,6 +862,8 @@ def test_the_labelled_sets_are_here_and_complete():
     assert len(load_rows(TWENTY_SEVENTH_UNSEEN_SET)) >= 130
     assert len(load_rows(TWENTY_EIGHTH_UNSEEN_SET)) >= 130
     assert len(load_rows(TWENTY_NINTH_UNSEEN_SET)) >= 130
+    assert len(load_rows(THIRTIETH_UNSEEN_SET)) >= 130
+    assert len(load_rows(THIRTY_FIRST_UNSEEN_SET)) >= 130
     for path in (DEV_SET, TUNING_SET, *HELD_OUT, *INFORMED_SINCE, *NOT_TRAINED_ON):
         assert {"text", "kind", "source", "jargon", "children"} <= load_rows(path)[0].keys()
 
@@ -1028,7 +1036,9 @@ BLIND_READINGS = {
     "twenty-sixth, blind": (TWENTY_SIXTH_UNSEEN_SET, 98 / 105, 113 / 122, 29 / 33, 29 / 40),
     "twenty-seventh, blind": (TWENTY_SEVENTH_UNSEEN_SET, 101 / 105, 115 / 121, 26 / 34, 26 / 40),
     "twenty-eighth, blind": (TWENTY_EIGHTH_UNSEEN_SET, 97 / 105, 107 / 121, 22 / 35, 22 / 29),
-    "twenty-ninth, blind": (TWENTY_NINTH_UNSEEN_SET, 102 / 105, 116 / 121, 29 / 38, 29 / 33),
+    "twenty-ninth": (TWENTY_NINTH_UNSEEN_SET, 102 / 105, 116 / 121, 29 / 38, 29 / 33),
+    "thirtieth, blind": (THIRTIETH_UNSEEN_SET, 98 / 105, 108 / 121, 23 / 30, 23 / 25),
+    "thirty-first, blind": (THIRTY_FIRST_UNSEEN_SET, 98 / 105, 109 / 121, 26 / 31, 26 / 27),
 }
 
 

@@ -2,7 +2,9 @@
 sentences of its own: a worry written without "I am", a child's response to what the writer
 asked written without "I", how someone presented before what they said, a formal assessment
 of risk, a person's money or documents kept from them told in their own words, the
-quality of a child's care stated flatly, and hearsay noted with its telling clipped."""
+quality of a child's care stated flatly, hearsay noted with its telling clipped; then, from a
+second writer, a child out late with no one minding, people the writer did not recognise, a
+refusal to tell, a record named with its owner, and readiness to parent judged flatly."""
 
 import pytest
 
@@ -157,3 +159,69 @@ def test_words_of_probation_housing_and_fostering_are_flagged(text, term):
 def test_a_surname_in_capitals_is_still_not_an_acronym():
     findings = analyse("Lily SMITH attends the school.").findings
     assert [f for f in findings if f.rule == "acronym"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leo is out until three in the morning at weekends, according to his nan.",
+        "Kian is out on the estate until two or three in the morning on school nights, "
+        "according to his form tutor.",
+        "Mia's aunt says Mia is out on the estate till 2am with no adult knowing where she is.",
+    ],
+)
+def test_a_child_out_late_with_no_one_minding_told_by_someone_is_an_allegation(text):
+    assert first_reading(text) == ("allegation", "third_party")
+
+
+def test_the_writer_seeing_people_they_did_not_know_is_an_observation():
+    text = "Sat 4/11, 10pm - Leo by the shops with two men I didn't recognise."
+    assert first_reading(text) == ("observation", "author")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He had a graze on his chin on Monday and wouldn't say how he got it.",
+        "Ms Cole lost her train of thought when I asked about the move.",
+    ],
+)
+def test_a_refusal_to_tell_or_a_train_of_thought_names_no_teller(text):
+    assert first_reading(text)[1] == "author"
+
+
+def test_a_record_named_with_its_owner_is_the_records():
+    text = "According to the nursery's attendance register, Ivy came on 31 of 40 days."
+    assert first_reading(text) == ("fact", "record")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms Grey does not value school.",
+        "Ms Kemp is not emotionally ready to care for a baby.",
+        "Ms Lyle is too frightened of her partner to protect the children.",
+    ],
+)
+def test_readiness_to_parent_judged_flatly_is_an_opinion_stated_as_fact(text):
+    assert first_reading(text) == ("opinion", "author")
+    assert "opinion_as_fact" in {finding.rule for finding in analyse(text).findings}
+
+
+def test_word_going_round_names_no_teller():
+    text = "Word going round is that Leo owes money to older boys."
+    assert first_reading(text) == ("allegation", "unknown")
+    assert "unattributed_report" in {finding.rule for finding in analyse(text).findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("The family met on their own during private family time.", "private family time"),
+        ("He was given a community resolution for the theft.", "community resolution"),
+        ("A Care Act assessment found her eligible for support.", "Care Act assessment"),
+        ("She disclosed abuse on routine enquiry at her booking appointment.", "routine enquiry"),
+    ],
+)
+def test_words_of_family_meetings_policing_adult_care_and_midwifery_are_flagged(text, term):
+    assert term in {f.text for f in analyse(text).findings if f.rule == "jargon"}
