@@ -259,6 +259,7 @@ def _kind(text: str, span: Span, signs: Signs, kind_scores: list[float]) -> tupl
     if other is None or _a_record_the_model_keeps(text, span, signs, kind, other):
         return kind, cue
     if kind == "opinion" and other == "fact" and is_bare_judgement(signs):
+        # The coach flags it as an opinion stated as fact, so it does not read it as a fact.
         return kind, cue
     return other, _empty("kind", other, WHY_WORDING[other], span)
 
