@@ -10,6 +10,7 @@ they were shown, and new writers find new ones.
 """
 
 import re
+from functools import cache
 
 from cpconf.quality.attribution import Attribution, attribution
 from cpconf.quality.cue_lists import (
@@ -85,11 +86,7 @@ STOCK_LONGEST = 60
 # An opinion frame in which the writer states a view as theirs: a first-person thinking verb
 # or "in my view/opinion/assessment", not only a noun for their worries.
 STATED_VIEW = re.compile(
-    r"^(?:(?-i:I)|we)\b|\bin\s+(?:my|our)\s+(?:\w+\s+)?(?:view|opinion|assessment|judgement)\b"
-    # A recommendation or a score under a heading: "Recommendation: …", "Scaling: 4/10".
-    r"|^\W*(?:(?:my|our)\s+)?(?:(?-i:[A-Z]{2,3})\s+)?(?:recommendations?|scaling)\b"
-    # A worry noted without "I am": "Worried that Mia is left to get herself ready".
-    r"|^\W*(?:(?:still|also|very|really|increasingly|now)\s+)?(?:worried|concerned|unsure|uncertain|doubtful)\b",
+    r"^(?:(?-i:I)|we)\b|\bin\s+(?:my|our)\s+(?:\w+\s+)?(?:view|opinion|assessment|judgement)\b",
     re.IGNORECASE,
 )
 # A formal assessment recorded ("is assessed on OASys as posing a medium risk", "was assessed
@@ -298,7 +295,19 @@ def _states_own_view(signs: Signs) -> bool:
     only names the writer's worries ("our concerns") may still be a record of what was done
     with them ("We escalated our concerns to the MASH"), so the model may overrule that."""
     frame = signs.cue("opinion_frame")
-    return frame is not None and STATED_VIEW.search(frame.group(0)) is not None
+    if frame is None:
+        return False
+    return STATED_VIEW.search(frame.group(0)) is not None or frame.re in _views_noted_first()
+
+
+@cache
+def _views_noted_first() -> frozenset[re.Pattern[str]]:
+    """The opinion frames written to open a sentence (``^`` in the cue lists): a heading's
+    "Recommendation:" or "Scaling: 4/10", a clipped "Worried that …". The writer noting their
+    own view, as plainly as "I think" does."""
+    frames = kind_cues()["opinion_frame"].pattern
+    parts = frames.parts if isinstance(frames, GatedAlternatives) else [frames]
+    return frozenset(part.pattern for part in parts if part.anchored)
 
 
 def _kind_by_cues(text: str, span: Span, signs: Signs) -> tuple[Kind, Cue]:
