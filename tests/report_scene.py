@@ -4,9 +4,11 @@ The `scene` fixture (tests/conftest.py) builds it; report and browser tests shar
 """
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.urls import reverse
 from django.utils import timezone
 
 from cpconf.accounts.models import Role, User
@@ -216,3 +218,20 @@ def review_conference(scene: Scene) -> Conference:
     )
     InvitationFactory(conference=review, invitee=scene.author, agency=scene.school)
     return review
+
+
+SHOWN = re.compile(r'name="shown" value="([0-9a-f]*)"')
+
+
+def signature_from_page(client, report: ProfessionalReport, **typed: str) -> dict[str, str]:
+    """What the check page's form sends: the signature typed, the confirmation ticked, and
+    the fingerprint of the report as the page showed it (read from the page itself)."""
+    page = client.get(reverse("reports:check", args=[report.pk])).content.decode()
+    found = SHOWN.search(page)
+    assert found is not None, "the check page carries no fingerprint of what it shows"
+    return {
+        "signed_name": "Priya Shah",
+        "signed_role": "Designated safeguarding lead",
+        "confirm": "on",
+        "shown": found.group(1),
+    } | typed

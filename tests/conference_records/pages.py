@@ -1,6 +1,7 @@
 """What the page tests share: the pages' addresses, and the posted form of each section."""
 
 import html
+import re
 from typing import Any
 
 from django.urls import reverse
@@ -49,3 +50,15 @@ def content_of(record: ConferenceRecord, key: str) -> dict[str, Any]:
 def shown(message: str) -> str:
     """A message as the page's HTML has it (apostrophes escaped)."""
     return html.escape(str(message))
+
+
+SHOWN = re.compile(r'name="shown" value="([0-9a-f]*)"')
+
+
+def finalise(client, conference, data: dict[str, str] | None = None):
+    """Press "Finalise the record" as the check page's form does: with the fingerprint of
+    the record and its warnings as the page showed them, read from the page."""
+    page = client.get(url("check", conference)).content.decode()
+    found = SHOWN.search(page)
+    assert found is not None, "the check page carries no fingerprint of what it shows"
+    return client.post(url("check", conference), {"shown": found.group(1), **(data or {})})

@@ -10,6 +10,7 @@ from cpconf.conference_records import forms as record_forms
 from cpconf.conference_records import record_content as parts
 from cpconf.conference_records import services
 from cpconf.conference_records.models import RecordStatus
+from cpconf.conference_records.views import CHANGED_SINCE_SHOWN
 from cpconf.conferences.models import Conference
 from tests.conference_records.builders import (
     complete_content,
@@ -20,6 +21,7 @@ from tests.conference_records.builders import (
 )
 from tests.conference_records.pages import (
     content_of,
+    finalise,
     part_url,
     revision_of,
     shown,
@@ -78,7 +80,7 @@ def test_finalising_an_incomplete_record_names_each_problem_and_links_to_its_fie
         actor=scene.chair,
     )
 
-    response = client.post(url("check", scene.conference))
+    response = finalise(client, scene.conference)
 
     page = response.content.decode()
     decisions = part_url(scene.conference, parts.DECISIONS)
@@ -104,7 +106,7 @@ def test_finalising_a_complete_record_freezes_it_as_version_one(client, scene):
     record = _complete(scene)
     client.force_login(scene.chair)
 
-    response = client.post(url("check", scene.conference))
+    response = finalise(client, scene.conference)
     version = client.get(response.url).content.decode()
     overview = client.get(url("overview", scene.conference)).content.decode()
     section = client.get(part_url(scene.conference, parts.WHY_HERE))
@@ -154,7 +156,7 @@ def test_correcting_the_record_needs_a_reason_and_makes_version_two(client, scen
             "return": "1",
         },
     )
-    finalised = client.post(url("check", scene.conference))
+    finalised = finalise(client, scene.conference)
     versions = client.get(url("versions", scene.conference)).content.decode()
     first = client.get(url("version", scene.conference, 1)).content.decode()
 
@@ -241,3 +243,63 @@ def test_the_next_review_waits_for_the_record_to_be_finalised(client, scene):
 
     assert response.status_code == 302
     assert response.url == url("overview", scene.conference)
+
+
+def test_finalising_refuses_words_saved_after_the_check_page_showed_the_record(client, scene):
+    record = _complete(scene)
+    client.force_login(scene.chair)
+    page = client.get(url("check", scene.conference)).content.decode()
+    as_shown = page.split('name="shown" value="', 1)[1].split('"', 1)[0]
+    # Meanwhile someone else (the unit, the chair in another tab) saves a part.
+    why_here = content_of(record, parts.WHY_HERE)
+    services.part_save(
+        record=record,
+        key=parts.WHY_HERE,
+        content={**why_here, "child_voice": "Saved after the check page was opened."},
+        revision=record.parts.get(key=parts.WHY_HERE).revision,
+        actor=scene.unit,
+    )
+
+    refused = client.post(url("check", scene.conference), {"shown": as_shown})
+
+    assert refused.status_code == 400
+    record.refresh_from_db()
+    assert record.status == RecordStatus.IN_PROGRESS
+    assert not record.versions.exists()
+    assert shown(CHANGED_SINCE_SHOWN) in refused.content.decode()
+    assert 'href="#finalise"' in refused.content.decode()
+    assert "Saved after the check page was opened." in refused.content.decode()
+    # Finalised from the page as it now is, the version holds what that page showed.
+    finalised = finalise(client, scene.conference)
+    assert finalised.status_code == 302
+    version = record.versions.get()
+    assert version.content[parts.WHY_HERE]["child_voice"] == (
+        "Saved after the check page was opened."
+    )
+
+
+def test_finalising_without_what_the_page_showed_finalises_nothing(client, scene):
+    record = _complete(scene)
+    client.force_login(scene.chair)
+
+    refused = client.post(url("check", scene.conference))
+
+    assert refused.status_code == 400
+    assert shown(CHANGED_SINCE_SHOWN) in refused.content.decode()
+    assert not record.versions.exists()
+
+
+def test_the_fingerprint_covers_the_warnings_as_well_as_the_parts(scene):
+    held(scene.conference)
+    record = started(scene)  # no quorum yet: the page warns of it
+    children = services.children_of(scene.conference)
+    write_all(record, complete_content(children, next_review_day(scene.conference)), scene.chair)
+    warned = services.record_as_shown(record)
+    assert services.record_warnings(record)
+
+    quorate(scene.conference)  # the warning goes, though no part changed
+
+    assert services.record_warnings(record) == []
+    assert services.record_as_shown(record) != warned
+    with pytest.raises(services.RecordChangedSinceShown):
+        services.record_finalise(record=record, actor=scene.chair, as_shown=warned)

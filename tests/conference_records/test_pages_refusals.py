@@ -25,6 +25,7 @@ from tests.conference_records.builders import (
 from tests.conference_records.pages import (
     content_of,
     date_fields,
+    finalise,
     part_url,
     revision_of,
     shown,
@@ -144,7 +145,7 @@ def test_finalising_before_the_meeting_links_to_the_conference(client, scene):
     client.force_login(scene.chair)
     starts = timezone.localtime(scene.conference.starts_at)
 
-    response = client.post(url("check", scene.conference))
+    response = finalise(client, scene.conference)
 
     page = response.content.decode()
     message = date_checks.MEETING_NOT_STARTED.format(
@@ -172,7 +173,7 @@ def test_finalising_without_anyone_present_links_to_introductions(client, scene)
     )
     client.force_login(scene.chair)
 
-    response = client.post(url("check", scene.conference))
+    response = finalise(client, scene.conference)
 
     page = response.content.decode()
     introductions = part_url(scene.conference, parts.INTRODUCTIONS)
@@ -198,7 +199,7 @@ def test_finalising_with_an_action_due_before_the_meeting_links_to_the_action(cl
     )
     client.force_login(scene.chair)
 
-    response = client.post(url("check", scene.conference))
+    response = finalise(client, scene.conference)
 
     page = response.content.decode()
     message = date_checks.ACTION_BEFORE.format(number=1, day=long(timezone.localdate()))
@@ -214,10 +215,10 @@ def test_without_a_quorum_the_chair_finalises_only_once_they_have_read_the_warni
     warning = quorum.QUORUM_AGENCY_ABSENT.format(agency=AgencyKind.SOCIAL_CARE.label)
 
     check = client.get(url("check", scene.conference)).content.decode()
-    unread = client.post(url("check", scene.conference))
+    unread = finalise(client, scene.conference)
     record.refresh_from_db()
     status_after_unread = record.status
-    read = client.post(url("check", scene.conference), {"warnings_read": "yes"})
+    read = finalise(client, scene.conference, {"warnings_read": "yes"})
 
     assert shown(warning) in check
     assert 'name="warnings_read"' in check
@@ -237,7 +238,7 @@ def test_a_quorate_conference_is_finalised_without_a_warning(client, scene):
     client.force_login(scene.chair)
 
     check = client.get(url("check", scene.conference)).content.decode()
-    response = client.post(url("check", scene.conference))
+    response = finalise(client, scene.conference)
 
     assert 'name="warnings_read"' not in check
     assert response.status_code == 302

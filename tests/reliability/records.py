@@ -111,6 +111,11 @@ def build(count: int) -> list[dict[str, Any]]:
             }
         )
     same_answers(reports)
+    from cpconf.reports.selectors import fingerprint_to_sign
+
+    for author_row, report in zip(authors, reports, strict=True):
+        # What each author's check page carries: the report as it showed it.
+        author_row["shown"] = fingerprint_to_sign(report)
     return authors
 
 

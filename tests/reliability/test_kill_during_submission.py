@@ -217,6 +217,7 @@ def sign_and_submit(port: int, author: dict[str, Any]) -> tuple[int, str]:
             "signed_name": author["name"],
             "signed_role": ROLE,
             "confirm": "on",
+            "shown": author["shown"],
         }
     )
     client = http.client.HTTPConnection("127.0.0.1", port, timeout=BOUND_SECONDS)

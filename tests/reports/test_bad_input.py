@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from cpconf.named_errors import named
 from cpconf.reports.models import SectionState
-from tests.report_scene import save, start
+from tests.report_scene import save, signature_from_page, start
 
 pytestmark = pytest.mark.django_db
 
@@ -227,7 +227,7 @@ def test_submitting_with_empty_required_sections_lists_each_one(client, scene):
 
     response = client.post(
         reverse("reports:check", args=[report.pk]),
-        {"signed_name": "Priya Shah", "signed_role": "DSL", "confirm": "on"},
+        signature_from_page(client, report, signed_role="DSL"),
     )
 
     assert response.status_code == 400

@@ -6,23 +6,24 @@ The presses are real requests in threads, each with its own database connection,
 PostgreSQL they truly run at the same moment and meet at the report's row lock."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from cpconf.audit.models import AuditEvent
 from cpconf.reports import services
 from cpconf.reports.models import ReportVersion
 from cpconf.reports.views import ALREADY_AMENDING, ALREADY_SUBMITTED
-from tests.report_scene import complete, share_again, start, submit
+from tests.report_scene import complete, share_again, signature_from_page, start, submit
 from tests.reports.concurrency import PRESSES, failures, press_at_once
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-SIGNATURE = {
-    "signed_name": "Priya Shah",
-    "signed_role": "Designated safeguarding lead",
-    "confirm": "on",
-}
+def _signature(scene, report) -> dict[str, str]:
+    """The form as the author's check page sends it (every press comes from the same page)."""
+    client = Client()
+    client.force_login(scene.author)
+    return signature_from_page(client, report)
 
 
 def _told_already(results, message: str) -> int:
@@ -32,8 +33,9 @@ def _told_already(results, message: str) -> int:
 def test_signing_many_times_at_once_makes_one_version(scene):
     report = complete(start(scene))
     url = reverse("reports:check", args=[report.pk])
+    signature = _signature(scene, report)
 
-    results = press_at_once(scene.author, lambda client: client.post(url, SIGNATURE, follow=True))
+    results = press_at_once(scene.author, lambda client: client.post(url, signature, follow=True))
 
     assert failures(results) == []
     assert [r.status_code for r in results] == [200] * PRESSES
@@ -73,8 +75,9 @@ def test_signing_an_amendment_many_times_at_once_makes_one_more_version(scene):
     services.report_amend(report=report, reason="Wrong date of visit", actor=scene.author)
     share_again(report)
     url = reverse("reports:check", args=[report.pk])
+    signature = _signature(scene, report)
 
-    results = press_at_once(scene.author, lambda client: client.post(url, SIGNATURE, follow=True))
+    results = press_at_once(scene.author, lambda client: client.post(url, signature, follow=True))
 
     assert failures(results) == []
     assert [v.number for v in ReportVersion.objects.filter(report=report)] == [1, 2]

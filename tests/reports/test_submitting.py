@@ -11,9 +11,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cpconf.audit.models import AuditEvent
-from cpconf.reports import services
+from cpconf.reports import selectors, services
 from cpconf.reports.models import ReportStatus, ReportVersion
-from tests.report_scene import complete, save, share_again, start, submit
+from tests.report_scene import (
+    complete,
+    save,
+    share_again,
+    signature_from_page,
+    start,
+    submit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +33,7 @@ def test_signing_in_the_browser_submits_a_fingerprinted_version(client, scene):
     assert "Lily and Noah" in check
 
     response = client.post(
-        reverse("reports:check", args=[report.pk]),
-        {
-            "signed_name": "Priya Shah",
-            "signed_role": "Designated safeguarding lead",
-            "confirm": "on",
-        },
+        reverse("reports:check", args=[report.pk]), signature_from_page(client, report)
     )
 
     version = report.versions.get()
@@ -188,3 +190,70 @@ def test_any_two_versions_are_compared_with_insertions_and_deletions_marked(clie
     assert (
         client.get(reverse("reports:compare", args=[report.pk]) + "?from=1&to=9").status_code == 404
     )
+
+
+def test_a_signature_covers_only_the_words_its_check_page_showed(client, scene):
+    report = complete(start(scene))
+    client.force_login(scene.author)
+    signature = signature_from_page(client, report, signed_name="Priya K Shah")
+    # Meanwhile the author changes a section in another tab.
+    save(report, "worries", {"text": "Saved in another tab after the check page opened."})
+
+    response = client.post(reverse("reports:check", args=[report.pk]), signature)
+
+    assert response.status_code == 400
+    assert not report.versions.exists()
+    report.refresh_from_db()
+    assert report.status != ReportStatus.SUBMITTED
+    assert not AuditEvent.objects.filter(action="report_submitted").exists()
+    page = response.content.decode()
+    assert "changed after this page opened" in page
+    assert 'value="Priya K Shah"' in page  # what was typed is kept
+    assert "Saved in another tab after the check page opened." in page  # the words now
+    assert 'name="confirm" type="checkbox" value="on" checked' not in page  # confirm again
+    # Signed again from the page as it is now, the version holds the new words.
+    again = client.post(
+        reverse("reports:check", args=[report.pk]), signature_from_page(client, report)
+    )
+    assert again.status_code == 302
+    version = report.versions.get()
+    assert version.content["parts"]["worries"]["text"] == (
+        "Saved in another tab after the check page opened."
+    )
+
+
+def test_a_signature_sent_without_what_its_page_showed_signs_nothing(client, scene):
+    report = complete(start(scene))
+    client.force_login(scene.author)
+    signature = signature_from_page(client, report)
+    del signature["shown"]
+
+    response = client.post(reverse("reports:check", args=[report.pk]), signature)
+
+    assert response.status_code == 400
+    assert not report.versions.exists()
+
+
+def test_the_service_signs_nothing_that_changed_since_it_was_shown(scene):
+    report = complete(start(scene))
+    shown = selectors.fingerprint_to_sign(report)
+    save(report, "worries", {"text": "A later save."})
+
+    with pytest.raises(services.ReportChangedSinceShown):
+        services.report_submit(
+            report=report,
+            signed_name="Priya Shah",
+            signed_role="DSL",
+            actor=scene.author,
+            as_shown=shown,
+        )
+
+    assert not report.versions.exists()
+    version = services.report_submit(
+        report=report,
+        signed_name="Priya Shah",
+        signed_role="DSL",
+        actor=scene.author,
+        as_shown=selectors.fingerprint_to_sign(report),
+    )
+    assert version.fingerprint == selectors.fingerprint_to_sign(report)

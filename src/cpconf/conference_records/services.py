@@ -62,6 +62,10 @@ class RecordNotEditable(Exception):
     """The record is finalised (and not being corrected): it is never changed in place."""
 
 
+class RecordChangedSinceShown(Exception):
+    """A part was saved, or a warning came or went, after the check page was shown."""
+
+
 class RecordIncomplete(Exception):
     """What stops the record being finalised, each problem naming what is missing."""
 
@@ -145,14 +149,27 @@ def record_problems(record: ConferenceRecord, *, at: datetime | None = None) -> 
     ]
 
 
-def record_warnings(record: ConferenceRecord) -> list[str]:
+def record_warnings(
+    record: ConferenceRecord, content: dict[str, dict[str, Any]] | None = None
+) -> list[str]:
     """What the chair must have read before finalising: dates outside the policy that it
-    allows, and a conference without its quorum."""
-    content = record_content(record)
+    allows, and a conference without its quorum. `content`: the working copy already read."""
+    content = record_content(record) if content is None else content
     return [
         *future_date_warnings(record.conference, content),
         *quorum_warnings(record.conference, content),
     ]
+
+
+def record_as_shown(
+    record: ConferenceRecord, content: dict[str, dict[str, Any]] | None = None
+) -> str:
+    """Every part and every warning as one fingerprint. The check page carries it, and
+    finalising is refused if the record no longer matches it: the chair finalises only
+    words, and reads only warnings, that the page showed them."""
+    content = record_content(record) if content is None else content
+    warnings = [str(warning) for warning in record_warnings(record, content)]
+    return record_fingerprint({"content": content, "warnings": warnings})
 
 
 def part_problems(record: ConferenceRecord, key: str, content: Any) -> list[Problem]:
@@ -256,20 +273,25 @@ def record_finalise(
     actor: User,
     request: HttpRequest | None = None,
     at: datetime | None = None,
+    as_shown: str | None = None,
 ) -> RecordVersion:
     """Freeze every part into the next version at `at` (now, if not given); the conference's
     record is then finalised.
 
     Raises RecordIncomplete with every problem when something required is missing or wrong,
-    the meeting's not having started among them."""
+    the meeting's not having started among them. `as_shown`: the fingerprint the chair's
+    check page showed (`record_as_shown`); when it is given and the record or its warnings
+    have changed since, RecordChangedSinceShown is raised and nothing is finalised."""
     locked = _locked(record)
     if not locked.is_editable:
         raise RecordNotEditable(_("The record is already finalised."))
     at = at or timezone.now()
+    content = record_content(locked)
+    if as_shown is not None and record_as_shown(locked, content) != as_shown:
+        raise RecordChangedSinceShown(str(record))
     problems = record_problems(locked, at=at)
     if problems:
         raise RecordIncomplete(problems)
-    content = record_content(locked)
     latest = locked.versions.order_by("-number").first()
     version = RecordVersion(
         record=locked,

@@ -34,6 +34,10 @@ STARTED_FIRST = "Start the record first."
 WARNINGS_NOT_READ = gettext_noop(
     "Confirm you have read the warnings before you finalise the record"
 )
+CHANGED_SINCE_SHOWN = gettext_noop(
+    "The record was changed after this page opened, by you in another tab or by someone "
+    "else. Nothing was finalised. Check the record below again, then finalise it"
+)
 AUTOSAVE_HEADER = "HTTP_X_CPCONF_AUTOSAVE"
 
 
@@ -373,15 +377,22 @@ def check(request: HttpRequest, conference_pk: int) -> HttpResponse:
     record = _record(request, conference_pk, "record_check_viewed")
     if not record.is_editable:
         return redirect("conference_records:overview", conference_pk=conference_pk)
-    warnings = services.record_warnings(record)
     problems: list[parts.Problem] = []
-    unread = False
+    unread = changed = False
     if request.method == "POST":
-        unread = bool(warnings) and request.POST.get("warnings_read") != "yes"
+        warned = bool(services.record_warnings(record))
+        unread = warned and request.POST.get("warnings_read") != "yes"
         try:
             if unread:  # nothing is finalised unseen: show every problem beside the warning
                 raise services.RecordIncomplete(services.record_problems(record))
-            version = services.record_finalise(record=record, actor=_user(request), request=request)
+            version = services.record_finalise(
+                record=record,
+                actor=_user(request),
+                request=request,
+                as_shown=request.POST.get("shown", ""),
+            )
+        except services.RecordChangedSinceShown:
+            changed = True
         except services.RecordIncomplete as incomplete:
             problems = incomplete.problems
         except services.RecordNotEditable:
@@ -389,16 +400,19 @@ def check(request: HttpRequest, conference_pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The record is finalised."))
             return redirect("conference_records:version", conference_pk, version.number)
-    context = _check_context(record, problems, warnings, unread)
-    refused = bool(problems) or unread
+    context = _check_context(record, problems, unread, changed)
+    refused = bool(problems) or unread or changed
     return render(request, "conference_records/check.html", context, status=400 if refused else 200)
 
 
 def _check_context(
-    record: ConferenceRecord, problems: list[parts.Problem], warnings: list[str], unread: bool
+    record: ConferenceRecord, problems: list[parts.Problem], unread: bool, changed: bool
 ) -> dict[str, Any]:
+    """The page shows one reading of the record: its parts, their warnings and the
+    fingerprint of both, which finalising must match."""
     conference_pk = record.conference.pk
     content = services.record_content(record)
+    warnings = services.record_warnings(record, content)
     setting = _setting(record)
     editors = {key: editor_for(key, content[key], setting) for key in parts.PART_KEYS}
     summary = [
@@ -417,6 +431,8 @@ def _check_context(
     ]
     if unread:
         errors.append(("#warnings_read", _(WARNINGS_NOT_READ)))
+    if changed:
+        errors.insert(0, ("#finalise", _(CHANGED_SINCE_SHOWN)))
     return {
         "conference": record.conference,
         "record": record,
@@ -424,6 +440,7 @@ def _check_context(
         "errors": errors,
         "warnings": warnings,
         "unread": unread,
+        "shown": services.record_as_shown(record, content),
     }
 
 

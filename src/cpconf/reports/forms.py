@@ -365,6 +365,8 @@ class SignForm(forms.Form):
         "shared it with the family or said why not",
         error_messages={"required": "Confirm the report is accurate before you submit it"},
     )
+    # The fingerprint of the report as the page showed it (`selectors.fingerprint_to_sign`).
+    shown = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
 
 class AmendForm(forms.Form):

@@ -20,6 +20,7 @@ from cpconf.reports.models import (
     ReportStatus,
     ReportVersion,
     ReviewState,
+    content_fingerprint,
 )
 
 RELATED = (
@@ -178,6 +179,16 @@ def working_copy(report: ProfessionalReport) -> dict[str, dict[str, Any]]:
     return {section.key: section.content for section in report.sections.all()}
 
 
+def fingerprint_to_sign(
+    report: ProfessionalReport, working: dict[str, dict[str, Any]] | None = None
+) -> str:
+    """The fingerprint the version would have if it were signed now. The check page carries
+    it with the signature, and signing is refused if the report no longer matches it, so an
+    author never signs words saved in another tab, or by anyone else, after the page showed
+    them."""
+    return content_fingerprint(version_content(report, report.latest_previous_version(), working))
+
+
 def missing_answers(report: ProfessionalReport) -> list[MissingAnswer]:
     form = form_of(report)
     current = working_copy(report)
@@ -191,11 +202,15 @@ def missing_answers(report: ProfessionalReport) -> list[MissingAnswer]:
 
 
 def version_content(
-    report: ProfessionalReport, compared_with: ReportVersion | None = None
+    report: ProfessionalReport,
+    compared_with: ReportVersion | None = None,
+    working: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """What a version freezes, and what its fingerprint covers: the form, every part and,
-    for a review, which version of the previous report its changes are marked against."""
-    content: dict[str, Any] = {"form": form_of(report).key, "parts": working_copy(report)}
+    for a review, which version of the previous report its changes are marked against.
+    `working`: the working copy already read, so a page fingerprints what it shows."""
+    parts_now = working_copy(report) if working is None else working
+    content: dict[str, Any] = {"form": form_of(report).key, "parts": parts_now}
     if compared_with is not None:
         content["compared_with"] = {
             "report": compared_with.report_id,

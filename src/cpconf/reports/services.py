@@ -57,6 +57,11 @@ class ReportNotEditable(Exception):
     """The report is submitted (and not being amended): it is never changed in place."""
 
 
+class ReportChangedSinceShown(Exception):
+    """The working copy was saved (another tab, another window) after the check page showed
+    it: a signature covers only what its signer was shown."""
+
+
 class ReportAlreadyBeingAmended(Exception):
     """An amendment is already open: a second one (a double click, another tab) starts none."""
 
@@ -302,18 +307,25 @@ def report_submit(
     actor: User,
     request: HttpRequest | None = None,
     now: datetime | None = None,
+    as_shown: str | None = None,
 ) -> ReportVersion:
-    """Sign and freeze the working copy as the next version; record whether it was late."""
+    """Sign and freeze the working copy as the next version; record whether it was late.
+
+    `as_shown`: the fingerprint the signer's page showed (`selectors.fingerprint_to_sign`);
+    when it is given and the report has changed since, nothing is signed. Only code that
+    shows no one the report (the demo) leaves it out."""
     now = now or timezone.now()
     locked = ProfessionalReport.objects.select_for_update().get(pk=report.pk)
     if not locked.is_editable:
         raise ReportNotEditable(str(report))
-    missing = missing_answers(locked) + unreviewed_sections(locked)
-    if missing:
-        raise ReportIncomplete(missing)
     # The comparison is fixed now: amending the previous report later changes nothing here.
     compared_with = locked.latest_previous_version()
     content = version_content(locked, compared_with)
+    if as_shown is not None and content_fingerprint(content) != as_shown:
+        raise ReportChangedSinceShown(str(report))
+    missing = missing_answers(locked) + unreviewed_sections(locked)
+    if missing:
+        raise ReportIncomplete(missing)
     number = (locked.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     late = is_late(deadlines_for(locked.conference).submit_by, now)
     version = ReportVersion.objects.create(

@@ -41,6 +41,10 @@ SUBMITTED_AMEND_TO_CHANGE = "This report is submitted. To change it, amend it"
 ALREADY_SUBMITTED = "This report has already been signed and submitted. Nothing more was sent"
 ALREADY_AMENDING = "You are already amending this report. Make your changes, then sign it again"
 CONFIRMED_UNCHANGED = "“%(title)s” is reviewed with no change"
+CHANGED_SINCE_SHOWN = (
+    "The report was changed after this page opened, in another tab or window. Nothing was "
+    "signed. Read the report below again, then confirm and sign"
+)
 CHANGED_NOT_CONFIRMED = (
     "You have changed “%(title)s” since your previous report, so it is recorded as changed, "
     "not as reviewed with no change"
@@ -317,7 +321,11 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
                 signed_role=sign_form.cleaned_data["signed_role"],
                 actor=user,
                 request=request,
+                as_shown=sign_form.cleaned_data["shown"],
             )
+        except services.ReportChangedSinceShown:
+            sign_form = _sign_again(request)
+            missing = selectors.missing_answers(report) + selectors.unreviewed_sections(report)
         except services.ReportIncomplete as incomplete:
             missing = incomplete.missing
         except services.ReportNotEditable:
@@ -325,9 +333,10 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
             return _already_submitted(request, report)
         else:
             return redirect("reports:submitted", pk=report.pk, number=version.number)
+    working = selectors.working_copy(report)
     document = copies.report_document(
         form=context["form"],
-        content=selectors.working_copy(report),
+        content=working,
         copy=copies.CONFERENCE_COPY,
         meeting=meeting_rows(report),
         previous=selectors.comparison_base(report, None),
@@ -342,7 +351,8 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
             "missing": missing if request.method == "POST" else [],
             "document": document,
             "cards": list(zip(document.sections, change_urls, strict=True)),
-            "coaching": coaching.report_coaching(report, selectors.working_copy(report)),
+            "coaching": coaching.report_coaching(report, working),
+            "shown": selectors.fingerprint_to_sign(report, working),
             "fixed_change_urls": {
                 key: reverse("reports:part", args=[report.pk, key]) for key in parts.FIXED_PARTS
             },
@@ -350,6 +360,17 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
     )
     status = 400 if request.method == "POST" else 200
     return render(request, "reports/check_answers.html", context, status=status)
+
+
+def _sign_again(request: HttpRequest) -> SignForm:
+    """The signature as typed, the confirmation taken away: it confirmed words the report no
+    longer holds, so the author reads the report again and confirms afresh."""
+    data = request.POST.copy()
+    data.pop("confirm", None)
+    again = SignForm(data)
+    again.is_valid()
+    again.errors["confirm"] = again.error_class([_(CHANGED_SINCE_SHOWN)])
+    return again
 
 
 def _already_submitted(request: HttpRequest, report: ProfessionalReport) -> HttpResponse:
