@@ -283,7 +283,9 @@ def _seed_conferences(seeded: Seeded) -> None:
                 "place": conference.place,
                 "virtual_link": conference.virtual_link,
                 "chair": seeded.users[conference.chair],
-                "status": conference.status,
+                # A held conference is finalised by its record (conference_records.demo),
+                # after its reports are in: a finalised conference takes no more reports.
+                "status": ConferenceStatus.SCHEDULED if released else conference.status,
                 "pack_released_at": (
                     _weekday_before(starts_at, PACK_RELEASED_BEFORE_MEETING) if released else None
                 ),

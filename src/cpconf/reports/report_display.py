@@ -144,4 +144,6 @@ def report_overview(report: ProfessionalReport) -> dict[str, Any]:
         # Sharing is recorded per version: an amendment is shared with the family afresh.
         "share_new_version": report.is_being_amended and not shared,
         "sharing_key": sharing.part.key if sharing else "",
+        # Its record finalised (or the meeting cancelled): nothing is signed for it any more.
+        "conference_closed": selectors.is_closed(report.conference),
     }

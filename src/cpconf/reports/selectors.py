@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from cpconf.access import AnyUser
 from cpconf.accounts.models import User
-from cpconf.conferences.models import Conference
+from cpconf.conferences.models import Conference, ConferenceStatus
 from cpconf.organisations.models import Agency
 from cpconf.organisations.report_forms import report_form_named
 from cpconf.reportform import ReportForm
@@ -177,6 +177,15 @@ def unreviewed_sections(report: ProfessionalReport) -> list[MissingAnswer]:
 
 def working_copy(report: ProfessionalReport) -> dict[str, dict[str, Any]]:
     return {section.key: section.content for section in report.sections.all()}
+
+
+CLOSED = (ConferenceStatus.FINALISED, ConferenceStatus.CANCELLED)
+
+
+def is_closed(conference: Conference) -> bool:
+    """The conference's record is finalised, or it was cancelled: no report is signed or
+    amended for it any more (`services.ConferenceClosed`)."""
+    return conference.status in CLOSED
 
 
 def fingerprint_to_sign(

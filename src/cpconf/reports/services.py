@@ -36,6 +36,7 @@ from cpconf.reports.selectors import (  # the reads a state change needs
     carried_from,
     carried_keys,
     form_of,
+    is_closed,
     missing_answers,
     previous_report_for,
     report_form_for,
@@ -64,6 +65,26 @@ class ReportChangedSinceShown(Exception):
 
 class ReportAlreadyBeingAmended(Exception):
     """An amendment is already open: a second one (a double click, another tab) starts none."""
+
+
+class ConferenceClosed(Exception):
+    """The conference's record is finalised, or the conference was cancelled: its reports
+    stay as the meeting had them (its pack, and what its family read), so none is signed
+    or amended for it any more. Anything new goes into the report for the next review."""
+
+
+def _open_conference(report: ProfessionalReport) -> Conference:
+    """The report's conference, locked until the transaction ends, so it is not finalised
+    (or its pack released) between this check and the signature; ConferenceClosed if it is
+    finalised or cancelled. Locked after the report, as every report service locks."""
+    conference = (
+        Conference.objects.select_for_update(of=("self",))
+        .select_related("family__local_authority")
+        .get(pk=report.conference_id)
+    )
+    if is_closed(conference):
+        raise ConferenceClosed(str(conference))
+    return conference
 
 
 class ReportIncomplete(Exception):
@@ -318,6 +339,7 @@ def report_submit(
     locked = ProfessionalReport.objects.select_for_update().get(pk=report.pk)
     if not locked.is_editable:
         raise ReportNotEditable(str(report))
+    locked.conference = _open_conference(locked)
     # The comparison is fixed now: amending the previous report later changes nothing here.
     compared_with = locked.latest_previous_version()
     content = version_content(locked, compared_with)
@@ -379,6 +401,7 @@ def report_amend(
         raise ReportNotEditable("Only a submitted report is amended; this one is still a draft.")
     if locked.is_being_amended:
         raise ReportAlreadyBeingAmended(str(locked))
+    locked.conference = _open_conference(locked)
     locked.amendment_reason = reason.strip()
     locked.modified_by = actor
     locked.save()

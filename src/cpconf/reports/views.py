@@ -41,6 +41,11 @@ SUBMITTED_AMEND_TO_CHANGE = "This report is submitted. To change it, amend it"
 ALREADY_SUBMITTED = "This report has already been signed and submitted. Nothing more was sent"
 ALREADY_AMENDING = "You are already amending this report. Make your changes, then sign it again"
 CONFIRMED_UNCHANGED = "“%(title)s” is reviewed with no change"
+CONFERENCE_CLOSED = (
+    "This conference's record is finalised (or the conference was cancelled), so its reports "
+    "stay as the meeting had them. Nothing was signed or reopened. Put anything new in your "
+    "report for the next review"
+)
 CHANGED_SINCE_SHOWN = (
     "The report was changed after this page opened, in another tab or window. Nothing was "
     "signed. Read the report below again, then confirm and sign"
@@ -331,6 +336,9 @@ def check_answers(request: HttpRequest, pk: int) -> HttpResponse:
         except services.ReportNotEditable:
             # Signed meanwhile by another press of the button (a double click, another tab).
             return _already_submitted(request, report)
+        except services.ConferenceClosed:
+            messages.error(request, _(CONFERENCE_CLOSED))
+            return redirect("reports:task_list", pk=report.pk)
         else:
             return redirect("reports:submitted", pk=report.pk, number=version.number)
     working = selectors.working_copy(report)
@@ -488,6 +496,9 @@ def amend(request: HttpRequest, pk: int) -> HttpResponse:
         return _already_amending(request, report)
     if not report.is_submitted:
         return redirect("reports:task_list", pk=report.pk)
+    if selectors.is_closed(report.conference):
+        messages.error(request, _(CONFERENCE_CLOSED))
+        return redirect("reports:task_list", pk=report.pk)
     amend_form = AmendForm(request.POST or None)
     if request.method == "POST" and amend_form.is_valid():
         try:
@@ -497,6 +508,8 @@ def amend(request: HttpRequest, pk: int) -> HttpResponse:
         except services.ReportAlreadyBeingAmended:
             # Started meanwhile by another press of the button.
             return _already_amending(request, report)
+        except services.ConferenceClosed:
+            messages.error(request, _(CONFERENCE_CLOSED))
         return redirect("reports:task_list", pk=report.pk)
     status = 400 if request.method == "POST" else 200
     return render(
