@@ -141,6 +141,35 @@ def test_a_plan_needs_a_category(outcome):
     assert "Lily Hartwell" in parts.CHOOSE_CATEGORY.format(name="Lily Hartwell")
 
 
+@pytest.mark.parametrize("outcome", parts.PLAN_OUTCOMES)
+@pytest.mark.parametrize("likely", ["no", ""])
+def test_a_plan_needs_the_finding_that_the_child_is_likely_to_suffer_harm(outcome, likely):
+    content = complete_content(CHILDREN, "2027-03-01")
+    content[parts.DECISIONS]["children"][0].update(
+        outcome=outcome, suffered_harm="no", likely_to_suffer=likely
+    )
+
+    assert problems_of(content) == [
+        Problem(
+            parts.DECISIONS,
+            "children-0-likely_to_suffer",
+            parts.PLAN_WITHOUT_LIKELY_HARM.format(name="Lily Hartwell"),
+        )
+    ]
+
+
+def test_harm_suffered_but_not_likely_again_ends_the_plan_without_a_problem():
+    content = complete_content(CHILDREN, "2027-03-01")
+    content[parts.DECISIONS]["children"][0].update(
+        outcome=parts.ENDS_NO_FURTHER_ACTION,
+        suffered_harm="yes",
+        likely_to_suffer="no",
+        categories=[],
+    )
+
+    assert problems_of(content) == []
+
+
 def test_no_category_is_needed_when_the_plan_ends():
     content = complete_content(CHILDREN, "")
     for row in content[parts.DECISIONS]["children"]:

@@ -303,3 +303,35 @@ def test_the_fingerprint_covers_the_warnings_as_well_as_the_parts(scene):
     assert services.record_as_shown(record) != warned
     with pytest.raises(services.RecordChangedSinceShown):
         services.record_finalise(record=record, actor=scene.chair, as_shown=warned)
+
+
+def test_a_plan_beside_no_likely_harm_is_named_and_not_finalised(client, scene):
+    record = _complete(scene)
+    client.force_login(scene.chair)
+    decisions = content_of(record, parts.DECISIONS)
+    lily = decisions["children"][0]
+    offered = services.agenda_of(scene.conference).outcome_keys
+    plan = next(outcome for outcome in parts.PLAN_OUTCOMES if outcome in offered)
+    lily.update(suffered_harm="no", likely_to_suffer="no", outcome=plan)
+    services.part_save(
+        record=record,
+        key=parts.DECISIONS,
+        content=decisions,
+        revision=record.parts.get(key=parts.DECISIONS).revision,
+        actor=scene.chair,
+    )
+
+    response = finalise(client, scene.conference)
+
+    page = response.content.decode()
+    message = parts.PLAN_WITHOUT_LIKELY_HARM.format(name=lily["name"])
+    link = f"{part_url(scene.conference, parts.DECISIONS)}#"
+    assert response.status_code == 400
+    assert shown(message) in page
+    anchor = page.split(f'href="{link}', 1)[1].split('"', 1)[0]
+    assert "likely_to_suffer" in anchor
+    assert (
+        f'id="{anchor}"' in client.get(part_url(scene.conference, parts.DECISIONS)).content.decode()
+    )
+    record.refresh_from_db()
+    assert record.status == RecordStatus.IN_PROGRESS

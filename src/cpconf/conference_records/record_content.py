@@ -137,6 +137,10 @@ CHOOSE_DECISION = gettext_noop("Choose a decision for {name}")
 CHOOSE_CATEGORY = gettext_noop(
     "Select the category of abuse or neglect for {name}'s child protection plan"
 )
+PLAN_WITHOUT_LIKELY_HARM = gettext_noop(
+    "A child protection plan for {name} needs the conference to find that {name} is likely "
+    "to suffer significant harm: answer that question “Yes”, or choose another decision"
+)
 ENTER_NEXT_REVIEW = gettext_noop("Enter the date of the next review conference")
 NO_ONE_PRESENT = gettext_noop("Record who was present at the conference")
 ENTER_CHILD_IN_NEED_MEETING = gettext_noop("Enter the date of the child in need meeting")
@@ -450,8 +454,9 @@ def finalisation_problems(
     """Why the record cannot be finalised yet; an empty list means it can.
 
     Someone must be recorded as present; each child needs one of the agenda's decisions, a
-    plan needs its category, a plan needs the next review's date (and a child in need plan
-    its meeting's date), and every score must be in range.
+    plan needs the finding that the child is likely to suffer significant harm and its
+    category, a plan needs the next review's date (and a child in need plan its meeting's
+    date), and every score must be in range.
     """
     offered = (agenda or review_agenda()).outcome_keys
     record = RecordContent.from_json(content)
@@ -466,14 +471,23 @@ def finalisation_problems(
             problems.append(
                 Problem(DECISIONS, f"children-{index}-outcome", CHOOSE_DECISION.format(name=name))
             )
-        elif outcome in PLAN_OUTCOMES and not _known_categories(row.categories):
-            problems.append(
-                Problem(
-                    DECISIONS, f"children-{index}-categories", CHOOSE_CATEGORY.format(name=name)
-                )
-            )
+        elif outcome in PLAN_OUTCOMES:
+            problems += _plan_problems(row, index, name)
     problems += _missing_dates(record.future_dates, outcomes)
     problems += _score_problems(content.get(SCALING) or {}, children, scale_low, scale_high)
+    return problems
+
+
+def _plan_problems(row: ChildDecision, index: int, name: str) -> list[Problem]:
+    """A plan stands on the finding that the child is likely to suffer significant harm
+    (seeds/004: a plan is for a child at continuing risk), and names its category."""
+    problems = []
+    if row.likely_to_suffer != "yes":
+        message = PLAN_WITHOUT_LIKELY_HARM.format(name=name)
+        problems.append(Problem(DECISIONS, f"children-{index}-likely_to_suffer", message))
+    if not _known_categories(row.categories):
+        message = CHOOSE_CATEGORY.format(name=name)
+        problems.append(Problem(DECISIONS, f"children-{index}-categories", message))
     return problems
 
 
