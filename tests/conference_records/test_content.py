@@ -63,6 +63,26 @@ def test_someone_must_be_recorded_as_present():
     assert problems_of(content) == []
 
 
+def test_scores_from_someone_since_recorded_as_absent_are_named_once():
+    content = complete_content(CHILDREN, "2027-03-01")
+    content[parts.INTRODUCTIONS]["participants"][0]["attendance"] = "apologies"  # Dawn
+
+    assert problems_of(content) == [
+        Problem(
+            parts.SCALING,
+            "scores-0-score",
+            parts.SCORE_FROM_SOMEONE_ABSENT.format(participant="Dawn Hartwell"),
+        )
+    ]
+
+
+def test_the_chair_and_the_minute_taker_do_not_score():
+    content = complete_content(CHILDREN, "2027-03-01")
+    content[parts.INTRODUCTIONS]["participants"][0]["kind"] = "chair"
+
+    assert [p.field for p in problems_of(content)] == ["scores-0-score"]
+
+
 def test_a_decision_the_agenda_does_not_offer_is_no_decision():
     from cpconf.conference_records.agenda import agenda_for_stage
 

@@ -12,6 +12,7 @@ from tests.conference_records.pages import (
     part_url,
     revision_of,
     rows,
+    shown,
     started,
     url,
 )
@@ -464,3 +465,45 @@ def test_add_another_under_one_discussion_heading(client, scene):
     assert "more-worries=1" in response.url
     assert 'name="worries-1-text"' in page and 'name="working_well-1-text"' not in page
     assert odd.url == part_url(scene.conference, parts.PLAN)
+
+
+def test_a_decision_is_headed_with_the_childs_name_from_the_family_record(client, scene):
+    record = started(scene)
+    client.force_login(scene.chair)
+    lily, noah = scene.children
+
+    response = _save(
+        client,
+        scene,
+        parts.DECISIONS,
+        {
+            **rows(
+                "children",
+                {**_decision(lily, consensus="yes"), "name": "A name typed into the page"},
+                _decision(noah, consensus="yes"),
+            ),
+            **rows("dissent"),
+        },
+    )
+
+    assert response.status_code == 302
+    saved = content_of(record, parts.DECISIONS)["children"]
+    assert [row["name"] for row in saved] == [lily.full_name, noah.full_name]
+
+
+def test_a_score_from_someone_the_page_did_not_offer_is_refused(client, scene):
+    record = started(scene)
+    client.force_login(scene.chair)
+    _with_participants(client, scene)
+    lily = scene.children[0]
+    posted = _scores(scene, "7", "", "5", "4")
+    posted["scores-0-participant"] = "Someone never at the meeting"
+
+    response = _save(client, scene, parts.SCALING, posted)
+
+    assert response.status_code == 400
+    assert shown(parts.SCORE_NOT_OFFERED) in response.content.decode()
+    assert content_of(record, parts.SCALING).get("scores", []) == []
+    posted = _scores(scene, "7", "", "5", "4")
+    posted["scores-2-child_id"] = str(lily.pk + 1000)
+    assert _save(client, scene, parts.SCALING, posted).status_code == 400

@@ -148,6 +148,14 @@ SCORE_OUT_OF_RANGE = gettext_noop(
     "{participant}'s score for {name} must be a whole number from {low} to {high}"
 )
 ENTER_SCORE_PARTICIPANT = gettext_noop("Enter who gave the score for {name}")
+SCORE_FROM_SOMEONE_ABSENT = gettext_noop(
+    "{participant} is not recorded as present, so their scores cannot be in the record: "
+    "remove them, or record {participant} as present in the introductions"
+)
+SCORE_NOT_OFFERED = gettext_noop(
+    "A score can only be given by someone recorded as present, for one of the children: "
+    "the page was changed, so nothing was saved"
+)
 UNKNOWN_PART = gettext_noop("There is no part of the record called {key}")
 NOT_A_MAPPING = gettext_noop("{title} must be a set of answers")
 NOT_A_LIST = gettext_noop("{field} must be a list")
@@ -220,6 +228,9 @@ class Participant(StoredJson):
     @property
     def is_family(self) -> bool:
         return self.kind in FAMILY_KINDS
+
+
+NOT_SCORING = ("chair", "minute_taker")
 
 
 @dataclass
@@ -475,6 +486,7 @@ def finalisation_problems(
             problems += _plan_problems(row, index, name)
     problems += _missing_dates(record.future_dates, outcomes)
     problems += _score_problems(content.get(SCALING) or {}, children, scale_low, scale_high)
+    problems += _scorer_problems(record.scaling, record.introductions)
     return problems
 
 
@@ -521,6 +533,30 @@ def _score_problems(
         message = _score_problem(check, row.get("score"), row)
         if message:
             problems.append(Problem(SCALING, f"scores-{index}-score", message))
+    return problems
+
+
+def scorers(introductions: Introductions) -> set[str]:
+    """Who may score: everyone recorded as present for all or part of the meeting but the
+    chair and the minute-taker, who run and record it."""
+    return {p.name.strip() for p in introductions.present if p.kind not in NOT_SCORING}
+
+
+def _scorer_problems(scaling: Scaling, introductions: Introductions) -> list[Problem]:
+    """Scores kept from someone since recorded as absent (or never recorded) would go into
+    the minutes beside their apologies: each such person is named once."""
+    if not introductions.present:
+        return []  # "nobody recorded as present" says it once
+    present = scorers(introductions)
+    problems: list[Problem] = []
+    named: set[str] = set()
+    for index, score in enumerate(scaling.scores):
+        who = score.participant.strip()
+        if not who or who in present or who in named:
+            continue
+        named.add(who)
+        message = SCORE_FROM_SOMEONE_ABSENT.format(participant=who)
+        problems.append(Problem(SCALING, f"scores-{index}-score", message))
     return problems
 
 
@@ -733,8 +769,18 @@ def _score_problem(check: _Check, value: Any, row: dict[str, Any]) -> str:
 
 
 def normalised_part(key: str, content: dict[str, Any], children: Children) -> dict[str, Any]:
-    """The part with every field present: what was given over the empty part's defaults."""
-    return {**empty_content(children)[key], **content}
+    """The part with every field present: what was given over the empty part's defaults.
+    Each decision is headed with its child's name as the family's record has it, never a
+    name sent with the row."""
+    normalised = {**empty_content(children)[key], **content}
+    if key != DECISIONS:
+        return normalised
+    names = dict(children)
+    rows = [
+        {**row, "name": names.get(row.get("child_id"), _text(row.get("name")))}  # type: ignore[arg-type]
+        for row in _rows(normalised.get("children"))
+    ]
+    return {**normalised, "children": rows}
 
 
 def with_unborn(decisions: dict[str, Any], unborn: set[int]) -> dict[str, Any]:

@@ -22,7 +22,6 @@ from cpconf.date_input import DateParts
 
 BLANK_ROWS = {"participants": 2, "actions": 2, "dissent": 1}
 DISCUSSION_BLANK_ROWS = 1
-NOT_SCORING = ("chair", "minute_taker")
 
 
 @dataclass(frozen=True)
@@ -391,10 +390,11 @@ class ScalingEditor(Editor):
         people = [  # present for all of the meeting or part of it
             p
             for p in self.setting.participants
-            if parts.Participant.from_json(p).was_present and p.get("kind") not in NOT_SCORING
+            if parts.Participant.from_json(p).was_present and p.get("kind") not in parts.NOT_SCORING
         ]
         cells = [(p["name"], c["child_id"]) for p in people for c in self.setting.children]
         cells += [cell for cell in saved if cell not in cells]
+        self.cells = cells
         initial = [
             {"participant": name, "child_id": child_id, "score": _text(saved.get((name, child_id)))}
             for name, child_id in cells
@@ -416,6 +416,24 @@ class ScalingEditor(Editor):
             ]
         }
         self._group({p["name"] for p in people})
+
+    def is_valid(self) -> bool:
+        """Every posted row is a cell the page offered (a person recorded as present, or a
+        score kept from before, for one of the children): who gave a score is never taken
+        from a changed hidden field."""
+        if not super().is_valid():
+            return False
+        offered = set(self.cells)
+        for row in self.rows.forms:
+            if row.cleaned_data.get("score") is None:
+                continue  # an empty cell saves nothing
+            cell = (row.cleaned_data.get("participant", ""), row.cleaned_data.get("child_id"))
+            if cell not in offered:
+                refused = _(parts.SCORE_NOT_OFFERED)
+                if refused not in self.loose_errors:
+                    self.loose_errors.append(refused)
+                return False
+        return True
 
     def _group(self, scoring: set[str]) -> None:
         """`groups`: a row of the table per person present, a cell per child; `others`:
