@@ -1,7 +1,8 @@
 // Autosave for report sections. Without JavaScript the Save button does everything; with it,
 // the draft also saves itself a few seconds after typing stops and when the page is left.
 // A save that finds the section changed elsewhere stops autosaving and tells the author to
-// press Save, which shows both versions: nothing is overwritten silently.
+// press Save, which shows both versions: nothing is overwritten silently. A save that finds
+// the report signed (or the record finalised) meanwhile stops too, and says so.
 const DELAY_MS = 3000;
 
 function formBody(form) {
@@ -41,6 +42,9 @@ export function enableAutosave(form) {
     if (response.ok && result.saved) {
       revision.value = result.revision;
       say(`Draft saved at ${result.saved_at}`);
+    } else if (response.status === 409 && result.not_editable) {
+      stopped = true; // signed or finalised meanwhile: the text stays on the page, unsaved
+      say(result.message);
     } else if (response.status === 409) {
       stopped = true;
       say("This section was saved in another tab or window. Press Save to compare the two versions and choose.");

@@ -133,7 +133,7 @@ def test_a_finalised_record_refuses_saves(client, scene):
         {"revision": revision_of(record, parts.WHY_HERE), "child_voice": "Changed afterwards"},
     )
 
-    assert response.status_code == 302
+    assert response.status_code == 409  # nothing saved; what was typed is shown again
     assert content_of(record, parts.WHY_HERE)["child_voice"] != "Changed afterwards"
 
 

@@ -82,6 +82,10 @@ class PartInvalid(Exception):
         self.problems = problems
 
 
+class RecordAlreadyBeingCorrected(Exception):
+    """A correction is open: another press starts none and changes no reason."""
+
+
 class RecordNotFinalised(Exception):
     """Only a finalised record can be corrected or lead to the next review."""
 
@@ -333,13 +337,16 @@ def record_correct(
     request: HttpRequest | None = None,
 ) -> ConferenceRecord:
     """Reopen a finalised record for correction; the next finalisation makes the next version
-    with `reason`. Calling it again while correcting only changes the reason."""
+    with `reason`. A correction already open is not started again (a double press, a second
+    tab): RecordAlreadyBeingCorrected, and its reason stays the one first given."""
     reason = (reason or "").strip()
     if not reason:
         raise ValueError(_(ENTER_CORRECTION_REASON))
     locked = _locked(record)
     if not locked.is_finalised:
         raise RecordNotFinalised(_("The record is not finalised yet: change it directly."))
+    if locked.is_being_corrected:
+        raise RecordAlreadyBeingCorrected(str(record))
     locked.correction_reason = reason
     locked.modified_by = actor
     locked.save(update_fields=["correction_reason", "modified_by", "modified_at"])

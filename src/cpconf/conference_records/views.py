@@ -34,6 +34,14 @@ STARTED_FIRST = "Start the record first."
 WARNINGS_NOT_READ = gettext_noop(
     "Confirm you have read the warnings before you finalise the record"
 )
+FINALISED_WHILE_EDITING = gettext_noop(
+    "The record was finalised while this page was open, so nothing was saved. What you typed "
+    "is below: to change the record, correct it, then put your words in again"
+)
+ALREADY_CORRECTING = gettext_noop(
+    "The record is already being corrected, with the reason first given. Correct the parts "
+    "that need it, then finalise again"
+)
 CHANGED_SINCE_SHOWN = gettext_noop(
     "The record was changed after this page opened, by you in another tab or by someone "
     "else. Nothing was finalised. Check the record below again, then finalise it"
@@ -223,7 +231,7 @@ def part_edit(request: HttpRequest, conference_pk: int, part_key: str) -> HttpRe
     record = _record(
         request, conference_pk, "record_part_viewed", requires=lambda c: part_key in parts.PART_KEYS
     )
-    if not record.is_editable:
+    if not record.is_editable and request.method != "POST":
         messages.info(request, _("The record is finalised. To change it, correct the record."))
         return redirect("conference_records:overview", conference_pk=conference_pk)
     part = record.parts.filter(key=part_key).first() or RecordPart(record=record, key=part_key)
@@ -236,6 +244,8 @@ def part_edit(request: HttpRequest, conference_pk: int, part_key: str) -> HttpRe
     # a beacon (a field). Without JavaScript the Save buttons do everything.
     autosave = request.META.get(AUTOSAVE_HEADER) == "1" or request.POST.get("autosave") == "1"
     revision = _int(request.POST.get("revision"), -1)
+    if not record.is_editable:
+        return _not_saved_finalised(request, record, editor, revision, part.content, autosave)
     if not editor.is_valid():
         return _refused(request, record, editor, revision, part.content, autosave)
     content = editor.to_content()
@@ -256,11 +266,30 @@ def part_edit(request: HttpRequest, conference_pk: int, part_key: str) -> HttpRe
             return JsonResponse({"saved": False, "conflict": True}, status=409)
         return _render_conflict(request, record, editor, content, conflict.current)
     except services.RecordNotEditable:
-        return redirect("conference_records:overview", conference_pk=conference_pk)
+        return _not_saved_finalised(request, record, editor, revision, content, autosave)
     if autosave:
         saved_at = timezone.localtime().strftime("%H:%M:%S")
         return JsonResponse({"saved": True, "revision": saved.revision, "saved_at": saved_at})
     return _after_save(request, conference_pk, editor, more)
+
+
+def _not_saved_finalised(
+    request: HttpRequest,
+    record: ConferenceRecord,
+    editor: Editor,
+    revision: int,
+    content: dict[str, Any],
+    autosave: bool,
+) -> HttpResponse:
+    """The record was finalised while this page was open: nothing is saved, and nothing
+    typed is lost. An autosave is told so; a Save shows the page again with what was typed
+    and why it was not saved."""
+    message = _(FINALISED_WHILE_EDITING)
+    if autosave:
+        return JsonResponse({"saved": False, "not_editable": True, "message": message}, status=409)
+    editor.is_valid()
+    editor.loose_errors.append(message)
+    return _render_part(request, record, editor, revision, content, status=409)
 
 
 def _refused(
@@ -480,13 +509,24 @@ def version_detail(request: HttpRequest, conference_pk: int, number: int) -> Htt
 @_records
 def correct(request: HttpRequest, conference_pk: int) -> HttpResponse:
     record = _record(request, conference_pk, "record_correction_viewed")
-    if not record.is_finalised or record.is_being_corrected:
+    if record.is_being_corrected:
+        messages.info(request, _(ALREADY_CORRECTING))
+        return redirect("conference_records:overview", conference_pk=conference_pk)
+    if not record.is_finalised:
         return redirect("conference_records:overview", conference_pk=conference_pk)
     form = CorrectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.record_correct(
-            record=record, reason=form.cleaned_data["reason"], actor=_user(request), request=request
-        )
+        try:
+            services.record_correct(
+                record=record,
+                reason=form.cleaned_data["reason"],
+                actor=_user(request),
+                request=request,
+            )
+        except services.RecordAlreadyBeingCorrected:
+            # Started meanwhile by another press of the button (a double click, another tab).
+            messages.info(request, _(ALREADY_CORRECTING))
+            return redirect("conference_records:overview", conference_pk=conference_pk)
         messages.success(request, _("Correct the parts that need it, then finalise again."))
         return redirect("conference_records:overview", conference_pk=conference_pk)
     status = 400 if form.errors else 200

@@ -41,6 +41,10 @@ SUBMITTED_AMEND_TO_CHANGE = "This report is submitted. To change it, amend it"
 ALREADY_SUBMITTED = "This report has already been signed and submitted. Nothing more was sent"
 ALREADY_AMENDING = "You are already amending this report. Make your changes, then sign it again"
 CONFIRMED_UNCHANGED = "“%(title)s” is reviewed with no change"
+SUBMITTED_WHILE_EDITING = (
+    "This report was signed and submitted while this page was open, so nothing was saved. "
+    "What you typed is below: copy it, then amend the report to add it"
+)
 CONFERENCE_CLOSED = (
     "This conference's record is finalised (or the conference was cancelled), so its reports "
     "stay as the meeting had them. Nothing was signed or reopened. Put anything new in your "
@@ -123,7 +127,7 @@ def _latest_number(report: ProfessionalReport) -> int:
 def part_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     user = _user(request)
     report = _with_working_copy(request, _own(request, pk, "report_section_viewed"))
-    if not report.is_editable:
+    if not report.is_editable and request.method != "POST":
         messages.info(request, _(SUBMITTED_AMEND_TO_CHANGE))
         return redirect("reports:task_list", pk=report.pk)
     form = selectors.form_of(report)
@@ -148,6 +152,8 @@ def part_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     autosave = request.META.get(AUTOSAVE_HEADER) == "1" or data.get("autosave") == "1"
     editor = editor_for(part, form, scaling, section.content, data=data, extra_rows=extra_rows)
     base_revision = _int(data.get("revision"), -1)
+    if not report.is_editable:
+        return _not_saved_submitted(request, report, part, editor, base_revision, autosave)
     if not editor.is_valid():
         if autosave:
             return JsonResponse({"saved": False, "errors": editor.errors}, status=400)
@@ -167,7 +173,7 @@ def part_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
             return JsonResponse({"saved": False, "conflict": True}, status=409)
         return _render_conflict(request, report, part, editor, conflict.section)
     except services.ReportNotEditable:
-        raise Http404("This report can no longer be changed.") from None
+        return _not_saved_submitted(request, report, part, editor, base_revision, autosave)
     if autosave:
         return JsonResponse(
             {
@@ -183,6 +189,26 @@ def part_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     if "check_writing" in data:  # saved; back to the page, where the coach reads it
         return redirect(f"{request.path}#coach-sentences")
     return redirect("reports:task_list", pk=report.pk)
+
+
+def _not_saved_submitted(
+    request: HttpRequest,
+    report: ProfessionalReport,
+    part: parts.Part,
+    editor: Any,
+    revision: int,
+    autosave: bool,
+) -> HttpResponse:
+    """The report was signed (in another tab, by another press) while this page was open:
+    nothing is saved, and nothing typed is lost. An autosave is told so, in words the page
+    shows; a Save shows the page again with what was typed and why it was not saved."""
+    message = _(SUBMITTED_WHILE_EDITING)
+    if autosave:
+        return JsonResponse({"saved": False, "not_editable": True, "message": message}, status=409)
+    editor.is_valid()
+    fields = editor.form.visible_fields()
+    editor.errors = [(fields[0].auto_id if fields else "", message)]
+    return _render_part(request, report, part, editor, revision, status=409)
 
 
 def _int(value: Any, default: int) -> int:
