@@ -10,11 +10,11 @@ from django.core import mail
 from django.utils import timezone
 
 from cpconf.api.serializers import NO_SUCH_AGENCY
-from cpconf.api.services import ALREADY_INVITED, NOT_A_WRITER_HERE
 from cpconf.api.views import NO_FINALISED_RECORD
 from cpconf.audit.models import AuditEvent, Outcome
 from cpconf.conference_records.models import ConferenceRecord, RecordStatus, RecordVersion
 from cpconf.conferences.models import Invitation
+from cpconf.conferences.services import ALREADY_INVITED, NOT_A_WRITER_HERE
 from tests.factories import AgencyFactory, ConferenceFactory
 from tests.report_scene import RESTRICTED_TEXT, complete, start, submit
 
@@ -109,10 +109,10 @@ def test_invitation_errors_name_the_field_and_write_nothing(api, scene):
 
     assert wrong_agency.json()["errors"] == [{"field": "agency", "message": NO_SUCH_AGENCY}]
     assert again.json()["errors"] == [
-        {"field": "email", "message": ALREADY_INVITED % {"email": scene.author.email}}
+        {"field": "email", "message": ALREADY_INVITED.format(email=scene.author.email)}
     ]
     assert not_a_writer.json()["errors"] == [
-        {"field": "email", "message": NOT_A_WRITER_HERE % {"email": scene.parent.email}}
+        {"field": "email", "message": NOT_A_WRITER_HERE.format(email=scene.parent.email)}
     ]
     assert Invitation.objects.count() == count
 
@@ -250,3 +250,16 @@ def test_no_response_carries_restricted_text(api, scene):
     leaks = [u for u in urls if RESTRICTED_TEXT in api.http.get(u).content.decode()]
 
     assert not leaks
+
+
+def test_no_one_is_invited_through_the_api_to_a_finalised_conference(api, scene):
+    from cpconf.conferences.models import ConferenceStatus
+
+    scene.conference.status = ConferenceStatus.FINALISED
+    scene.conference.save()
+    url = f"/api/conferences/{scene.conference.pk}/invitations/"
+
+    answer = api.http.post(url, {"agency": scene.school.pk, "email": "new@alder.example"})
+
+    assert answer.status_code == 400
+    assert answer.json()["errors"][0]["field"] == "conference"

@@ -135,7 +135,7 @@ def a_past_initial_conference(scene) -> date:
 
 
 def record_sharing(page) -> None:
-    shared_on = timezone.localdate() - dt.timedelta(days=1)
+    shared_on = timezone.localdate()  # the report was started today: not shared before it
     page.locator("input[name=shared][value=yes]").check()
     fill_date(page, "shared_on", shared_on)
     page.get_by_label("In person").check()

@@ -226,13 +226,23 @@ def test_the_next_review_needs_a_real_date_and_is_booked_once(client, scene):
     )
     dates = {"meeting_date_day": str(good.day), "meeting_date_month": str(good.month),
              "meeting_date_year": str(good.year)}  # fmt: skip
-    client.post(url("next_review", scene.conference), {**dates, **fields})
-    client.post(url("next_review", scene.conference), {**dates, **fields})
+    _book_reading_the_warnings(client, scene.conference, {**dates, **fields})
+    _book_reading_the_warnings(client, scene.conference, {**dates, **fields})
 
     assert refused.status_code == 400
     assert "must be a real date" in refused.content.decode()
     assert 'value="30"' in refused.content.decode()
     assert Conference.objects.filter(previous=scene.conference).count() == 1
+
+
+def _book_reading_the_warnings(client, conference, data):
+    """Book as the unit does: if the page warns, tick that the warnings shown were read."""
+    answer = client.post(url("next_review", conference), data)
+    page = answer.content.decode()
+    if 'name="warnings_shown" value="' not in page:
+        return answer
+    shown_digest = page.split('name="warnings_shown" value="', 1)[1].split('"', 1)[0]
+    return client.post(url("next_review", conference), {**data, "warnings_shown": shown_digest})
 
 
 def test_the_next_review_waits_for_the_record_to_be_finalised(client, scene):
@@ -335,3 +345,29 @@ def test_a_plan_beside_no_likely_harm_is_named_and_not_finalised(client, scene):
     )
     record.refresh_from_db()
     assert record.status == RecordStatus.IN_PROGRESS
+
+
+def test_a_tick_for_one_dates_warnings_books_no_review_on_another(client, scene):
+    record = _complete(scene)
+    services.record_finalise(record=record, actor=scene.chair)
+    client.force_login(scene.chair)
+    saturday = timezone.localdate() + dt.timedelta(
+        days=(5 - timezone.localdate().weekday()) % 7 + 14
+    )
+    sunday = saturday + dt.timedelta(days=1)
+    fields = {"starts_time": "10:00", "place": "Civic Centre", "virtual_link": ""}
+
+    def on(day):
+        return {"meeting_date_day": str(day.day), "meeting_date_month": str(day.month),
+                "meeting_date_year": str(day.year), **fields}  # fmt: skip
+
+    first = client.post(url("next_review", scene.conference), on(saturday)).content.decode()
+    digest = first.split('name="warnings_shown" value="', 1)[1].split('"', 1)[0]
+    # The tick given for Saturday's warnings, sent with Sunday instead.
+    moved = client.post(
+        url("next_review", scene.conference),
+        {**on(sunday), "warnings_shown": digest, "confirm_warnings": "yes"},
+    )
+
+    assert moved.status_code == 400
+    assert not Conference.objects.filter(previous=scene.conference).exists()

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from rest_framework.exceptions import ValidationError
 
 from cpconf.access.lookups import family_ids_of
-from cpconf.accounts.models import Role, User
+from cpconf.accounts.models import User
 from cpconf.api.models import (
     TOKEN_PREFIX_LENGTH,
     ApiClient,
@@ -33,8 +33,6 @@ from cpconf.organisations.models import Agency, LocalAuthority
 
 M = TypeVar("M", bound=Model)
 
-ALREADY_INVITED = "%(email)s is already invited to this conference"
-NOT_A_WRITER_HERE = "%(email)s has an account but does not write reports here"
 
 
 def api_audit(
@@ -189,35 +187,23 @@ def family_put(
     return result.family, result.created
 
 
-def _check_invitee(conference: Conference, email: str) -> User | None:
-    """The same checks as the unit's invitation page."""
-    if conference.invitations.filter(email__iexact=email).exists():
-        raise ValidationError({"email": [ALREADY_INVITED % {"email": email}]})
-    invitee = User.objects.filter(email__iexact=email).first()
-    if (
-        invitee is not None
-        and not invitee.role_assignments.filter(
-            local_authority=conference.family.local_authority,
-            role__in=(Role.PROFESSIONAL, Role.SOCIAL_WORKER),
-        ).exists()
-    ):
-        raise ValidationError({"email": [NOT_A_WRITER_HERE % {"email": email}]})
-    return invitee
-
-
 @transaction.atomic
 def invitation_create(
     *, client: ApiClient, conference: Conference, agency: Agency, email: str, request: Any = None
 ) -> Invitation:
-    email = email.strip().lower()
-    invitee = _check_invitee(conference, email)
-    invitation = conference_services.invitation_add(
-        conference=conference,
-        agency=agency,
-        email=email,
-        invitee=invitee,
-        actor=client.user,
-        request=getattr(request, "_request", request),
-    )
+    """The unit's invitation, with the same checks (`conferences.services.invitation_add`):
+    each refusal is a 400 naming its field."""
+    try:
+        invitation = conference_services.invitation_add(
+            conference=conference,
+            agency=agency,
+            email=email,
+            actor=client.user,
+            request=getattr(request, "_request", request),
+        )
+    except conference_services.InvitationRefused as refused:
+        raise ValidationError({field: [message] for field, message in refused.problems}) from None
+    except conference_services.InvitationsClosed as closed:
+        raise ValidationError({"conference": [str(closed)]}) from None
     api_audit(client, request, action="api_invitation_created", obj=invitation)
     return invitation

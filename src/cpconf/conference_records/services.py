@@ -452,13 +452,18 @@ def next_review_book(
         request=request,
     )
     for invitation in conference.invitations.select_related("agency", "invitee"):
-        conference_services.invitation_add(
-            conference=review,
-            agency=invitation.agency,
-            email=invitation.email,
-            invitee=invitation.invitee,
-            actor=actor,
-            request=request,
-        )
+        try:
+            conference_services.invitation_add(
+                conference=review,
+                agency=invitation.agency,
+                email=invitation.email,
+                invitee=invitation.invitee,
+                actor=actor,
+                request=request,
+            )
+        except conference_services.InvitationRefused:
+            # Their agency or role changed since: not invited as they were; the page names
+            # them so the unit invites them afresh.
+            continue
     _audit("next_review_booked", actor=actor, request=request, obj=locked)
     return review

@@ -26,6 +26,7 @@ from cpconf.conference_records.models import ConferenceRecord, RecordPart
 from cpconf.conference_records.record_display import record_summary, summary_rows
 from cpconf.conference_records.section_editors import Editor, Setting, editor_for
 from cpconf.conferences import scheduling
+from cpconf.conferences import services as conference_services
 from cpconf.conferences.models import Attendance, Conference, ConferenceStatus
 from cpconf.families.models import FamilyMember, Relationship
 from cpconf.reports import received
@@ -33,6 +34,10 @@ from cpconf.reports import received
 STARTED_FIRST = "Start the record first."
 WARNINGS_NOT_READ = gettext_noop(
     "Confirm you have read the warnings before you finalise the record"
+)
+NOT_INVITED_AGAIN = gettext_noop(
+    "Not invited to the review, because their agency or role has changed since: %(emails)s. "
+    "Invite them afresh from the review's page if they should write a report"
 )
 FINALISED_WHILE_EDITING = gettext_noop(
     "The record was finalised while this page was open, so nothing was saved. What you typed "
@@ -534,6 +539,18 @@ def correct(request: HttpRequest, conference_pk: int) -> HttpResponse:
     return render(request, "conference_records/correct.html", context, status=status)
 
 
+def _name_those_not_invited_again(
+    request: HttpRequest, conference: Conference, review: Conference
+) -> None:
+    """Someone whose agency or role has changed since is not invited again as they were
+    (`conferences.services.invitation_add` refuses it): the unit is told who, to invite
+    them afresh."""
+    again = set(review.invitations.values_list("email", flat=True))
+    left = sorted(set(conference.invitations.values_list("email", flat=True)) - again)
+    if left:
+        messages.warning(request, _(NOT_INVITED_AGAIN) % {"emails": ", ".join(left)})
+
+
 @_records
 def next_review(request: HttpRequest, conference_pk: int) -> HttpResponse:
     """Book the next review from the date the conference agreed (or the latest the policy
@@ -548,7 +565,7 @@ def next_review(request: HttpRequest, conference_pk: int) -> HttpResponse:
     if booked is None and request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         warnings = scheduling.booking_warnings(_booking(conference, data["starts_at"]))
-        if not warnings or request.POST.get("confirm_warnings") == "yes":
+        if form.warnings_confirmed(warnings):
             try:
                 booked = services.next_review_book(
                     record=record,
@@ -560,8 +577,11 @@ def next_review(request: HttpRequest, conference_pk: int) -> HttpResponse:
                 )
             except services.ReviewAlreadyBooked as already:
                 booked = already.conference
+            except conference_services.ConferenceAlreadyBooked as clash:
+                form.add_error("meeting_date", str(clash))
             else:
                 messages.success(request, _("The next review is booked."))
+                _name_those_not_invited_again(request, conference, booked)
                 return redirect("conference_records:next_review", conference_pk=conference_pk)
     context = {
         "conference": conference,

@@ -1,7 +1,8 @@
 """The unit's forms: booking and moving a conference, inviting, recording attendance.
 
 Refusals are validation errors naming the field (a date in the past, a review with no
-previous conference); warnings come from `scheduling.booking_warnings` and are confirmed.
+previous conference); warnings come from `scheduling.booking_warnings` and are confirmed,
+for the warnings the page showed only (`MeetingTimeForm.warnings_confirmed`).
 """
 
 import re
@@ -10,14 +11,34 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from cpconf.accounts.models import Role, User
-from cpconf.conferences.models import Attendance, Conference, ConferenceStatus
+from cpconf.conferences.models import Attendance, Conference, ConferenceStatus, Stage
+from cpconf.conferences.scheduling import warnings_digest
+from cpconf.conferences.services import already_booked_message, conference_at
 from cpconf.date_input import DateParts
 from cpconf.families.models import Family
 from cpconf.organisations.models import Agency
 
 TIME_FORMAT = re.compile(r"^(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)$")
+
+CONFIRM_WARNINGS = gettext_noop(
+    "Tick the box to say you have read the warnings, or change your answers"
+)
+WARNINGS_CHANGED = gettext_noop(
+    "Your answers now draw different warnings: read them, then tick the box to go ahead"
+)
+ENTER_STRATEGY_DISCUSSION = gettext_noop(
+    "Enter the date of the strategy discussion: an initial conference is due within {days} "
+    "working days of it"
+)
+MEETING_TYPE_FROM_LIST = gettext_noop("Choose a type of conference from the list")
+CHAIR_FROM_LIST = gettext_noop("Choose a chair from the list")
+PREVIOUS_FROM_LIST = gettext_noop("Choose the previous conference from this family's conferences")
+AGENCY_FROM_LIST = gettext_noop("Choose an agency from the list")
+ATTENDANCE_FROM_LIST = gettext_noop("Choose attending, apologies or report only")
 
 
 class MeetingTimeForm(forms.Form):
@@ -37,10 +58,15 @@ class MeetingTimeForm(forms.Form):
         assume_scheme="https",
         error_messages={"invalid": "Enter the link in full, like https://meet.example.gov.uk/abc"},
     )
-    confirm_warnings = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    confirm_warnings = forms.BooleanField(
+        label="I have read the warnings and want to go ahead", required=False
+    )
+    warnings_shown = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.warnings: list[str] = []
+        self.warnings_digest = ""
         self.meeting_date = DateParts(
             "meeting_date",
             "Date of the conference",
@@ -64,6 +90,24 @@ class MeetingTimeForm(forms.Form):
             self.add_error("place", "Enter a place, or a link to join online")
         return data
 
+    def warnings_confirmed(self, warnings: list[str]) -> bool:
+        """Go ahead when there is nothing to warn about, or when the unit ticked that it read
+        exactly these warnings: the page carries a digest of those it showed, so a tick
+        given for one date's warnings does not book or move to another date that draws others
+        (they are shown, and asked about, instead)."""
+        self.warnings = warnings
+        self.warnings_digest = warnings_digest(warnings) if warnings else ""
+        if not warnings:
+            return True
+        shown = self.cleaned_data.get("warnings_shown", "")
+        if shown == self.warnings_digest and self.cleaned_data.get("confirm_warnings"):
+            return True
+        if shown == self.warnings_digest:
+            self.add_error("confirm_warnings", _(CONFIRM_WARNINGS))
+        elif shown:
+            self.add_error("confirm_warnings", _(WARNINGS_CHANGED))
+        return False
+
     def _start_time(self, text: str) -> time | None:
         match = TIME_FORMAT.match(text.strip())
         if match is None:
@@ -75,6 +119,7 @@ class MeetingTimeForm(forms.Form):
 DATE_PARTS = ("day", "month", "year")
 # The order the fields stand on the page, so the error summary lists them in that order.
 PAGE_ORDER = [
+    "confirm_warnings",
     "meeting_type",
     *(f"strategy_discussion_{part}" for part in DATE_PARTS),
     "previous",
@@ -92,7 +137,10 @@ class BookingForm(MeetingTimeForm):
         label="Chair",
         queryset=User.objects.none(),
         empty_label="Choose the chair",
-        error_messages={"required": "Choose the chair"},
+        error_messages={
+            "required": "Choose the chair",
+            "invalid_choice": gettext_lazy(CHAIR_FROM_LIST),
+        },
     )
     previous = forms.ModelChoiceField(
         label="Previous conference",
@@ -100,6 +148,7 @@ class BookingForm(MeetingTimeForm):
         queryset=Conference.objects.none(),
         required=False,
         empty_label="None: this is the first conference",
+        error_messages={"invalid_choice": gettext_lazy(PREVIOUS_FROM_LIST)},
     )
 
     def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
@@ -107,7 +156,9 @@ class BookingForm(MeetingTimeForm):
         self.family = family
         policy = family.local_authority.policy
         self.fields["meeting_type"].choices = policy.meeting_type_choices()  # type: ignore[attr-defined]
-        self.fields["meeting_type"].error_messages["required"] = "Choose the type of conference"
+        self.fields["meeting_type"].error_messages.update(
+            required="Choose the type of conference", invalid_choice=_(MEETING_TYPE_FROM_LIST)
+        )
         self.fields["chair"].queryset = User.objects.filter(  # type: ignore[attr-defined]
             role_assignments__local_authority=family.local_authority,
             role_assignments__role=Role.CHAIR,
@@ -128,11 +179,27 @@ class BookingForm(MeetingTimeForm):
         data = super().clean()
         discussed = self.strategy_discussion.clean(self)
         data["strategy_discussion_on"] = date.fromisoformat(discussed) if discussed else None
+        self._not_booked_already(data.get("starts_at"))
         key = data.get("meeting_type")
         if not key:
             return data
-        meeting_type = self.family.local_authority.policy.meeting_type(key)
-        if meeting_type.is_review and data.get("previous") is None:
+        policy = self.family.local_authority.policy
+        meeting_type = policy.meeting_type(key)
+        if (
+            meeting_type.stage == Stage.INITIAL
+            and not discussed
+            and "strategy_discussion_day" not in self.errors
+        ):
+            # Without it the statutory 15 working days cannot be checked at all.
+            days = policy.initial_conference_within_working_days
+            self.add_error(
+                "strategy_discussion_day", _(ENTER_STRATEGY_DISCUSSION).format(days=days)
+            )
+        if (
+            meeting_type.is_review
+            and data.get("previous") is None
+            and "previous" not in self.errors
+        ):
             self.add_error("previous", "A review must follow a previous conference: choose it")
         if (
             meeting_type.is_review
@@ -142,6 +209,13 @@ class BookingForm(MeetingTimeForm):
         ):
             self.add_error("previous", "The previous conference must be before this one")
         return data
+
+    def _not_booked_already(self, starts_at: datetime | None) -> None:
+        """Said here, beside the date, before any warning: `services.conference_book` says
+        the same under the family's lock for presses that arrive together."""
+        existing = conference_at(self.family, starts_at) if starts_at else None
+        if existing is not None:
+            self.add_error("meeting_date_day", already_booked_message(existing))
 
 
 class RescheduleForm(MeetingTimeForm):
@@ -155,7 +229,10 @@ class InvitationForm(forms.Form):
         label="Agency",
         queryset=Agency.objects.none(),
         empty_label="Choose the agency",
-        error_messages={"required": "Choose the agency the person is invited for"},
+        error_messages={
+            "required": "Choose the agency the person is invited for",
+            "invalid_choice": gettext_lazy(AGENCY_FROM_LIST),
+        },
     )
     email = forms.EmailField(
         label="Email address",
@@ -174,10 +251,9 @@ class InvitationForm(forms.Form):
         self.fields["agency"].queryset = offered.order_by("name")  # type: ignore[attr-defined]
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if self.conference.invitations.filter(email__iexact=email).exists():
-            raise forms.ValidationError(f"{email} is already invited to this conference")
-        return email
+        """Who may be invited, and for which agency, is `services.invitation_add`'s to say,
+        under the conference's lock."""
+        return str(self.cleaned_data["email"]).strip().lower()
 
 
 class AttendanceForm(forms.Form):
@@ -185,5 +261,8 @@ class AttendanceForm(forms.Form):
         label="Attendance",
         choices=Attendance.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether they are attending"},
+        error_messages={
+            "required": "Choose whether they are attending",
+            "invalid_choice": gettext_lazy(ATTENDANCE_FROM_LIST),
+        },
     )

@@ -105,6 +105,13 @@ class Conference(BaseModel):
     def is_virtual(self) -> bool:
         return bool(self.virtual_link) and not self.place
 
+    @property
+    def takes_invitations(self) -> bool:
+        """A finalised record is what happened, and a cancelled meeting will not happen: an
+        invitation to either would ask for a report nobody can bring, and the board would
+        count it outstanding, then overdue, for good."""
+        return self.status not in (ConferenceStatus.FINALISED, ConferenceStatus.CANCELLED)
+
 
 class Attendance(models.TextChoices):
     AWAITING_REPLY = "awaiting_reply", _("Awaiting reply")

@@ -5,6 +5,8 @@ unit books anyway knowingly. Refusals (a date in the past, a review with no prev
 conference) are in the booking form's validation.
 """
 
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -81,12 +83,27 @@ def booking_warnings(booking: Booking) -> list[str]:
     return warnings
 
 
+def warnings_digest(warnings: Sequence[str]) -> str:
+    """A fingerprint of the warnings a page showed, which the page carries back: the unit's
+    tick that it has read the warnings counts only while the answers draw exactly these, not
+    for a date changed afterwards that draws others. Not a secret: it guards against going
+    ahead unwarned, not against someone forging what they read."""
+    return hashlib.sha256("\n".join(warnings).encode()).hexdigest()
+
+
 def _chair_clash(booking: Booking) -> Conference | None:
-    nearby = Conference.objects.filter(
-        chair=booking.chair,
-        starts_at__gt=booking.starts_at - CHAIR_CLASH_WINDOW,
-        starts_at__lt=booking.starts_at + CHAIR_CLASH_WINDOW,
-    ).exclude(status=ConferenceStatus.CANCELLED)
+    """Another conference of the chair's near that time. The family's own conference at the
+    very same moment is no clash but the same meeting booked twice, which booking and moving
+    refuse: a warning about it would only invite a tick."""
+    nearby = (
+        Conference.objects.filter(
+            chair=booking.chair,
+            starts_at__gt=booking.starts_at - CHAIR_CLASH_WINDOW,
+            starts_at__lt=booking.starts_at + CHAIR_CLASH_WINDOW,
+        )
+        .exclude(status=ConferenceStatus.CANCELLED)
+        .exclude(family=booking.family, starts_at=booking.starts_at)
+    )
     if booking.moving is not None:
         nearby = nearby.exclude(pk=booking.moving.pk)
     return nearby.select_related("family").first()

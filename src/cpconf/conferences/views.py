@@ -2,6 +2,7 @@
 HTTP: rules in cpconf.access, changes in services. The conference page and the
 reports-received board, which read reports, are cpconf.conference_overview's."""
 
+from datetime import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -10,10 +11,18 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from cpconf.access.lookups import get_visible_or_404
-from cpconf.accounts.models import Role, User
+from cpconf.accounts.models import User
 from cpconf.conferences import scheduling, selectors, services
-from cpconf.conferences.forms import AttendanceForm, BookingForm, InvitationForm, RescheduleForm
+from cpconf.conferences.forms import (
+    AttendanceForm,
+    BookingForm,
+    InvitationForm,
+    MeetingTimeForm,
+    RescheduleForm,
+)
+from cpconf.conferences.models import Conference
 from cpconf.families import selectors as family_selectors
+from cpconf.families.models import Family
 
 
 def _user(request: HttpRequest) -> User:
@@ -29,11 +38,31 @@ def _form_errors(form: Any) -> list[tuple[str, str]]:
     ]
 
 
-def _confirmed(request: HttpRequest, booking: scheduling.Booking) -> tuple[bool, list[str]]:
-    """Go ahead when there is nothing to warn about, or the unit has ticked that it read the
-    warnings; otherwise show them."""
-    warnings = scheduling.booking_warnings(booking)
-    return not warnings or request.POST.get("confirm_warnings") == "yes", warnings
+def _booking_warnings(family: Family, data: dict[str, Any]) -> list[str]:
+    return scheduling.booking_warnings(
+        scheduling.Booking(
+            family=family,
+            meeting_type=data["meeting_type"],
+            starts_at=data["starts_at"],
+            chair=data["chair"],
+            previous=data["previous"],
+            strategy_discussion_on=data["strategy_discussion_on"],
+        )
+    )
+
+
+def _move_warnings(conference: Conference, starts_at: datetime) -> list[str]:
+    return scheduling.booking_warnings(
+        scheduling.Booking(
+            family=conference.family,
+            meeting_type=conference.meeting_type,
+            starts_at=starts_at,
+            chair=conference.chair,
+            previous=conference.previous,
+            strategy_discussion_on=conference.strategy_discussion_on,
+            moving=conference,
+        )
+    )
 
 
 def conference_book(request: HttpRequest, family_pk: int) -> HttpResponse:
@@ -46,21 +75,13 @@ def conference_book(request: HttpRequest, family_pk: int) -> HttpResponse:
         pk=family_pk,
     )
     form = BookingForm(request.POST or None, family=family)
-    warnings: list[str] = []
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.warnings_confirmed(_booking_warnings(family, form.cleaned_data))
+    ):
         data = form.cleaned_data
-        go_ahead, warnings = _confirmed(
-            request,
-            scheduling.Booking(
-                family=family,
-                meeting_type=data["meeting_type"],
-                starts_at=data["starts_at"],
-                chair=data["chair"],
-                previous=data["previous"],
-                strategy_discussion_on=data["strategy_discussion_on"],
-            ),
-        )
-        if go_ahead:
+        try:
             conference = services.conference_book(
                 family=family,
                 meeting_type=data["meeting_type"],
@@ -73,14 +94,24 @@ def conference_book(request: HttpRequest, family_pk: int) -> HttpResponse:
                 booked_by=user,
                 request=request,
             )
+        except services.ConferenceAlreadyBooked as booked:  # pressed twice at once
+            form.add_error("meeting_date_day", str(booked))
+        else:
             messages.success(request, "Conference booked. Now invite the professionals.")
             return redirect("conferences:detail", pk=conference.pk)
-    status = 400 if request.method == "POST" and (form.errors or warnings) else 200
+    return _meeting_page(request, "conferences/book.html", form, family=family)
+
+
+def _meeting_page(
+    request: HttpRequest, template: str, form: MeetingTimeForm, **context: Any
+) -> HttpResponse:
+    """The booking or move page: errors, warnings, and what was typed."""
+    refused = request.method == "POST" and bool(form.errors or form.warnings)
     return render(
         request,
-        "conferences/book.html",
-        {"family": family, "form": form, "errors": _form_errors(form), "warnings": warnings},
-        status=status,
+        template,
+        {**context, "form": form, "errors": _form_errors(form), "warnings": form.warnings},
+        status=400 if refused else 200,
     )
 
 
@@ -106,22 +137,13 @@ def conference_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
         "virtual_link": conference.virtual_link,
     }
     form = RescheduleForm(request.POST or None, initial=initial)
-    warnings: list[str] = []
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.warnings_confirmed(_move_warnings(conference, form.cleaned_data["starts_at"]))
+    ):
         data = form.cleaned_data
-        go_ahead, warnings = _confirmed(
-            request,
-            scheduling.Booking(
-                family=conference.family,
-                meeting_type=conference.meeting_type,
-                starts_at=data["starts_at"],
-                chair=conference.chair,
-                previous=conference.previous,
-                strategy_discussion_on=conference.strategy_discussion_on,
-                moving=conference,
-            ),
-        )
-        if go_ahead:
+        try:
             services.conference_reschedule(
                 conference=conference,
                 starts_at=data["starts_at"],
@@ -130,20 +152,12 @@ def conference_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=user,
                 request=request,
             )
+        except services.ConferenceAlreadyBooked as booked:
+            form.add_error("meeting_date_day", str(booked))
+        else:
             messages.success(request, "Conference moved. Every invitee has been told.")
             return redirect("conferences:detail", pk=conference.pk)
-    status = 400 if request.method == "POST" and (form.errors or warnings) else 200
-    return render(
-        request,
-        "conferences/reschedule.html",
-        {
-            "conference": conference,
-            "form": form,
-            "errors": _form_errors(form),
-            "warnings": warnings,
-        },
-        status=status,
-    )
+    return _meeting_page(request, "conferences/reschedule.html", form, conference=conference)
 
 
 def invitation_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -155,29 +169,29 @@ def invitation_add(request: HttpRequest, pk: int) -> HttpResponse:
         permission="manage",  # only the unit invites
         pk=pk,
     )
+    if not conference.takes_invitations:
+        messages.error(request, services.invitations_closed_message(conference))
+        return redirect("conferences:board", pk=conference.pk)
     form = InvitationForm(request.POST or None, conference=conference)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        invitee = User.objects.filter(email__iexact=email).first()
-        if (
-            invitee is not None
-            and not invitee.role_assignments.filter(
-                local_authority=conference.family.local_authority,
-                role__in=(Role.PROFESSIONAL, Role.SOCIAL_WORKER),
-            ).exists()
-        ):
-            form.add_error("email", f"{email} has an account but does not write reports here")
-            return _invite_page(request, conference, form)
-        services.invitation_add(
-            conference=conference,
-            agency=form.cleaned_data["agency"],
-            email=email,
-            invitee=invitee,
-            actor=user,
-            request=request,
-        )
-        messages.success(request, f"{email} is invited. They have been sent an email.")
-        return redirect("conferences:board", pk=conference.pk)
+        try:
+            services.invitation_add(
+                conference=conference,
+                agency=form.cleaned_data["agency"],
+                email=email,
+                actor=user,
+                request=request,
+            )
+        except services.InvitationsClosed as closed:  # finalised or cancelled meanwhile
+            messages.error(request, str(closed))
+            return redirect("conferences:board", pk=conference.pk)
+        except services.InvitationRefused as refused:
+            for field, message in refused.problems:
+                form.add_error(field, message)
+        else:
+            messages.success(request, f"{email} is invited. They have been sent an email.")
+            return redirect("conferences:board", pk=conference.pk)
     return _invite_page(request, conference, form)
 
 
