@@ -241,7 +241,8 @@ CORE_CASES = (
             "social_worker": "200 404 404",
             "unit": "200 200 404",
             "chair": "200 404 404",
-            "family_member": "200 404 404",
+            # A family member reads their meetings in the family pages, not the staff page.
+            "family_member": "404 404 404",
             "auditor": "404 404 404",
             "other_authority_unit": "404 404 200",
         },

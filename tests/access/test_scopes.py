@@ -11,7 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cpconf.accounts.models import Role, User
-from cpconf.conferences.access_rules import conferences_visible_to
+from cpconf.conferences.access_rules import (
+    conferences_visible_to,
+    staff_conferences_visible_to,
+)
 from cpconf.conferences.models import Conference
 from cpconf.families.access_rules import families_visible_to
 from cpconf.families.models import Family
@@ -93,10 +96,14 @@ def test_conference_pages_answer_only_those_who_may_see_them(client, world, who)
         world.foreign_conference,
     )
     for conference, allowed in zip(conferences, CONFERENCE_ACCESS[who], strict=True):
+        # A family member knows their meetings (the family pages), never the staff page.
+        on_the_staff_page = allowed and who != Role.FAMILY_MEMBER
         response = client.get(reverse("conferences:detail", args=[conference.pk]))
-        assert response.status_code == (200 if allowed else 404), (who, conference)
+        assert response.status_code == (200 if on_the_staff_page else 404), (who, conference)
         scoped = conferences_visible_to(world.users[who]).filter(pk=conference.pk).exists()
         assert scoped == allowed
+        staff = staff_conferences_visible_to(world.users[who]).filter(pk=conference.pk)
+        assert staff.exists() == on_the_staff_page
 
 
 @pytest.mark.parametrize("who", list(FAMILY_ACCESS))

@@ -141,6 +141,14 @@ def conference_grant(user: AnyUser, assignment: RoleAssignment, path: str = "") 
     return NOTHING
 
 
+def staff_conference_grant(user: AnyUser, assignment: RoleAssignment, path: str = "") -> Q:
+    """`conference_grant` for the staff roles only: a family member knows their family's
+    meetings through the family pages, never the staff pages about them."""
+    if assignment.role == Role.FAMILY_MEMBER:
+        return NOTHING
+    return conference_grant(user, assignment, path)
+
+
 def pack_grant(user: AnyUser, assignment: RoleAssignment) -> Q:
     """Conferences whose pack one role assignment lets the user read: the unit's and the
     chair's at any time, an invited professional's once the pack is released."""

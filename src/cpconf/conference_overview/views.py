@@ -14,7 +14,11 @@ from cpconf.access import may
 from cpconf.access.lookups import get_visible_or_404
 from cpconf.accounts.models import User
 from cpconf.conference_overview import selectors
-from cpconf.conferences.selectors import conferences_for, invitations_for
+from cpconf.conferences.selectors import (
+    conferences_for,
+    invitations_for,
+    staff_conferences_for,
+)
 from cpconf.reports import received
 
 
@@ -31,7 +35,7 @@ def days_left(deadline: datetime, now: datetime) -> int:
 def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     conference = get_visible_or_404(
-        conferences_for(user), request, action="conference_viewed", pk=pk
+        staff_conferences_for(user), request, action="conference_viewed", pk=pk
     )
     context = {
         "conference": conference,

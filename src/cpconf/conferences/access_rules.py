@@ -14,6 +14,7 @@ from cpconf.access.rules import (
     pack_grant,
     register,
     runs,
+    staff_conference_grant,
     unit_of,
 )
 from cpconf.accounts.models import Role
@@ -23,6 +24,12 @@ from cpconf.organisations.models import Agency
 
 def conferences_visible_to(user: AnyUser) -> QuerySet[Conference]:
     return granted(Conference, user, conference_grant)
+
+
+def staff_conferences_visible_to(user: AnyUser) -> QuerySet[Conference]:
+    """The conferences a user may see on the staff pages: as `conferences_visible_to`, but
+    never through a family member's role (the family pages are theirs)."""
+    return granted(Conference, user, staff_conference_grant)
 
 
 def pack_conferences_visible_to(user: AnyUser) -> QuerySet[Conference]:

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from cpconf.access import AnyUser, roles_of
 from cpconf.accounts.models import Role, User
-from cpconf.conferences.access_rules import conferences_visible_to
+from cpconf.conferences.access_rules import conferences_visible_to, staff_conferences_visible_to
 from cpconf.conferences.models import Conference, Invitation
 
 STAFF_ROLES = {Role.PROFESSIONAL, Role.SOCIAL_WORKER, Role.UNIT_ADMINISTRATOR, Role.CHAIR}
@@ -14,6 +14,14 @@ def conferences_for(user: AnyUser) -> QuerySet[Conference]:
     """The conferences this user may know of, for `cpconf.access.lookups.get_visible_or_404`
     to fetch one from (and audit the read or the refusal)."""
     return conferences_visible_to(user).select_related(
+        "family", "family__local_authority", "chair", "previous"
+    )
+
+
+def staff_conferences_for(user: AnyUser) -> QuerySet[Conference]:
+    """The conferences this user may open on the staff pages (`conferences_for` without a
+    family member's own family: they read it in the family pages)."""
+    return staff_conferences_visible_to(user).select_related(
         "family", "family__local_authority", "chair", "previous"
     )
 
