@@ -24,3 +24,6 @@ urlpatterns = [
         name="api_child_census",
     ),
 ]
+
+# A 404 under /api/ answers in the API's JSON shape; every other path gets the 404 page.
+handler404 = "cpconf.api.errors.not_found"

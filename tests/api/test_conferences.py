@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from cpconf.api.errors import NOT_FOUND
 from cpconf.api.serializers import NO_SUCH_AGENCY
 from cpconf.api.views import NO_FINALISED_RECORD
 from cpconf.audit.models import AuditEvent, Outcome
@@ -71,6 +72,24 @@ def test_another_authority_conference_and_invitation_are_404(api):
 
 def test_ids_no_database_could_hold_are_404(api):
     assert api.http.get(f"/api/conferences/{2**70}/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/api/reports/abc/", "/api/nonexistent/", "/api/families/x/y/"])
+def test_an_address_the_api_does_not_have_answers_in_json(api, path):
+    answer = api.http.get(path)
+
+    assert answer.status_code == 404
+    assert answer["Content-Type"] == "application/json"
+    assert answer.json() == {"errors": [{"field": None, "message": NOT_FOUND}]}
+
+
+def test_a_page_the_site_does_not_have_is_still_the_404_page(client, scene):
+    client.force_login(scene.unit)
+
+    answer = client.get("/no-such-page/")
+
+    assert answer.status_code == 404
+    assert answer["Content-Type"].startswith("text/html")
 
 
 def test_an_invitation_is_made_and_sent_like_the_unit_page(

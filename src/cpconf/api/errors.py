@@ -9,12 +9,14 @@ too many calls).
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django.views.defaults import page_not_found
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+API_PREFIX = "/api/"
 NOT_FOUND = "There is no such record, or it belongs to another local authority"
 SEND_JSON = "Send the body as JSON, with Content-Type: application/json"
 TOO_LARGE = "The body is too large"
@@ -70,3 +72,12 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         return None
     response.data = {"errors": flatten(response.data) or [{"field": None, "message": ""}]}
     return response
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The site's 404: under /api/ in the API's one JSON shape (a system client reads JSON,
+    never an HTML page), elsewhere Django's page from the 404 template."""
+    if request.path.startswith(API_PREFIX):
+        body = {"errors": [{"field": None, "message": _(NOT_FOUND)}]}
+        return JsonResponse(body, status=404)
+    return page_not_found(request, exception)
