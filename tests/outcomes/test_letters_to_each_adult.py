@@ -299,3 +299,40 @@ def test_only_those_with_a_letter_are_told_it_is_ready(
     told = {message.to[0] for message in mail.outbox}
     assert {scene.parent.email, adults["father"].user.email} <= told
     assert young_person.user.email not in told
+
+
+def test_each_letter_says_you_only_of_its_readers_own_actions(scene, adults):
+    from tests.outcomes.records import review_content
+
+    content = review_content(scene.conference)
+    content["plan"]["actions"] = [
+        {"action": "Dawn to start with the recovery service", "who": "Dawn Hartwell",
+         "by_when": "", "priority": "high", "progress": "new", "carried_forward": False,
+         "child_ids": []},
+        {"action": "Darren to keep to the agreed contact", "who": "Darren Ashdown",
+         "by_when": "", "priority": "high", "progress": "new", "carried_forward": False,
+         "child_ids": []},
+    ]  # fmt: skip
+    letters = outcome_issue(
+        record_version=finalised_record(scene.conference, content), actor=scene.chair
+    )
+
+    def asked(name: str) -> list[str]:
+        sections = {
+            s["heading"]: s["paragraphs"] for s in letter_to(letters, name).content["sections"]
+        }
+        return sections["What we are asking you to do"]
+
+    to_darren, to_dawn = asked("Darren Ashdown"), asked("Dawn Hartwell")
+    assert to_darren[:2] == [
+        "The plan asks you to do these things:",
+        "Darren Ashdown: Darren to keep to the agreed contact.",
+    ]
+    assert to_darren[2:4] == [
+        "It asks others in the family to do these things:",
+        "Dawn Hartwell: Dawn to start with the recovery service.",
+    ]
+    assert to_dawn[:2] == [
+        "The plan asks you to do these things:",
+        "Dawn Hartwell: Dawn to start with the recovery service.",
+    ]

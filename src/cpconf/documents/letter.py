@@ -151,6 +151,7 @@ class LetterAction:
     who: str
     by_when: date | None
     for_family: bool = False
+    for_recipient: bool = False  # asked of the person the letter is addressed to
 
 
 @dataclass(frozen=True)
@@ -434,13 +435,27 @@ def _action_line(action: LetterAction, facts: LetterFacts, _: Translate) -> str:
 
 
 def _family_actions(facts: LetterFacts, _: Translate) -> dict[str, Any]:
+    """What the plan asks of the family. A letter to one person says "you" only of the
+    actions that are theirs, and lists the rest as asked of others in the family: a father
+    who does not live with the children is not told a step the mother must take is his."""
     seen: list[LetterAction] = []
     for child in facts.children:
         seen += [a for a in child.actions if a.for_family and a not in seen]
     if not seen:
         return _section(_("What we are asking you to do"), [])
-    paragraphs = [_("The plan asks you to do these things:")]
-    paragraphs += [_action_line(action, facts, _) for action in seen]
+    if not facts.recipient:
+        paragraphs = [_("The plan asks your family to do these things:")]
+        paragraphs += [_action_line(action, facts, _) for action in seen]
+    else:
+        yours = [a for a in seen if a.for_recipient]
+        others = [a for a in seen if not a.for_recipient]
+        paragraphs = []
+        if yours:
+            paragraphs.append(_("The plan asks you to do these things:"))
+            paragraphs += [_action_line(action, facts, _) for action in yours]
+        if others:
+            paragraphs.append(_("It asks others in the family to do these things:"))
+            paragraphs += [_action_line(action, facts, _) for action in others]
     paragraphs.append(_("If you are not sure what to do, ask your social worker."))
     return _section(_("What we are asking you to do"), paragraphs)
 

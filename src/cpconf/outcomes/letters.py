@@ -59,19 +59,26 @@ def _is_for_family(who: str, action: str, family: Family) -> bool:
     action starts with one of their names ("Kelly to start with the recovery service")."""
     if FAMILY_WORDS.search(who):
         return True
-    first_names = [m.full_name.split(" ")[0].lower() for m in family.members.all()]
-    full_names = [m.full_name.lower() for m in family.members.all()]
+    return any(_names(member.full_name, who, action) for member in family.members.all())
+
+
+def _names(full_name: str, who: str, action: str) -> bool:
+    """Whether the action is that person's: "who" holds their full or first name, or the
+    action opens with their first name."""
+    full = full_name.strip().lower()
+    if not full:
+        return False
+    first = full.split(" ")[0]
     words = re.findall(r"\w+", who.lower())
     opening = (re.findall(r"\w+", action.lower()) or [""])[0]
-    return (
-        any(name in who.lower() for name in full_names)
-        or any(name in words for name in first_names)
-        or opening in first_names
-    )
+    return full in who.lower() or first in words or opening == first
 
 
 def _actions_for(
-    child_id: int | None, actions: list[parts.PlanAction], family: Family
+    child_id: int | None,
+    actions: list[parts.PlanAction],
+    family: Family,
+    recipient: FamilyMember | None,
 ) -> tuple[LetterAction, ...]:
     """The child's own actions and those for all the children (no child named)."""
     return tuple(
@@ -80,6 +87,8 @@ def _actions_for(
             who=row.who,
             by_when=_iso(row.by_when),
             for_family=_is_for_family(row.who, row.action, family),
+            for_recipient=recipient is not None
+            and _names(recipient.full_name, row.who, row.action),
         )
         for row in actions
         if row.action.strip()
@@ -96,7 +105,9 @@ def _unborn_then(child: Child | None, held_on: date) -> bool:
     return child.date_of_birth is None or child.date_of_birth > held_on
 
 
-def _children(version: RecordVersion, held_on: date) -> tuple[ChildOutcome, ...]:
+def _children(
+    version: RecordVersion, held_on: date, recipient: FamilyMember | None = None
+) -> tuple[ChildOutcome, ...]:
     family = version.record.conference.family
     record = parts.RecordContent.from_json(version.content)
     # Records from before a decision said whether the child was unborn: the stored rows say
@@ -115,7 +126,7 @@ def _children(version: RecordVersion, held_on: date) -> tuple[ChildOutcome, ...]
                 suffered_harm=row.suffered_harm,
                 likely_to_suffer=row.likely_to_suffer,
                 consensus=row.consensus if "consensus" in as_stored else "yes",
-                actions=_actions_for(row.child_id, record.plan.actions, family),
+                actions=_actions_for(row.child_id, record.plan.actions, family, recipient),
                 unborn=unborn,
             )
         )
@@ -150,7 +161,7 @@ def letter_facts(
         held_on=held_on,
         issued_on=issued_on,
         chair_name=str(conference.chair),
-        children=_children(version, held_on),
+        children=_children(version, held_on, recipient),
         chair_summary=record.decisions.chair_summary,
         contact=policy.appeal_contact,
         appeal_by=appeal_by(family, issued_on),
