@@ -36,3 +36,15 @@ def test_an_invited_professional_gets_the_pack_once_it_is_released(client, scene
     scene.conference.save()
 
     assert links_on_the_page(client, scene.author, scene.conference) == {"pack"}
+
+
+def test_the_conference_page_and_the_homes_give_the_time_on_the_24_hour_clock(client, scene):
+    starts = timezone.localtime(scene.conference.starts_at)
+    client.force_login(scene.chair)
+
+    page = client.get(reverse("conferences:detail", args=[scene.conference.pk])).content.decode()
+    home = client.get(reverse("home:home")).content.decode()
+
+    for shown in (page, home):
+        assert f"{starts:%H:%M}" in shown
+        assert "a.m." not in shown and "p.m." not in shown
