@@ -8,7 +8,9 @@ import pytest
 
 from cpconf.api.serializers import BIRTH_OR_DUE, NO_SUCH_SOCIAL_WORKER, REFERENCE_TWICE
 from cpconf.audit.models import AuditEvent, Outcome
+from cpconf.families.dates import BIRTH_TOO_LONG_AGO
 from cpconf.families.models import Child, ExternalReference, Family, FamilyMember
+from cpconf.families.nhs_numbers import CHECK_DIGIT_WRONG
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +22,7 @@ BODY = {
             "given_name": "Mia",
             "family_name": "Ashdown",
             "date_of_birth": "2018-04-09",
-            "nhs_number": "999 000 0001",
+            "nhs_number": "999 000 0018",
         },
         {
             "reference": "P-1002",
@@ -116,6 +118,26 @@ def test_a_bad_child_names_its_field_and_nothing_is_written(api):
     assert any(e["field"] == "members[0].relationship" for e in errors)
     assert counts == (Family.objects.count(), Child.objects.count(), FamilyMember.objects.count())
     assert not ExternalReference.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "named", "message"),
+    [
+        ("nhs_number", "999 000 0001", "children[0].nhs_number", CHECK_DIGIT_WRONG),
+        ("date_of_birth", "1850-03-08", "children[0].date_of_birth", BIRTH_TOO_LONG_AGO),
+    ],
+)
+def test_the_front_sheets_rules_hold_for_a_child_sent_by_the_case_system(
+    api, field, value, named, message
+):
+    body = copy.deepcopy(BODY)
+    body["children"][0][field] = value
+
+    response = _put(api, "CS-0007", body)
+
+    assert response.status_code == 400
+    assert {"field": named, "message": message} in response.json()["errors"]
+    assert not Family.objects.filter(case_reference="CS-0007").exists()
 
 
 def test_the_same_reference_twice_in_a_list_is_named(api):

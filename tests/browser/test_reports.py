@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from django.utils import timezone
 from docx import Document
 from pypdf import PdfReader
 
@@ -38,6 +39,7 @@ def mark_completed_and_save(page):
 def answer_every_part(page, report):
     """Open each part from the task list and answer it as an author would."""
     form = selectors.form_of(report)
+    today = timezone.localdate()
     for part_title in ("Your details", "The children", "Family members"):
         page.get_by_role("link", name=part_title).click()
         mark_completed_and_save(page)
@@ -54,20 +56,20 @@ def answer_every_part(page, report):
                     page.locator(f"input[name=assessment-{index}-scaling]").fill("6")
                     page.locator(f"input[name=assessment-{index}-recommendation]").first.check()
                     page.locator(f"textarea[name=assessment-{index}-reason]").fill("Progress.")
-            case "sharing":
+            case "sharing":  # today: a report is not shared before it was started
                 page.locator("input[name=shared][value=yes]").check()
-                page.locator("input[name=shared_on_day]").fill("2")
-                page.locator("input[name=shared_on_month]").fill("11")
-                page.locator("input[name=shared_on_year]").fill("2026")
+                page.locator("input[name=shared_on_day]").fill(str(today.day))
+                page.locator("input[name=shared_on_month]").fill(str(today.month))
+                page.locator("input[name=shared_on_year]").fill(str(today.year))
                 page.get_by_label("In person").check()
                 page.get_by_label("Who was it shared with?").fill("Dawn Hartwell, mother")
                 page.get_by_label("The family's comments, word for word").fill(
                     "I want the school to ring me first."
                 )
-            case "chronology":
-                page.locator("input[name=chronology-0-date_day]").fill("12")
-                page.locator("input[name=chronology-0-date_month]").fill("10")
-                page.locator("input[name=chronology-0-date_year]").fill("2026")
+            case "chronology":  # today: events are those since the last conference
+                page.locator("input[name=chronology-0-date_day]").fill(str(today.day))
+                page.locator("input[name=chronology-0-date_month]").fill(str(today.month))
+                page.locator("input[name=chronology-0-date_year]").fill(str(today.year))
                 page.locator("textarea[name=chronology-0-event]").fill("Home visit")
                 page.locator("input[name=chronology-0-source]").fill("Own observation")
             case "factors":

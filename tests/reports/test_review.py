@@ -1,9 +1,11 @@
 """A review report starts from the previous one and shows every change against it."""
 
+import datetime as dt
 import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from docx import Document
 from pypdf import PdfReader
 
@@ -73,6 +75,7 @@ def test_chronology_and_factors_rows_are_saved_and_blank_rows_dropped(client, sc
     review = review_conference(scene)
     report = start(scene, conference=review)
     client.force_login(scene.author)
+    day = timezone.localdate() - dt.timedelta(days=10)  # since the last conference, 90 days ago
     rows = {
         "chronology-TOTAL_FORMS": 2,
         "chronology-INITIAL_FORMS": 0,
@@ -81,9 +84,9 @@ def test_chronology_and_factors_rows_are_saved_and_blank_rows_dropped(client, sc
     }
     rows.update(
         {
-            "chronology-0-date_day": "12",
-            "chronology-0-date_month": "3",
-            "chronology-0-date_year": "2026",
+            "chronology-0-date_day": str(day.day),
+            "chronology-0-date_month": str(day.month),
+            "chronology-0-date_year": str(day.year),
             "chronology-0-event": "Missed dental appointment",
             "chronology-0-source": "Dental practice",
         }
@@ -94,7 +97,7 @@ def test_chronology_and_factors_rows_are_saved_and_blank_rows_dropped(client, sc
     assert report.sections.get(key="chronology").content == {
         "entries": [
             {
-                "date": "2026-03-12",
+                "date": day.isoformat(),
                 "event": "Missed dental appointment",
                 "source": "Dental practice",
             }
@@ -114,7 +117,7 @@ def test_chronology_and_factors_rows_are_saved_and_blank_rows_dropped(client, sc
     )
     assert response.status_code == 400
     assert (
-        "Select whether it has increased, diminished or stayed the same"
+        "Factor 1: select whether it has increased, diminished or stayed the same"
         in response.content.decode()
     )
 

@@ -16,15 +16,17 @@ from cpconf.api.models import ApiClient
 from cpconf.conference_records import record_content as record_parts
 from cpconf.conferences.models import ConferenceStatus, Stage
 from cpconf.conferences.scheduling import deadlines_for
+from cpconf.families.dates import child_dates_problem
 from cpconf.families.models import Child, FamilyMember, Relationship
+from cpconf.families.nhs_numbers import nhs_number_problem
 from cpconf.organisations.models import Agency
 from cpconf.reports.models import ReportStatus
 
 REFERENCE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$"
 ENTER_REFERENCE = "Enter the case system's reference: letters, numbers, dots, hyphens, underscores"
 BIRTH_OR_DUE = "Enter a date of birth, or an expected due date for an unborn baby, not both"
-BIRTH_IN_PAST = "Date of birth must be today or in the past"
-NHS_NUMBER_FORMAT = "Enter an NHS number of 10 digits"
+# The front sheet's date rule names its fields; the API's body calls one of them otherwise.
+API_DATE_FIELDS = {"date_of_birth": "date_of_birth", "expected_date": "expected_due_date"}
 REFERENCE_TWICE = "Each person in the list needs a reference of their own"
 NO_SUCH_SOCIAL_WORKER = "Enter the email address of a social worker in this local authority"
 NO_SUCH_AGENCY = "Choose an agency of this local authority"
@@ -65,17 +67,23 @@ class ChildInSerializer(serializers.Serializer):
     other_id = _text(60, required=False, allow_blank=True, default="")
 
     def validate_nhs_number(self, value: str) -> str:
+        """The front sheet's rule: ten digits and the NHS check digit."""
         digits = value.replace(" ", "")
-        if digits and not (digits.isdigit() and len(digits) == 10):
-            raise serializers.ValidationError(_(NHS_NUMBER_FORMAT))
+        problem = nhs_number_problem(digits) if digits else None
+        if problem is not None:
+            raise serializers.ValidationError(problem)
         return digits
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """The front sheet's date rule (`families.dates.child_dates_problem`), so a child the
+        case system sends is held to what the social worker's page would accept."""
         born, due = attrs.get("date_of_birth"), attrs.get("expected_due_date")
         if (born is None) == (due is None):
             raise serializers.ValidationError({"date_of_birth": [_(BIRTH_OR_DUE)]})
-        if born is not None and born > timezone.localdate():
-            raise serializers.ValidationError({"date_of_birth": [_(BIRTH_IN_PAST)]})
+        found = child_dates_problem(born, due, timezone.localdate())
+        if found is not None:
+            field, message = found
+            raise serializers.ValidationError({API_DATE_FIELDS[field]: [message]})
         return attrs
 
 

@@ -19,6 +19,7 @@ from cpconf.accounts.models import User
 from cpconf.families.case_system import FamilyRecord, PersonRecord
 from cpconf.families.dates import child_dates_problem, date_from_text
 from cpconf.families.models import Relationship
+from cpconf.families.nhs_numbers import nhs_number_problem
 
 COLUMNS = (
     "case_reference",
@@ -67,7 +68,6 @@ TOO_LONG = "Must be %(limit)s characters or fewer"
 BAD_DATE = "Enter a date like 3/4/2019 or 2019-04-03"
 BAD_YES_NO = "Enter yes or no"
 BAD_RELATIONSHIP = "Enter one of: %(choices)s"
-BAD_NHS_NUMBER = "Enter an NHS number of 10 digits"
 NO_SUCH_SOCIAL_WORKER = "Enter the email address of a social worker in this local authority"
 SAME_PERSON_TWICE = "The same person is also on row %(row)s"
 NEW_FAMILY_NEEDS_CHILD = "Family %(reference)s is new, so it needs a row for at least one child"
@@ -201,8 +201,9 @@ def _child(reader: _RowReader, today: date) -> dict[str, Any]:
     values.update(date_of_birth=born, expected_due_date=expected)
     if "nhs_number" in reader.row:
         digits = reader.row["nhs_number"].replace(" ", "")
-        if digits and not (digits.isdigit() and len(digits) == 10):
-            reader.problem("nhs_number", _(BAD_NHS_NUMBER))
+        bad_number = nhs_number_problem(digits) if digits else None
+        if bad_number is not None:
+            reader.problem("nhs_number", bad_number)
         values["nhs_number"] = digits
     return values
 

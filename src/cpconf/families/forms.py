@@ -18,6 +18,7 @@ from cpconf.accounts.models import Role, User
 from cpconf.date_input import DateParts
 from cpconf.families.dates import child_dates_problem
 from cpconf.families.models import Family, Relationship
+from cpconf.families.nhs_numbers import nhs_number_problem
 from cpconf.families.services import CASE_REFERENCE_TAKEN
 from cpconf.organisations.models import LocalAuthority
 
@@ -31,7 +32,10 @@ CHOOSE_AUTHORITY = "Choose the local authority"
 NOT_A_SOCIAL_WORKER_HERE = "Choose a social worker of this local authority"
 ENTER_GIVEN_NAME = "Enter the child's first name"
 ENTER_CHILD_FAMILY_NAME = "Enter the child's last name"
-BAD_NHS_NUMBER = "Enter an NHS number of 10 digits, like 943 476 5919"
+NOT_ON_THIS_FRONT_SHEET = (
+    "This row is for someone who is not on this family's front sheet, so nothing was saved. "
+    "Open the front sheet again and make your change there"
+)
 ENTER_MEMBER_NAME = "Enter the person's full name"
 CHOOSE_RELATIONSHIP = "Choose how they are related to the children"
 CHOOSE_HOUSEHOLD = "Choose yes if they live in the children's household"
@@ -149,10 +153,26 @@ class NewFamilyForm(FamilyForm):
 class PersonForm(forms.Form):
     """A row of people. `id` names a person already on the front sheet; a row without one
     adds a person. A new row left completely empty is ignored. Each kind of row (`ChildForm`,
-    `MemberForm`) says how errors name its person (`who`) and gives its values (`values`)."""
+    `MemberForm`) says how errors name its person (`who`) and gives its values (`values`).
+
+    `known_ids` are the people of this kind already on this family's front sheet (none for a
+    new family). Any other id is refused: it is a page for another family, or a tampered
+    one, and saving it would quietly add a copy of someone else's child."""
 
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     key_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, known_ids: frozenset[int] = frozenset(), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.known_ids = known_ids
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        person = data.get("id")
+        if person is not None and person not in self.known_ids:
+            # On the row's first field: the id is hidden, and the summary must link somewhere.
+            self.add_error(self.key_fields[0], _(NOT_ON_THIS_FRONT_SHEET))
+        return data
 
     def is_blank(self) -> bool:
         if self.data.get(self.add_prefix("id")):
@@ -193,8 +213,9 @@ class ChildForm(PersonForm):
 
     def clean_nhs_number(self) -> str:
         digits: str = self.cleaned_data["nhs_number"].replace(" ", "")
-        if digits and not (digits.isdigit() and len(digits) == 10):
-            raise forms.ValidationError(_(BAD_NHS_NUMBER))
+        wrong = nhs_number_problem(digits) if digits else None
+        if wrong is not None:
+            raise forms.ValidationError(wrong)
         return digits
 
     def clean(self) -> dict[str, Any]:

@@ -40,13 +40,21 @@ class PeopleRows:
         self.form_class, self.kind, self.forms = form_class, kind, forms_
 
     @classmethod
-    def bound(cls, form_class: type[PersonRowForm], kind: str, data: Any) -> "PeopleRows":
+    def bound(
+        cls,
+        form_class: type[PersonRowForm],
+        kind: str,
+        data: Any,
+        known_ids: frozenset[int] = frozenset(),
+    ) -> "PeopleRows":
+        """The rows as posted; an id not in `known_ids` (this family's people of this kind)
+        is refused on its row."""
         try:
             count = int(data.get(f"{kind}-count", 1))
         except (TypeError, ValueError):
             count = 1
         count = max(0, min(count, MAX_ROWS))
-        rows = [form_class(data, prefix=f"{kind}-{i}") for i in range(count)]
+        rows = [form_class(data, prefix=f"{kind}-{i}", known_ids=known_ids) for i in range(count)]
         # A row left empty is ignored: shown again as it was, with no errors beside it.
         return cls(
             form_class,
@@ -171,11 +179,14 @@ class FamilyPage:
         )
 
     @classmethod
-    def front_sheet_posted(cls, data: Any) -> "FamilyPage":
+    def front_sheet_posted(cls, data: Any, family: Family) -> "FamilyPage":
+        """The front sheet as posted: rows may change only this family's people."""
+        children = frozenset(family.children.values_list("pk", flat=True))
+        members = frozenset(family.members.values_list("pk", flat=True))
         return cls(
             FamilyForm(data),
-            PeopleRows.bound(ChildForm, "child", data),
-            PeopleRows.bound(MemberForm, "member", data),
+            PeopleRows.bound(ChildForm, "child", data, children),
+            PeopleRows.bound(MemberForm, "member", data, members),
         )
 
     def is_valid(self, *, need_a_child: bool) -> bool:

@@ -38,6 +38,12 @@ class CaseReferenceTaken(Exception):
     """The authority already has a family with this case reference."""
 
 
+class NotThisFamilysPerson(Exception):
+    """A front sheet row names a child or adult who is not in this family. The page refuses
+    it first (`forms.PersonForm`); this keeps a caller that skipped the page from adding a
+    copy of another family's child."""
+
+
 class FrontSheetConflict(Exception):
     """The front sheet was saved by someone else since this person's page loaded."""
 
@@ -74,6 +80,8 @@ def _people_rows(
     by_id = {person.pk: person for person in existing}
     touched, everyone = [], list(existing)
     for row in rows:
+        if row.get("id") is not None and row["id"] not in by_id:
+            raise NotThisFamilysPerson(f"{model.__name__} {row['id']} is not of family {family.pk}")
         person = by_id.get(row.get("id"))
         if person is None:
             person = model(family=family, created_by=actor)
@@ -96,8 +104,8 @@ def front_sheet_save(
     request: HttpRequest | None = None,
 ) -> FrontSheetVersion | None:
     """Save the front sheet if nobody saved it since `base_revision`; the version kept, or
-    None if nothing changed. Rows with an `id` change that person (of this family only);
-    rows without one add a person."""
+    None if nothing changed. Rows with an `id` change that person; rows without one add a
+    person. An `id` that is not this family's is NotThisFamilysPerson, and nothing is saved."""
     locked = (
         Family.objects.select_for_update(of=("self",))
         .select_related("allocated_social_worker")

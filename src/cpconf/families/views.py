@@ -184,7 +184,7 @@ def front_sheet_edit(request: HttpRequest, pk: int) -> HttpResponse:
         page = pages.FamilyPage.front_sheet_of(family)
         return _render_family_page(request, template, page, family=family, revision=family.revision)
     revision = _int(request.POST.get("revision"))
-    page = pages.FamilyPage.front_sheet_posted(request.POST)
+    page = pages.FamilyPage.front_sheet_posted(request.POST, family)
     if _rows_changed(request, page):
         return _render_family_page(request, template, page, family=family, revision=revision)
     if not page.is_valid(need_a_child=False):

@@ -5,12 +5,18 @@ Nothing here is required field by field: a draft may be saved half-written at an
 must be there is checked when the author marks a part completed, and again at submission.
 """
 
+from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.forms import formset_factory
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cpconf.date_input import DateParts
+from cpconf.families.dates import child_dates_problem
 from cpconf.named_errors import NamedRowErrors
 from cpconf.policy import Scaling
 from cpconf.reportform import ReportForm, Section
@@ -21,7 +27,21 @@ COMPLETED_CHOICES = (
     ("no", "No, I'll come back later"),
 )
 COMPLETE_FIRST = "Answer every question in this section before you mark it as completed"
+NOT_THE_FAMILYS_CHILDREN = (
+    "The rows on this page must be the children on the family's record, one each, and "
+    "nothing was saved. Check the children below and save again"
+)
+NOT_THIS_CHILD = (
+    "This row is not for the child on the family's record, so nothing was saved. Check the "
+    "details and save again"
+)
+SHARED_BEFORE_STARTED = "Date shared must be on or after %(date)s, when the report was started"
+EVENT_BEFORE_LAST_CONFERENCE = (
+    "Date of the event must be on or after %(date)s, the date of the last conference"
+)
+EVENT_TOO_LONG_AGO = "Date of the event must be on or after %(date)s"
 BLANK_ROWS = 2
+ROW_TEXT_LIMIT = 2000  # a row's longer answers: what happened, the evidence for a factor
 
 
 class PartForm(forms.Form):
@@ -147,8 +167,10 @@ class SharingForm(PartForm):
         "shared_on", "Date shared", future="Date shared must be today or in the past"
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, shared_from: date | None = None, **kwargs: Any) -> None:
+        """`shared_from`: the day the report was started; it cannot have been shared before."""
         super().__init__(*args, **kwargs)
+        self.shared_from = shared_from
         self.shared_on.add_fields(self)
         self.fields["comments"].validators.append(_max_length(10000, "The family's comments"))
         self.fields["not_shared_reason"].validators.append(_max_length(2000, "The reason"))
@@ -156,6 +178,9 @@ class SharingForm(PartForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         data["shared_on"] = self.shared_on.clean(self)
+        if _before(data["shared_on"], self.shared_from):
+            when = parts.display_date(str(self.shared_from))
+            self.add_error("shared_on_day", _(SHARED_BEFORE_STARTED) % {"date": when})
         if self.marks_completed():
             if data.get("shared") == "yes":
                 for name, message in (
@@ -192,28 +217,66 @@ class SharingForm(PartForm):
         return initial
 
 
+def _before(value: str, earliest: date | None) -> bool:
+    """An ISO date (as a form cleans it) earlier than `earliest`; False when either is unset."""
+    return bool(value) and earliest is not None and date.fromisoformat(value) < earliest
+
+
 # Rows: children, family members, assessment per child, chronology entries, factors.
 
 
-class ChildRowForm(NamedRowErrors, forms.Form):
-    child_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    name = forms.CharField(label="Name", max_length=200, required=False)
-    id_number = forms.CharField(label="NHS or other ID number", max_length=60, required=False)
+class FamilyChildRow(NamedRowErrors, forms.Form):
+    """A row about one child on the family's record (`child`, from the record, never from
+    the page). The page sends the child's id back; a row whose id is not that child's is
+    refused, so a score or a date is never saved against someone else's child."""
 
-    def __init__(self, *args: Any, unborn: bool = False, **kwargs: Any) -> None:
+    # On this field if the row is not the child's: the id itself is hidden, not typed.
+    first_field = ""
+
+    def __init__(self, *args: Any, child: parts.ChildRow, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.unborn = unborn
-        if unborn:
-            self.born = DateParts("date_of_birth", "Expected due date", future=None)
-        else:
-            self.born = DateParts(
-                "date_of_birth", "Date of birth", future="Date of birth must be in the past"
-            )
-        self.born.add_fields(self)
+        self.child = child
+
+    def is_the_child(self) -> bool:
+        return self.data.get(self.add_prefix("child_id")) == str(self.child.child_id)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if not self.is_the_child():
+            self.add_error(self.first_field, _(NOT_THIS_CHILD))
+        return data
+
+
+class ChildRowForm(FamilyChildRow):
+    """A child's details as the report gives them: the author may correct the name, the
+    date and the ID number; whether the child is unborn is the family record's."""
+
+    name = forms.CharField(label="Name", max_length=200, required=False)
+    id_number = forms.CharField(label="NHS or other ID number", max_length=60, required=False)
+    first_field = "name"
+
+    def __init__(self, *args: Any, child: parts.ChildRow, **kwargs: Any) -> None:
+        super().__init__(*args, child=child, **kwargs)
+        label = "Expected due date" if child.unborn else "Date of birth"
+        # The rule for a child's dates is the front sheet's (`child_dates_problem`).
+        self.born = DateParts("date_of_birth", label, future=None)
+        self.born.add_fields(self)
+
+    @property
+    def unborn(self) -> bool:
+        return self.child.unborn
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.is_the_child():
+            return data  # the row is refused whole: nothing in it is about this child
         data["date_of_birth"] = self.born.clean(self)
+        if data["date_of_birth"]:
+            day = date.fromisoformat(data["date_of_birth"])
+            born, expected = (None, day) if self.unborn else (day, None)
+            problem = child_dates_problem(born, expected, timezone.localdate())
+            if problem is not None:
+                self.add_error("date_of_birth_day", problem[1])
         if not (data.get("name") or "").strip():
             self.add_error("name", "Enter the child's name")
         return data
@@ -236,9 +299,7 @@ class MemberRowForm(NamedRowErrors, forms.Form):
         return data
 
 
-class AssessmentRowForm(NamedRowErrors, forms.Form):
-    child_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    name = forms.CharField(required=False, widget=forms.HiddenInput)
+class AssessmentRowForm(FamilyChildRow):
     scaling = forms.IntegerField(
         label="Scaling score",
         required=False,
@@ -250,11 +311,17 @@ class AssessmentRowForm(NamedRowErrors, forms.Form):
     reason = forms.CharField(
         label="Your reasons", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
+    first_field = "scaling"
 
     def __init__(
-        self, *args: Any, scaling: Scaling, report_form: ReportForm, **kwargs: Any
+        self,
+        *args: Any,
+        child: parts.ChildRow,
+        scaling: Scaling,
+        report_form: ReportForm,
+        **kwargs: Any,
     ) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, child=child, **kwargs)
         self.scale = scaling
         self.fields["recommendation"].choices = list(report_form.recommendations)  # type: ignore[attr-defined]
         self.fields["scaling"].help_text = (
@@ -262,6 +329,9 @@ class AssessmentRowForm(NamedRowErrors, forms.Form):
             f"{scaling.high}: {scaling.high_means}"
         )
         self.fields["reason"].validators.append(_max_length(5000, "Your reasons"))
+
+    def row_name(self) -> str:
+        return self.child.name
 
     def clean_scaling(self) -> int | None:
         score = self.cleaned_data.get("scaling")
@@ -272,23 +342,44 @@ class AssessmentRowForm(NamedRowErrors, forms.Form):
         return score
 
 
-class ChronologyRowForm(forms.Form):
+class NumberedRow(NamedRowErrors, forms.Form):
+    """A row named by its place on the page, as its heading is ("Event 2", "Factor 1"), so
+    each error says which row it is about."""
+
+    heading: Any = ""  # with %(number)s
+
+    def __init__(self, *args: Any, number: int = 0, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.number = number
+
+    def row_name(self) -> str:
+        return str(self.heading) % {"number": self.number} if self.number else ""
+
+
+class ChronologyRowForm(NumberedRow):
     event = forms.CharField(
         label="What happened", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     source = forms.CharField(label="Source", max_length=200, required=False)
+    heading = gettext_lazy("Event %(number)s")
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, earliest: date | None = None, too_early: str = "", **kwargs: Any
+    ) -> None:
+        """`earliest`: no event may be dated before it (`too_early` says why)."""
         super().__init__(*args, **kwargs)
+        self.earliest, self.too_early = earliest, too_early
         self.happened = DateParts(
             "date", "Date of the event", future="Date of the event must be today or in the past"
         )
         self.happened.add_fields(self)
-        self.fields["event"].validators.append(_max_length(2000, "What happened"))
+        self.fields["event"].validators.append(_max_length(ROW_TEXT_LIMIT, "What happened"))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         data["date"] = self.happened.clean(self)
+        if _before(data["date"], self.earliest):
+            self.add_error("date_day", self.too_early)
         if (
             (data.get("event") or data.get("source"))
             and not data["date"]
@@ -300,7 +391,7 @@ class ChronologyRowForm(forms.Form):
         return data
 
 
-class FactorRowForm(forms.Form):
+class FactorRowForm(NumberedRow):
     factor = forms.CharField(label="Risk or protective factor", max_length=500, required=False)
     kind = forms.ChoiceField(
         label="Kind", choices=parts.FACTOR_KINDS, required=False, widget=forms.RadioSelect
@@ -315,6 +406,11 @@ class FactorRowForm(forms.Form):
     evidence = forms.CharField(
         label="Evidence", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    heading = gettext_lazy("Factor %(number)s")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].validators.append(_max_length(ROW_TEXT_LIMIT, "Evidence"))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -327,20 +423,43 @@ class FactorRowForm(forms.Form):
         return data
 
 
-class BaseChildFormSet(forms.BaseFormSet):
-    """One row per child of the family; an unborn child's row asks for the due date."""
-
-    def __init__(self, *args: Any, unborn: list[bool], **kwargs: Any) -> None:
-        self.unborn = unborn
-        super().__init__(*args, **kwargs)
+class NumberedRows(forms.BaseFormSet):
+    """Rows that each know their number on the page (`NumberedRow`)."""
 
     def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
-        unborn = index is not None and index < len(self.unborn) and self.unborn[index]
-        return {**super().get_form_kwargs(index), "unborn": unborn}
+        number = 0 if index is None else index + 1
+        return {**super().get_form_kwargs(index), "number": number}
 
 
-ChildFormSet = formset_factory(ChildRowForm, formset=BaseChildFormSet, extra=0)
-AssessmentFormSet = formset_factory(AssessmentRowForm, extra=0)
+class FamilyChildrenRows(forms.BaseFormSet):
+    """One row per child on the family's record, in the record's order, and no others.
+
+    The rows come from `children` (the record), not from the page's row count: a post with
+    more rows (a made-up child), fewer, or rows for other children is refused whole, so
+    nothing of it is saved."""
+
+    def __init__(self, *args: Any, children: Sequence[parts.ChildRow], **kwargs: Any) -> None:
+        self.children = tuple(children)
+        super().__init__(*args, **kwargs)
+
+    def total_form_count(self) -> int:
+        return len(self.children)
+
+    def initial_form_count(self) -> int:
+        return len(self.children)
+
+    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
+        child = parts.ChildRow() if index is None else self.children[index]
+        return {**super().get_form_kwargs(index), "child": child}
+
+    def clean(self) -> None:
+        posted = self.management_form.cleaned_data.get("TOTAL_FORMS")
+        if self.is_bound and posted is not None and posted != len(self.children):
+            raise forms.ValidationError(_(NOT_THE_FAMILYS_CHILDREN))
+
+
+ChildFormSet = formset_factory(ChildRowForm, formset=FamilyChildrenRows, extra=0)
+AssessmentFormSet = formset_factory(AssessmentRowForm, formset=FamilyChildrenRows, extra=0)
 
 
 def is_blank_row(data: dict[str, Any], ignore: tuple[str, ...] = ()) -> bool:

@@ -24,10 +24,13 @@ or `Type.from_json(value)`, written with `.to_json()` (`cpconf.stored_json`).
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cpconf.reportform import ReportForm, Section
 from cpconf.stored_json import StoredJson, json_field, rows_of_type
+
+if TYPE_CHECKING:
+    from cpconf.families.models import Child
 
 FRONT_SHEET = "front_sheet"
 CHILDREN = "children"
@@ -78,6 +81,19 @@ class ChildRow(StoredJson):
     date_of_birth: str = json_field("date")
     unborn: bool = json_field("bool", False)
     id_number: str = json_field("text")
+
+
+def child_row(child: "Child") -> ChildRow:
+    """A child on the family's record as a report first shows them. The record, not what a
+    page posts, says which children a report has and which of them are unborn."""
+    born = child.date_of_birth or child.expected_due_date
+    return ChildRow(
+        child_id=child.pk,
+        name=child.full_name,
+        date_of_birth=born.isoformat() if born else "",
+        unborn=child.date_of_birth is None,
+        id_number=child.nhs_number or child.other_id,
+    )
 
 
 @dataclass
@@ -228,31 +244,51 @@ def _filled(value: Any) -> bool:
     return value not in (None, "") and (not isinstance(value, str) or bool(value.strip()))
 
 
-def is_answered(kind: str, content: dict[str, Any]) -> bool:
-    """Enough is there to submit. Optional sections still report honestly whether they are."""
+# Where an answer is still missing: (row, field), the row None for a field of the part itself.
+Unanswered = tuple[int | None, str]
+SHARED_NEEDS = ("shared_on", "method", "shared_with")
+
+
+def unanswered(kind: str, content: dict[str, Any]) -> list[Unanswered]:
+    """What is still to answer before the part counts as answered (`is_answered`), so a
+    page can put "answer this first" beside each such field. Empty once it is answered."""
     part = content_of(kind, content)
     match part:
         case FrontSheet():
-            return all(_filled(v) for v in (part.name, part.role, part.workplace, part.email))
+            return [(None, f) for f in FrontSheet.shape() if not _filled(getattr(part, f))]
         case Children():
-            return bool(part.children) and all(_filled(c.name) for c in part.children)
+            if not part.children:
+                return [(None, "children")]
+            return [(i, "name") for i, c in enumerate(part.children) if not _filled(c.name)]
         case FamilyMembers():
-            return bool(part.members)
+            return [] if part.members else [(0, "name")]
         case RestrictedPart() | TextPart() if kind in ("text", "restricted"):
-            return _filled(part.text)
+            return [] if _filled(part.text) else [(None, "text")]
         case Assessment():
-            return bool(part.children) and all(
-                _filled(c.scaling) and _filled(c.recommendation) for c in part.children
-            )
+            if not part.children:
+                return [(None, "children")]
+            return [
+                (i, name)
+                for i, child in enumerate(part.children)
+                for name in ("scaling", "recommendation")
+                if not _filled(getattr(child, name))
+            ]
         case Sharing():
             if part.shared == "yes":
-                return all(_filled(v) for v in (part.shared_on, part.method, part.shared_with))
-            return part.shared == "no" and _filled(part.not_shared_reason)
+                return [(None, f) for f in SHARED_NEEDS if not _filled(getattr(part, f))]
+            if part.shared == "no":
+                return [] if _filled(part.not_shared_reason) else [(None, "not_shared_reason")]
+            return [(None, "shared")]
         case Chronology():
-            return bool(part.entries)
+            return [] if part.entries else [(0, "event")]
         case Factors():
-            return bool(part.factors)
-    return False
+            return [] if part.factors else [(0, "factor")]
+    return [(None, "")]
+
+
+def is_answered(kind: str, content: dict[str, Any]) -> bool:
+    """Enough is there to submit. Optional sections still report honestly whether they are."""
+    return not unanswered(kind, content)
 
 
 def text_of(kind: str, content: dict[str, Any], form: ReportForm) -> str:
@@ -318,7 +354,24 @@ def sharing_lines(content: dict[str, Any]) -> list[str]:
     ]
 
 
+# Answers the family never reads, in whichever section holds them: why a report was not
+# shared with them is for the professionals (a page may also have kept one typed before
+# "Yes, shared" was chosen).
+STAFF_ONLY_ANSWERS = {"sharing": frozenset({"not_shared_reason"})}
+
+
 def family_copy(content: dict[str, Any], form: ReportForm) -> dict[str, Any]:
-    """The content without any section the family may not see."""
+    """The content without any section the family may not see, nor any answer only the
+    professionals read (`STAFF_ONLY_ANSWERS`): every family copy (page, files, pack, API)
+    is made from this."""
     hidden = {s.key for s in form.sections if not s.family_sees}
-    return {key: value for key, value in content.items() if key not in hidden}
+    kinds = {part.key: part.kind for part in parts_of(form)}
+    copy: dict[str, Any] = {}
+    for key, value in content.items():
+        if key in hidden:
+            continue
+        staff_only = STAFF_ONLY_ANSWERS.get(kinds.get(key, ""), frozenset())
+        if staff_only and isinstance(value, dict):
+            value = {name: answer for name, answer in value.items() if name not in staff_only}
+        copy[key] = value
+    return copy

@@ -18,7 +18,6 @@ from cpconf.audit.services import audit_for_family
 from cpconf.conferences.models import Conference
 from cpconf.conferences.scheduling import deadlines_for
 from cpconf.deadlines import is_late
-from cpconf.families.models import Child
 from cpconf.organisations.models import Agency
 from cpconf.reportform import ReportForm
 from cpconf.reports import report_content as parts
@@ -113,23 +112,12 @@ def _audit(
     audit_for_family(action=action, actor=actor, request=request, obj=obj, family=conference.family)
 
 
-def _child_row(child: Child) -> parts.ChildRow:
-    born = child.date_of_birth or child.expected_due_date
-    return parts.ChildRow(
-        child_id=child.pk,
-        name=child.full_name,
-        date_of_birth=born.isoformat() if born else "",
-        unborn=child.date_of_birth is None,
-        id_number=child.nhs_number or child.other_id,
-    )
-
-
 def _starting_content(report: ProfessionalReport, form: ReportForm) -> dict[str, dict[str, Any]]:
     """Front sheet from the author, children and family from the family record; for a review,
     every section the previous report had, carried over word for word."""
     family = report.conference.family
     author = report.author
-    children = [_child_row(child) for child in family.children.order_by("pk")]
+    children = [parts.child_row(child) for child in family.children.order_by("pk")]
     members = [
         parts.FamilyMember(
             name=member.full_name,

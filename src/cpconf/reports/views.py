@@ -139,7 +139,9 @@ def part_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     scaling = report.conference.family.local_authority.policy.scaling
     extra_rows = _int(request.GET.get("rows"), 0)
     if request.method != "POST":
-        editor = editor_for(part, form, scaling, section.content, extra_rows=extra_rows)
+        editor = editor_for(
+            part, form, scaling, section.content, extra_rows=extra_rows, report=report
+        )
         if section.state == SectionState.COMPLETED:
             editor.form.initial["completed"] = "yes"
         return _render_part(request, report, part, editor, section.revision)
@@ -150,7 +152,9 @@ def part_edit(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         data["text"] = stock_answer
     # Autosaves come from fetch (a header) or, as the page closes, a beacon (a field).
     autosave = request.META.get(AUTOSAVE_HEADER) == "1" or data.get("autosave") == "1"
-    editor = editor_for(part, form, scaling, section.content, data=data, extra_rows=extra_rows)
+    editor = editor_for(
+        part, form, scaling, section.content, data=data, extra_rows=extra_rows, report=report
+    )
     base_revision = _int(data.get("revision"), -1)
     if not report.is_editable:
         return _not_saved_submitted(request, report, part, editor, base_revision, autosave)
