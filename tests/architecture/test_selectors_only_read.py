@@ -57,6 +57,7 @@ NO_QUERY = {
     "cpconf.reports.selectors.assessment_key",
     "cpconf.reports.selectors.carried_keys",
     "cpconf.reports.selectors.form_of",
+    "cpconf.reports.selectors.is_closed",
     "cpconf.reports.selectors.report_form_for",
 }
 
@@ -140,14 +141,14 @@ def build_world() -> World:
 
 
 def _child_view(member: FamilyMember) -> ChildView:
-    """The demo has no child's view: one is sent here, before any selector is called."""
+    """The demo has no child's view: one is made here, before any selector is called (as if
+    sent before the meeting: the portal takes none once a meeting has started)."""
     from cpconf.portal.selectors import conferences_for
-    from cpconf.portal.services import child_view_add
 
     conference = conferences_for(member).first()
     assert conference is not None, "the demo parent has a conference"
-    return child_view_add(
-        member=member, conference=conference, child=None, text="I like school.", upload=None
+    return ChildView.objects.create(
+        conference=conference, member=member, child=None, text="I like school."
     )
 
 
@@ -268,6 +269,9 @@ CALLS: dict[str, Callable[[Any, World], Any]] = {
     ),
     # conferences
     "cpconf.conferences.selectors.conferences_for": lambda s, w: for_users(s.conferences_for)(w),
+    "cpconf.conferences.selectors.staff_conferences_for": lambda s, w: for_users(
+        s.staff_conferences_for
+    )(w),
     "cpconf.conferences.selectors.invitations_for_conferences_of": lambda s, w: for_users(
         s.invitations_for_conferences_of
     )(w),
@@ -470,6 +474,8 @@ CALLS: dict[str, Callable[[Any, World], Any]] = {
     ],
     "cpconf.reports.selectors.unreviewed_sections": lambda s, w: s.unreviewed_sections(w.report),
     "cpconf.reports.selectors.working_copy": lambda s, w: s.working_copy(w.report),
+    "cpconf.reports.selectors.fingerprint_to_sign": lambda s, w: s.fingerprint_to_sign(w.report),
+    "cpconf.reports.selectors.is_closed": lambda s, w: s.is_closed(w.conference),
     "cpconf.reports.selectors.missing_answers": lambda s, w: s.missing_answers(w.report),
     "cpconf.reports.selectors.version_content": lambda s, w: (
         s.version_content(w.report),

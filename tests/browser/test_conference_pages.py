@@ -6,15 +6,19 @@ family pages for their views, their needs (and large print afterwards) and feedb
 axe-core finds no WCAG 2.2 A or AA violation on any of them, error states included, and a
 screenshot of each is kept."""
 
+import datetime as dt
 import re
 
 import pytest
+from django.utils import timezone
 
+from cpconf.conferences.models import Stage
 from cpconf.packs.models import ConferencePack
 from tests.browser.accessibility import check_page
 from tests.browser.conftest import sign_in_through_pages
 from tests.browser.test_journey import a_past_initial_conference, download
 from tests.browser.test_reports import pdf_text
+from tests.factories import ConferenceFactory
 from tests.report_scene import PASSWORD, RESTRICTED_TEXT
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -92,6 +96,16 @@ def test_the_family_pages_off_the_journey_are_accessible(live_server, page, scen
     check_page(page, "family pages", "comment with an error")
 
     page.goto(f"{site}/family/meetings/{conference.pk}/our-views/")
+    check_page(page, "family pages", "our views after the meeting")
+    review = ConferenceFactory(  # views are sent before a meeting: the review coming up
+        family=scene.family,
+        chair=scene.chair,
+        meeting_type="review",
+        stage=Stage.REVIEW,
+        previous=conference,
+        starts_at=timezone.now() + dt.timedelta(days=30),
+    )
+    page.goto(f"{site}/family/meetings/{review.pk}/our-views/")
     check_page(page, "family pages", "our views")
     submit_empty(page, "Send to the chair")
     check_page(page, "family pages", "our views with an error")

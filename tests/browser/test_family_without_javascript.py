@@ -4,15 +4,20 @@ send their own report and read and download the outcome letter, then every step 
 the browser's own links and forms, the family copy never holds the restricted section, and
 each page passes axe-core."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from cpconf.conference_records.models import RecordVersion
+from cpconf.conferences.models import Stage
 from cpconf.outcomes.services import outcome_issue
 from cpconf.portal.models import ParentsReport, ReportComment
 from tests.browser.accessibility import check_page_without_javascript as check_page
 from tests.browser.conftest import sign_in_through_pages
 from tests.browser.test_journey import a_past_initial_conference, download
 from tests.browser.test_reports import pdf_text
+from tests.factories import ConferenceFactory
 from tests.report_scene import PASSWORD, RESTRICTED_TEXT
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -42,6 +47,14 @@ def test_a_parent_reads_comments_and_reads_the_letter_without_javascript(
         if sent.recipient and sent.recipient.user_id == scene.parent.pk
     ]
     report = conference.reports.get()
+    review = ConferenceFactory(  # views are sent before a meeting: the review coming up
+        family=scene.family,
+        chair=scene.chair,
+        meeting_type="review",
+        stage=Stage.REVIEW,
+        previous=conference,
+        starts_at=timezone.now() + dt.timedelta(days=30),
+    )
     site = live_server.url
 
     sign_in_through_pages(page, site, scene.parent, PASSWORD)
@@ -65,13 +78,16 @@ def test_a_parent_reads_comments_and_reads_the_letter_without_javascript(
     )
 
     page.get_by_role("link", name="Back to the meeting").click()
+    # The meeting has happened: its page no longer offers to send views for it.
+    assert page.get_by_role("link", name="Send our views").count() == 0
+    page.goto(f"{site}/family/meetings/{review.pk}/")
     page.get_by_role("link", name="Send our views").click()
     page.get_by_label("Our safety plan").check()
     page.get_by_label("Your report or safety plan").fill("My sister collects Lily on Fridays.")
     page.get_by_role("button", name="Send to the chair").click()
     page.get_by_text("Thank you. We have sent your report to the chair.").wait_for()
     check_page(page, NO_JS, "sent our views")
-    assert ParentsReport.objects.get(conference=conference).kind == "safety_plan"
+    assert ParentsReport.objects.get(conference=review).kind == "safety_plan"
 
     page.goto(f"{site}/family/meetings/{conference.pk}/")
     page.get_by_role("link", name="Read the letter and the plan").click()

@@ -2,11 +2,13 @@
 (one in the same authority, one in another), each with a marker in its text, so every portal
 page can be searched for what must never be there."""
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from cpconf.accounts.models import Role, User
@@ -120,3 +122,21 @@ def past(conference: Conference, days: int = 3) -> Conference:
     conference.starts_at = timezone.now() - timezone.timedelta(days=days)
     conference.save(update_fields=["starts_at"])
     return conference
+
+
+READ_VERSION = re.compile(r'<input type="hidden" name="version" value="(\d+)"')
+
+
+def comment_from_page(client, report: ProfessionalReport, text: str) -> dict[str, str]:
+    """What the report's page sends with the comments: the words, and the version the page
+    showed (read from the page itself, as the browser sends it)."""
+    page = client.get(reverse("portal:report", args=[report.pk])).content.decode()
+    found = READ_VERSION.search(page)
+    assert found is not None, "the report's page does not say which version it shows"
+    return {"text": text, "version": found.group(1)}
+
+
+def send_comment(client, report: ProfessionalReport, text: str, **kw: Any):
+    """The member reads the report's page, then sends their comments from it."""
+    url = reverse("portal:report", args=[report.pk])
+    return client.post(url, comment_from_page(client, report, text), **kw)

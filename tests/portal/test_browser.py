@@ -58,3 +58,92 @@ def test_a_demo_parent_reads_comments_sends_and_reads_the_letter(live_server, pa
 
     assert ReportComment.objects.filter(text="I want to add: Lily has a new friend.").exists()
     assert ParentsReport.objects.get(member=member, kind="safety_plan").conference == review
+
+
+def _amend_and_sign(report, *, shared_again: bool) -> None:
+    from cpconf.reports import services as report_services
+    from tests.report_scene import save, share_again, submit
+
+    report_services.report_amend(report=report, reason="Wrong date of visit", actor=report.author)
+    if shared_again:
+        share_again(report)
+    else:
+        save(report, "sharing", {"shared": "no", "not_shared_reason": "Mother is away"})
+    submit(report)
+
+
+def test_comments_typed_while_the_report_changed_come_back_on_accessible_pages(
+    live_server,
+    page,  # noqa: F811
+    scene,
+):
+    from tests.report_scene import PASSWORD, complete, start, submit
+
+    report = complete(start(scene))
+    submit(report)
+    words = "The boiler was fixed on 3 March."
+    url = f"{live_server.url}/family/reports/{report.pk}/"
+    name = "comment-not-sent"
+    sign_in_through_pages(page, live_server.url, scene.parent, PASSWORD)
+
+    page.goto(url)
+    page.get_by_label("Your comments on this report").fill(words)
+    _amend_and_sign(report, shared_again=True)
+    page.get_by_role("button", name="Send my comments").click()
+    page.get_by_text("Read the new version on this page").first.wait_for()
+    check_page(page, name, "newer version shared")
+    assert page.get_by_label("Your comments on this report").input_value() == words
+
+    _amend_and_sign(report, shared_again=False)
+    page.get_by_role("button", name="Send my comments").click()
+    page.get_by_role("heading", name="Your comments have not been sent").wait_for()
+    check_page(page, name, "new version not shared")
+    assert page.get_by_label("Your comments on this report").input_value() == words
+    assert not ReportComment.objects.exists()
+
+
+def test_views_sent_too_late_and_feedback_sent_twice_are_answered_on_accessible_pages(
+    live_server,
+    page,  # noqa: F811
+    scene,
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from cpconf.families.models import FamilyMember
+    from cpconf.portal.models import ConferenceFeedback
+    from cpconf.portal.services import feedback_send
+    from tests.report_scene import PASSWORD
+
+    conference = scene.conference
+    name = "too-late-and-twice"
+    sign_in_through_pages(page, live_server.url, scene.parent, PASSWORD)
+
+    page.goto(f"{live_server.url}/family/meetings/{conference.pk}/our-views/")
+    page.get_by_label("Our safety plan").check()
+    page.get_by_label("Your report or safety plan").fill("Mum will collect the children.")
+    conference.starts_at = timezone.now() - dt.timedelta(hours=1)  # it started meanwhile
+    conference.save(update_fields=["starts_at"])
+    page.get_by_role("button", name="Send to the chair").click()
+    page.get_by_role("heading", name="What you wrote").wait_for()
+    check_page(page, name, "our views after the meeting started")
+    assert page.get_by_label("What you wrote").input_value() == "Mum will collect the children."
+
+    page.goto(f"{live_server.url}/family/meetings/{conference.pk}/feedback/")
+    page.get_by_role("group", name="Did you understand why the meeting was held?").get_by_label(
+        "Yes"
+    ).check()
+    page.get_by_role("group", name="Did you feel people listened to you?").get_by_label(
+        "Yes"
+    ).check()
+    page.get_by_role("group", name="Did you get the reports in time to read them?").get_by_label(
+        "Yes"
+    ).check()
+    member = FamilyMember.objects.get(user=scene.parent)
+    answers = {"understood": "no", "listened_to": "no", "reports_in_time": "no", "better": ""}
+    feedback_send(member=member, conference=conference, **answers)  # from another tab
+    page.get_by_role("button", name="Send my feedback").click()
+    page.get_by_text("You have already sent feedback for this meeting").wait_for()
+    check_page(page, name, "feedback sent twice")
+    assert ConferenceFeedback.objects.get().understood == "no"

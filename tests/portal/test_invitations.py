@@ -2,11 +2,14 @@
 person of 12 or over); a one-time link sets the password; the account sees its own family."""
 
 import datetime as dt
+import importlib
 import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps
 from django.core import mail
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +17,8 @@ from cpconf.accounts.models import Role, User
 from cpconf.audit.models import AuditEvent
 from cpconf.families.models import FamilyMember, Relationship
 from cpconf.portal.forms import EMAIL_TAKEN
+from cpconf.portal.models import YoungPerson
+from cpconf.portal.services import AlreadyInvited, family_member_invite
 from tests.factories import ChildFactory, FamilyMemberFactory, user_with_role
 from tests.portal.conftest import page_text
 
@@ -119,3 +124,82 @@ def test_the_family_page_links_to_the_invitation_for_the_unit(client, scene):
     page = page_text(client.get(reverse("families:detail", args=[scene.family.pk])))
 
     assert reverse("portal:invite", args=[scene.family.pk]) in page
+
+
+def test_a_parent_who_already_has_an_account_is_not_given_a_second(scene):
+    dawn = FamilyMember.objects.get(full_name="Dawn Hartwell")
+    family_member_invite(
+        family=scene.family, member=dawn, email="dawn@example.com", actor=scene.unit
+    )
+
+    with pytest.raises(AlreadyInvited):
+        family_member_invite(
+            family=scene.family, member=dawn, email="dawn.two@example.com", actor=scene.unit
+        )
+
+    dawn.refresh_from_db()
+    assert dawn.user.email == "dawn@example.com"
+    assert not User.objects.filter(email="dawn.two@example.com").exists()
+
+
+def test_a_young_person_invited_twice_has_one_row_and_one_account(scene):
+    teen = ChildFactory(
+        family=scene.family,
+        given_name="Jade",
+        date_of_birth=timezone.localdate() - dt.timedelta(days=365 * 13),
+    )
+    family_member_invite(
+        family=scene.family, child=teen, email="jade@example.com", actor=scene.unit
+    )
+
+    with pytest.raises(AlreadyInvited):
+        family_member_invite(
+            family=scene.family, child=teen, email="jade.two@example.com", actor=scene.unit
+        )
+
+    assert FamilyMember.objects.filter(relationship=Relationship.YOUNG_PERSON).count() == 1
+    assert YoungPerson.objects.get(child=teen).member.user.email == "jade@example.com"
+    assert not User.objects.filter(email="jade.two@example.com").exists()
+
+
+def test_the_database_holds_one_young_person_per_child(scene):
+    child = scene.children[0]
+    first = FamilyMemberFactory(family=scene.family, relationship=Relationship.YOUNG_PERSON)
+    second = FamilyMemberFactory(family=scene.family, relationship=Relationship.YOUNG_PERSON)
+    YoungPerson.objects.create(child=child, member=first)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        YoungPerson.objects.create(child=child, member=second)
+
+
+def test_a_young_person_already_invited_is_no_longer_offered(client, scene):
+    teen = ChildFactory(
+        family=scene.family,
+        given_name="Jade",
+        date_of_birth=timezone.localdate() - dt.timedelta(days=365 * 13),
+    )
+    client.force_login(scene.unit)
+    invite(client, scene.family, f"child-{teen.pk}", email="jade@example.com")
+    FamilyMember.objects.filter(user__email="jade@example.com").update(full_name="Jade H.")
+
+    again = invite(client, scene.family, f"child-{teen.pk}", email="jade.two@example.com")
+
+    assert again.status_code == 400
+    assert FamilyMember.objects.filter(relationship=Relationship.YOUNG_PERSON).count() == 1
+
+
+def test_young_people_invited_before_the_link_are_linked_by_name(scene):
+    """The migration that brought the link: each young person's row, by the child's name."""
+    teen = ChildFactory(family=scene.family, given_name="Jade")
+    member = FamilyMemberFactory(
+        family=scene.family, full_name=teen.full_name, relationship=Relationship.YOUNG_PERSON
+    )
+    twice = FamilyMemberFactory(
+        family=scene.family, full_name=teen.full_name, relationship=Relationship.YOUNG_PERSON
+    )
+    migration = importlib.import_module("cpconf.portal.migrations.0003_young_person")
+
+    migration.link_young_people(apps, None)
+
+    assert YoungPerson.objects.get(child=teen).member == member
+    assert not YoungPerson.objects.filter(member=twice).exists()

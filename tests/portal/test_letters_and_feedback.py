@@ -4,8 +4,9 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 
 from cpconf.audit.models import AuditEvent
-from cpconf.portal.forms import CHOOSE_ANSWER
+from cpconf.portal.forms import CHOOSE_ANSWER, FEEDBACK_ALREADY_SENT
 from cpconf.portal.models import ConferenceFeedback
+from cpconf.portal.services import FeedbackAlreadySent, MeetingNotHeldYet, feedback_send
 from tests.portal.conftest import page_text, past
 from tests.portal.factories import issued_letter
 
@@ -67,6 +68,7 @@ def test_feedback_after_the_meeting_is_kept_once(client, portal):
 
     assert first.status_code == 302
     assert second.status_code == 200
+    assert str(FEEDBACK_ALREADY_SENT) in page_text(second)
     feedback = ConferenceFeedback.objects.get()
     assert (feedback.listened_to, feedback.better) == ("partly", "Send reports sooner.")
     assert AuditEvent.objects.filter(action="portal_feedback_sent").count() == 1
@@ -97,4 +99,37 @@ def test_no_feedback_before_the_meeting(client, portal):
     )
 
     assert response.status_code == 200
+    assert not ConferenceFeedback.objects.exists()
+
+
+ANSWERS = {"understood": "yes", "listened_to": "yes", "reports_in_time": "yes", "better": ""}
+
+
+def test_feedback_sent_again_is_refused_by_the_service_not_the_database(portal):
+    conference = past(portal.scene.conference)
+    feedback_send(member=portal.member, conference=conference, **ANSWERS)
+
+    with pytest.raises(FeedbackAlreadySent):
+        feedback_send(member=portal.member, conference=conference, **ANSWERS)
+
+    assert ConferenceFeedback.objects.count() == 1
+
+
+def test_feedback_before_the_meeting_is_refused_by_the_service(portal):
+    with pytest.raises(MeetingNotHeldYet):
+        feedback_send(member=portal.member, conference=portal.scene.conference, **ANSWERS)
+
+    assert not ConferenceFeedback.objects.exists()
+
+
+def test_a_hidden_character_in_feedback_is_refused_in_plain_words(client, portal):
+    conference = past(portal.scene.conference)
+    client.force_login(portal.scene.parent)
+
+    response = client.post(
+        reverse("portal:feedback", args=[conference.pk]), ANSWERS | {"better": "More\x00 time"}
+    )
+
+    assert response.status_code == 400
+    assert "Null characters" not in page_text(response)
     assert not ConferenceFeedback.objects.exists()

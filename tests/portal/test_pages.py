@@ -17,6 +17,7 @@ from tests.portal.conftest import (
     assert_nothing_forbidden,
     page_text,
     past,
+    send_comment,
     written,
 )
 from tests.report_scene import review_conference, save, submit
@@ -154,7 +155,7 @@ def test_every_page_read_is_audited_under_the_family(client, portal):
 
 def test_download_everything_holds_the_shared_report_and_nothing_else(client, portal):
     client.force_login(portal.scene.parent)
-    client.post(reverse("portal:report", args=[portal.shared.pk]), {"text": "My own words."})
+    send_comment(client, portal.shared, "My own words.")
 
     response = client.get(reverse("portal:everything"))
 

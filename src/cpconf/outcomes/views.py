@@ -151,8 +151,17 @@ def letter_download(request: HttpRequest, pk: int, extension: str) -> HttpRespon
     return _attachment(body, extension, name)
 
 
+# What every file the family pages hand out is sent with (cpconf.portal.views._download):
+# a file is saved, never shown as a page, so if a browser does open it (a PDF in a tab) it
+# runs nothing and fetches nothing. The pages' own policy would let it run the site's scripts.
+FILE_SECURITY_POLICY = "sandbox; default-src 'none'"
+
+
 def _attachment(body: bytes, extension: str, name: str) -> HttpResponse:
+    """A letter or the minutes as a file to save, sandboxed like the family pages' files."""
     response = HttpResponse(body, content_type=DOCUMENT_TYPES[extension])
     safe = "".join(c if (c.isascii() and c.isalnum()) or c in "-_." else "-" for c in name)
     response["Content-Disposition"] = f'attachment; filename="{safe}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = FILE_SECURITY_POLICY
     return response

@@ -5,10 +5,12 @@ sent. Built from the same selectors as the pages, so it can hold nothing the pag
 WeasyPrint is given a URL fetcher that fetches nothing, so no text can make it read a file.
 """
 
+import re
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cpconf.documents.pdf import FONT_FAMILY, PDF_VARIANT
 from cpconf.families.models import FamilyMember
@@ -17,6 +19,7 @@ from cpconf.portal import guide, selectors
 
 def everything_context(member: FamilyMember) -> dict[str, Any]:
     reading = selectors.reading_format(member)
+    now = timezone.now()
     meetings = []
     for conference in selectors.conferences_for(member):
         shared = selectors.shared_reports_for(member, conference)
@@ -35,17 +38,58 @@ def everything_context(member: FamilyMember) -> dict[str, Any]:
                 "sent": selectors.parents_reports_by(member, conference),
                 "views": selectors.child_views_by(member, conference),
                 "feedback": selectors.feedback_by(member, conference),
+                # What happens at it, as its page says, for a meeting still to come.
+                "agenda": guide.meeting_guide(conference) if conference.starts_at > now else [],
             }
         )
     return {
         "member": member,
         "family": member.family,
         "meetings": meetings,
-        "needs": selectors.access_needs_lines(member),
-        "agenda": guide.AGENDA,
-        "made_at": timezone.localtime(),
+        "needs": what_i_need(member),
+        "made_at": timezone.localtime(now),
         "reading": reading,
     }
+
+
+# Anything typed under "Anything else" (or on the front sheet) that says only what the
+# lines above already say: "Prefers reports read aloud", "Easy read, and large print".
+PHRASE_BREAKS = re.compile(r"[;,.\n]|\band\b|\balso\b", re.IGNORECASE)
+SAID_ALREADY = (
+    selectors.TYPED_LARGE_PRINT,
+    selectors.TYPED_EASY_READ,
+    selectors.TYPED_READ_ALOUD,
+)
+
+
+def what_i_need(member: FamilyMember) -> list[str]:
+    """What the member needs, in their own words (the staff's list says "them"), each once:
+    the front sheet's typed note is shown only when it says more than the lines above it."""
+    lines = []
+    if member.needs_interpreter:
+        lines.append(
+            _("I need an interpreter who speaks %(language)s.") % {"language": member.language}
+        )
+    elif member.language and member.language.lower() != "english":
+        lines.append(_("My first language is %(language)s.") % {"language": member.language})
+    reading = selectors.reading_format(member)
+    needs = selectors.access_needs_of(member)
+    wanted = (
+        (reading.large_print, _("I need things in large print.")),
+        (reading.easy_read, _("I need things in easy read: short words and pictures.")),
+        (needs.reading_support, _("I need someone to read the reports with me.")),
+        (reading.read_aloud, _("I need the reports read aloud to me.")),
+    )
+    lines += [str(line) for need, line in wanted if need]
+    typed = member.access_needs.strip()
+    if typed and not _says_only_what_is_listed(typed):
+        lines.append(_("Also: %(typed)s") % {"typed": typed})
+    return lines
+
+
+def _says_only_what_is_listed(typed: str) -> bool:
+    phrases = [p.strip() for p in PHRASE_BREAKS.split(typed) if p.strip()]
+    return all(any(rule.search(phrase) for rule in SAID_ALREADY) for phrase in phrases)
 
 
 # Kept out of the template: templates carry no inline style (the pages' content security

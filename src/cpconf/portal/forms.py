@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from cpconf.families.models import Child, FamilyMember
 from cpconf.portal.models import Answer, ParentsReportKind
+from cpconf.portal.selectors import Invitable
 from cpconf.portal.uploads import CheckedFile, UploadRefused, check_upload
+from cpconf.reports.models import ProfessionalReport, ReportVersion
 
 MAX_TEXT = 10_000
 
@@ -23,6 +25,35 @@ CHOOSE_ANSWER = _("Choose an answer")
 CHOOSE_PERSON = _("Choose who to invite")
 ENTER_EMAIL = _("Enter an email address, like name@example.com")
 EMAIL_TAKEN = _("This email address already has an account. Enter a different email address")
+ALREADY_INVITED = _(
+    "This person already has an account for the family pages. Someone invited them a moment "
+    "ago. Choose someone else"
+)
+HIDDEN_CHARACTER = _(
+    "What you wrote has a hidden character in it that we cannot keep. Delete the last thing "
+    "you pasted, or type it again"
+)
+CHOOSE_CHILD = _("Choose one of your children from the list, or choose all the children")
+VERSION_NOT_KNOWN = _(
+    "We could not tell which version of the report you read. Read the report again, then "
+    "send your comments"
+)
+NEWER_VERSION_SHARED = _(
+    "The writer changed this report after you opened it. We have not sent your comments. "
+    "Read the new version on this page, then send your comments again. Your words are still "
+    "in the box"
+)
+NOT_SHARED_NOW = _(
+    "The writer changed this report after you opened it, and the new version has not been "
+    "shared with you yet. We have not sent your comments. Your words are still in the box: "
+    "copy them to keep them, and send them when the new version is shared with you"
+)
+MEETING_STARTED = _(
+    "This meeting has already happened, so we cannot send your views to the chair for it. "
+    "Your words are still here. If you want the chair to know something, contact them or "
+    "your social worker"
+)
+FEEDBACK_ALREADY_SENT = _("You have already sent feedback for this meeting")
 
 YES_NO = (("yes", _("Yes")), ("no", _("No")))
 
@@ -33,19 +64,61 @@ def _text(label: Any, required_message: Any, required: bool = True, **kw: Any) -
         required=required,
         max_length=MAX_TEXT,
         strip=False,
-        error_messages={"required": required_message, "max_length": COMMENT_TOO_LONG},
+        error_messages={
+            "required": required_message,
+            "max_length": COMMENT_TOO_LONG,
+            "null_characters_not_allowed": HIDDEN_CHARACTER,
+        },
         **kw,
     )
 
 
 class CommentForm(forms.Form):
+    """The comments, and which version of the report the member read: the page they typed
+    on says which, so a version signed while they typed never receives them."""
+
     text = _text(_("Your comments on this report"), ENTER_COMMENT)
+    version = forms.ModelChoiceField(
+        queryset=ReportVersion.objects.none(),
+        to_field_name="number",
+        widget=forms.HiddenInput,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, report: ProfessionalReport, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["version"].queryset = report.versions.all()  # type: ignore[attr-defined]
+
+    @classmethod
+    def reading(cls, report: ProfessionalReport, version: ReportVersion | None) -> "CommentForm":
+        """An empty form for the version on the page."""
+        return cls(report=report, initial={"version": version.number if version else None})
+
+    @classmethod
+    def kept(
+        cls, report: ProfessionalReport, version: ReportVersion | None, text: str, message: Any
+    ) -> "CommentForm":
+        """The member's words, refused with `message`, for the version now on the page."""
+        data = {"text": text, "version": str(version.number) if version else ""}
+        form = cls(data, report=report)
+        form.is_valid()
+        form.add_error("text", message)
+        return form
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"]
         if not text.strip():
             raise forms.ValidationError(ENTER_COMMENT)
         return text
+
+    def clean(self) -> dict[str, Any]:
+        """A page that did not say which version it showed (or named one the report does
+        not have) is answered on the comments box, where the member is looking."""
+        data = super().clean() or {}
+        version_errors = self.errors.pop("version", None)
+        if version_errors or data.get("version") is None:
+            self.add_error("text", VERSION_NOT_KNOWN)
+        return data
 
 
 class ParentsReportForm(forms.Form):
@@ -77,6 +150,7 @@ class ChildViewForm(forms.Form):
         queryset=Child.objects.none(),
         required=False,
         empty_label=_("All the children"),
+        error_messages={"invalid_choice": CHOOSE_CHILD},
     )
     text = _text(
         _("What your child wants to say"),
@@ -144,7 +218,10 @@ class AccessNeedsForm(forms.Form):
     language = forms.CharField(
         label=_("Which language are you most comfortable with?"),
         max_length=100,
-        error_messages={"required": ENTER_LANGUAGE},
+        error_messages={
+            "required": ENTER_LANGUAGE,
+            "null_characters_not_allowed": HIDDEN_CHARACTER,
+        },
     )
     needs_interpreter = forms.ChoiceField(
         label=_("Do you need an interpreter at meetings?"),
@@ -189,12 +266,14 @@ class InviteForm(forms.Form):
         error_messages={"required": ENTER_EMAIL, "invalid": ENTER_EMAIL},
     )
 
-    def __init__(
-        self, *args: Any, members: list[FamilyMember], children: list[Child], **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, people: Invitable, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        members, children = people.members, people.children
         self.people: dict[str, FamilyMember | Child] = {f"member-{m.pk}": m for m in members} | {
             f"child-{c.pk}": c for c in children
+        }
+        self.invited = {f"member-{m.pk}" for m in people.invited_members} | {
+            f"child-{c.pk}" for c in people.invited_children
         }
         self.fields["person"].choices = [  # type: ignore[attr-defined]
             (f"member-{m.pk}", f"{m.full_name} ({m.get_relationship_display()})") for m in members
@@ -202,6 +281,15 @@ class InviteForm(forms.Form):
             (f"child-{c.pk}", _("%(name)s (young person)") % {"name": c.full_name})
             for c in children
         ]
+
+    def clean(self) -> dict[str, Any]:
+        """Someone no longer offered because they were invited meanwhile (from another page,
+        or a moment ago) is named as such, not as a choice that is not there."""
+        data = super().clean() or {}
+        if self.data.get("person") in self.invited:
+            self.errors.pop("person", None)
+            self.add_error("person", ALREADY_INVITED)
+        return data
 
     def chosen(self) -> tuple[FamilyMember | None, Child | None]:
         person = self.people[self.cleaned_data["person"]]

@@ -37,6 +37,33 @@ class AccessNeeds(BaseModel):
         return _("Access needs of %(member)s") % {"member": self.member}
 
 
+class YoungPerson(BaseModel):
+    """Which child a young person's own family-member row (and so their account for the
+    family pages) stands for. The front sheet knows a young person only by name; this link is
+    what lets the database refuse a second young person for the same child, however many
+    invitations arrive at the same moment (see `services.family_member_invite`)."""
+
+    child = models.OneToOneField(
+        Child,
+        verbose_name=_("child"),
+        on_delete=models.CASCADE,
+        related_name="young_person",
+    )
+    member = models.OneToOneField(
+        FamilyMember,
+        verbose_name=_("family member"),
+        on_delete=models.CASCADE,
+        related_name="young_person_of",
+    )
+
+    class Meta:
+        verbose_name = _("young person")
+        verbose_name_plural = _("young people")
+
+    def __str__(self) -> str:
+        return str(self.member)
+
+
 class ReportComment(BaseModel):
     """A family member's comments on a report shared with them, kept word for word."""
 

@@ -125,13 +125,16 @@ class NewerVersionNotShared:
 
 
 def newer_versions_not_shared(
-    member: FamilyMember, conference: Conference
+    member: FamilyMember, conference: Conference | None = None
 ) -> list[NewerVersionNotShared]:
     """Reports an earlier version of which was shared with the family, whose latest version
-    records no sharing: the family is told a newer version is waiting (nothing of its words)."""
+    records no sharing: the family is told a newer version is waiting (nothing of its words).
+    For one conference, or (without one) all the family's."""
     reports = ProfessionalReport.objects.filter(
-        conference=conference, conference__family_id=member.family_id, status=ReportStatus.SUBMITTED
+        conference__family_id=member.family_id, status=ReportStatus.SUBMITTED
     ).select_related("conference__family__local_authority", "agency")
+    if conference is not None:
+        reports = reports.filter(conference=conference)
     waiting = []
     for report in reports.prefetch_related("versions"):
         versions = sorted(report.versions.all(), key=lambda v: v.number)
@@ -142,15 +145,23 @@ def newer_versions_not_shared(
     return waiting
 
 
-def shared_report_scope(member: FamilyMember) -> QuerySet[ProfessionalReport]:
+def shared_report_scope(
+    member: FamilyMember, *, with_waiting: bool = False
+) -> QuerySet[ProfessionalReport]:
+    """Reports shared with the family; `with_waiting` adds those whose newer version is
+    waiting to be shared, for answering comments the member typed on the version before (their
+    words come back to them, never a 404), while nothing of the report is shown."""
     ids = [shared.report.pk for shared in shared_reports_for(member)]
+    if with_waiting:
+        ids += [waiting.report.pk for waiting in newer_versions_not_shared(member)]
     return ProfessionalReport.objects.filter(pk__in=ids).select_related(
         "conference", "conference__family", "conference__family__local_authority", "agency"
     )
 
 
-def shared_report(member: FamilyMember, report: ProfessionalReport) -> SharedReport:
-    return next(s for s in shared_reports_for(member) if s.report.pk == report.pk)
+def shared_report(member: FamilyMember, report: ProfessionalReport) -> SharedReport | None:
+    """The report as shared with the family now, or None if its latest version is not."""
+    return next((s for s in shared_reports_for(member) if s.report.pk == report.pk), None)
 
 
 @dataclass(frozen=True)
@@ -350,15 +361,35 @@ def family_access_needs(family: Family) -> list[tuple[FamilyMember, list[str]]]:
     return [(m, lines) for m in members if (lines := access_needs_lines(m))]
 
 
-def invitable_people(family: Family) -> tuple[list[FamilyMember], list[Child]]:
+@dataclass(frozen=True)
+class Invitable:
+    """Who may be invited to the family pages, and who already has an account there (so a
+    second invitation, perhaps from a page opened before the first, is told so by name)."""
+
+    members: list[FamilyMember]
+    children: list[Child]
+    invited_members: list[FamilyMember]
+    invited_children: list[Child]
+
+
+def invitable_people(family: Family) -> Invitable:
     """Adults with no portal account yet, and children old enough for their own."""
-    members = list(FamilyMember.objects.filter(family=family, user__isnull=True))
-    # A child already on the family's record as a young person is invited from that row.
-    known = set(FamilyMember.objects.filter(family=family).values_list("full_name", flat=True))
+    everyone = list(FamilyMember.objects.filter(family=family))
+    # A child already on the family's record as a young person is invited from that row:
+    # one linked to them by an earlier invitation, or one the front sheet has by their name.
+    known = {member.full_name for member in everyone}
     today = timezone.localdate()
-    children = [
-        c
-        for c in Child.objects.filter(family=family)
-        if (c.age_on(today) or 0) >= YOUNG_PERSON_MIN_AGE and c.full_name not in known
-    ]
-    return members, children
+    children = list(Child.objects.filter(family=family).select_related("young_person__member"))
+    linked = [c for c in children if hasattr(c, "young_person")]
+    return Invitable(
+        members=[m for m in everyone if m.user_id is None],
+        children=[
+            c
+            for c in children
+            if c not in linked
+            and (c.age_on(today) or 0) >= YOUNG_PERSON_MIN_AGE
+            and c.full_name not in known
+        ],
+        invited_members=[m for m in everyone if m.user_id is not None],
+        invited_children=[c for c in linked if c.young_person.member.user_id is not None],
+    )

@@ -3,7 +3,7 @@ sends. Each is audited under the family, in the same transaction as the change."
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -14,12 +14,14 @@ from cpconf.accounts.models import Role, RoleAssignment, User
 from cpconf.audit.services import audit_for_family
 from cpconf.conferences.models import Conference
 from cpconf.families.models import Child, Family, FamilyMember, Relationship
+from cpconf.portal import selectors
 from cpconf.portal.models import (
     AccessNeeds,
     ChildView,
     ConferenceFeedback,
     ParentsReport,
     ReportComment,
+    YoungPerson,
 )
 from cpconf.portal.uploads import CheckedFile
 from cpconf.reports.models import ProfessionalReport, ReportVersion
@@ -27,6 +29,11 @@ from cpconf.reports.models import ProfessionalReport, ReportVersion
 
 class AlreadyHasAccount(ValueError):
     """The email address belongs to an existing account."""
+
+
+class AlreadyInvited(ValueError):
+    """The person already has an account for the family pages: someone invited them first,
+    perhaps a moment ago on another screen."""
 
 
 @transaction.atomic
@@ -40,26 +47,24 @@ def family_member_invite(
     request: HttpRequest | None = None,
 ) -> FamilyMember:
     """An account for an adult on the family's record, or a young person of the family, with
-    the family role in the family's authority, and a one-time link to set a password."""
+    the family role in the family's authority, and a one-time link to set a password.
+
+    Every invitation to a family waits for the family's row, then checks again: without the
+    lock, invitations sent at the same moment each found the person without an account and
+    each made one (the others left behind with a working set-up link)."""
+    Family.objects.select_for_update().filter(pk=family.pk).first()
     address = email.strip().lower()
     if User.objects.filter(email__iexact=address).exists():
         raise AlreadyHasAccount(address)
     if member is None:
         if child is None:
             raise ValueError("Invite a family member or a young person.")
-        member = FamilyMember.objects.create(
-            family=family,
-            full_name=child.full_name,
-            relationship=Relationship.YOUNG_PERSON,
-            lives_in_household=True,
-            created_by=actor,
-            modified_by=actor,
-        )
-    first, _space, last = member.full_name.partition(" ")
-    user = User.objects.create_user(email=address, password=None, first_name=first, last_name=last)
-    RoleAssignment.objects.create(
-        user=user, local_authority=family.local_authority, role=Role.FAMILY_MEMBER
-    )
+        member = _young_person_member(family=family, child=child, actor=actor)
+    else:
+        member = FamilyMember.objects.get(pk=member.pk, family=family)
+    if member.user_id is not None:
+        raise AlreadyInvited(member.full_name)
+    user = _family_account(member=member, address=address, family=family)
     member.user = user
     member.modified_by = actor
     member.save(update_fields=["user", "modified_by", "modified_at"])
@@ -68,6 +73,43 @@ def family_member_invite(
     )
     transaction.on_commit(lambda: _send_invitation(user))
     return member
+
+
+def _young_person_member(*, family: Family, child: Child, actor: User) -> FamilyMember:
+    """The child's own family-member row: the one they already have, or a new one linked to
+    them (the link is unique per child, so the database refuses a second)."""
+    child = Child.objects.get(pk=child.pk, family=family)
+    linked = YoungPerson.objects.filter(child=child).select_related("member").first()
+    if linked is not None:
+        return linked.member
+    member = FamilyMember.objects.create(
+        family=family,
+        full_name=child.full_name,
+        relationship=Relationship.YOUNG_PERSON,
+        lives_in_household=True,
+        created_by=actor,
+        modified_by=actor,
+    )
+    YoungPerson.objects.create(child=child, member=member, created_by=actor, modified_by=actor)
+    return member
+
+
+def _family_account(*, member: FamilyMember, address: str, family: Family) -> User:
+    """A new account with the family role. Two invitations to different people with the same
+    address at the same moment meet at the address's unique index: the second is told the
+    address already has an account."""
+    first, _space, last = member.full_name.partition(" ")
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(
+                email=address, password=None, first_name=first, last_name=last
+            )
+    except IntegrityError:
+        raise AlreadyHasAccount(address) from None
+    RoleAssignment.objects.create(
+        user=user, local_authority=family.local_authority, role=Role.FAMILY_MEMBER
+    )
+    return user
 
 
 def _send_invitation(user: User) -> None:
@@ -130,6 +172,21 @@ def access_needs_update(
     return needs
 
 
+class CommentNotSent(ValueError):
+    """Nothing was stored: the version the family member read is not the one the family
+    pages give them now. Their words go back to them (the view keeps them in the box)."""
+
+
+class NewerVersionShared(CommentNotSent):
+    """The writer changed the report after it was opened, and shared the new version: the
+    member reads that one before their comments are filed against it."""
+
+
+class NoLongerShared(CommentNotSent):
+    """The writer changed the report after it was opened, and the new version has not been
+    shared with the family: the family pages no longer give them the report at all."""
+
+
 @transaction.atomic
 def report_comment_add(
     *,
@@ -139,7 +196,27 @@ def report_comment_add(
     text: str,
     request: HttpRequest | None = None,
 ) -> ReportComment:
-    """Kept exactly as typed; the author is told by email (without the words) to read it."""
+    """Kept exactly as typed, filed against the version the member read, and only while that
+    is still the version the family pages give them; the author is told by email (without
+    the words) to read it.
+
+    The report's row is held while checking, so a new version signed at the same moment
+    comes wholly before (the comment is refused) or wholly after (it was on the version
+    read). The same words sent again by the same person on the same version, while theirs
+    is the latest comment, are the same press again (a double click, a second tab, a
+    retrying connection): told it was sent, nothing more is added, nobody emailed twice."""
+    ProfessionalReport.objects.select_for_update().filter(pk=report.pk).first()
+    now_shared = next(
+        (s for s in selectors.shared_reports_for(member, report.conference) if s.report == report),
+        None,
+    )
+    if now_shared is None:
+        raise NoLongerShared(report.pk)
+    if now_shared.version.pk != version.pk:
+        raise NewerVersionShared(report.pk)
+    latest = ReportComment.objects.filter(member=member, report=report).order_by("-pk").first()
+    if latest is not None and latest.version_id == version.pk and latest.text == text:
+        return latest
     comment = ReportComment.objects.create(
         report=report,
         version=version,
@@ -177,6 +254,16 @@ def _tell_author(comment: ReportComment) -> None:
     ).send()
 
 
+class MeetingHasStarted(ValueError):
+    """The family's views are for the chair to bring to the meeting: once it has started,
+    nobody would read them there."""
+
+
+def _refuse_once_started(conference: Conference) -> None:
+    if conference.starts_at <= timezone.now():
+        raise MeetingHasStarted(conference.pk)
+
+
 @transaction.atomic
 def parents_report_send(
     *,
@@ -187,6 +274,7 @@ def parents_report_send(
     request: HttpRequest | None = None,
 ) -> ParentsReport:
     """Sending again replaces the words that were sent before."""
+    _refuse_once_started(conference)
     sent, _created = ParentsReport.objects.update_or_create(
         conference=conference,
         member=member,
@@ -219,6 +307,7 @@ def child_view_add(
     upload: CheckedFile | None,
     request: HttpRequest | None = None,
 ) -> ChildView:
+    _refuse_once_started(conference)
     view = ChildView.objects.create(
         conference=conference,
         member=member,
@@ -241,6 +330,14 @@ def child_view_add(
     return view
 
 
+class FeedbackAlreadySent(ValueError):
+    """Each family member sends one feedback form for a meeting."""
+
+
+class MeetingNotHeldYet(ValueError):
+    """Feedback is about a meeting that has happened."""
+
+
 @transaction.atomic
 def feedback_send(
     *,
@@ -252,6 +349,14 @@ def feedback_send(
     better: str,
     request: HttpRequest | None = None,
 ) -> ConferenceFeedback:
+    """One form per member and meeting. The member's row is held while checking, so a form
+    sent twice at the same moment (a double click, two tabs) is told it was already sent
+    instead of meeting the database's one-per-member rule as a server error."""
+    if conference.starts_at > timezone.now():
+        raise MeetingNotHeldYet(conference.pk)
+    FamilyMember.objects.select_for_update().filter(pk=member.pk).first()
+    if ConferenceFeedback.objects.filter(conference=conference, member=member).exists():
+        raise FeedbackAlreadySent(conference.pk)
     feedback = ConferenceFeedback.objects.create(
         conference=conference,
         member=member,

@@ -73,8 +73,8 @@ def conference(request: HttpRequest, pk: int) -> HttpResponse:
     )
     context = {
         "conference": meeting,
-        "is_past": meeting.starts_at < timezone.now(),
-        "agenda": guide.AGENDA,
+        "is_past": _has_started(meeting),
+        "agenda": guide.meeting_guide(meeting),
         "what_to_bring": guide.WHAT_TO_BRING,
         "reports": selectors.shared_reports_for(member, meeting),
         "newer_not_shared": selectors.newer_versions_not_shared(member, meeting),
@@ -86,6 +86,10 @@ def conference(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, member, "portal/conference.html", context)
 
 
+def _has_started(meeting: Conference) -> bool:
+    return meeting.starts_at <= timezone.now()
+
+
 def _shared(request: HttpRequest, pk: int, action: str) -> tuple[FamilyMember, Any]:
     """(member, the shared report): only a report shared with the member's family, or 404."""
     member, shared_report = _own(
@@ -95,23 +99,67 @@ def _shared(request: HttpRequest, pk: int, action: str) -> tuple[FamilyMember, A
         action,
         pk,
     )
-    return member, selectors.shared_report(member, shared_report)
+    shared = selectors.shared_report(member, shared_report)
+    if shared is None:  # the scope has just found it shared; this is for the type checker
+        raise Http404("No such report.")
+    return member, shared
+
+
+def _commented_on(member: FamilyMember) -> QuerySet[ProfessionalReport]:
+    return selectors.shared_report_scope(member, with_waiting=True)
+
+
+REFUSED_COMMENT = {
+    services.NewerVersionShared: forms.NEWER_VERSION_SHARED,
+    services.NoLongerShared: forms.NOT_SHARED_NOW,
+}
 
 
 def report(request: HttpRequest, pk: int) -> HttpResponse:
-    member, shared = _shared(request, pk, "portal_report_viewed")
-    reading = selectors.reading_format(member)
-    form = forms.CommentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    """The shared report and the member's comments on it. Comments typed on a version the
+    writer has changed since are never lost to a 404: they come back in the box, with why."""
+    if request.method != "POST" or not request.POST:
+        member, shared = _shared(request, pk, "portal_report_viewed")
+        form = forms.CommentForm.reading(shared.report, shared.version)
+        return _report_page(request, member, shared.report, form)
+    member, commented = _own(
+        request, _commented_on, ProfessionalReport.objects.none(), "portal_report_viewed", pk
+    )
+    form = forms.CommentForm(request.POST, report=commented)
+    if not form.is_valid():
+        return _report_page(request, member, commented, form, status=400)
+    text = form.cleaned_data["text"]
+    try:
         services.report_comment_add(
             member=member,
-            report=shared.report,
-            version=shared.version,
-            text=form.cleaned_data["text"],
+            report=commented,
+            version=form.cleaned_data["version"],
+            text=text,
             request=request,
         )
-        messages.success(request, _("Thank you. We have sent your comments to the writer."))
-        return redirect("portal:report", pk=pk)
+    except services.CommentNotSent as refused:
+        now = selectors.shared_report(member, commented)
+        message = REFUSED_COMMENT[type(refused)]
+        kept = forms.CommentForm.kept(commented, now.version if now else None, text, message)
+        return _report_page(request, member, commented, kept, status=409)
+    messages.success(request, _("Thank you. We have sent your comments to the writer."))
+    return redirect("portal:report", pk=pk)
+
+
+def _report_page(
+    request: HttpRequest,
+    member: FamilyMember,
+    report: ProfessionalReport,
+    form: forms.CommentForm,
+    status: int = 200,
+) -> HttpResponse:
+    """The report as shared with the member now; or, once it is no longer shared with them,
+    only their words and why they were not sent (nothing of the report)."""
+    shared = selectors.shared_report(member, report)
+    if shared is None:
+        context = {"report": report, "comment_form": form}
+        return _page(request, member, "portal/comment_not_sent.html", context, status=status)
+    reading = selectors.reading_format(member)
     context = {
         "shared": shared,
         "document": selectors.family_copy_document(shared, reading),
@@ -119,7 +167,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         "comments": selectors.comments_by(member, shared.report),
         "comment_form": form,
     }
-    return _page(request, member, "portal/report.html", context, status=400 if form.errors else 200)
+    return _page(request, member, "portal/report.html", context, status=status)
 
 
 def report_listen(request: HttpRequest, pk: int) -> HttpResponse:
@@ -150,6 +198,9 @@ def report_copy(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
 
 
 def our_views(request: HttpRequest, pk: int) -> HttpResponse:
+    """The member's own report or safety plan, and the child's views, for the chair to bring
+    to the meeting: taken until the meeting starts, then only shown. Words sent after that
+    are not taken, and stay on the page for the member to keep."""
     member, meeting = _own(
         request,
         selectors.conferences_for,
@@ -157,44 +208,58 @@ def our_views(request: HttpRequest, pk: int) -> HttpResponse:
         "portal_our_views_viewed",
         pk,
     )
-    which = request.POST.get("which") if request.method == "POST" else None
+    which = request.POST.get("which", "") if request.method == "POST" else ""
     report_form = forms.ParentsReportForm(
         request.POST if which == "report" else None, prefix="report"
     )
-    children = selectors.children_of(member)
     views_form = forms.ChildViewForm(
         request.POST if which == "child" else None,
         request.FILES if which == "child" else None,
-        children=children,
+        children=selectors.children_of(member),
         prefix="child",
     )
-    if which == "report" and report_form.is_valid():
-        services.parents_report_send(
-            member=member, conference=meeting, request=request, **report_form.cleaned_data
-        )
-        messages.success(request, _("Thank you. We have sent your report to the chair."))
-        return redirect("portal:our_views", pk=pk)
-    if which == "child" and views_form.is_valid():
-        data = views_form.cleaned_data
-        services.child_view_add(
-            member=member,
-            conference=meeting,
-            child=data["child"],
-            text=data["text"],
-            upload=data["file"],
-            request=request,
-        )
-        messages.success(request, _("Thank you. We have sent your child's views to the chair."))
-        return redirect("portal:our_views", pk=pk)
+    sending: Any = {"report": report_form, "child": views_form}.get(which)
+    refused = None
+    if sending is not None and _has_started(meeting):
+        refused = forms.MEETING_STARTED
+    elif sending is not None and sending.is_valid():
+        try:
+            sent = _send_our_views(request, member, meeting, which, sending.cleaned_data)
+        except services.MeetingHasStarted:
+            refused = forms.MEETING_STARTED
+        else:
+            messages.success(request, sent)
+            return redirect("portal:our_views", pk=pk)
     context = {
         "conference": meeting,
+        "has_started": _has_started(meeting),
+        "refused": refused,
+        "kept_words": sending["text"].value() if refused else "",
         "report_form": report_form,
         "views_form": views_form,
         "sent": selectors.parents_reports_by(member, meeting),
         "views": selectors.child_views_by(member, meeting),
     }
-    failed = report_form.errors or views_form.errors
+    failed = refused or report_form.errors or views_form.errors
     return _page(request, member, "portal/our_views.html", context, status=400 if failed else 200)
+
+
+def _send_our_views(
+    request: HttpRequest, member: FamilyMember, meeting: Conference, which: str, data: Any
+) -> str:
+    """Sends what the member wrote; says, in their words, what was sent."""
+    if which == "report":
+        services.parents_report_send(member=member, conference=meeting, request=request, **data)
+        return _("Thank you. We have sent your report to the chair.")
+    services.child_view_add(
+        member=member,
+        conference=meeting,
+        child=data["child"],
+        text=data["text"],
+        upload=data["file"],
+        request=request,
+    )
+    return _("Thank you. We have sent your child's views to the chair.")
 
 
 def child_view_file(request: HttpRequest, pk: int) -> HttpResponse:
@@ -251,16 +316,27 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
         "portal_feedback_viewed",
         pk,
     )
-    sent = selectors.feedback_by(member, meeting)
     is_past = meeting.starts_at < timezone.now()
-    form = forms.FeedbackForm(request.POST or None)
-    if request.method == "POST" and is_past and sent is None and form.is_valid():
-        services.feedback_send(
-            member=member, conference=meeting, request=request, **form.cleaned_data
-        )
-        messages.success(request, _("Thank you for your feedback."))
-        return redirect("portal:conference", pk=pk)
-    context = {"conference": meeting, "form": form, "sent": sent, "is_past": is_past}
+    already_sent = request.method == "POST" and selectors.feedback_by(member, meeting) is not None
+    form = forms.FeedbackForm(None if already_sent else request.POST or None)
+    if request.method == "POST" and is_past and form.is_valid():
+        try:
+            services.feedback_send(
+                member=member, conference=meeting, request=request, **form.cleaned_data
+            )
+        except services.FeedbackAlreadySent:  # sent at the same moment, from another tab
+            already_sent = True
+        else:
+            messages.success(request, _("Thank you for your feedback."))
+            return redirect("portal:conference", pk=pk)
+    context = {
+        "conference": meeting,
+        "form": form,
+        "sent": selectors.feedback_by(member, meeting),
+        "is_past": is_past,
+        "already_sent": already_sent,
+        "already_sent_message": forms.FEEDBACK_ALREADY_SENT,
+    }
     return _page(
         request, member, "portal/feedback.html", context, status=400 if form.errors else 200
     )
@@ -309,8 +385,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
         permission="invite_family_member",  # the unit, or the allocated social worker
         pk=pk,
     )
-    members, children = selectors.invitable_people(family)
-    form = forms.InviteForm(request.POST or None, members=members, children=children)
+    form = forms.InviteForm(request.POST or None, people=selectors.invitable_people(family))
     if request.method == "POST" and form.is_valid():
         member, child = form.chosen()
         try:
@@ -324,6 +399,8 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except services.AlreadyHasAccount:
             form.add_error("email", forms.EMAIL_TAKEN)
+        except services.AlreadyInvited:
+            form.add_error("person", forms.ALREADY_INVITED)
         else:
             messages.success(request, _("We have emailed them a link to set up their account."))
             return redirect("families:detail", pk=family.pk)
