@@ -17,7 +17,7 @@ from cpconf.conference_records.models import ConferenceRecord, RecordStatus, Rec
 from cpconf.conferences.models import Invitation
 from cpconf.conferences.services import ALREADY_INVITED, NOT_A_WRITER_HERE
 from tests.factories import AgencyFactory, ConferenceFactory
-from tests.report_scene import RESTRICTED_TEXT, complete, start, submit
+from tests.report_scene import RESTRICTED_TEXT, complete, save, start, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -172,6 +172,22 @@ def test_a_submitted_report_is_the_family_copy_without_the_restricted_section(ap
     assert "restricted" not in {p["kind"] for p in body["parts"]}
     assert RESTRICTED_TEXT not in response.content.decode()
     assert AuditEvent.objects.filter(action="api_report_viewed", object_id=str(report.pk)).exists()
+
+
+def test_the_api_family_copy_holds_no_reason_kept_from_not_sharing(api, scene):
+    report = complete(start(scene))
+    sharing = report.sections.get(key="sharing").content
+    # Typed into "why not shared", then "Yes, shared" chosen: the page kept the words.
+    save(report, "sharing", {**sharing, "not_shared_reason": "STAFF-ONLY-NOT-SHARED-REASON"})
+    submit(report)
+
+    response = api.http.get(f"/api/reports/{report.pk}/")
+
+    assert response.status_code == 200
+    assert "STAFF-ONLY-NOT-SHARED-REASON" not in response.content.decode()
+    sharing_part = next(p for p in response.json()["parts"] if p["kind"] == "sharing")
+    assert "not_shared_reason" not in sharing_part["content"]
+    assert sharing_part["content"]["shared_with"] == "Dawn Hartwell, mother"
 
 
 def test_a_draft_report_is_not_found(api, scene):

@@ -34,7 +34,6 @@ from cpconf.organisations.models import Agency, LocalAuthority
 M = TypeVar("M", bound=Model)
 
 
-
 def api_audit(
     client: ApiClient,
     request: Any,
