@@ -41,7 +41,9 @@ class NamedRowErrors(forms.BaseForm):
         return str(value or "").strip()
 
     def full_clean(self) -> None:
+        self._cleaned = False
         super().full_clean()
+        self._cleaned = True
         name = self.row_name()
         found = self.errors  # cleaned just now: the same ErrorDict, not a second clean
         if not name or not found:
@@ -52,3 +54,10 @@ class NamedRowErrors(forms.BaseForm):
                 error_class="nonfield" if field == NON_FIELD_ERRORS else None,
                 renderer=self.renderer,
             )
+
+    def add_error(self, field: str | None, error: Any) -> None:
+        """A problem found after cleaning (the record's own checks, put beside the field
+        that caused it) names the row as well."""
+        if getattr(self, "_cleaned", False) and isinstance(error, str):
+            error = named(self.row_name(), error)
+        super().add_error(field, error)

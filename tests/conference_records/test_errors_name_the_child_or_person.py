@@ -77,6 +77,7 @@ def test_each_participants_scaling_error_names_the_participant(client, scene):
     )
 
     assert response.status_code == 400
-    assert "Dawn Hartwell: the score must be a whole number, like 6" in error_summary(
-        response.content.decode()
+    assert (
+        f"Dawn Hartwell's score for {lily.full_name}: the score must be a whole number, like 6"
+        in error_summary(response.content.decode())
     )

@@ -90,8 +90,9 @@ def test_a_score_that_is_not_a_number_is_named_and_kept(client, scene):
 
     page = response.content.decode()
     assert response.status_code == 400
-    # The message names whose score it is (cpconf.named_errors).
-    assert shown(named("Dawn Hartwell", str(record_forms.SCORE_WHOLE_NUMBER))) in page
+    # The message names whose score it is, and for which child (cpconf.named_errors).
+    whose = f"Dawn Hartwell's score for {lily.full_name}"
+    assert shown(named(whose, str(record_forms.SCORE_WHOLE_NUMBER))) in page
     assert 'value="seven"' in page
 
 

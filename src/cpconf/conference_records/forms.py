@@ -239,9 +239,16 @@ class ScoreRowForm(NamedRowErrors, forms.Form):
     participant = forms.CharField(required=False, widget=forms.HiddenInput)
     child_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     score = forms.CharField(label=_("Score"), required=False)
+    child_name = ""  # set by the page: a person gives a score for each child
 
     def row_name(self) -> str:
-        return self.bound_value("participant")
+        participant = self.bound_value("participant")
+        if not (participant and self.child_name):
+            return participant
+        return _("%(participant)s's score for %(child)s") % {
+            "participant": participant,
+            "child": self.child_name,
+        }
 
     def clean_score(self) -> int | None:
         """A whole number; whether it is in the policy's range is content.validate_part's."""

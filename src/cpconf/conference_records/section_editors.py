@@ -407,6 +407,9 @@ class ScalingEditor(Editor):
             0,
         )
         self.forms = [self.rows]
+        child_names = {c["child_id"]: c["name"] for c in self.setting.children}
+        for (_person, child_id), row in zip(cells, self.rows.forms, strict=False):
+            row.child_name = child_names.get(child_id, "")
         row_of = dict(zip(cells, self.rows.forms, strict=False))
         self.items = {
             "scores": [
