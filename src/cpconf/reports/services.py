@@ -8,7 +8,7 @@ copy with a reason and the next signature makes the next version.
 from datetime import datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -73,13 +73,23 @@ class ConferenceClosed(Exception):
 
 
 def _open_conference(report: ProfessionalReport) -> Conference:
-    """The report's conference, locked until the transaction ends, so it is not finalised
+    """The report's conference, held until the transaction ends so that it is not finalised
     (or its pack released) between this check and the signature; ConferenceClosed if it is
-    finalised or cancelled. Locked after the report, as every report service locks."""
-    conference = (
-        Conference.objects.select_for_update(of=("self",))
-        .select_related("family__local_authority")
-        .get(pk=report.conference_id)
+    finalised or cancelled. Taken after the report's lock, as every report service locks.
+
+    A shared lock: the record's finalisation and the pack's release (which change the row)
+    wait for signatures in progress, and they for them, but two authors signing reports to
+    the same conference do not wait for each other. Django's ORM has no FOR SHARE, hence
+    the statement; SQLite writes one transaction at a time and needs none."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            table = connection.ops.quote_name(Conference._meta.db_table)
+            cursor.execute(
+                f"SELECT 1 FROM {table} WHERE id = %s FOR SHARE",  # noqa: S608  # nosec B608 (a model's table)
+                [report.conference_id],
+            )
+    conference = Conference.objects.select_related("family__local_authority").get(
+        pk=report.conference_id
     )
     if is_closed(conference):
         raise ConferenceClosed(str(conference))
