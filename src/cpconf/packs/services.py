@@ -80,9 +80,12 @@ def pack_release(
     request: HttpRequest | None = None,
     now: datetime | None = None,
     release_with_missing: bool = False,
-) -> list[ConferencePack]:
+) -> bool:
     """Release the pack (once; a second call builds it again) and queue both copies. A first
-    release with reports missing needs `release_with_missing`, else `ReportsMissing`."""
+    release with reports missing needs `release_with_missing`, else `ReportsMissing`.
+
+    True when this call released the pack; False when it was released already (by an
+    earlier press, or one at the same moment), so the caller says which happened."""
     locked = Conference.objects.select_for_update().get(pk=conference.pk)
     first = locked.pack_released_at is None
     audited: Conference | PackRelease = locked
@@ -103,7 +106,8 @@ def pack_release(
         obj=audited,
         family=conference.family,
     )
-    return pack_queue(conference=conference)
+    pack_queue(conference=conference)
+    return first
 
 
 def _record_release(

@@ -69,17 +69,18 @@ def pack_release(request: HttpRequest, conference_pk: int) -> HttpResponse:
         permission="release_pack",  # only the unit releases the pack
         pk=conference_pk,
     )
-    was_released = conference.pack_released_at is not None
     confirmed = request.POST.get(RELEASE_WITH_MISSING) == "yes"
     try:
-        services.pack_release(
+        released = services.pack_release(
             conference=conference, actor=user, request=request, release_with_missing=confirmed
         )
     except services.ReportsMissing:
         # Back to the page (a redirect: reloading it never posts again), which names them.
         url = reverse("packs:detail", args=[conference.pk])
         return redirect(f"{url}?{NOT_CONFIRMED}#{RELEASE_WITH_MISSING}")
-    messages.success(request, PACK_REQUEUED if was_released else PACK_RELEASED)
+    # Said from what the service did under its lock, not from the row as read before it: of
+    # two presses at once, one is told "released" and the other "built again".
+    messages.success(request, PACK_RELEASED if released else PACK_REQUEUED)
     return redirect("packs:detail", conference_pk=conference.pk)
 
 
