@@ -329,7 +329,7 @@ def test_each_letter_says_you_only_of_its_readers_own_actions(scene, adults):
         "Darren Ashdown: Darren to keep to the agreed contact.",
     ]
     assert to_darren[2:4] == [
-        "It asks others in the family to do these things:",
+        "It asks others to do these things:",
         "Dawn Hartwell: Dawn to start with the recovery service.",
     ]
     assert to_dawn[:2] == [

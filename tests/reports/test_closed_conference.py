@@ -2,8 +2,11 @@
 meeting had them: no report is signed or amended for it any more, so its pack is never
 rebuilt with words the meeting did not see and its family's pages do not change under it."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from cpconf.audit.models import AuditEvent
 from cpconf.conferences.models import ConferenceStatus
@@ -92,3 +95,17 @@ def test_a_late_report_before_the_record_is_finalised_is_still_signed(scene):
     version = submit(report)
 
     assert version.number == 1
+
+
+def test_the_check_page_of_a_closed_conference_offers_no_signature(client, scene):
+    scene.conference.starts_at = timezone.now() - dt.timedelta(days=1)  # and overdue
+    scene.conference.save()
+    report = complete(start(scene))
+    _closed(scene)
+    client.force_login(scene.author)
+
+    page = client.get(reverse("reports:check", args=[report.pk])).content.decode()
+
+    assert "can no longer be signed or amended" in page
+    assert "You can still submit it" not in page
+    assert 'name="signed_name"' not in page

@@ -436,7 +436,7 @@ def _action_line(action: LetterAction, facts: LetterFacts, _: Translate) -> str:
 
 def _family_actions(facts: LetterFacts, _: Translate) -> dict[str, Any]:
     """What the plan asks of the family. A letter to one person says "you" only of the
-    actions that are theirs, and lists the rest as asked of others in the family: a father
+    actions that are theirs, and lists the rest as asked of others: a father
     who does not live with the children is not told a step the mother must take is his."""
     seen: list[LetterAction] = []
     for child in facts.children:
@@ -454,7 +454,9 @@ def _family_actions(facts: LetterFacts, _: Translate) -> dict[str, Any]:
             paragraphs.append(_("The plan asks you to do these things:"))
             paragraphs += [_action_line(action, facts, _) for action in yours]
         if others:
-            paragraphs.append(_("It asks others in the family to do these things:"))
+            # "Others", not "others in the family": an action may be led by a worker with
+            # the family ("Joanne Pritchard with Kelly and Shaun").
+            paragraphs.append(_("It asks others to do these things:"))
             paragraphs += [_action_line(action, facts, _) for action in others]
     paragraphs.append(_("If you are not sure what to do, ask your social worker."))
     return _section(_("What we are asking you to do"), paragraphs)
