@@ -1,5 +1,5 @@
 """Given a family whose conference has been run to the end — a finalised record, an issued
-letter, a released pack, a parent's comment and their own report — when its retention period
+letter, approved minutes, a released pack, a parent's comment and their own report — when its retention period
 ends, then destruction removes all of it with an audit event per row, and nothing protected
 stops it; while the period runs, all of it is kept."""
 
@@ -10,8 +10,8 @@ from cpconf.conference_records.models import ConferenceRecord, RecordPart, Recor
 from cpconf.dataprotection import retention, services
 from cpconf.dataprotection.selectors import retention_schedule
 from cpconf.families.models import Family, FamilyMember
-from cpconf.outcomes.models import OutcomeLetter
-from cpconf.outcomes.services import outcome_issue
+from cpconf.outcomes.models import MinutesApproval, OutcomeLetter
+from cpconf.outcomes.services import minutes_approve, outcome_issue
 from cpconf.packs.models import ConferencePack
 from cpconf.packs.services import pack_release
 from cpconf.portal.models import ParentsReport, ReportComment
@@ -28,6 +28,7 @@ LATER_PARTS = (
     ConferenceRecord,
     RecordPart,
     RecordVersion,
+    MinutesApproval,
     OutcomeLetter,
     ConferencePack,
     ReportComment,
@@ -44,6 +45,7 @@ def run_to_the_end(scene):
     pack_release(conference=scene.conference, actor=scene.unit, release_with_missing=True)
     record_version = finalised(scene.conference, scene.chair)
     outcome_issue(record_version=record_version, actor=scene.chair, notify=False)
+    minutes_approve(record_version=record_version, actor=scene.chair)
 
 
 def test_everything_after_the_reports_goes_with_the_family(scene):

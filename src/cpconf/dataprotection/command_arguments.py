@@ -6,7 +6,7 @@ wrong and what is wanted, the way GOV.UK error messages do.
 
 from django.db.models import QuerySet
 
-from cpconf.accounts.models import User
+from cpconf.accounts.models import Role, User
 from cpconf.families.models import Family, FamilyMember
 from cpconf.organisations.models import LocalAuthority
 
@@ -19,6 +19,13 @@ NO_AUTHORITY = "--authority: there is no local authority {slug!r}; known: {known
 NO_MEMBER = "--member: there is no family member with ID {value!r}"
 NO_USER = "--user: there is no account with email address {email!r}"
 NO_ACTOR = "--by: there is no account with email address {email!r}"
+NOT_DATA_PROTECTION_STAFF = (
+    "--by: {email} is not an active unit administrator or auditor of {authority}, so the "
+    "audit trail cannot record them as doing this for its families"
+)
+# Who the trail may name as exporting, holding or destroying a family's records: the unit
+# that keeps them and the information governance officers who answer for them.
+DATA_PROTECTION_ROLES = (Role.UNIT_ADMINISTRATOR, Role.AUDITOR)
 
 
 class LookupFailed(LookupError):
@@ -63,4 +70,20 @@ def user_with_email(email: str, message: str = NO_USER) -> User:
     user = User.objects.filter(email__iexact=email.strip()).first()
     if user is None:
         raise LookupFailed(message.format(email=email))
+    return user
+
+
+def actor_for(email: str, authorities: list[LocalAuthority]) -> User:
+    """The member of staff a command records as acting (`--by`): an active unit
+    administrator or auditor of every authority whose families the command touches, so one
+    authority's trail never names someone of another, or a parent, as its author."""
+    user = user_with_email(email, NO_ACTOR)
+    for authority in authorities:
+        holds = user.role_assignments.filter(
+            local_authority=authority, role__in=DATA_PROTECTION_ROLES
+        ).exists()
+        if not (user.is_active and holds):
+            raise LookupFailed(
+                NOT_DATA_PROTECTION_STAFF.format(email=user.email, authority=authority.name)
+            )
     return user

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.db.models.deletion import Collector
 from django.http import HttpRequest
 from django.utils import timezone
@@ -24,7 +24,7 @@ from cpconf.dataprotection.models import LegalHold
 from cpconf.dataprotection.selectors import kept_records
 from cpconf.dataprotection.subject_access import family_export, person_export
 from cpconf.families.models import Family, FamilyMember
-from cpconf.outcomes.models import OutcomeLetter
+from cpconf.outcomes.models import MinutesApproval, OutcomeLetter
 from cpconf.portal.models import ChildView, ConferenceFeedback, ParentsReport, ReportComment
 from cpconf.reports.models import ProfessionalReport, ReportVersion
 
@@ -208,8 +208,11 @@ class _Destruction:
 
     def conference_records(self, ids: list[int]) -> None:
         """What the chair recorded and the family sent: kept as long as the conference, and
-        protected from deletion until it goes (letters, then versions, then the record)."""
-        self.destroy(OutcomeLetter.objects.filter(record_version__record__conference__in=ids))
+        protected from deletion until it goes (letters and the minutes' approvals, then the
+        versions they point to, then the record)."""
+        issued = Q(record_version__record__conference__in=ids)
+        self.destroy(OutcomeLetter.objects.filter(issued))
+        self.destroy(MinutesApproval.objects.filter(issued))
         self.destroy(RecordVersion.objects.filter(record__conference__in=ids))
         self.destroy(ConferenceRecord.objects.filter(conference__in=ids))
         for family_part in (ParentsReport, ChildView, ConferenceFeedback):

@@ -61,20 +61,20 @@ class Command(BaseCommand):
                 f"{hold.placed_by.email}: {hold.reason}"
             )
 
-    def _required(self, options: dict[str, Any]) -> tuple[str, Any]:
+    def _required(self, options: dict[str, Any], family: Any) -> tuple[str, Any]:
         if not (options["reason"] or "").strip():
             raise CommandError(NEEDS_REASON)
         if not options["by"]:
             raise CommandError(NEEDS_ACTOR)
-        return options["reason"], command_arguments.user_with_email(
-            options["by"], command_arguments.NO_ACTOR
+        return options["reason"], command_arguments.actor_for(
+            options["by"], [family.local_authority]
         )
 
     def _place(self, options: dict[str, Any]) -> None:
         if not options["family"]:
             raise CommandError(NEEDS_FAMILY)
         family = command_arguments.family_with_reference(options["family"], options["authority"])
-        reason, actor = self._required(options)
+        reason, actor = self._required(options, family)
         hold = services.legal_hold_place(family=family, reason=reason, actor=actor)
         self.stdout.write(f"Legal hold {hold.pk} placed on {family}.")
 
@@ -83,6 +83,6 @@ class Command(BaseCommand):
         hold = LegalHold.objects.filter(pk=int(value)).first() if value.isdigit() else None
         if hold is None:
             raise CommandError(NO_HOLD.format(value=value))
-        reason, actor = self._required(options)
+        reason, actor = self._required(options, hold.family)
         services.legal_hold_lift(hold=hold, reason=reason, actor=actor)
         self.stdout.write(f"Legal hold {hold.pk} lifted.")

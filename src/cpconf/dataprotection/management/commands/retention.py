@@ -14,6 +14,7 @@ from cpconf.accounts.models import User
 from cpconf.dataprotection import command_arguments, services
 from cpconf.dataprotection.retention import RetentionEntry
 from cpconf.dataprotection.selectors import retention_schedule
+from cpconf.organisations.models import LocalAuthority
 
 COMMAND_LINE = "cpconf retention --destroy (command line)"
 HEADINGS = ("Authority", "Kind", "ID", "Last contact", "Due", "Held", "Action")
@@ -93,14 +94,14 @@ class Command(BaseCommand):
             raise CommandError(JSON_LISTS_ONLY)
         try:
             authority = command_arguments.authority_named(options["authority"])
+            entries = retention_schedule(today=as_of, local_authority=authority)
             actor = (
-                command_arguments.user_with_email(options["by"], command_arguments.NO_ACTOR)
+                command_arguments.actor_for(options["by"], _authorities_of(entries, authority))
                 if options["by"]
                 else None
             )
         except command_arguments.LookupFailed as error:
             raise CommandError(str(error)) from None
-        entries = retention_schedule(today=as_of, local_authority=authority)
         if options["json"]:
             self.stdout.write(json.dumps([_as_json(e) for e in entries], indent=2))
             return
@@ -157,3 +158,13 @@ class Command(BaseCommand):
             self.stdout.write(f"Destroyed {record.kind} {record.id}: {rows} records, each audited.")
         if refused:
             raise CommandError(SOME_REFUSED.format(count=refused))
+
+
+def _authorities_of(
+    entries: list[RetentionEntry], authority: LocalAuthority | None
+) -> list[LocalAuthority]:
+    """The authorities whose records this run would destroy: `--by` must act for each."""
+    if authority is not None:
+        return [authority]
+    names = {entry.record.authority for entry in entries if entry.destroys}
+    return list(LocalAuthority.objects.filter(name__in=names))

@@ -52,13 +52,8 @@ class Command(BaseCommand):
         if out.exists() and not out.is_dir():
             raise CommandError(OUT_NOT_A_FOLDER.format(path=out))
         try:
-            actor = (
-                command_arguments.user_with_email(options["by"], command_arguments.NO_ACTOR)
-                if options["by"]
-                else None
-            )
             with transaction.atomic():
-                name, export = self._export(options, actor)
+                name, export = self._export(options)
                 out.mkdir(parents=True, exist_ok=True)
                 paths = self._write(out, name, export)
         except command_arguments.LookupFailed as error:
@@ -71,19 +66,32 @@ class Command(BaseCommand):
             "third-party information to review before release."
         )
 
-    def _export(self, options: dict[str, Any], actor: Any) -> tuple[str, dict[str, Any]]:
-        audit = {"actor": actor, "actor_label": "" if actor else COMMAND_LINE}
+    def _export(self, options: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         if options["family"]:
             family = command_arguments.family_with_reference(
                 options["family"], options["authority"]
             )
+            audit = self._audit(options, [family.local_authority])
             export = services.subject_access_for_family(family, **audit)
             return f"family-{slugify(family.case_reference)}", export
         if options["member"]:
             member = command_arguments.family_member_with_id(options["member"])
+            audit = self._audit(options, [member.family.local_authority])
             return f"member-{member.pk}", services.subject_access_for_person(member, **audit)
         user = command_arguments.user_with_email(options["user"])
+        authorities = [
+            a.local_authority for a in user.role_assignments.select_related("local_authority")
+        ]
+        audit = self._audit(options, authorities)
         return f"user-{user.pk}", services.subject_access_for_person(user, **audit)
+
+    @staticmethod
+    def _audit(options: dict[str, Any], authorities: list[Any]) -> dict[str, Any]:
+        """Who the trail names: `--by`, staff of each authority the export is about."""
+        if not options["by"]:
+            return {"actor": None, "actor_label": COMMAND_LINE}
+        actor = command_arguments.actor_for(options["by"], authorities)
+        return {"actor": actor, "actor_label": ""}
 
     def _write(self, out: Path, name: str, export: dict[str, Any]) -> list[Path]:
         stem = f"subject-access-{name}-{timezone.localdate():%Y%m%d}"
