@@ -184,3 +184,11 @@ def test_a_corrected_record_corrects_the_return(census_scene, tmp_path):
     plan = sam.find("CINdetails/ChildProtectionPlans")
     assert plan.findtext("InitialCategoryOfAbuse") == "PHY"
     assert plan.findtext("LatestCategoryOfAbuse") == "EMO"
+
+
+@pytest.mark.parametrize("year", [1999, 2100])
+def test_a_year_before_2000_or_not_yet_begun_is_refused(census_scene, tmp_path, year):
+    with pytest.raises(CommandError, match="one that has begun"):
+        call_command("cin_census", authority="northshire", year=year, out=str(tmp_path / "r.xml"))
+
+    assert not (tmp_path / "r.xml").exists()

@@ -48,6 +48,14 @@ def test_the_unit_downloads_the_return_as_a_file_the_schema_accepts(unit):
     assert AuditEvent.objects.filter(action="census_return_made").exists()
 
 
+@pytest.mark.parametrize("year", [0, 1999, 2100, 99999999999])
+def test_no_return_is_made_for_a_year_that_has_not_begun_or_is_no_year(unit, year):
+    response = unit.get(return_url(year=year))
+
+    assert response.status_code == 404
+    assert not AuditEvent.objects.filter(action="census_return_made").exists()
+
+
 @pytest.mark.parametrize("role", [Role.CHAIR, Role.SOCIAL_WORKER, Role.PROFESSIONAL, Role.AUDITOR])
 def test_other_roles_get_no_return_and_no_figures(census_scene, client, role):
     client.force_login(user_with_role(role, census_scene.authority))

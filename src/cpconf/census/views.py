@@ -79,6 +79,8 @@ def figure_children(request: HttpRequest, authority: str, key: str) -> HttpRespo
 @require_safe
 def census_return(request: HttpRequest, authority: str, year: int) -> HttpResponse:
     local_authority = _authority(request, authority, "census_return_requested", False)
+    if not CensusYear.may_be_made(year, services.today()):
+        raise Http404("There is no return for that census year.")
     made = services.census_return_make(
         authority=local_authority, year=year, actor=_actor(request), request=request
     )

@@ -38,6 +38,9 @@ def category_code(categories: tuple[str, ...] | list[str]) -> str | None:
     return codes.pop() if len(codes) == 1 else MULTIPLE
 
 
+FIRST_CENSUS_YEAR = 2000
+
+
 @dataclass(frozen=True)
 class CensusYear:
     """A collection year: `CensusYear(2027)` runs from 1 April 2026 to 31 March 2027, and its
@@ -59,6 +62,13 @@ class CensusYear:
     @classmethod
     def containing(cls, day: date) -> "CensusYear":
         return cls(day.year + 1 if day.month >= 4 else day.year)
+
+    @staticmethod
+    def may_be_made(year: int, today: date) -> bool:
+        """A return is made for a census year that has begun (the one still running, for a
+        check before it ends, or one past), never for one to come: a return for 2100 would
+        state that every plan open today is still open then. None before 2000."""
+        return FIRST_CENSUS_YEAR <= year <= CensusYear.containing(today).year
 
 
 @dataclass(frozen=True)

@@ -14,14 +14,17 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from cpconf.census.cin_return import CensusYear, Problem
-from cpconf.census.services import census_return_make
+from cpconf.census.services import census_return_make, today
 from cpconf.organisations.selectors import authority_named
 
 PROBLEMS = 1
 BAD_REQUEST = 2
 ACTOR_LABEL = "cpconf cin_census"
 NO_SUCH_AUTHORITY = "There is no local authority called {name!r} (give its short name)"
-NOT_A_YEAR = "Give the census year as the year it ends in, for example 2027"
+NOT_A_YEAR = (
+    "Give the census year as the year it ends in, for example 2027: one that has begun, "
+    "from 2000 to the one running now"
+)
 CANNOT_WRITE = "Cannot write {path}: {reason}"
 WRITTEN = (
     "Wrote {path}: {children} children, census year {start} to {end}, valid against the DfE schema."
@@ -48,7 +51,7 @@ class Command(BaseCommand):
         local_authority = authority_named(authority)
         if local_authority is None:
             raise CommandError(NO_SUCH_AUTHORITY.format(name=authority), returncode=BAD_REQUEST)
-        if not 2000 <= year <= 2999:
+        if not CensusYear.may_be_made(year, today()):
             raise CommandError(NOT_A_YEAR, returncode=BAD_REQUEST)
         made = census_return_make(
             authority=local_authority, year=year, actor=None, actor_label=ACTOR_LABEL
