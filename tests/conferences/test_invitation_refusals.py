@@ -186,3 +186,18 @@ def test_an_attendance_not_on_the_list_is_refused_by_name(client, scene):
     )
 
     assert summary(response.content.decode()) == [ATTENDANCE_FROM_LIST]
+
+
+def test_a_disabled_account_is_not_invited(client, scene, social_worker):
+    social_worker.is_active = False
+    social_worker.save()
+    agency = social_worker.role_assignments.get().agency
+    before = _invited(scene.conference)
+
+    response = _invite(client, scene, agency=agency.pk, email=social_worker.email)
+
+    assert response.status_code == 400
+    message = services.ACCOUNT_DISABLED.format(email=social_worker.email)
+    assert message.replace("'", "&#x27;") in response.content.decode()
+    assert _invited(scene.conference) == before
+    assert not mail.outbox

@@ -447,3 +447,25 @@ def test_other_roles_have_no_set_up_links(client, la):
     client.force_login(user_with_role(Role.CHAIR, la.north))
 
     assert "Set up your authority" not in page_text(client.get(reverse("home:home")))
+
+
+def test_a_disabled_accounts_set_up_link_leads_nowhere(client, la, unit, school):
+    from urllib.parse import urlparse
+
+    from cpconf.accounts.invitations import account_set_up_link
+    from cpconf.accounts.services import account_disable
+
+    person = User.objects.create_user(email="new.person@north.example", password=None)
+    link = urlparse(account_set_up_link(person)).path
+    account_disable(user=person, actor=unit)
+    anyone = Client()
+
+    opened = anyone.get(link, follow=True)
+    chosen = anyone.post(
+        opened.redirect_chain[-1][0] if opened.redirect_chain else link,
+        {"new_password1": "a-long-new-password-2026", "new_password2": "a-long-new-password-2026"},
+    )
+
+    person.refresh_from_db()
+    assert not person.has_usable_password()
+    assert "Your account is set up" not in page_text(chosen)

@@ -179,6 +179,12 @@ class AccountSetUpView(auth_views.PasswordResetConfirmView):
     def get_success_url(self) -> str:
         return reverse("accounts:sign_in")
 
+    def get_user(self, uidb64: str) -> Any:
+        """A disabled account's link leads nowhere: whoever holds it does not choose a
+        password the account would take up again the moment the unit enables it."""
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None
+
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
         audit_record(action="account_set_up", actor=form.user, request=self.request, obj=form.user)

@@ -40,6 +40,10 @@ ALREADY_BOOKED = gettext_noop(
 )
 ALREADY_INVITED = gettext_noop("{email} is already invited to this conference")
 NOT_A_WRITER_HERE = gettext_noop("{email} has an account but does not write reports here")
+ACCOUNT_DISABLED = gettext_noop(
+    "{email}'s account is disabled, so they could not write a report: enable it from the "
+    "authority's staff page first"
+)
 AGENCY_NOT_THEIRS = gettext_noop("{email} works for {theirs}, not {chosen}: choose their agency")
 FINALISED_NO_INVITATIONS = gettext_noop(
     "The record of this conference is finalised, so nobody more can be invited to it"
@@ -234,12 +238,15 @@ def invitations_closed_message(conference: Conference) -> str:
 def _invitation_problems(
     conference: Conference, agency: Agency, email: str, invitee: User | None
 ) -> list[tuple[str, str]]:
-    """Someone is invited once, and an existing account writes reports in this authority
-    and for the agency chosen: a report is written for the agency its author works for."""
+    """Someone is invited once, and an existing account is enabled and writes reports in
+    this authority and for the agency chosen: a report is written for the agency its author
+    works for."""
     if conference.invitations.filter(email__iexact=email).exists():
         return [("email", _(ALREADY_INVITED).format(email=email))]
     if invitee is None:
         return []
+    if not invitee.is_active:
+        return [("email", _(ACCOUNT_DISABLED).format(email=email))]
     theirs = [
         assignment.agency
         for assignment in invitee.role_assignments.filter(
