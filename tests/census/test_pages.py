@@ -48,6 +48,21 @@ def test_the_unit_downloads_the_return_as_a_file_the_schema_accepts(unit):
     assert AuditEvent.objects.filter(action="census_return_made").exists()
 
 
+def test_a_return_made_is_in_the_trail_of_each_family_it_holds(census_scene, unit):
+    response = unit.get(return_url())
+
+    assert response.status_code == 200
+    document = etree.fromstring(response.content)
+    held = {census_scene.lily.family_id, census_scene.sam.family_id}  # Ashdown, Carter
+    filed = set(
+        AuditEvent.objects.filter(action="census_return_family_included").values_list(
+            "family_id", flat=True
+        )
+    )
+    assert filed == held  # and never Southvale's family
+    assert len(document.findall("Children/Child")) == 3
+
+
 @pytest.mark.parametrize("year", [0, 1999, 2100, 99999999999])
 def test_no_return_is_made_for_a_year_that_has_not_begun_or_is_no_year(unit, year):
     response = unit.get(return_url(year=year))

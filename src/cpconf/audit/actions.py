@@ -19,6 +19,7 @@ ACTION_LABELS = {
     "report_family_copy_downloaded": _("Downloaded the family copy"),
     "audit_searched": _("Searched the audit trail"),
     "audit_exported": _("Exported the audit trail"),
+    "census_return_family_included": _("Sent in the census return"),
 }
 
 

@@ -14,11 +14,12 @@ from cpconf.accounts.models import User
 from cpconf.audit.models import Outcome
 from cpconf.audit.services import audit_for_family, audit_record, audit_records
 from cpconf.census.cin_return import CensusReturn, CensusYear, ReturnHeader, build_return
+from cpconf.census.cin_return.items import ChildItems as ReturnChild
 from cpconf.census.details_file import ChildItems, DetailsFile, check_details_file
-from cpconf.census.gathering import authority_history, children_in_year
+from cpconf.census.gathering import AuthorityHistory, authority_history, children_in_year
 from cpconf.census.models import CENSUS_ITEMS, CensusAuthority, ChildCensusDetails
 from cpconf.families.case_file import Problem
-from cpconf.families.models import Child
+from cpconf.families.models import Child, Family
 from cpconf.organisations.models import LocalAuthority
 
 
@@ -48,7 +49,36 @@ def census_return_make(
         outcome=Outcome.SUCCESS,
         actor_label=actor_label,
     )
+    if made.is_valid:
+        _return_audited_per_family(history, children, actor, request, actor_label)
     return made
+
+
+def _return_audited_per_family(
+    history: AuthorityHistory,
+    children: list[ReturnChild],
+    actor: User | None,
+    request: HttpRequest | None,
+    actor_label: str,
+) -> None:
+    """A file made holds each child's identifiers, characteristics and plans: it is an
+    export of each family's records, so each family's trail shows it (one event per
+    family, appended together), and an auditor searching a case reference finds it."""
+    family_ids = {history.children[items.child_id].family_id for items in children}
+    audit_records(
+        [
+            {
+                "action": "census_return_family_included",
+                "actor": actor,
+                "request": request,
+                "obj": family,
+                "family_id": family.pk,
+                "local_authority_id": history.authority.pk,
+                "actor_label": actor_label,
+            }
+            for family in Family.objects.filter(pk__in=family_ids).order_by("pk")
+        ]
+    )
 
 
 def census_figures_read(
