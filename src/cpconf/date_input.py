@@ -14,6 +14,9 @@ def _today() -> date:
     return timezone.localdate()
 
 
+PART_LIMIT = 12
+
+
 class DateParts:
     """A GOV.UK date input: day, month and year fields named `<name>_day` and so on. Errors
     are put on the day field, which the error summary links to."""
@@ -27,11 +30,12 @@ class DateParts:
         self.past = past  # the message when a date before today is wrong, or None if allowed
 
     def add_fields(self, form: forms.BaseForm) -> None:
-        for part, width in (("day", 2), ("month", 2), ("year", 4)):
+        # Longer than a part can be, so a year typed with five digits reaches `clean` and is
+        # named ("Year in start date must include 4 numbers"), not refused by the field with a
+        # message that names nothing; the limit only stops a page posting a novel.
+        for part in ("day", "month", "year"):
             form.fields[f"{self.name}_{part}"] = forms.CharField(
-                required=False,
-                max_length=width,
-                label=part.capitalize(),
+                required=False, max_length=PART_LIMIT, label=part.capitalize()
             )
 
     def initial(self, value: str) -> dict[str, str]:
@@ -56,13 +60,13 @@ class DateParts:
         if not (day and month and year):
             form.add_error(field, f"{self.label} must include a day, month and year")
             return ""
+        if len(year) != 4:
+            form.add_error(field, f"Year in {self.label.lower()} must include 4 numbers")
+            return ""
         try:
             value = date(int(year), int(month), int(day))
         except ValueError:
             form.add_error(field, f"{self.label} must be a real date")
-            return ""
-        if len(year) != 4:
-            form.add_error(field, f"Year in {self.label.lower()} must include 4 numbers")
             return ""
         if self.future and value > _today():
             form.add_error(field, self.future)

@@ -199,6 +199,17 @@ def test_a_date_that_does_not_exist_is_explained(auditor):
     assert "Start date must be a real date" in response.content.decode()
 
 
+def test_a_year_of_five_digits_is_named_as_the_years_problem(auditor):
+    response = auditor.get(SEARCH, dates("start", 1, 1, 99999))
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Year in start date must include 4 numbers" in page
+    assert "must include a day, month and year" not in page
+    assert "Ensure this value" not in page
+    assert 'value="99999"' in page  # what was typed is kept
+
+
 def test_results_come_a_page_at_a_time(auditor, world):
     for _ in range(55):
         audit_record(

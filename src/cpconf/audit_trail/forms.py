@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cpconf.audit.actions import action_label
 from cpconf.audit_trail.selectors import AuditSearch
-from cpconf.reports.forms import DateParts
+from cpconf.date_input import DateParts
 
 END_BEFORE_START = _("The end date must be the same as or after the start date")
 ANY_ACTION = _("Any action")
