@@ -2,6 +2,7 @@
 behind them, and the census details the return needs. The unit of the authority only."""
 
 import datetime as dt
+import html
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,7 +13,7 @@ from cpconf.accounts.models import Role
 from cpconf.audit.models import AuditEvent, Outcome
 from cpconf.census import services
 from cpconf.census.cin_return import schema_problems
-from cpconf.census.forms import ENTER_LA_CODE, ENTER_UPN
+from cpconf.census.forms import ENTER_LA_CODE, ENTER_UPN, NONE_AND_A_DISABILITY
 from cpconf.census.models import CensusAuthority, ChildCensusDetails
 from cpconf.families.models import ExternalReference, ReferenceKind
 from tests.factories import user_with_role
@@ -165,6 +166,18 @@ def test_the_unit_enters_a_childs_census_details(census_scene, unit):
     assert AuditEvent.objects.filter(
         action="child_census_details_saved", family_id=census_scene.sam.family_id
     ).exists()
+
+
+def test_no_disability_beside_a_disability_is_refused_and_nothing_saved(census_scene, unit):
+    url = reverse("census:child_details", args=["northshire", census_scene.sam.pk])
+    before = ChildCensusDetails.objects.get(child=census_scene.sam).disabilities
+    form = {"gender": "1", "ethnicity": "WBRI", "disabilities": ["NONE", "HAND"]}
+
+    refused = unit.post(url, form)
+
+    assert refused.status_code == 400
+    assert NONE_AND_A_DISABILITY in html.unescape(page_html(refused))
+    assert ChildCensusDetails.objects.get(child=census_scene.sam).disabilities == before
 
 
 def test_the_unit_enters_the_dfe_code(census_scene, unit):

@@ -32,6 +32,12 @@ def _choices(codes: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
     return [NOT_ENTERED, *codes]  # type: ignore[list-item]
 
 
+NO_DISABILITY = "NONE"
+NONE_AND_A_DISABILITY = (
+    "Choose “No disability” on its own, or the child's disabilities without it, not both"
+)
+
+
 class ChildCensusDetailsForm(forms.Form):
     la_child_id = forms.CharField(
         label=_("Child's ID in the case system"), max_length=100, required=False
@@ -89,6 +95,10 @@ class ChildCensusDetailsForm(forms.Form):
         cleaned = super().clean() or {}
         if cleaned.get("upn") and cleaned.get("upn_unknown"):
             self.add_error("upn_unknown", UPN_AND_REASON)
+        chosen = cleaned.get("disabilities") or []
+        if NO_DISABILITY in chosen and len(chosen) > 1:
+            # The DfE's rules refuse "no disability" beside a disability: one must be wrong.
+            self.add_error("disabilities", NONE_AND_A_DISABILITY)
         referral = self.referral.clean(self)
         cleaned["referral_date"] = date.fromisoformat(referral) if referral else None
         return cleaned
