@@ -1,7 +1,7 @@
 """Given a family whose conference has been run to the end — a finalised record, an issued
-letter, approved minutes, a released pack, a parent's comment and their own report — when its retention period
-ends, then destruction removes all of it with an audit event per row, and nothing protected
-stops it; while the period runs, all of it is kept."""
+letter, approved minutes, a released pack, a parent's comment and their own report — when
+its retention period ends, then destruction removes all of it with an audit event per row,
+and nothing protected stops it; while the period runs, all of it is kept."""
 
 import pytest
 from django.utils import timezone

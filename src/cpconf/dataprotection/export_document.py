@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from cpconf.dataprotection.export_items import local_time, walk
-from cpconf.dataprotection.subject_access import SECTIONS
+from cpconf.dataprotection.registered_sections import registered_sections
+from cpconf.dataprotection.subject_access import AUDIT_EVENTS
 from cpconf.documents import Paragraph, ReportDocument, Section, Table, report_pdf
 from cpconf.documents.model import Wording
 
@@ -26,12 +27,24 @@ GROUP_TITLES = {
     "family": gettext_noop("Family"),
     "children": gettext_noop("Child"),
     "family_members": gettext_noop("Family member"),
+    "front_sheet_versions": gettext_noop("Earlier front sheet"),
+    "case_system_references": gettext_noop("Case system reference"),
     "legal_holds": gettext_noop("Legal hold"),
     "allocated_families": gettext_noop("Family allocated"),
     "conferences": gettext_noop("Conference"),
     "invitations": gettext_noop("Invitation"),
     "reports": gettext_noop("Report"),
-    "audit_events": gettext_noop("Audit events"),
+    "young_people": gettext_noop("Young person"),
+    "access_needs": gettext_noop("Access needs"),
+    "family_comments": gettext_noop("Family's comments on a report"),
+    "parents_reports": gettext_noop("Parents' report or safety plan"),
+    "child_views": gettext_noop("Child's views"),
+    "feedback": gettext_noop("Feedback"),
+    "pack_releases": gettext_noop("Pack released"),
+    "conference_records": gettext_noop("Conference record"),
+    "minutes_approvals": gettext_noop("Minutes approved"),
+    "outcome_letters": gettext_noop("Outcome letter"),
+    AUDIT_EVENTS: gettext_noop("Audit events"),
 }
 KINDS = {
     "family": gettext_noop("A family's case record"),
@@ -69,8 +82,15 @@ def _item_section(heading: str, entry: dict[str, Any]) -> Section:
     return Section(title, question=entry["source"], paragraphs=paragraphs, tables=tables)
 
 
-def _report_sections(entry: dict[str, Any]) -> Iterator[Section]:
-    yield _item_section(_(GROUP_TITLES["reports"]), entry)
+def _group_title(name: str) -> str:
+    """This app's sections by name; the others by the title their app registered."""
+    titles = {s.name: s.title for s in registered_sections()} | GROUP_TITLES
+    return _(titles.get(name, name.replace("_", " ").capitalize()))
+
+
+def _versioned_sections(heading: str, entry: dict[str, Any]) -> Iterator[Section]:
+    """A report or a conference record: then each version, its parts, and the working copy."""
+    yield _item_section(heading, entry)
     for version in entry["versions"]:
         yield _item_section(entry["title"], version)
         for part in version["parts"]:
@@ -94,30 +114,30 @@ def _audit_section(entries: list[dict[str, Any]]) -> Section:
     )
     table = Table("", headers, rows)
     return Section(
-        _(GROUP_TITLES["audit_events"]),
+        _group_title(AUDIT_EVENTS),
         tables=(table,) if rows else (),
         empty_text=_(NOTHING_HELD),
     )
 
 
 def _sections(export: dict[str, Any]) -> Iterator[Section]:
-    for name in SECTIONS:
-        if name == "audit_events":
+    for name in export["sections"]:
+        if name == AUDIT_EVENTS:
             yield _audit_section(export[name])
-        elif name == "reports":
-            for entry in export[name]:
-                yield from _report_sections(entry)
         else:
             for entry in export[name]:
-                yield _item_section(_(GROUP_TITLES[name]), entry)
+                if "versions" in entry:
+                    yield from _versioned_sections(_group_title(name), entry)
+                else:
+                    yield _item_section(_group_title(name), entry)
 
 
 def _contents(export: dict[str, Any]) -> Table:
     rows = []
-    for name in SECTIONS:
+    for name in export["sections"]:
         every = list(walk(export[name]))
         flagged = sum(1 for entry in every if entry["third_party"])
-        rows.append((_(GROUP_TITLES[name]), str(len(every)), str(flagged)))
+        rows.append((_group_title(name), str(len(every)), str(flagged)))
     headers = (_("Kind of record"), _("Items"), _("Third-party items to review"))
     return Table(_("What is held"), headers, tuple(rows))
 

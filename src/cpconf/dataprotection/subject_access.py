@@ -1,11 +1,17 @@
 """Everything held about a family or a person, as plain data (UK GDPR Article 15).
 
-A family's export is its case record: the family, children, family members, legal holds,
-conferences, invitations, reports (every version and the working copy) and the audit events
-filed under it. A person's export is their family's case record seen from them, plus, for an
-account, the account, its roles, and what it did or was given as a professional: invitations,
-conferences chaired, families allocated, reports written, and audit events of its actions.
-Nothing is left out; what names someone else is flagged (see `third_party`).
+A family's export is its case record: the family, children, family members, earlier front
+sheets, case system references, legal holds, conferences, invitations, reports (every version
+and the working copy), what the family sent through the portal (`family_items`), the
+conference records, minutes approvals and outcome letters (`record_items`), the sections
+apps above this one register (`registered_sections`: the children's census details) and the
+audit events filed under it. A person's export is their family's case record seen from them,
+plus what they sent and the letters addressed to them wherever filed, and, for an account,
+the account, its roles, and what it did or was given as a professional: invitations,
+conferences chaired (with their records), families allocated, reports written, and audit
+events of its actions. Nothing is left out (`export_coverage` lists the models exported and
+says why of the few that hold nothing more); what names someone else is flagged
+(`third_party`).
 
 Called by `services.subject_access_for_*`, which audit the export.
 """
@@ -30,9 +36,13 @@ from cpconf.dataprotection.export_items import (
     source_of,
     walk,
 )
+from cpconf.dataprotection.family_items import FAMILY_SECTIONS, family_sections
 from cpconf.dataprotection.models import LegalHold
+from cpconf.dataprotection.record_items import RECORD_SECTIONS, record_sections
+from cpconf.dataprotection.registered_sections import registered_sections
 from cpconf.dataprotection.third_party import HOLD, Requester, person
 from cpconf.families.models import Family, FamilyMember
+from cpconf.portal.models import YoungPerson
 from cpconf.reports.models import ProfessionalReport
 
 EXPORT_FORMAT = "cpconf-subject-access/1"
@@ -52,18 +62,24 @@ ACCOUNT_FIELDS = (
     "date_joined",
     "last_login",
 )
+AUDIT_EVENTS = "audit_events"
+# This app's own sections, in the export's order; registered sections go before the audit
+# events, which are always last (`section_names`).
 SECTIONS = (
     "account",
     "role_assignments",
     "family",
     "children",
     "family_members",
+    *FAMILY_SECTIONS[:2],
     "legal_holds",
     "allocated_families",
     "conferences",
     "invitations",
     "reports",
-    "audit_events",
+    *FAMILY_SECTIONS[2:],
+    *RECORD_SECTIONS,
+    AUDIT_EVENTS,
 )
 
 
@@ -205,8 +221,15 @@ def _audit_items(held: _Held, requester: Requester) -> list[dict[str, Any]]:
     return entries
 
 
+def section_names() -> tuple[str, ...]:
+    """Every section of an export, in order: this app's, then those registered by the apps
+    above it, then the audit events."""
+    registered = tuple(section.name for section in registered_sections())
+    return (*SECTIONS[:-1], *registered, AUDIT_EVENTS)
+
+
 def _export(held: _Held, requester: Requester) -> dict[str, list[dict[str, Any]]]:
-    sections: dict[str, list[dict[str, Any]]] = {name: [] for name in SECTIONS}
+    sections: dict[str, list[dict[str, Any]]] = {name: [] for name in section_names()}
     sections.update(_family_items(held, requester))
     sections["allocated_families"] = [
         item(
@@ -224,12 +247,17 @@ def _export(held: _Held, requester: Requester) -> dict[str, list[dict[str, Any]]
         report_item(report, requester)
         for report in sorted(held.reports.values(), key=lambda r: r.pk)
     ]
-    sections["audit_events"] = _audit_items(held, requester)
+    sections.update(family_sections(list(held.families), requester.member_id, requester))
+    sections.update(record_sections(list(held.conferences), requester.member_id, requester))
+    for section in registered_sections():
+        sections[section.name] = section.items(requester)
+    sections[AUDIT_EVENTS] = _audit_items(held, requester)
     return sections
 
 
 def _finished(subject: dict[str, Any], export: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    every = [entry for name in SECTIONS for entry in walk(export[name])]
+    names = section_names()
+    every = [entry for name in names for entry in walk(export[name])]
     summary = {
         "items": len(every),
         "third_party_items": sum(1 for entry in every if entry["third_party"]),
@@ -240,8 +268,9 @@ def _finished(subject: dict[str, Any], export: dict[str, list[dict[str, Any]]]) 
         "subject": subject,
         "notice": _(NOTICE),
         "summary": summary,
+        "sections": list(names),
     }
-    return {**header, **{name: export[name] for name in SECTIONS}}
+    return {**header, **{name: export[name] for name in names}}
 
 
 def family_export(family: Family) -> dict[str, Any]:
@@ -311,6 +340,11 @@ def person_export(subject: FamilyMember | User) -> dict[str, Any]:
         member_id=member.pk if member else None,
         user_id=user.pk if user else None,
         names=frozenset([member.full_name] if member else []),
+        child_ids=frozenset(
+            YoungPerson.objects.filter(member=member).values_list("child_id", flat=True)
+            if member
+            else []
+        ),
     )
     export = _export(held, requester)
     if user is not None:
