@@ -1,4 +1,4 @@
-"""Pulling the plug while 200 authors sign and submit at once.
+"""Pulling the plug while 100 authors sign and submit at once.
 
 The app runs under gunicorn with three sync workers (the image's default) against
 PostgreSQL, in a database made for this test (not the pytest test database), with debug off
@@ -35,8 +35,8 @@ from django.db import connection
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-REPORTS = 200
-KILL_AFTER = 60  # answers received before the kill
+REPORTS = 100
+KILL_AFTER = 30  # answers received before the kill
 WORKERS = 3
 BOUND_SECONDS = 120  # the longest any stage, or any one client, may wait before giving up
 ROLE = "Family support worker"
@@ -392,7 +392,7 @@ def test_killed_mid_submission_nothing_acknowledged_is_lost_and_nothing_is_half_
     assert len(authors) == REPORTS
     gunicorn.wait_until_up()
 
-    # When 200 authors sign at once, and the server is killed after about 60 answers
+    # When 100 authors sign at once, and the server is killed after about 30 answers
     first = Wave(gunicorn.port, authors)
     first.wait_for_answers(KILL_AFTER)
     killed = gunicorn.kill()
@@ -430,7 +430,7 @@ def test_killed_mid_submission_nothing_acknowledged_is_lost_and_nothing_is_half_
             f"/reports/{report}/versions/1/submitted/",
             f"/reports/{report}/",
         }
-    # and every one of the 200 reports ends with exactly one whole version
+    # and every one of the 100 reports ends with exactly one whole version
     state = records(environment, "state")
     assert partial_reports(state) == []
     assert with_one_version(state) == {author["report"] for author in authors}
